@@ -18,7 +18,10 @@ public enum CycleStep {
     EXECUTION,
     /** Apply fills to the ledger and re-mark the portfolio. */
     PORTFOLIO_UPDATE,
-    /** Build the cycle record and queue it for the history writer. */
+    /**
+     * Assemble the cycle record. Handing it to the history writer happens after the record exists, so that
+     * wait is measured by the writer (queue depth and latency), not here.
+     */
     HISTORY,
     /** Update the trade digest the next cycle sees. */
     DIGEST

@@ -1,0 +1,137 @@
+package dev.stratagem.plugins.rules;
+
+import static dev.stratagem.plugins.rules.RationaleFormat.num;
+
+import dev.stratagem.api.ComposeContext;
+import dev.stratagem.api.ComposeResult;
+import dev.stratagem.api.DecisionComposer;
+import dev.stratagem.api.FeatureVector;
+import dev.stratagem.api.Parameters;
+import dev.stratagem.api.TradeInstruction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pf4j.Extension;
+
+/**
+ * Moving average crossover on {@code sma_<fast>} and {@code sma_<slow>}.
+ *
+ * <p>With {@code diff = fast - slow}, the averages cross above at a bar when the previous bar's diff was
+ * {@code <= 0} and this bar's is {@code > 0}; they cross below when the previous diff was {@code >= 0} and
+ * this one is {@code < 0}. So equal averages (diff exactly 0) are not a cross: the entry comes on the first
+ * bar that is strictly above. The first bar with both averages defined only records its diff; bars with a
+ * NaN average are skipped and keep the previous diff.
+ *
+ * <p>Cross above: buy {@code quantity} when flat, or, with {@code allowShort}, close a short. Cross below:
+ * close the whole long, or, with {@code allowShort} and flat, sell {@code quantity} short. A cross closes
+ * a position without reversing it. Flat / long / short is read from the portfolio.
+ *
+ * <p>Parameters: {@code fast} (10), {@code slow} (30), {@code quantity} (100), {@code allowShort} (false).
+ */
+@Extension
+public final class SmaCrossoverComposer implements DecisionComposer {
+
+    private SmaCrossoverConfig config;
+    private FeatureReader reader;
+    private final double[] values = new double[2];
+    private final Map<String, PreviousDiff> previous = new HashMap<>();
+
+    /** Creates the composer with the default parameters. */
+    public SmaCrossoverComposer() {
+        apply(SmaCrossoverConfig.DEFAULTS);
+    }
+
+    @Override
+    public String id() {
+        return "sma-crossover";
+    }
+
+    @Override
+    public void configure(Parameters params) {
+        apply(SmaCrossoverConfig.from(params, id()));
+    }
+
+    @Override
+    public Set<String> requiredFeatures() {
+        return Set.copyOf(reader.names());
+    }
+
+    @Override
+    public ComposeResult compose(ComposeContext context) {
+        List<TradeInstruction> instructions = new ArrayList<>(1);
+        StringBuilder rationale = new StringBuilder();
+        for (FeatureVector f : context.features()) {
+            if (!rationale.isEmpty()) {
+                rationale.append("; ");
+            }
+            rationale.append(f.symbol()).append(": ");
+            decide(f, context.portfolio().quantity(f.symbol()), instructions, rationale);
+        }
+        if (rationale.isEmpty()) {
+            rationale.append("no symbol has features in this cycle");
+        }
+        return new ComposeResult(instructions, rationale.toString());
+    }
+
+    SmaCrossoverConfig config() {
+        return config;
+    }
+
+    private void decide(FeatureVector f, double position, List<TradeInstruction> out, StringBuilder why) {
+        if (!reader.read(f, values)) {
+            why.append("warming up (").append(reader.describe(values)).append(')');
+            return;
+        }
+        String symbol = f.symbol();
+        double diff = values[0] - values[1];
+        PreviousDiff prev = previous.computeIfAbsent(symbol, s -> new PreviousDiff());
+        double before = prev.diff;
+        prev.diff = diff;
+        if (Double.isNaN(before)) {
+            why.append("first bar with both averages, no cross yet (").append(reader.describe(values)).append(')');
+        } else if (before <= 0 && diff > 0) {
+            why.append(cross("above"));
+            if (position == 0) {
+                out.add(TradeInstruction.buy(symbol, config.quantity()));
+                why.append(": buy ").append(num(config.quantity()));
+            } else if (position < 0 && config.allowShort()) {
+                out.add(TradeInstruction.buy(symbol, -position).asReduceOnly());
+                why.append(": close short ").append(num(-position));
+            } else {
+                why.append(": hold ").append(position > 0 ? "long " : "short ").append(num(position));
+            }
+        } else if (before >= 0 && diff < 0) {
+            why.append(cross("below"));
+            if (position > 0) {
+                out.add(TradeInstruction.sell(symbol, position).asReduceOnly());
+                why.append(": close long ").append(num(position));
+            } else if (position == 0 && config.allowShort()) {
+                out.add(TradeInstruction.sell(symbol, config.quantity()));
+                why.append(": sell short ").append(num(config.quantity()));
+            } else {
+                why.append(position == 0 ? ": stay flat, shorts not allowed" : ": hold short " + num(position));
+            }
+        } else {
+            why.append("no cross (").append(reader.describe(values)).append("), ")
+                    .append(position == 0 ? "flat" : "position " + num(position));
+        }
+    }
+
+    private String cross(String direction) {
+        List<String> names = reader.names();
+        return names.get(0) + " " + num(values[0]) + " crossed " + direction + " " + names.get(1) + " " + num(values[1]);
+    }
+
+    private void apply(SmaCrossoverConfig c) {
+        config = c;
+        reader = new FeatureReader(List.of("sma_" + c.fast(), "sma_" + c.slow()));
+        previous.clear();
+    }
+
+    /** The diff of the last bar where both averages were defined; NaN before the first. */
+    private static final class PreviousDiff {
+        double diff = Double.NaN;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.stratagem.runtime.backtest;
+
+import dev.stratagem.api.Candle;
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.CycleStatus;
+import dev.stratagem.api.PositionSnapshot;
+import dev.stratagem.api.StrategyInfo;
+import dev.stratagem.api.TxResult;
+import dev.stratagem.runtime.config.ComponentRef;
+import dev.stratagem.runtime.config.StrategyConfig;
+import dev.stratagem.runtime.config.StrategyConfigLoader;
+import dev.stratagem.runtime.cycle.CycleCoordinator;
+import dev.stratagem.runtime.cycle.StrategyComponents;
+import dev.stratagem.runtime.history.HistoryWriter;
+import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.RunInfo;
+import dev.stratagem.runtime.history.RunSummary;
+import dev.stratagem.runtime.marketdata.CandleSeries;
+import dev.stratagem.runtime.marketdata.CsvCandleReader;
+import dev.stratagem.runtime.marketdata.CsvFormat;
+import dev.stratagem.runtime.marketdata.MarketReplay;
+import dev.stratagem.runtime.plugin.PluginCatalog;
+import dev.stratagem.runtime.portfolio.DigestTracker;
+import dev.stratagem.runtime.portfolio.LedgerPortfolio;
+import dev.stratagem.runtime.portfolio.PerformanceStats;
+import dev.stratagem.runtime.strategy.StrategyAssembler;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a backtest: loads the strategy and its plugins, replays the CSV data bar by bar straight into the
+ * decision cycle (no event-bus hop per bar), records the cycles the record level keeps, and returns the
+ * summary with the result digest. Deterministic: the same inputs give the same digest.
+ */
+public final class BacktestRunner {
+
+    private BacktestRunner() {}
+
+    /**
+     * @param request what to run
+     * @return the outcome
+     */
+    public static BacktestResult run(BacktestRequest request) {
+        StrategyConfig config = overrideGateway(StrategyConfigLoader.load(request.strategyFile()), request);
+        List<CandleSeries> data = load(request, config);
+        int skipped = data.stream().mapToInt(CandleSeries::skippedRows).sum();
+        config = config.withSymbols(data.stream().map(CandleSeries::symbol).distinct().toList());
+        try (PluginCatalog catalog = PluginCatalog.load(request.pluginsDir())) {
+            StrategyComponents components = StrategyAssembler.assemble(config, catalog);
+            String runId = RunIds.backtest();
+            if (request.database() == null) {
+                return replay(request, config, components, runId, data, skipped, null);
+            }
+            try (JdbiHistoryStore store = JdbiHistoryStore.openFile(request.database())) {
+                store.startRun(new RunInfo(runId, config.id(), "backtest", System.currentTimeMillis(),
+                        StrategyConfigLoader.toJson(config), data.stream().map(s -> s.source().toString()).toList().toString()));
+                return replay(request, config, components, runId, data, skipped, store);
+            }
+        }
+    }
+
+    private static BacktestResult replay(BacktestRequest request, StrategyConfig config,
+            StrategyComponents components, String runId, List<CandleSeries> data, int skipped,
+            JdbiHistoryStore store) {
+        LedgerPortfolio ledger = new LedgerPortfolio(config.id(), config.capital(), config.limits());
+        CycleCoordinator coordinator = new CycleCoordinator(
+                new StrategyInfo(config.id(), runId, "backtest", config.allSymbols()), components, ledger,
+                new DigestTracker(config.periodsPerYear()), config.instrumentMap(), 256, Duration.ofSeconds(30));
+        MarketReplay replay = new MarketReplay(data.stream().map(CandleSeries::candles).toList());
+        ResultDigest digest = new ResultDigest();
+        EquityCurve curve = new EquityCurve();
+        long bars = 0;
+        long recorded = 0;
+        long failed = 0;
+        long started = System.nanoTime();
+        HistoryWriter writer = store == null ? null : new HistoryWriter(store);
+        try (Progress progress = new Progress(replay.totalBars())) {
+            coordinator.start();
+            for (List<Candle> slice = replay.next(); !slice.isEmpty(); slice = replay.next()) {
+                bars += slice.size();
+                CycleRecord cycle = coordinator.runCycle(slice);
+                for (TxResult tx : cycle.txResults()) {
+                    if (tx.status().isFill()) {
+                        digest.fill(tx);
+                    }
+                }
+                if (cycle.portfolioAfter() != null) {
+                    digest.equity(cycle.ts(), cycle.portfolioAfter().equity());
+                    curve.add(cycle.ts(), cycle.portfolioAfter().equity());
+                }
+                if (cycle.status() == CycleStatus.FAILED) {
+                    failed++;
+                }
+                if (writer != null && request.recordLevel().keeps(cycle)) {
+                    writer.submit(cycle);
+                    recorded++;
+                }
+                progress.step(bars);
+            }
+            coordinator.stop("finished");
+        } finally {
+            if (writer != null) {
+                writer.close();
+            }
+        }
+        long elapsed = System.nanoTime() - started;
+        for (PositionSnapshot p : ledger.view().positions()) {
+            digest.position(p.symbol(), p.quantity(), p.averagePrice());
+        }
+        double[] equity = curve.values();
+        BigDecimal finalEquity = ledger.equity();
+        double totalReturn = finalEquity.divide(config.capital(), 12, RoundingMode.HALF_EVEN).doubleValue() - 1;
+        BacktestResult result = new BacktestResult(runId, config.id(), bars, coordinator.sequence(), recorded, failed,
+                ledger.trades(), config.capital(), finalEquity, totalReturn, PerformanceStats.maxDrawdown(equity),
+                PerformanceStats.sharpe(equity, config.periodsPerYear()), digest.finish(), skipped, elapsed,
+                request.database() == null ? null : request.database().toString());
+        if (store != null) {
+            store.writeTrades(runId, result.trades());
+            store.finishRun(new RunSummary(runId, System.currentTimeMillis(), "FINISHED", result.cycles(), recorded,
+                    (int) result.closedTrades(), finalEquity, totalReturn, result.maxDrawdown(), result.sharpe(),
+                    result.resultDigest(), skipped));
+        }
+        return result;
+    }
+
+    private static List<CandleSeries> load(BacktestRequest request, StrategyConfig config) {
+        List<CandleSeries> all = new ArrayList<>();
+        boolean oneToOne = request.dataFiles().size() == 1 && config.allSymbols().size() == 1;
+        for (Path file : request.dataFiles()) {
+            String symbol = oneToOne ? config.allSymbols().getFirst() : CsvCandleReader.symbolFromFileName(file);
+            CsvFormat format = request.csvMapping() == null ? CsvFormat.detect(file)
+                    : CsvFormat.parseMapping(request.csvMapping());
+            CandleSeries series = CsvCandleReader.read(file, symbol, format, request.skipBadRows());
+            all.add(window(series, request));
+        }
+        return all;
+    }
+
+    private static CandleSeries window(CandleSeries series, BacktestRequest request) {
+        if (request.from() == null && request.to() == null) {
+            return series;
+        }
+        long from = request.from() == null ? Long.MIN_VALUE
+                : request.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long to = request.to() == null ? Long.MAX_VALUE
+                : request.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        List<Candle> kept = series.candles().stream().filter(c -> c.ts() >= from && c.ts() < to).toList();
+        return new CandleSeries(series.symbol(), series.source(), kept, series.skippedRows(), series.skipped(),
+                series.notes());
+    }
+
+    private static StrategyConfig overrideGateway(StrategyConfig config, BacktestRequest request) {
+        if (request.feeBps() == null && request.slippageBps() == null) {
+            return config;
+        }
+        Map<String, Object> params = new HashMap<>(config.gateway().params());
+        if (request.feeBps() != null) {
+            params.put("feeBps", request.feeBps());
+        }
+        if (request.slippageBps() != null) {
+            params.put("slippageBps", request.slippageBps());
+        }
+        return config.withGateway(new ComponentRef(config.gateway().id(), params));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.stratagem.runtime.backtest;
+
+import dev.stratagem.api.TxResult;
+import dev.stratagem.runtime.plugin.Sha256;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * The SHA-256 fingerprint of a backtest's outcome: every fill (time, symbol, side, quantity, price, fee),
+ * every point of the equity curve, and the final positions. Ids and wall-clock times are left out, so two
+ * runs of the same strategy on the same data give the same digest, and any change in what was traded or
+ * how it was valued changes it. Fed incrementally: O(1) per bar.
+ */
+final class ResultDigest {
+
+    private final MessageDigest sha = Sha256.newDigest();
+    private final ByteBuffer buffer = ByteBuffer.allocate(64);
+
+    void fill(TxResult fill) {
+        buffer.clear();
+        buffer.put((byte) 'F').putLong(fill.ts()).put((byte) fill.side().ordinal())
+                .putDouble(fill.filledQuantity()).putDouble(fill.fillPrice()).putDouble(fill.fee());
+        flush();
+        text(fill.symbol());
+    }
+
+    void equity(long ts, double equity) {
+        buffer.clear();
+        buffer.put((byte) 'E').putLong(ts).putDouble(equity);
+        flush();
+    }
+
+    void position(String symbol, double quantity, double averagePrice) {
+        buffer.clear();
+        buffer.put((byte) 'P').putDouble(quantity).putDouble(averagePrice);
+        flush();
+        text(symbol);
+    }
+
+    /** @return the hex digest; the digest cannot be fed afterwards */
+    String finish() {
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private void text(String s) {
+        sha.update(s.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+    }
+
+    private void flush() {
+        buffer.flip();
+        sha.update(buffer);
+    }
+}

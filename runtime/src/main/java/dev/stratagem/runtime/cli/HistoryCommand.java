@@ -1,0 +1,157 @@
+package dev.stratagem.runtime.cli;
+
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.GuardrailVerdict;
+import dev.stratagem.api.TxResult;
+import dev.stratagem.runtime.history.CycleRow;
+import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.RunRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stratagem history}: read what was recorded. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Show recorded runs and cycles from the H2 history.",
+        subcommands = {HistoryCommand.Runs.class, HistoryCommand.Cycles.class, HistoryCommand.Cycle.class})
+final class HistoryCommand {
+
+    /** Options shared by the history subcommands. */
+    static class Store {
+        @picocli.CommandLine.Mixin
+        DatabaseOption database = new DatabaseOption();
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        JdbiHistoryStore open() {
+            Path file = database.database();
+            if (!Files.exists(Path.of(file + ".mv.db"))) {
+                throw new IllegalArgumentException("no history at " + file + ".mv.db (run ./stratagem demo first, "
+                        + "or pass --db)");
+            }
+            return JdbiHistoryStore.openFile(file);
+        }
+    }
+
+    @Command(name = "runs", mixinStandardHelpOptions = true, description = "List recorded runs, newest first.")
+    static final class Runs extends Store implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try (JdbiHistoryStore store = open()) {
+                List<RunRow> runs = store.runs();
+                if (json) {
+                    System.out.println(Formats.json(runs));
+                    return 0;
+                }
+                System.out.printf(Locale.ROOT, "%-30s %-24s %-9s %-9s %8s %7s %16s  %s%n", "run", "strategy", "mode",
+                        "status", "cycles", "trades", "final equity", "result digest");
+                for (RunRow r : runs) {
+                    System.out.printf(Locale.ROOT, "%-30s %-24s %-9s %-9s %8d %7d %16s  %s%n", r.runId(), r.strategyId(),
+                            r.mode(), r.status(), r.cycles(), r.trades(),
+                            r.finalEquity() == null ? "-" : r.finalEquity().toPlainString(),
+                            r.resultDigest() == null || r.resultDigest().isBlank() ? "-"
+                                    : r.resultDigest().substring(0, Math.min(16, r.resultDigest().length())));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "cycles", mixinStandardHelpOptions = true, description = "List a run's recorded cycles.")
+    static final class Cycles extends Store implements Callable<Integer> {
+        @Parameters(index = "0", description = "The run id.")
+        String runId;
+
+        @Option(names = "--limit", defaultValue = "50", description = "At most this many. Default: ${DEFAULT-VALUE}.")
+        int limit;
+
+        @Override
+        public Integer call() {
+            try (JdbiHistoryStore store = open()) {
+                List<CycleRow> cycles = store.cycles(runId, limit);
+                if (json) {
+                    System.out.println(Formats.json(cycles));
+                    return 0;
+                }
+                for (CycleRow c : cycles) {
+                    System.out.printf(Locale.ROOT, "%-40s %-19s %-8s %s%n", c.composeId(), Formats.time(c.ts()),
+                            c.status(), c.rationale() == null ? "" : c.rationale());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "cycle", mixinStandardHelpOptions = true,
+            description = "Show one cycle's audit trail: inputs, versions, decision, verdicts, orders, fills, timings.")
+    static final class Cycle extends Store implements Callable<Integer> {
+        @Parameters(index = "0", description = "The compose id.")
+        String composeId;
+
+        @Override
+        public Integer call() {
+            try (JdbiHistoryStore store = open()) {
+                if (json) {
+                    System.out.println(store.cycleJson(composeId).orElseThrow(() -> notFound(composeId)));
+                    return 0;
+                }
+                CycleRecord c = store.cycle(composeId).orElseThrow(() -> notFound(composeId));
+                print(c);
+            }
+            return 0;
+        }
+
+        private static IllegalArgumentException notFound(String composeId) {
+            return new IllegalArgumentException("no recorded cycle " + composeId);
+        }
+
+        private static void print(CycleRecord c) {
+            System.out.printf(Locale.ROOT, "cycle      %s (#%d of run %s, strategy %s)%n", c.composeId(), c.sequence(),
+                    c.runId(), c.strategyId());
+            System.out.printf(Locale.ROOT, "bar        %s%n", Formats.time(c.ts()));
+            System.out.printf(Locale.ROOT, "status     %s%n", c.status());
+            c.versions().forEach(v -> System.out.printf(Locale.ROOT, "version    %-9s %s (%s %s %s)%n", v.role(),
+                    v.componentId(), v.source(), v.version(), v.sha256()));
+            if (c.context() != null) {
+                c.context().features().forEach(f -> System.out.printf(Locale.ROOT, "features   %s %s%n", f.symbol(), f.asMap()));
+                var p = c.context().portfolio();
+                System.out.printf(Locale.ROOT, "portfolio  cash %.4f equity %.4f positions %s%n", p.cash(), p.equity(),
+                        p.positions());
+                System.out.printf(Locale.ROOT, "digest     %d trades, sharpe %.4f%n", c.context().digest().tradeCount(),
+                        c.context().digest().sharpe());
+            }
+            if (c.decision() != null) {
+                System.out.printf(Locale.ROOT, "decision   %s%n", c.decision().rationale());
+                c.decision().instructions().forEach(i -> System.out.printf(Locale.ROOT, "           %s %s %s%n",
+                        i.side(), i.quantity(), i.symbol()));
+            }
+            for (GuardrailVerdict v : c.verdicts()) {
+                System.out.printf(Locale.ROOT, "guardrail  %-20s %-18s %-8s %s%n", v.instructionId(), v.check(),
+                        v.outcome(), v.reason());
+            }
+            for (TxResult t : c.txResults()) {
+                System.out.printf(Locale.ROOT, "execution  %-20s %-8s %s %s @ %s fee %s %s%n", t.instructionId(),
+                        t.status(), t.side(), t.filledQuantity(), t.fillPrice(), t.fee(), t.reason());
+            }
+            if (c.portfolioAfter() != null) {
+                System.out.printf(Locale.ROOT, "after      cash %.4f equity %.4f positions %s%n", c.portfolioAfter().cash(),
+                        c.portfolioAfter().equity(), c.portfolioAfter().positions());
+            }
+            long[] nanos = c.timings().nanos();
+            StringBuilder timings = new StringBuilder();
+            for (dev.stratagem.api.CycleStep step : dev.stratagem.api.CycleStep.values()) {
+                timings.append(step.name().toLowerCase(Locale.ROOT)).append('=').append(nanos[step.ordinal()]).append(' ');
+            }
+            System.out.printf(Locale.ROOT, "timings ns %s%n", timings.toString().trim());
+            if (c.error() != null) {
+                System.out.printf(Locale.ROOT, "error      in %s: %s%n", c.error().step(), c.error().reason());
+            }
+        }
+    }
+}

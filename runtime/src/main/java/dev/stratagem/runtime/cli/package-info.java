@@ -1,0 +1,2 @@
+/** The {@code stratagem} command line (picocli). Tier: internal. */
+package dev.stratagem.runtime.cli;

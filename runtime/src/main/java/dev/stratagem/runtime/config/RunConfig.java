@@ -1,0 +1,65 @@
+package dev.stratagem.runtime.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A runtime: which strategies run side by side, on which feed, in which mode. Load it with
+ * {@link #load(Path)}; strategy and data paths are relative to the file's folder.
+ *
+ * @param mode {@code paper} (the only mode {@code stratagem run} starts so far)
+ * @param speed replay speed-up over real time; {@code 0} runs as fast as the strategies keep up
+ * @param feed the CSV files replayed onto the bus
+ * @param strategies the strategy files
+ * @param skipBadRows skip and count malformed CSV rows instead of failing
+ */
+public record RunConfig(String mode, Double speed, List<FeedConfig> feed, List<String> strategies, Boolean skipBadRows) {
+
+    /** Fills defaults. */
+    public RunConfig {
+        mode = mode == null ? "paper" : mode;
+        speed = speed == null ? 0.0 : speed;
+        feed = feed == null ? List.of() : List.copyOf(feed);
+        strategies = strategies == null ? List.of() : List.copyOf(strategies);
+        skipBadRows = skipBadRows != null && skipBadRows;
+    }
+
+    /**
+     * @param file a run YAML file
+     * @return the validated config
+     * @throws ConfigException naming the file and key
+     */
+    public static RunConfig load(Path file) {
+        RunConfig config = Yaml.read(file, RunConfig.class);
+        if (config == null) {
+            throw new ConfigException(file + ": the file is empty", null);
+        }
+        if (!config.mode().equals("paper")) {
+            throw new ConfigException(file + ": 'mode' must be paper (live trading comes with the exchange gateways), was '"
+                    + config.mode() + "'", null);
+        }
+        if (!(config.speed() >= 0)) {
+            throw new ConfigException(file + ": 'speed' must be 0 (as fast as strategies keep up) or positive", null);
+        }
+        if (config.feed().isEmpty()) {
+            throw new ConfigException(file + ": 'feed' needs at least one CSV file", null);
+        }
+        for (int i = 0; i < config.feed().size(); i++) {
+            if (config.feed().get(i).file() == null) {
+                throw new ConfigException(file + ": 'feed[" + i + "].file' is required", null);
+            }
+        }
+        if (config.strategies().isEmpty()) {
+            throw new ConfigException(file + ": 'strategies' needs at least one strategy file", null);
+        }
+        return config;
+    }
+
+    /**
+     * @param speedOverride a speed from the command line, or {@code null}
+     * @return a copy with that speed
+     */
+    public RunConfig withSpeed(Double speedOverride) {
+        return speedOverride == null ? this : new RunConfig(mode, speedOverride, feed, strategies, skipBadRows);
+    }
+}

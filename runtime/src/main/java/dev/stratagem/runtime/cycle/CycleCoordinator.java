@@ -1,0 +1,360 @@
+package dev.stratagem.runtime.cycle;
+
+import dev.stratagem.api.Candle;
+import dev.stratagem.api.ComposeContext;
+import dev.stratagem.api.ComposeResult;
+import dev.stratagem.api.CycleError;
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.CycleStatus;
+import dev.stratagem.api.CycleStep;
+import dev.stratagem.api.FeatureVector;
+import dev.stratagem.api.Instrument;
+import dev.stratagem.api.PortfolioService;
+import dev.stratagem.api.StrategyInfo;
+import dev.stratagem.api.StrategyListener;
+import dev.stratagem.api.TradeInstruction;
+import dev.stratagem.api.TxResult;
+import dev.stratagem.runtime.portfolio.DigestTracker;
+import dev.stratagem.runtime.risk.GuardrailsResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs one strategy's decision cycles: the ten steps of DESIGN.md section 3, each timed, under one compose
+ * id. A step that fails (a component throws, returns {@code null} or breaks its contract) ends the cycle
+ * with a {@link CycleStatus#FAILED} record naming the step and the reason; the next cycle runs as usual.
+ *
+ * <p>Not thread-safe: one strategy's cycles run one at a time, on that strategy's thread. The backtest loop
+ * calls {@link #runCycle(List)} directly; the kernel calls it from the strategy's verticle.
+ */
+public final class CycleCoordinator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CycleCoordinator.class);
+
+    private final StrategyInfo info;
+    private final StrategyComponents components;
+    private final PortfolioService portfolio;
+    private final DigestTracker digest;
+    private final Map<String, Instrument> instruments;
+    private final BarWindow window;
+    private final int warmup;
+    private final Duration gatewayTimeout;
+    private final Map<String, TradeInstruction> working = new LinkedHashMap<>();
+    private long sequence;
+    private long cyclesSeen;
+    private long hookFailures;
+
+    /**
+     * @param info the strategy and run
+     * @param components the strategy's components
+     * @param portfolio the strategy's ledger
+     * @param digest the strategy's trade digest
+     * @param instruments the strategy's instruments by symbol
+     * @param windowCapacity how many bars per symbol the market window keeps
+     * @param gatewayTimeout how long to wait for the gateway to answer a submission
+     */
+    public CycleCoordinator(StrategyInfo info, StrategyComponents components, PortfolioService portfolio,
+            DigestTracker digest, Map<String, Instrument> instruments, int windowCapacity, Duration gatewayTimeout) {
+        this.info = info;
+        this.components = components;
+        this.portfolio = portfolio;
+        this.digest = digest;
+        this.instruments = Map.copyOf(instruments);
+        this.window = new BarWindow(info.symbols(), Math.max(windowCapacity, components.features().warmup() + 1));
+        this.warmup = components.features().warmup();
+        this.gatewayTimeout = gatewayTimeout;
+    }
+
+    /** @return the strategy and run this coordinator serves */
+    public StrategyInfo info() {
+        return info;
+    }
+
+    /** @return the number of the last cycle run */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** @return how many lifecycle hooks have thrown */
+    public long hookFailures() {
+        return hookFailures;
+    }
+
+    /** @return the strategy's ledger */
+    public PortfolioService portfolio() {
+        return portfolio;
+    }
+
+    /** Calls every listener's {@code onStart}. */
+    public void start() {
+        for (StrategyListener listener : components.listeners()) {
+            hook(listener, "onStart", () -> listener.onStart(info));
+        }
+    }
+
+    /**
+     * Calls every listener's {@code onStop}.
+     *
+     * @param reason why the strategy stops
+     */
+    public void stop(String reason) {
+        for (StrategyListener listener : components.listeners()) {
+            hook(listener, "onStop", () -> listener.onStop(info, reason));
+        }
+    }
+
+    /**
+     * Runs one cycle for the bars that closed at one timestamp.
+     *
+     * @param slice the closed bars of the strategy's symbols, all with the same timestamp
+     * @return the cycle's record
+     */
+    public CycleRecord runCycle(List<Candle> slice) {
+        long seq = ++sequence;
+        CycleDraft d = new CycleDraft(info.runId() + "-" + seq, seq, slice.getFirst().ts());
+        MDC.put("composeId", d.composeId);
+        try {
+            return steps(d, slice);
+        } finally {
+            MDC.remove("composeId");
+        }
+    }
+
+    private CycleRecord steps(CycleDraft d, List<Candle> slice) {
+        long t = System.nanoTime();
+        try {
+            for (Candle bar : slice) {
+                settle(d, nonNull(components.gateway().onBar(bar), "gateway", "onBar"));
+                portfolio.mark(bar);
+            }
+            d.before = portfolio.view();
+        } catch (RuntimeException e) {
+            return fail(d, CycleStep.PORTFOLIO, e, t);
+        }
+        t = d.lap(CycleStep.PORTFOLIO, t);
+
+        window.beginCycle();
+        for (Candle bar : slice) {
+            window.append(bar);
+        }
+        cyclesSeen++;
+        t = d.lap(CycleStep.MARKET_DATA, t);
+
+        List<FeatureVector> features;
+        try {
+            features = nonNull(components.features().compute(window), "features pipeline", "compute");
+        } catch (RuntimeException e) {
+            return fail(d, CycleStep.FEATURES, e, t);
+        }
+        t = d.lap(CycleStep.FEATURES, t);
+        if (cyclesSeen < warmup) {
+            return finish(d, CycleStatus.WARMUP, t);
+        }
+
+        try {
+            d.context = new ComposeContext(d.ts, d.composeId, info.strategyId(), features, d.before, digest.digest());
+        } catch (RuntimeException e) {
+            return fail(d, CycleStep.CONTEXT, e, t);
+        }
+        t = d.lap(CycleStep.CONTEXT, t);
+
+        List<TradeInstruction> instructions;
+        try {
+            ComposeResult decision = nonNull(components.composer().compose(d.context), "composer", "compose");
+            d.decision = decision;
+            instructions = assignIds(d.composeId, decision.instructions());
+        } catch (RuntimeException e) {
+            return fail(d, CycleStep.DECISION, e, t);
+        }
+        t = d.lap(CycleStep.DECISION, t);
+        if (instructions.isEmpty()) {
+            return finish(d, CycleStatus.IDLE, t);
+        }
+
+        List<TradeInstruction> accepted;
+        try {
+            GuardrailsResult verdicts = components.guardrails()
+                    .evaluate(instructions, d.before, instruments, prices(), pendingQuantities());
+            d.verdicts = verdicts.verdicts();
+            accepted = verdicts.accepted();
+        } catch (RuntimeException e) {
+            return fail(d, CycleStep.GUARDRAILS, e, t);
+        }
+        t = d.lap(CycleStep.GUARDRAILS, t);
+        if (accepted.isEmpty()) {
+            return finish(d, CycleStatus.REJECTED, t);
+        }
+
+        List<TxResult> results;
+        try {
+            results = submit(accepted);
+        } catch (RuntimeException e) {
+            return fail(d, CycleStep.EXECUTION, e, t);
+        }
+        t = d.lap(CycleStep.EXECUTION, t);
+
+        try {
+            settle(d, results);
+        } catch (RuntimeException e) {
+            return fail(d, CycleStep.PORTFOLIO_UPDATE, e, t);
+        }
+        return finish(d, CycleStatus.TRADED, t);
+    }
+
+    /** Steps 8 (the portfolio after), 10 (digest) and 9 (the record), for a cycle that did not fail. */
+    private CycleRecord finish(CycleDraft d, CycleStatus status, long t) {
+        d.after = portfolio.view();
+        t = d.lap(CycleStep.PORTFOLIO_UPDATE, t);
+        digest.onClosed(d.closed);
+        digest.onEquity(d.ts, d.after.equity());
+        t = d.lap(CycleStep.DIGEST, t);
+        d.lap(CycleStep.HISTORY, t);
+        return notifyListeners(d.toRecord(info.runId(), info.strategyId(), components.versions(), status, null));
+    }
+
+    private CycleRecord fail(CycleDraft d, CycleStep step, RuntimeException e, long t) {
+        d.lap(step, t);
+        String reason = e instanceof ContractViolation ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String type = e instanceof ContractViolation ? "" : e.getClass().getName();
+        LOG.warn("cycle {} of {} failed in {}: {}", d.composeId, info.strategyId(), step, reason);
+        try {
+            d.after = portfolio.view();
+            digest.onClosed(d.closed);
+            digest.onEquity(d.ts, d.after.equity());
+        } catch (RuntimeException ignored) {
+            d.after = null;
+        }
+        CycleRecord record = d.toRecord(info.runId(), info.strategyId(), components.versions(), CycleStatus.FAILED,
+                new CycleError(step, reason, type));
+        return notifyListeners(record);
+    }
+
+    private CycleRecord notifyListeners(CycleRecord record) {
+        for (StrategyListener listener : components.listeners()) {
+            hook(listener, "onCycleResult", () -> listener.onCycleResult(record));
+        }
+        return record;
+    }
+
+    private List<TxResult> submit(List<TradeInstruction> accepted) {
+        List<TxResult> results;
+        try {
+            results = components.gateway().submit(accepted, window).toCompletableFuture()
+                    .get(gatewayTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContractViolation("interrupted while waiting for the gateway");
+        } catch (TimeoutException e) {
+            throw new ContractViolation("gateway did not answer within " + gatewayTimeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new ContractViolation("gateway failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        }
+        nonNull(results, "gateway", "submit");
+        if (results.size() != accepted.size()) {
+            throw new ContractViolation("gateway returned " + results.size() + " results for " + accepted.size()
+                    + " instructions");
+        }
+        for (int i = 0; i < accepted.size(); i++) {
+            TxResult result = nonNull(results.get(i), "gateway", "submit (result " + i + ")");
+            if (!result.instructionId().equals(accepted.get(i).id())) {
+                throw new ContractViolation("gateway result " + i + " is for " + result.instructionId()
+                        + ", expected " + accepted.get(i).id());
+            }
+            if (result.status() == dev.stratagem.api.TxStatus.ACCEPTED
+                    || result.status() == dev.stratagem.api.TxStatus.PARTIAL) {
+                working.put(result.instructionId(), accepted.get(i));
+            }
+        }
+        return results;
+    }
+
+    /** Applies fills to the ledger and keeps the working-order book current. */
+    private void settle(CycleDraft d, List<TxResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        d.addTxResults(results);
+        for (TxResult r : results) {
+            TradeInstruction order = working.get(r.instructionId());
+            if (order == null) {
+                continue;
+            }
+            switch (r.status()) {
+                case FILLED, REJECTED, ERROR -> working.remove(r.instructionId());
+                case PARTIAL -> working.put(r.instructionId(), order.withQuantity(order.quantity() - r.filledQuantity()));
+                case ACCEPTED -> { }
+            }
+        }
+        d.addClosed(portfolio.apply(results));
+    }
+
+    private static List<TradeInstruction> assignIds(String composeId, List<TradeInstruction> instructions) {
+        if (instructions.isEmpty()) {
+            return instructions;
+        }
+        List<TradeInstruction> withIds = new ArrayList<>(instructions.size());
+        for (int i = 0; i < instructions.size(); i++) {
+            withIds.add(instructions.get(i).withId(composeId + "-" + (i + 1)));
+        }
+        return withIds;
+    }
+
+    private Map<String, Double> prices() {
+        Map<String, Double> prices = new HashMap<>();
+        for (String symbol : window.symbols()) {
+            double close = window.lastClose(symbol);
+            if (!Double.isNaN(close)) {
+                prices.put(symbol, close);
+            }
+        }
+        return prices;
+    }
+
+    private Map<String, Double> pendingQuantities() {
+        if (working.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Double> pending = new HashMap<>();
+        for (TradeInstruction order : working.values()) {
+            pending.merge(order.symbol(), order.signedQuantity(), Double::sum);
+        }
+        return pending;
+    }
+
+    private void hook(StrategyListener listener, String hook, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            hookFailures++;
+            LOG.error("listener {} of strategy {} threw in {}: {}", listener.id(), info.strategyId(), hook, e.toString());
+        }
+    }
+
+    private static <T> T nonNull(T value, String component, String method) {
+        if (value == null) {
+            throw new ContractViolation(component + " returned null from " + method);
+        }
+        return value;
+    }
+
+    /** A component broke its contract with a bad return value (the message says how). */
+    private static final class ContractViolation extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ContractViolation(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.stratagem.runtime.history;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.stratagem.api.CycleRecord;
+
+/**
+ * The JSON form of a {@link CycleRecord}, as stored in the history; {@code fromJson(toJson(r)).equals(r)}.
+ *
+ * <p>Records are written from their fields and read through their canonical constructors, so derived
+ * accessors ({@code isOpen()}, {@code isLong()}, {@code total()}) never become properties. JSON has no NaN
+ * or infinity: they are written as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"},
+ * which both H2's JSON and PostgreSQL's JSONB accept, and read back as the doubles they were.
+ */
+public final class CycleJson {
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .visibility(PropertyAccessor.ALL, Visibility.NONE)
+            .visibility(PropertyAccessor.FIELD, Visibility.ANY)
+            .visibility(PropertyAccessor.CREATOR, Visibility.ANY)
+            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .build();
+
+    private static final ObjectWriter WRITER = MAPPER.writerFor(CycleRecord.class);
+    private static final ObjectReader READER = MAPPER.readerFor(CycleRecord.class);
+
+    private CycleJson() {}
+
+    /**
+     * @param record a cycle record
+     * @return its JSON text
+     */
+    public static String toJson(CycleRecord record) {
+        try {
+            return WRITER.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write cycle " + record.composeId() + " as JSON", e);
+        }
+    }
+
+    /**
+     * @param json the JSON text of a cycle record
+     * @return the record
+     * @throws IllegalArgumentException if the text is not a valid cycle record
+     */
+    public static CycleRecord fromJson(String json) {
+        try {
+            return READER.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a cycle record: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

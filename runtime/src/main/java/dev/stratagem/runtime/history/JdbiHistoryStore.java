@@ -1,0 +1,301 @@
+package dev.stratagem.runtime.history;
+
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.CycleStatus;
+import dev.stratagem.api.TradeHistoryEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+
+/**
+ * The history database: runs, cycle records and trades, on an embedded H2 file or on PostgreSQL.
+ * Opening it migrates the schema (Flyway, {@code classpath:db/migration}). Thread-safe; connections
+ * come from a small pool. Cycles are normally written through a {@link HistoryWriter}.
+ */
+public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
+
+    /** The status of a run that has started and not finished. */
+    public static final String RUNNING = "RUNNING";
+
+    private static final String RUN_COLUMNS = "run_id, strategy_id, mode, started_at, config, data_source, status,"
+            + " finished_at, cycles, recorded_cycles, trades, final_equity, total_return, max_drawdown, sharpe,"
+            + " result_digest, skipped_rows";
+
+    private final JdbcConnectionPool pool;
+    private final SqlDialect dialect;
+    private final Jdbi jdbi;
+    private final CycleBatchInsert cycleInsert;
+
+    private JdbiHistoryStore(JdbcConnectionPool pool, SqlDialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(pool);
+        this.cycleInsert = new CycleBatchInsert(dialect);
+    }
+
+    /**
+     * Opens (creating if needed) an embedded H2 database file and migrates it.
+     *
+     * @param dbFileWithoutSuffix the database path without {@code .mv.db}, e.g. {@code data/stratagem}
+     * @return the store
+     */
+    public static JdbiHistoryStore openFile(Path dbFileWithoutSuffix) {
+        Path path = dbFileWithoutSuffix.toAbsolutePath().normalize();
+        String name = path.getFileName().toString();
+        if (name.endsWith(".mv.db")) {
+            path = path.resolveSibling(name.substring(0, name.length() - ".mv.db".length()));
+        }
+        try {
+            Files.createDirectories(path.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the history folder " + path.getParent(), e);
+        }
+        // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook must not close the file under a writer that is
+        // still draining; close() closes it.
+        return open("jdbc:h2:file:" + path + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+    }
+
+    /**
+     * Opens a history database by JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...}) and migrates it.
+     *
+     * @param jdbcUrl the URL
+     * @param user the user
+     * @param password the password
+     * @return the store
+     */
+    public static JdbiHistoryStore open(String jdbcUrl, String user, String password) {
+        SqlDialect dialect = SqlDialect.of(jdbcUrl);
+        JdbcConnectionPool pool = switch (dialect) {
+            case H2 -> JdbcConnectionPool.create(jdbcUrl, user, password);
+            case POSTGRESQL -> {
+                PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+                source.setURL(jdbcUrl);
+                source.setUser(user);
+                source.setPassword(password);
+                yield JdbcConnectionPool.create(source);
+            }
+        };
+        try {
+            Flyway.configure(JdbiHistoryStore.class.getClassLoader())
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .placeholders(Map.of("json", dialect.jsonType()))
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        return new JdbiHistoryStore(pool, dialect);
+    }
+
+    /**
+     * Records the start of a run.
+     *
+     * @param run the run
+     */
+    public void startRun(RunInfo run) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO runs (run_id, strategy_id, mode, started_at, config,"
+                        + " data_source, status) VALUES (?, ?, ?, ?, " + dialect.jsonParameter() + ", ?, ?)")
+                .bind(0, run.runId()).bind(1, run.strategyId()).bind(2, run.mode()).bind(3, run.startedAt())
+                .bind(4, run.configJson()).bind(5, run.dataSource()).bind(6, RUNNING)
+                .execute());
+    }
+
+    /**
+     * Records the end of a run.
+     *
+     * @param summary the run's results
+     * @throws IllegalStateException if the run was never started
+     */
+    public void finishRun(RunSummary summary) {
+        int updated = jdbi.withHandle(h -> {
+            var update = h.createUpdate("UPDATE runs SET finished_at = ?, status = ?, cycles = ?, recorded_cycles = ?,"
+                    + " trades = ?, final_equity = ?, total_return = ?, max_drawdown = ?, sharpe = ?,"
+                    + " result_digest = ?, skipped_rows = ? WHERE run_id = ?");
+            update.bind(0, summary.finishedAt()).bind(1, summary.status()).bind(2, summary.cycles())
+                    .bind(3, summary.recordedCycles()).bind(4, summary.trades()).bind(5, summary.finalEquity());
+            double[] ratios = {summary.totalReturn(), summary.maxDrawdown(), summary.sharpe()};
+            for (int i = 0; i < ratios.length; i++) {
+                if (Double.isNaN(ratios[i])) {
+                    update.bindNull(6 + i, Types.DOUBLE);
+                } else {
+                    update.bind(6 + i, ratios[i]);
+                }
+            }
+            return update.bind(9, summary.resultDigest()).bind(10, summary.skippedRows())
+                    .bind(11, summary.runId()).execute();
+        });
+        if (updated == 0) {
+            throw new IllegalStateException("cannot finish run '" + summary.runId() + "': it was never started");
+        }
+    }
+
+    /**
+     * Writes a batch of cycle records in one transaction: all of them, in every table, or none.
+     *
+     * @param batch the records
+     */
+    @Override
+    public void writeCycles(List<CycleRecord> batch) {
+        if (!batch.isEmpty()) {
+            jdbi.useTransaction(h -> cycleInsert.insert(h, batch));
+        }
+    }
+
+    /**
+     * Replaces a run's trade list (open trades included) in one transaction.
+     *
+     * @param runId the run
+     * @param trades all of its trades, in order
+     */
+    public void writeTrades(String runId, List<TradeHistoryEntry> trades) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM trades WHERE run_id = ?").bind(0, runId).execute();
+            PreparedBatch batch = h.prepareBatch("INSERT INTO trades (run_id, trade_id, idx, symbol, quantity,"
+                    + " entry_ts, entry_price, exit_ts, exit_price, realized_pnl, fees, entry_instruction_id,"
+                    + " exit_instruction_id, is_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            for (int i = 0; i < trades.size(); i++) {
+                TradeHistoryEntry t = trades.get(i);
+                batch.bind(0, runId).bind(1, t.tradeId()).bind(2, i).bind(3, t.symbol()).bind(4, t.quantity())
+                        .bind(5, t.entryTs()).bind(6, t.entryPrice()).bind(7, t.exitTs());
+                CycleBatchInsert.bindDouble(batch, 8, t.exitPrice());
+                batch.bind(9, t.realizedPnl()).bind(10, t.fees()).bind(11, t.entryInstructionId())
+                        .bind(12, t.exitInstructionId()).bind(13, t.isOpen()).add();
+            }
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+        });
+    }
+
+    /** @return every run, newest first */
+    public List<RunRow> runs() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM runs"
+                        + " ORDER BY started_at DESC, run_id DESC")
+                .map((rs, ctx) -> runRow(rs)).list());
+    }
+
+    /**
+     * @param runId a run id
+     * @return the run, if stored
+     */
+    public Optional<RunRow> run(String runId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM runs WHERE run_id = ?")
+                .bind(0, runId).map((rs, ctx) -> runRow(rs)).findOne());
+    }
+
+    /**
+     * @param composeId a cycle id
+     * @return the full cycle record, if stored
+     */
+    public Optional<CycleRecord> cycle(String composeId) {
+        return cycleJson(composeId).map(CycleJson::fromJson);
+    }
+
+    /**
+     * @param composeId a cycle id
+     * @return the cycle record's JSON, as the database returns it, if stored
+     */
+    public Optional<String> cycleJson(String composeId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT record FROM cycles WHERE compose_id = ?")
+                .bind(0, composeId).mapTo(String.class).findOne());
+    }
+
+    /**
+     * @param runId a run
+     * @param limit the most rows to return
+     * @return the run's first cycles, by sequence
+     */
+    public List<CycleRow> cycles(String runId, int limit) {
+        return cycles(runId, 0, limit);
+    }
+
+    /**
+     * @param runId a run
+     * @param afterSequence return cycles after this sequence number (0 for the first page)
+     * @param limit the most rows to return
+     * @return one page of the run's cycles, by sequence
+     */
+    public List<CycleRow> cycles(String runId, long afterSequence, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT compose_id, seq, ts, status, rationale FROM cycles"
+                        + " WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?")
+                .bind(0, runId).bind(1, afterSequence).bind(2, limit)
+                .map((rs, ctx) -> new CycleRow(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        CycleStatus.valueOf(rs.getString(4)), rs.getString(5) == null ? "" : rs.getString(5)))
+                .list());
+    }
+
+    /**
+     * @param runId a run
+     * @return its trades as last written by {@link #writeTrades}
+     */
+    public List<TradeHistoryEntry> trades(String runId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT trade_id, symbol, quantity, entry_ts, entry_price, exit_ts,"
+                        + " exit_price, realized_pnl, fees, entry_instruction_id, exit_instruction_id FROM trades"
+                        + " WHERE run_id = ? ORDER BY idx")
+                .bind(0, runId)
+                .map((rs, ctx) -> new TradeHistoryEntry(rs.getString(1), rs.getString(2), rs.getDouble(3),
+                        rs.getLong(4), rs.getDouble(5), rs.getLong(6), doubleOrNaN(rs, 7), rs.getDouble(8),
+                        rs.getDouble(9), rs.getString(10), rs.getString(11)))
+                .list());
+    }
+
+    /**
+     * @param runId a run
+     * @return the number of its cycles stored
+     */
+    public long cycleCount(String runId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM cycles WHERE run_id = ?")
+                .bind(0, runId).mapTo(Long.class).one());
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Closes the pool; with its last connection gone an embedded H2 database closes its file. */
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+
+    private static RunRow runRow(ResultSet rs) throws SQLException {
+        BigDecimal equity = rs.getBigDecimal("final_equity");
+        if (equity != null) {
+            // the column pads to its scale; give back the plain value (100000, not 100000.000000000000)
+            equity = equity.stripTrailingZeros();
+            equity = equity.scale() < 0 ? equity.setScale(0) : equity;
+        }
+        return new RunRow(rs.getString("run_id"), rs.getString("strategy_id"), rs.getString("mode"),
+                rs.getLong("started_at"), rs.getString("config"), rs.getString("data_source"),
+                rs.getString("status"), rs.getLong("finished_at"), rs.getLong("cycles"),
+                rs.getLong("recorded_cycles"), rs.getInt("trades"), equity,
+                doubleOrNaN(rs, "total_return"), doubleOrNaN(rs, "max_drawdown"), doubleOrNaN(rs, "sharpe"),
+                rs.getString("result_digest") == null ? "" : rs.getString("result_digest"),
+                rs.getInt("skipped_rows"));
+    }
+
+    private static double doubleOrNaN(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : value;
+    }
+
+    private static double doubleOrNaN(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : value;
+    }
+}

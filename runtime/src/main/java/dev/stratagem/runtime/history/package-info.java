@@ -1,0 +1,10 @@
+/**
+ * The history store: every decision cycle as a queryable record, in H2 (embedded, the default) or
+ * PostgreSQL, through Jdbi, with the schema in Flyway migrations under {@code db/migration}.
+ *
+ * <p>{@link dev.stratagem.runtime.history.JdbiHistoryStore} writes and reads; filterable facts are real
+ * columns, the full {@link dev.stratagem.api.CycleRecord} is a JSON column written by
+ * {@link dev.stratagem.runtime.history.CycleJson}. {@link dev.stratagem.runtime.history.HistoryWriter} takes
+ * records off the cycle's thread and writes them in order, in batches, one transaction per batch.
+ */
+package dev.stratagem.runtime.history;

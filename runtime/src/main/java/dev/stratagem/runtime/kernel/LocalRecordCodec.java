@@ -1,0 +1,45 @@
+package dev.stratagem.runtime.kernel;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageCodec;
+
+/**
+ * Passes immutable records by reference on the local bus. Chosen by a codec selector for every record of
+ * the plugin API, rather than registered per class, so no codec ever pins a plugin's classloader. Local
+ * only: a record never crosses the wire through this codec.
+ */
+final class LocalRecordCodec implements MessageCodec<Object, Object> {
+
+    static final String NAME = "stratagem-local-record";
+
+    static void install(EventBus bus) {
+        bus.registerCodec(new LocalRecordCodec());
+        bus.codecSelector(body -> body instanceof Record ? NAME : null);
+    }
+
+    @Override
+    public void encodeToWire(Buffer buffer, Object o) {
+        throw new UnsupportedOperationException("records travel on the local bus only");
+    }
+
+    @Override
+    public Object decodeFromWire(int pos, Buffer buffer) {
+        throw new UnsupportedOperationException("records travel on the local bus only");
+    }
+
+    @Override
+    public Object transform(Object o) {
+        return o;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public byte systemCodecID() {
+        return -1;
+    }
+}

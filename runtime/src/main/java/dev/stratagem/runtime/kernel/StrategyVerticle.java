@@ -1,0 +1,72 @@
+package dev.stratagem.runtime.kernel;
+
+import dev.stratagem.api.Candle;
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.runtime.cycle.CycleCoordinator;
+import dev.stratagem.runtime.history.HistoryWriter;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One strategy on the bus. Deployed as a worker verticle, so its cycles run one at a time on its own
+ * context and may block on the gateway or on history back-pressure without stalling an event loop. It
+ * collects its symbols' candles, runs a cycle on each bar close that brought any, hands the record to the
+ * history writer, publishes it, and acknowledges the bar close so the feed can move on.
+ */
+final class StrategyVerticle extends VerticleBase {
+
+    private final CycleCoordinator coordinator;
+    private final HistoryWriter history;
+    private final List<Candle> pending = new ArrayList<>();
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private String stopReason = "shutdown";
+
+    StrategyVerticle(CycleCoordinator coordinator, HistoryWriter history) {
+        this.coordinator = coordinator;
+        this.history = history;
+    }
+
+    CycleCoordinator coordinator() {
+        return coordinator;
+    }
+
+    String strategyId() {
+        return coordinator.info().strategyId();
+    }
+
+    void stopReason(String reason) {
+        this.stopReason = reason;
+    }
+
+    @Override
+    public Future<?> start() {
+        coordinator.start();
+        var bus = vertx.eventBus();
+        for (String symbol : coordinator.info().symbols()) {
+            consumers.add(bus.<Candle>consumer(Addresses.candle(symbol), m -> pending.add(m.body())));
+        }
+        consumers.add(bus.<Long>consumer(Addresses.BAR_CLOSE, m -> onBarClose()));
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+    }
+
+    private void onBarClose() {
+        if (!pending.isEmpty()) {
+            List<Candle> slice = List.copyOf(pending);
+            pending.clear();
+            CycleRecord record = coordinator.runCycle(slice);
+            history.submit(record);
+            vertx.eventBus().publish(Addresses.cycleResult(strategyId()), record);
+        }
+        vertx.eventBus().send(Addresses.BAR_DONE, strategyId());
+    }
+
+    @Override
+    public Future<?> stop() {
+        consumers.forEach(MessageConsumer::unregister);
+        coordinator.stop(stopReason);
+        return Future.succeededFuture();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.stratagem.runtime.portfolio;
+
+import dev.stratagem.api.TradeDigest;
+import dev.stratagem.api.TradeDigestEntry;
+import dev.stratagem.api.TradeHistoryEntry;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Builds the {@link TradeDigest} the next cycle's context carries: per symbol the closed trade count,
+ * realized PnL net of fees, win rate (share of trades with {@code realizedPnl - fees > 0}), mean holding time
+ * and last close; for the portfolio the annualised Sharpe ratio of the per-cycle equity returns.
+ *
+ * <p>{@link #digest()} is cheap: the entry list is rebuilt only after a trade closed and the record only
+ * when something changed. Not thread-safe: called from its strategy's thread only.
+ */
+public final class DigestTracker {
+
+    private final double periodsPerYear;
+    private final ReturnStats returns = new ReturnStats();
+    private final TreeMap<String, SymbolRecord> symbols = new TreeMap<>();
+    private double lastEquity = Double.NaN;
+    private long ts;
+    private boolean entriesStale;
+    private List<TradeDigestEntry> entries = List.of();
+    private TradeDigest digest = TradeDigest.EMPTY;
+
+    /** @param periodsPerYear cycles per year, for annualising the Sharpe ratio (252 for daily bars) */
+    public DigestTracker(double periodsPerYear) {
+        if (!(periodsPerYear > 0) || Double.isInfinite(periodsPerYear)) {
+            throw new IllegalArgumentException("periodsPerYear must be positive and finite, was " + periodsPerYear);
+        }
+        this.periodsPerYear = periodsPerYear;
+    }
+
+    /**
+     * Records the equity at the end of a cycle; call once per cycle.
+     *
+     * @param ts the cycle time
+     * @param equity the equity, finite
+     */
+    public void onEquity(long ts, double equity) {
+        if (!Double.isFinite(equity)) {
+            throw new IllegalArgumentException("equity must be finite, was " + equity);
+        }
+        if (!Double.isNaN(lastEquity)) {
+            double r = ReturnStats.periodReturn(lastEquity, equity);
+            if (!Double.isNaN(r)) {
+                returns.add(r);
+            }
+        }
+        lastEquity = equity;
+        this.ts = Math.max(this.ts, ts);
+    }
+
+    /** @param closed trades that closed this cycle (open ones are ignored) */
+    public void onClosed(List<TradeHistoryEntry> closed) {
+        for (TradeHistoryEntry trade : closed) {
+            if (trade.isOpen()) {
+                continue;
+            }
+            symbols.computeIfAbsent(trade.symbol(), s -> new SymbolRecord()).add(trade);
+            ts = Math.max(ts, trade.exitTs());
+            entriesStale = true;
+        }
+    }
+
+    /** @return the digest as of the latest equity and closed trades */
+    public TradeDigest digest() {
+        boolean changed = false;
+        if (entriesStale) {
+            List<TradeDigestEntry> list = new ArrayList<>(symbols.size());
+            symbols.forEach((symbol, r) -> list.add(r.toEntry(symbol)));
+            entries = List.copyOf(list);
+            entriesStale = false;
+            changed = true;
+        }
+        double sharpe = returns.sharpe(periodsPerYear);
+        if (changed || sharpe != digest.sharpe() || ts != digest.ts()) {
+            digest = new TradeDigest(ts, entries, sharpe);
+        }
+        return digest;
+    }
+
+    /** @return the annualised Sharpe ratio so far */
+    public double sharpe() {
+        return returns.sharpe(periodsPerYear);
+    }
+
+    private static final class SymbolRecord {
+        int count;
+        int wins;
+        /** Summed in decimal so many small trades do not drift. */
+        BigDecimal netPnl = BigDecimal.ZERO;
+        long holdingMillis;
+        long lastTradeTs;
+
+        void add(TradeHistoryEntry trade) {
+            count++;
+            if (trade.realizedPnl() > trade.fees()) {
+                wins++;
+            }
+            netPnl = netPnl.add(BigDecimal.valueOf(trade.realizedPnl())).subtract(BigDecimal.valueOf(trade.fees()));
+            holdingMillis += trade.holdingMillis();
+            lastTradeTs = Math.max(lastTradeTs, trade.exitTs());
+        }
+
+        TradeDigestEntry toEntry(String symbol) {
+            return new TradeDigestEntry(symbol, count, netPnl.doubleValue(), (double) wins / count,
+                    holdingMillis / count, lastTradeTs);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.stratagem.runtime.portfolio;
+
+/**
+ * Running mean and variance of simple period returns (Welford), and the Sharpe ratio they give. The one
+ * place the Sharpe formula lives: the live digest and the backtest summary must agree.
+ */
+final class ReturnStats {
+
+    private long count;
+    private double mean;
+    private double m2;
+
+    void add(double periodReturn) {
+        count++;
+        double delta = periodReturn - mean;
+        mean += delta / count;
+        m2 += delta * (periodReturn - mean);
+    }
+
+    long count() {
+        return count;
+    }
+
+    /**
+     * @param periodsPerYear periods per year, for annualising
+     * @return {@code mean / sampleStd * sqrt(periodsPerYear)}, risk-free rate 0; 0 with fewer than two
+     *     returns or no variance
+     */
+    double sharpe(double periodsPerYear) {
+        if (count < 2 || m2 <= 0) {
+            return 0;
+        }
+        double std = Math.sqrt(m2 / (count - 1));
+        double sharpe = mean / std * Math.sqrt(periodsPerYear);
+        return Double.isFinite(sharpe) ? sharpe : 0;
+    }
+
+    /**
+     * @param previous the equity at the start of the period
+     * @param current the equity at its end
+     * @return the simple return, or NaN when the start is not positive (no meaningful return)
+     */
+    static double periodReturn(double previous, double current) {
+        return previous > 0 ? current / previous - 1 : Double.NaN;
+    }
+}

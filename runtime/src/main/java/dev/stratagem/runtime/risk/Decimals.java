@@ -1,0 +1,43 @@
+package dev.stratagem.runtime.risk;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/**
+ * The decimal reading of the doubles the API hands us, and how reasons print numbers.
+ *
+ * <p>{@link BigDecimal#valueOf(double)} takes a double's shortest decimal form, so {@code 0.3} is 0.3 and
+ * not 0.299999...; every guardrail comparison is exact in that reading.
+ */
+final class Decimals {
+
+    private Decimals() {}
+
+    static BigDecimal dec(double value) {
+        return BigDecimal.valueOf(value);
+    }
+
+    /** A quantity or lot as a person writes it: {@code 10}, {@code 0.3}, {@code NaN}. */
+    static String plain(double value) {
+        return Double.isFinite(value) ? plain(dec(value)) : Double.toString(value);
+    }
+
+    static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** A computed bound (a quotient with many digits), cut to 8 decimals for reading. */
+    static String approx(BigDecimal value) {
+        return plain(value.scale() > 8 ? value.setScale(8, RoundingMode.DOWN) : value);
+    }
+
+    /** Money with grouping and two decimals: {@code 12,345.00}. */
+    static String money(BigDecimal value) {
+        return String.format(Locale.US, "%,.2f", value);
+    }
+
+    static String money(double value) {
+        return Double.isFinite(value) ? money(dec(value)) : Double.toString(value);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.stratagem.runtime.risk;
+
+import dev.stratagem.api.Constraints;
+import dev.stratagem.api.RiskCheck;
+import dev.stratagem.api.RiskContext;
+import dev.stratagem.api.RiskVerdict;
+import dev.stratagem.api.TradeInstruction;
+import java.math.BigDecimal;
+
+/**
+ * Bounds the projected position after the order ({@code context.projectedQuantity(symbol) + signed qty}):
+ * <ul>
+ *   <li>a reduce-only order may only move the position towards flat: a larger one is clamped to the
+ *       position held (reduce to flat), one with nothing to reduce is rejected. This is the one place
+ *       {@link TradeInstruction#reduceOnly()} is enforced;</li>
+ *   <li>without {@code allowShort} a sell may take a long position to flat but not below: clamped to the
+ *       long quantity held, rejected when flat or short;</li>
+ *   <li>{@code |position| <= maxPositionQuantity} and {@code |position| * price <= maxPositionNotional}.</li>
+ * </ul>
+ * Only the exposure-increasing part is limited: an order that moves the position towards flat always
+ * passes, even when the position is over a limit; an order that flips the position may land at most at
+ * the limit on the other side. Clamps are lot multiples; the tightest bound gives the reason.
+ */
+public final class MaxPositionCheck implements RiskCheck {
+
+    /** The check id. */
+    public static final String ID = "max-position";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public RiskVerdict check(TradeInstruction instruction, RiskContext context) {
+        Constraints limits = context.constraints();
+        PricedOrder order = PricedOrder.of(instruction, context);
+        if (order.reducing()) {
+            return RiskVerdict.ACCEPT;
+        }
+        String moves = order.describe() + " would take position " + Decimals.plain(order.position()) + " to "
+                + Decimals.plain(order.positionAfter());
+        BigDecimal held = order.along().negate();
+        if (instruction.reduceOnly()) {
+            if (held.signum() <= 0) {
+                return RiskVerdict.reject("reduce-only " + order.describe() + " has nothing to reduce (position "
+                        + Decimals.plain(order.position()) + ")");
+            }
+            return Lots.clampOrReject(order.quantity(), held, order.instrument(), "reduce-only " + moves);
+        }
+        if (!limits.allowShort() && order.direction() < 0) {
+            String why = moves + " and shorting is not allowed";
+            return held.signum() <= 0
+                    ? RiskVerdict.reject(why)
+                    : Lots.clampOrReject(order.quantity(), held, order.instrument(), why);
+        }
+        BigDecimal bound = null;
+        String why = null;
+        if (limits.maxPositionQuantity() != Double.POSITIVE_INFINITY) {
+            bound = order.boundFor(Decimals.dec(limits.maxPositionQuantity()));
+            why = moves + ", over max position quantity " + Decimals.plain(limits.maxPositionQuantity());
+        }
+        if (limits.maxPositionNotional() != Double.POSITIVE_INFINITY) {
+            BigDecimal max = Decimals.dec(limits.maxPositionNotional());
+            BigDecimal byValue = order.boundFor(max.divide(order.price(), MaxNotionalCheck.DOWN));
+            if (bound == null || byValue.compareTo(bound) < 0) {
+                bound = byValue;
+                why = order.describe() + " would take position value to "
+                        + Decimals.money(order.positionAfter().abs().multiply(order.price()))
+                        + ", over max position notional " + Decimals.money(max);
+            }
+        }
+        return bound == null ? RiskVerdict.ACCEPT : Lots.clampOrReject(order.quantity(), bound, order.instrument(), why);
+    }
+}

@@ -1,0 +1,259 @@
+package dev.stratagem.runtime.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratagem.api.Candle;
+import dev.stratagem.api.ComponentVersion;
+import dev.stratagem.api.ComposeContext;
+import dev.stratagem.api.ComposeResult;
+import dev.stratagem.api.Constraints;
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.CycleStatus;
+import dev.stratagem.api.CycleStep;
+import dev.stratagem.api.DecisionComposer;
+import dev.stratagem.api.ExecutionGateway;
+import dev.stratagem.api.FeatureVector;
+import dev.stratagem.api.FeaturesPipeline;
+import dev.stratagem.api.Instrument;
+import dev.stratagem.api.MarketWindow;
+import dev.stratagem.api.StrategyInfo;
+import dev.stratagem.api.StrategyListener;
+import dev.stratagem.api.TradeInstruction;
+import dev.stratagem.api.TxResult;
+import dev.stratagem.api.VerdictOutcome;
+import dev.stratagem.runtime.portfolio.DigestTracker;
+import dev.stratagem.runtime.portfolio.LedgerPortfolio;
+import dev.stratagem.runtime.risk.Guardrails;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class CycleCoordinatorTest {
+
+    private static final long DAY = 86_400_000L;
+
+    @Test
+    void a_composer_that_throws_fails_only_its_cycle_and_the_next_cycle_runs() {
+        CycleCoordinator c = coordinator(0, ctx -> {
+            if (ctx.ts() == 3 * DAY) {
+                throw new IllegalStateException("boom on day 3");
+            }
+            return ComposeResult.noop("nothing to do");
+        });
+        List<CycleRecord> records = run(c, 5);
+
+        CycleRecord failed = records.get(2);
+        assertThat(failed.status()).isEqualTo(CycleStatus.FAILED);
+        assertThat(failed.error().step()).isEqualTo(CycleStep.DECISION);
+        assertThat(failed.error().reason()).isEqualTo("IllegalStateException: boom on day 3");
+        assertThat(failed.error().exceptionType()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(records.get(3).status()).isEqualTo(CycleStatus.IDLE);
+        assertThat(records).extracting(CycleRecord::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(records).extracting(CycleRecord::composeId).containsExactly("run-1", "run-2", "run-3", "run-4", "run-5");
+    }
+
+    @Test
+    void a_composer_that_returns_null_is_recorded_as_a_broken_contract() {
+        CycleRecord record = run(coordinator(0, ctx -> null), 1).getFirst();
+        assertThat(record.status()).isEqualTo(CycleStatus.FAILED);
+        assertThat(record.error().step()).isEqualTo(CycleStep.DECISION);
+        assertThat(record.error().reason()).isEqualTo("composer returned null from compose");
+        assertThat(record.error().exceptionType()).isEmpty();
+    }
+
+    @Test
+    void a_NaN_size_is_rejected_by_a_guardrail_with_the_reason_recorded() {
+        CycleRecord record = run(coordinator(0, ctx -> ComposeResult.of("go", TradeInstruction.buy("ACME", Double.NaN))), 1)
+                .getFirst();
+        assertThat(record.status()).isEqualTo(CycleStatus.REJECTED);
+        assertThat(record.verdicts()).last().satisfies(v -> {
+            assertThat(v.outcome()).isEqualTo(VerdictOutcome.REJECTED);
+            assertThat(v.check()).isEqualTo("quantity");
+            assertThat(v.reason()).contains("NaN");
+            assertThat(v.instructionId()).isEqualTo("run-1-1");
+        });
+        assertThat(record.txResults()).isEmpty();
+    }
+
+    @Test
+    void a_features_pipeline_that_throws_fails_the_features_step() {
+        FeaturesPipeline broken = new Pipeline(0) {
+            @Override
+            public List<FeatureVector> compute(MarketWindow window) {
+                throw new ArithmeticException("divide by zero");
+            }
+        };
+        CycleRecord record = run(coordinator(broken, ctx -> ComposeResult.noop(""), new CloseGateway()), 1).getFirst();
+        assertThat(record.error().step()).isEqualTo(CycleStep.FEATURES);
+        assertThat(record.error().reason()).isEqualTo("ArithmeticException: divide by zero");
+        assertThat(record.portfolioAfter()).isNotNull();
+    }
+
+    @Test
+    void a_gateway_that_answers_for_the_wrong_instruction_fails_the_execution_step() {
+        ExecutionGateway confused = new CloseGateway() {
+            @Override
+            public CompletionStage<List<TxResult>> submit(List<TradeInstruction> instructions, MarketWindow market) {
+                return CompletableFuture.completedFuture(List.of());
+            }
+        };
+        CycleRecord record = run(coordinator(new Pipeline(0),
+                ctx -> ComposeResult.of("buy", TradeInstruction.buy("ACME", 1)), confused), 1).getFirst();
+        assertThat(record.error().step()).isEqualTo(CycleStep.EXECUTION);
+        assertThat(record.error().reason()).isEqualTo("gateway returned 0 results for 1 instructions");
+    }
+
+    @Test
+    void warm_up_cycles_do_not_ask_the_composer() {
+        List<ComposeContext> asked = new ArrayList<>();
+        CycleCoordinator c = coordinator(3, ctx -> {
+            asked.add(ctx);
+            return ComposeResult.noop("");
+        });
+        List<CycleRecord> records = run(c, 4);
+        assertThat(records).extracting(CycleRecord::status)
+                .containsExactly(CycleStatus.WARMUP, CycleStatus.WARMUP, CycleStatus.IDLE, CycleStatus.IDLE);
+        assertThat(asked).hasSize(2);
+    }
+
+    @Test
+    void a_traded_cycle_records_verdicts_fills_portfolio_and_timings_of_every_step() {
+        CycleCoordinator c = coordinator(0, ctx -> ctx.portfolio().positions().isEmpty()
+                ? ComposeResult.of("buy 10", TradeInstruction.buy("ACME", 10)) : ComposeResult.noop("holding"));
+        CycleRecord record = run(c, 1).getFirst();
+
+        assertThat(record.status()).isEqualTo(CycleStatus.TRADED);
+        assertThat(record.verdicts()).isNotEmpty().allSatisfy(v -> assertThat(v.outcome()).isEqualTo(VerdictOutcome.ACCEPTED));
+        assertThat(record.txResults()).singleElement().satisfies(tx -> {
+            assertThat(tx.filledQuantity()).isEqualTo(10);
+            assertThat(tx.fillPrice()).isEqualTo(101);
+        });
+        assertThat(record.portfolioAfter().quantity("ACME")).isEqualTo(10);
+        assertThat(record.portfolioAfter().cash()).isEqualTo(100_000 - 1010);
+        assertThat(record.versions()).extracting(ComponentVersion::role).contains("composer");
+        for (CycleStep step : CycleStep.values()) {
+            assertThat(record.timings().of(step)).as(step.name()).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(record.timings().total()).isPositive();
+    }
+
+    @Test
+    void a_listener_that_throws_is_logged_and_never_fatal() {
+        StrategyListener noisy = new StrategyListener() {
+            @Override
+            public String id() {
+                return "noisy";
+            }
+
+            @Override
+            public void onCycleResult(CycleRecord cycle) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        CycleCoordinator c = new CycleCoordinator(info(), new StrategyComponents(new Pipeline(0),
+                composer(ctx -> ComposeResult.noop("")), new CloseGateway(), Guardrails.defaults(), List.of(noisy),
+                versions()), ledger(), new DigestTracker(252), instruments(), 16, Duration.ofSeconds(1));
+        assertThat(run(c, 3)).extracting(CycleRecord::status).containsOnly(CycleStatus.IDLE);
+        assertThat(c.hookFailures()).isEqualTo(3);
+    }
+
+    private static List<CycleRecord> run(CycleCoordinator c, int bars) {
+        List<CycleRecord> records = new ArrayList<>();
+        for (int day = 1; day <= bars; day++) {
+            records.add(c.runCycle(List.of(new Candle("ACME", day * DAY, 100 + day, 110 + day, 90 + day, 100 + day, 1000))));
+        }
+        return records;
+    }
+
+    private static CycleCoordinator coordinator(int warmup, Function<ComposeContext, ComposeResult> decide) {
+        return coordinator(new Pipeline(warmup), decide, new CloseGateway());
+    }
+
+    private static CycleCoordinator coordinator(FeaturesPipeline features, Function<ComposeContext, ComposeResult> decide,
+            ExecutionGateway gateway) {
+        return new CycleCoordinator(info(), new StrategyComponents(features, composer(decide), gateway,
+                Guardrails.defaults(), List.of(), versions()), ledger(), new DigestTracker(252), instruments(), 16,
+                Duration.ofSeconds(1));
+    }
+
+    private static StrategyInfo info() {
+        return new StrategyInfo("test", "run", "backtest", List.of("ACME"));
+    }
+
+    private static LedgerPortfolio ledger() {
+        return new LedgerPortfolio("test", new BigDecimal("100000"), Constraints.NONE);
+    }
+
+    private static Map<String, Instrument> instruments() {
+        return Map.of("ACME", Instrument.of("ACME"));
+    }
+
+    private static List<ComponentVersion> versions() {
+        return List.of(new ComponentVersion("composer", "test-composer", "builtin", "builtin", ""));
+    }
+
+    private static DecisionComposer composer(Function<ComposeContext, ComposeResult> decide) {
+        return new DecisionComposer() {
+            @Override
+            public String id() {
+                return "test-composer";
+            }
+
+            @Override
+            public ComposeResult compose(ComposeContext context) {
+                return decide.apply(context);
+            }
+        };
+    }
+
+    /** Emits the close of every updated symbol. */
+    private static class Pipeline implements FeaturesPipeline {
+        private final int warmup;
+
+        Pipeline(int warmup) {
+            this.warmup = warmup;
+        }
+
+        @Override
+        public String id() {
+            return "close-only";
+        }
+
+        @Override
+        public int warmup() {
+            return warmup;
+        }
+
+        @Override
+        public List<String> featureNames() {
+            return List.of("close");
+        }
+
+        @Override
+        public List<FeatureVector> compute(MarketWindow window) {
+            Candle c = window.latest("ACME");
+            return List.of(new FeatureVector("ACME", c.ts(), List.of("close"), new double[] {c.close()}));
+        }
+    }
+
+    /** Fills at the latest close, immediately. */
+    private static class CloseGateway implements ExecutionGateway {
+        @Override
+        public String id() {
+            return "close-fill";
+        }
+
+        @Override
+        public CompletionStage<List<TxResult>> submit(List<TradeInstruction> instructions, MarketWindow market) {
+            return CompletableFuture.completedFuture(instructions.stream()
+                    .map(i -> TxResult.filled(i, market.latest(i.symbol()).close(), 0, market.latest(i.symbol()).ts()))
+                    .toList());
+        }
+    }
+}

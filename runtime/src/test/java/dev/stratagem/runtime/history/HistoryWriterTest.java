@@ -1,0 +1,174 @@
+package dev.stratagem.runtime.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryWriterTest {
+
+    private static final String RUN = "bt-writer";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twenty_thousand_records_are_committed_in_submission_order_in_bounded_batches() {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
+            List<Long> committed = Collections.synchronizedList(new ArrayList<>());
+            List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+            CycleSink recording = batch -> {
+                store.writeCycles(batch);
+                batch.forEach(r -> committed.add(r.sequence()));
+                batchSizes.add(batch.size());
+            };
+            int n = 20_000;
+            try (HistoryWriter writer = new HistoryWriter(recording)) {
+                for (long seq = 1; seq <= n; seq++) {
+                    writer.submit(seq % 97 == 0 ? SampleCycles.traded(RUN, seq) : SampleCycles.idle(RUN, seq));
+                }
+                writer.flush();
+                assertThat(writer.written()).isEqualTo(n);
+            }
+
+            List<Long> expected = LongStream.rangeClosed(1, n).boxed().toList();
+            assertThat(committed).isEqualTo(expected);
+            assertThat(batchSizes).allSatisfy(size -> assertThat(size).isBetween(1, HistoryWriter.DEFAULT_BATCH_SIZE));
+            assertThat(store.cycleCount(RUN)).isEqualTo(n);
+            assertThat(store.cycles(RUN, n)).extracting(CycleRow::sequence).isEqualTo(expected);
+            assertThat(store.cycle(SampleCycles.composeId(RUN, 97 * 3))).contains(SampleCycles.traded(RUN, 97 * 3));
+        }
+    }
+
+    @Test
+    void flush_returns_once_everything_submitted_before_it_is_committed() {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"));
+                HistoryWriter writer = new HistoryWriter(store, 64, 16)) {
+            for (long seq = 1; seq <= 1_000; seq++) {
+                writer.submit(SampleCycles.idle(RUN, seq));
+            }
+            writer.flush();
+
+            assertThat(store.cycleCount(RUN)).isEqualTo(1_000);
+            assertThat(writer.written()).isEqualTo(1_000);
+            assertThat(writer.queued()).isZero();
+            assertThat(writer.lastError()).isNull();
+        }
+    }
+
+    @Test
+    void close_drains_the_queue_and_refuses_later_records() {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
+            HistoryWriter writer = new HistoryWriter(store);
+            for (long seq = 1; seq <= 3_000; seq++) {
+                writer.submit(SampleCycles.idle(RUN, seq));
+            }
+
+            writer.close();
+            writer.close();
+
+            assertThat(store.cycleCount(RUN)).isEqualTo(3_000);
+            assertThatThrownBy(() -> writer.submit(SampleCycles.idle(RUN, 3_001)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(RUN + "-3001");
+        }
+    }
+
+    @Test
+    void a_full_queue_blocks_the_submitter_instead_of_dropping_records() throws Exception {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
+            CountDownLatch gate = new CountDownLatch(1);
+            CycleSink gated = batch -> {
+                await(gate);
+                store.writeCycles(batch);
+            };
+            int capacity = 4;
+            int n = 50;
+            try (HistoryWriter writer = new HistoryWriter(gated, capacity, 2)) {
+                AtomicInteger accepted = new AtomicInteger();
+                Thread submitter = Thread.ofPlatform().start(() -> {
+                    for (long seq = 1; seq <= n; seq++) {
+                        writer.submit(SampleCycles.idle(RUN, seq));
+                        accepted.incrementAndGet();
+                    }
+                });
+
+                try {
+                    awaitTrue(() -> submitter.getState() == Thread.State.WAITING && writer.queued() == capacity,
+                            Duration.ofSeconds(10));
+                    assertThat(accepted.get()).isLessThanOrEqualTo(capacity + 2);
+                    assertThat(submitter.isAlive()).isTrue();
+                } finally {
+                    gate.countDown();
+                }
+                submitter.join(Duration.ofSeconds(30));
+                assertThat(submitter.isAlive()).isFalse();
+                writer.flush();
+                assertThat(accepted.get()).isEqualTo(n);
+            }
+            assertThat(store.cycleCount(RUN)).isEqualTo(n);
+        }
+    }
+
+    @Test
+    void a_record_that_cannot_be_written_is_kept_as_an_error_and_costs_only_itself() {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
+            store.writeCycles(List.of(SampleCycles.idle(RUN, 1)));
+            HistoryWriter writer = new HistoryWriter(store);
+            writer.submit(SampleCycles.idle(RUN, 2));
+            writer.submit(SampleCycles.idle(RUN, 1)); // already stored: primary key violation
+            writer.submit(SampleCycles.idle(RUN, 3));
+
+            assertThatThrownBy(writer::flush)
+                    .isInstanceOf(HistoryWriteException.class)
+                    .hasMessageContaining("1 cycle record(s) were not written")
+                    .hasCause(writer.lastError());
+            assertThatThrownBy(writer::flush).isInstanceOf(HistoryWriteException.class);
+            assertThat(writer.written()).isEqualTo(2);
+            assertThat(writer.failed()).isEqualTo(1);
+            assertThat(store.cycles(RUN, 10)).extracting(CycleRow::sequence).containsExactly(1L, 2L, 3L);
+            assertThatThrownBy(writer::close).isInstanceOf(HistoryWriteException.class);
+        }
+    }
+
+    @Test
+    void a_writer_needs_a_positive_capacity_and_batch_size() {
+        CycleSink nowhere = batch -> { };
+        assertThatThrownBy(() -> new HistoryWriter(nowhere, 0, 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("capacity");
+        assertThatThrownBy(() -> new HistoryWriter(nowhere, 10, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batchSize");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("gate never opened");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            Thread.onSpinWait();
+        }
+    }
+}

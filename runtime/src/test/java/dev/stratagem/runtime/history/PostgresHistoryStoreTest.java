@@ -1,0 +1,112 @@
+package dev.stratagem.runtime.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.TradeHistoryEntry;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same migrations and queries against a real PostgreSQL on 127.0.0.1:5432, database
+ * {@code stratagem_test} (user and password from {@code STRATAGEM_PG_USER} / {@code STRATAGEM_PG_PASSWORD},
+ * default postgres / postgres). Skipped when nothing listens there. Each test gets its own schema.
+ */
+class PostgresHistoryStoreTest {
+
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/stratagem_test";
+    private static final String USER = Objects.requireNonNullElse(System.getenv("STRATAGEM_PG_USER"), "postgres");
+    private static final String PASSWORD =
+            Objects.requireNonNullElse(System.getenv("STRATAGEM_PG_PASSWORD"), "postgres");
+
+    private String schema;
+
+    @BeforeEach
+    void createSchema() throws SQLException {
+        assumeTrue(listening(), "no PostgreSQL on 127.0.0.1:5432");
+        schema = "history_test_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE SCHEMA " + schema);
+    }
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        if (schema != null) {
+            execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    @Test
+    void the_migrations_run_and_a_batch_of_cycles_reads_back_equal() {
+        try (JdbiHistoryStore store = open()) {
+            List<CycleRecord> batch = JdbiHistoryStoreTest.sampleBatch("pg-run");
+            store.writeCycles(batch);
+
+            for (CycleRecord record : batch) {
+                assertThat(store.cycle(record.composeId())).contains(record);
+            }
+            assertThat(JdbiHistoryStoreTest.rows(store, "cycle_features")).isEqualTo(13);
+            assertThat(JdbiHistoryStoreTest.rows(store, "guardrail_verdicts")).isEqualTo(5);
+            assertThat(JdbiHistoryStoreTest.rows(store, "portfolio_snapshots")).isEqualTo(4);
+            assertThat(store.cycles("pg-run", 2)).extracting(CycleRow::sequence).containsExactly(1L, 2L);
+            String positions = store.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT positions ->> 0 FROM portfolio_snapshots WHERE compose_id = 'pg-run-7'")
+                    .mapTo(String.class).one());
+            assertThat(positions).contains("\"symbol\": \"ORCL\"");
+        }
+    }
+
+    @Test
+    void runs_trades_and_a_history_writer_work_the_same_as_on_H2() {
+        try (JdbiHistoryStore store = open()) {
+            store.startRun(new RunInfo("pg-run", "sma-orcl", "paper", 5, "{\"slow\": 30, \"fast\": 10}", "feed"));
+            var open = new TradeHistoryEntry("sma-orcl-1", "ORCL", 10, 1, 12.5, 0, Double.NaN, 0, 0.1, "a-0", "");
+            store.writeTrades("pg-run", List.of(open));
+            try (HistoryWriter writer = new HistoryWriter(store, 128, 32)) {
+                for (long seq = 1; seq <= 1_000; seq++) {
+                    writer.submit(SampleCycles.idle("pg-run", seq));
+                }
+            }
+            store.finishRun(new RunSummary("pg-run", 9, "STOPPED", 1_000, 1_000, 1, new BigDecimal("100000.25"),
+                    0.0000025, 0, Double.NaN, "", 0));
+
+            assertThat(store.cycleCount("pg-run")).isEqualTo(1_000);
+            assertThat(store.trades("pg-run")).containsExactly(open);
+            RunRow run = store.runs().getFirst();
+            assertThat(run.finalEquity()).isEqualTo(new BigDecimal("100000.25"));
+            assertThat(run.sharpe()).isNaN();
+            assertThat(run.status()).isEqualTo("STOPPED");
+        }
+    }
+
+    private JdbiHistoryStore open() {
+        return JdbiHistoryStore.open(SERVER + "?currentSchema=" + schema, USER, PASSWORD);
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static boolean listening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
