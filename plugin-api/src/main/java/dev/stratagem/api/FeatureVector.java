@@ -29,7 +29,19 @@ public record FeatureVector(String symbol, long ts, List<String> names, double[]
             throw new IllegalArgumentException(
                     names.size() + " feature names but " + values.length + " values for " + symbol);
         }
+        if (names != lastUniqueNames) {
+            if (new java.util.HashSet<>(names).size() != names.size()) {
+                throw new IllegalArgumentException("duplicate feature names for " + symbol + ": " + names);
+            }
+            lastUniqueNames = names;
+        }
     }
+
+    /**
+     * The last name list found free of duplicates. Pipelines pass the same immutable list every bar, so the
+     * check costs one comparison on the hot path; a race on this field only repeats a check.
+     */
+    private static List<String> lastUniqueNames;
 
     /**
      * Builds a vector from a name-to-value map, keeping the map's iteration order.

@@ -68,8 +68,8 @@ public record Parameters(Map<String, Object> values) {
             return defaultValue;
         }
         try {
-            return v instanceof Number n && !(v instanceof Double || v instanceof Float)
-                    ? Math.toIntExact(n.longValue())
+            return v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                    ? Math.toIntExact(((Number) v).longValue())
                     : new java.math.BigDecimal(v.toString().trim()).intValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
             throw new IllegalArgumentException("parameter '" + key + "' must be a whole number, was '" + v + "'");

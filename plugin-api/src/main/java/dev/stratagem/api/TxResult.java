@@ -39,8 +39,8 @@ public record TxResult(
         if (status.isFill() && (filledQuantity <= 0 || fillPrice <= 0)) {
             throw new IllegalArgumentException(status + " needs a positive quantity and price");
         }
-        if (!status.isFill() && filledQuantity != 0) {
-            throw new IllegalArgumentException(status + " cannot carry a filled quantity");
+        if (!status.isFill() && (filledQuantity != 0 || fillPrice != 0)) {
+            throw new IllegalArgumentException(status + " cannot carry a filled quantity or fill price");
         }
     }
 

@@ -1,0 +1,40 @@
+package dev.stratagem.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComposeContextTest {
+
+    private static final PortfolioView PORTFOLIO =
+            new PortfolioView(0, 1_000, 1_000, 0, 0, 0, 0, List.of(), Constraints.NONE);
+    private static final FeatureVector ORCL = new FeatureVector("ORCL", 0, List.of("a"), new double[] {1});
+
+    @Test
+    void features_of_a_symbol_finds_its_vector() {
+        ComposeContext c = new ComposeContext(0, "c1", "sma", List.of(ORCL), PORTFOLIO, TradeDigest.EMPTY);
+        assertThat(c.features("ORCL")).isSameAs(ORCL);
+    }
+
+    @Test
+    void features_of_an_unknown_symbol_names_it_and_the_cycle() {
+        ComposeContext c = new ComposeContext(0, "c1", "sma", List.of(ORCL), PORTFOLIO, TradeDigest.EMPTY);
+        assertThatThrownBy(() -> c.features("MSFT"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MSFT").hasMessageContaining("c1");
+    }
+
+    @Test
+    void rejects_each_invalid_field_by_name() {
+        assertThatThrownBy(() -> new ComposeContext(0, "", "sma", List.of(), PORTFOLIO, TradeDigest.EMPTY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("composeId");
+        assertThatThrownBy(() -> new ComposeContext(0, "c1", " ", List.of(), PORTFOLIO, TradeDigest.EMPTY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strategyId");
+        assertThatThrownBy(() -> new ComposeContext(0, "c1", "sma", List.of(), null, TradeDigest.EMPTY))
+                .isInstanceOf(NullPointerException.class).hasMessage("portfolio");
+        assertThatThrownBy(() -> new ComposeContext(0, "c1", "sma", List.of(), PORTFOLIO, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("digest");
+    }
+}
