@@ -51,7 +51,6 @@ public final class BacktestRunner {
         StrategyConfig config = overrideGateway(StrategyConfigLoader.load(request.strategyFile()), request);
         List<CandleSeries> data = load(request, config);
         int skipped = data.stream().mapToInt(CandleSeries::skippedRows).sum();
-        config = config.withSymbols(data.stream().map(CandleSeries::symbol).distinct().toList());
         try (PluginCatalog catalog = PluginCatalog.load(request.pluginsDir())) {
             StrategyComponents components = StrategyAssembler.assemble(config, catalog);
             String runId = RunIds.backtest();
@@ -61,7 +60,13 @@ public final class BacktestRunner {
             try (JdbiHistoryStore store = JdbiHistoryStore.openFile(request.database())) {
                 store.startRun(new RunInfo(runId, config.id(), "backtest", System.currentTimeMillis(),
                         StrategyConfigLoader.toJson(config), data.stream().map(s -> s.source().toString()).toList().toString()));
-                return replay(request, config, components, runId, data, skipped, store);
+                try {
+                    return replay(request, config, components, runId, data, skipped, store);
+                } catch (RuntimeException | Error e) {
+                    store.finishRun(new RunSummary(runId, System.currentTimeMillis(), "FAILED: " + e, 0, 0, 0,
+                            BigDecimal.ZERO, 0, 0, 0, "", skipped));
+                    throw e;
+                }
             }
         }
     }
@@ -81,7 +86,8 @@ public final class BacktestRunner {
         long failed = 0;
         long started = System.nanoTime();
         HistoryWriter writer = store == null ? null : new HistoryWriter(store);
-        try (Progress progress = new Progress(replay.totalBars())) {
+        Progress progress = new Progress(replay.totalBars());
+        try {
             coordinator.start();
             for (List<Candle> slice = replay.next(); !slice.isEmpty(); slice = replay.next()) {
                 bars += slice.size();
@@ -106,8 +112,12 @@ public final class BacktestRunner {
             }
             coordinator.stop("finished");
         } finally {
-            if (writer != null) {
-                writer.close();
+            try {
+                if (writer != null) {
+                    writer.close();
+                }
+            } finally {
+                progress.close();
             }
         }
         long elapsed = System.nanoTime() - started;
@@ -132,13 +142,26 @@ public final class BacktestRunner {
 
     private static List<CandleSeries> load(BacktestRequest request, StrategyConfig config) {
         List<CandleSeries> all = new ArrayList<>();
+        // One file for a one-symbol strategy feeds that symbol; otherwise each file's name says its symbol.
         boolean oneToOne = request.dataFiles().size() == 1 && config.allSymbols().size() == 1;
         for (Path file : request.dataFiles()) {
             String symbol = oneToOne ? config.allSymbols().getFirst() : CsvCandleReader.symbolFromFileName(file);
             CsvFormat format = request.csvMapping() == null ? CsvFormat.detect(file)
                     : CsvFormat.parseMapping(request.csvMapping());
-            CandleSeries series = CsvCandleReader.read(file, symbol, format, request.skipBadRows());
-            all.add(window(series, request));
+            CandleSeries series = window(CsvCandleReader.read(file, symbol, format, request.skipBadRows()), request);
+            if (series.candles().isEmpty()) {
+                throw new IllegalArgumentException(file + ": no bars"
+                        + (request.from() == null ? "" : " from " + request.from())
+                        + (request.to() == null ? "" : " to " + request.to()));
+            }
+            all.add(series);
+        }
+        List<String> fed = all.stream().map(CandleSeries::symbol).distinct().sorted().toList();
+        List<String> traded = config.allSymbols().stream().sorted().toList();
+        if (!fed.equals(traded)) {
+            throw new IllegalArgumentException("strategy '" + config.id() + "' trades " + traded
+                    + " but the data files carry " + fed + " (a file's symbol comes from its name, as in "
+                    + "orcl-1995-2014.txt -> ORCL; one file for a one-symbol strategy feeds that symbol)");
         }
         return all;
     }

@@ -16,6 +16,7 @@ final class Progress implements AutoCloseable {
     private final long started = System.nanoTime();
     private final boolean terminal;
     private ProgressBar bar;
+    private long calls;
 
     Progress(long total) {
         this.total = total;
@@ -23,9 +24,9 @@ final class Progress implements AutoCloseable {
         this.terminal = console != null && console.isTerminal();
     }
 
-    /** Cheap enough to call every bar: it looks at the clock only every 1024 steps. */
+    /** Cheap enough to call every bar: it looks at the clock only every 1024 calls. */
     void step(long done) {
-        if (!terminal || (done & 1023) != 0) {
+        if (!terminal || (++calls & 1023) != 0) {
             return;
         }
         if (bar == null) {

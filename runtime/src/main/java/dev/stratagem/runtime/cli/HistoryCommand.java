@@ -73,7 +73,13 @@ final class HistoryCommand {
 
         @Override
         public Integer call() {
+            if (limit < 1) {
+                throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
+            }
             try (JdbiHistoryStore store = open()) {
+                if (store.run(runId).isEmpty()) {
+                    throw new IllegalArgumentException("no recorded run " + runId + " (see: stratagem history runs)");
+                }
                 List<CycleRow> cycles = store.cycles(runId, limit);
                 if (json) {
                     System.out.println(Formats.json(cycles));

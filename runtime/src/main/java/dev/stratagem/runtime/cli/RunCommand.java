@@ -34,8 +34,12 @@ final class RunCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> kernel.shutdown("signal"), "stratagem-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         long bars = kernel.feedFinished().toCompletionStage().toCompletableFuture().get(365, TimeUnit.DAYS);
-        kernel.shutdown("feed finished");
-        Runtime.getRuntime().removeShutdownHook(hook);
+        kernel.shutdown("feed finished"); // after a signal: waits for the hook's shutdown to finish
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return 0; // the hook drained and recorded the runs; the JVM is on its way out
+        }
         System.out.printf("feed finished after %d bar closes; %d cycles recorded in %s.mv.db%n", bars, kernel.recorded(),
                 database.database());
         return 0;

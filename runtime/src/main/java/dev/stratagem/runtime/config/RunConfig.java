@@ -38,7 +38,7 @@ public record RunConfig(String mode, Double speed, List<FeedConfig> feed, List<S
             throw new ConfigException(file + ": 'mode' must be paper (live trading comes with the exchange gateways), was '"
                     + config.mode() + "'", null);
         }
-        if (!(config.speed() >= 0)) {
+        if (!(config.speed() >= 0 && config.speed() < Double.POSITIVE_INFINITY)) {
             throw new ConfigException(file + ": 'speed' must be 0 (as fast as strategies keep up) or positive", null);
         }
         if (config.feed().isEmpty()) {
@@ -60,6 +60,10 @@ public record RunConfig(String mode, Double speed, List<FeedConfig> feed, List<S
      * @return a copy with that speed
      */
     public RunConfig withSpeed(Double speedOverride) {
+        if (speedOverride != null && !(speedOverride >= 0 && speedOverride < Double.POSITIVE_INFINITY)) {
+            throw new ConfigException("--speed must be 0 (as fast as strategies keep up) or a positive factor, was "
+                    + speedOverride, null);
+        }
         return speedOverride == null ? this : new RunConfig(mode, speedOverride, feed, strategies, skipBadRows);
     }
 }

@@ -1,6 +1,7 @@
 package dev.stratagem.runtime.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads YAML files into records; unknown keys and bad values are errors naming file, line and key. */
@@ -22,25 +24,63 @@ final class Yaml {
     private Yaml() {}
 
     static <T> T read(Path file, Class<T> type) {
+        String text;
         try {
-            return MAPPER.readValue(Files.readString(file), type);
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such file", e);
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                    .collect(Collectors.joining(", "));
-            throw new ConfigException(file + where(e.getLocation()) + ": unknown key '" + path(e)
-                    + "' (known here: " + known + ")", e);
-        } catch (JsonMappingException e) {
-            throw new ConfigException(file + where(e.getLocation()) + ": bad value for '" + path(e) + "': "
-                    + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
+        if (text.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
+            throw new ConfigException(file + ": the file is empty", null);
+        }
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+            throw new ConfigException(file + lineOf(text, e.getPropertyName(), e.getLocation()) + ": unknown key '"
+                    + path(e) + "' (known here: " + known + ")", e);
+        } catch (JsonMappingException e) {
+            String key = path(e);
+            String leaf = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
+            throw new ConfigException(file + lineOf(text, leaf, e.getLocation()) + ": bad value for '" + key + "': "
+                    + firstLine(e.getOriginalMessage()), e);
+        } catch (JsonProcessingException e) {
+            // A YAML syntax error: keep the parser's first line, which names the problem, and its position.
+            throw new ConfigException(file + where(e.getLocation()) + ": not valid YAML: "
+                    + firstLine(e.getOriginalMessage()), e);
+        }
+    }
+
+    /** The line of {@code key:} in the file (the parser's own location may be far past it), else the parser's. */
+    private static String lineOf(String text, String key, JsonLocation fallback) {
+        if (key != null && !key.isEmpty() && !key.startsWith("[")) {
+            Pattern p = Pattern.compile("^[\\s-]*" + Pattern.quote(key)
+                    + "\\s*:");
+            int n = 0;
+            for (String line : text.split("\\R", -1)) {
+                n++;
+                if (p.matcher(line).find()) {
+                    return ":" + n;
+                }
+            }
+        }
+        return where(fallback);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
     private static String where(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? "" : ":" + location.getLineNr();
+        return location == null || location.getLineNr() < 1 ? ""
+                : ":" + location.getLineNr() + (location.getColumnNr() > 0 ? ":" + location.getColumnNr() : "");
     }
 
     private static String path(JsonMappingException e) {

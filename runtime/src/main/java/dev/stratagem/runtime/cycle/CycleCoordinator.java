@@ -14,6 +14,7 @@ import dev.stratagem.api.StrategyInfo;
 import dev.stratagem.api.StrategyListener;
 import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.api.TxResult;
+import dev.stratagem.api.TxStatus;
 import dev.stratagem.runtime.portfolio.DigestTracker;
 import dev.stratagem.runtime.risk.GuardrailsResult;
 import java.time.Duration;
@@ -85,6 +86,11 @@ public final class CycleCoordinator {
         return sequence;
     }
 
+    /** @return the annualised Sharpe ratio of the equity curve so far */
+    public double sharpe() {
+        return digest.sharpe();
+    }
+
     /** @return how many lifecycle hooks have thrown */
     public long hookFailures() {
         return hookFailures;
@@ -138,7 +144,7 @@ public final class CycleCoordinator {
                 portfolio.mark(bar);
             }
             d.before = portfolio.view();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             return fail(d, CycleStep.PORTFOLIO, e, t);
         }
         t = d.lap(CycleStep.PORTFOLIO, t);
@@ -153,7 +159,7 @@ public final class CycleCoordinator {
         List<FeatureVector> features;
         try {
             features = nonNull(components.features().compute(window), "features pipeline", "compute");
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             return fail(d, CycleStep.FEATURES, e, t);
         }
         t = d.lap(CycleStep.FEATURES, t);
@@ -163,7 +169,7 @@ public final class CycleCoordinator {
 
         try {
             d.context = new ComposeContext(d.ts, d.composeId, info.strategyId(), features, d.before, digest.digest());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             return fail(d, CycleStep.CONTEXT, e, t);
         }
         t = d.lap(CycleStep.CONTEXT, t);
@@ -173,7 +179,7 @@ public final class CycleCoordinator {
             ComposeResult decision = nonNull(components.composer().compose(d.context), "composer", "compose");
             d.decision = decision;
             instructions = assignIds(d.composeId, decision.instructions());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             return fail(d, CycleStep.DECISION, e, t);
         }
         t = d.lap(CycleStep.DECISION, t);
@@ -187,7 +193,7 @@ public final class CycleCoordinator {
                     .evaluate(instructions, d.before, instruments, prices(), pendingQuantities());
             d.verdicts = verdicts.verdicts();
             accepted = verdicts.accepted();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             return fail(d, CycleStep.GUARDRAILS, e, t);
         }
         t = d.lap(CycleStep.GUARDRAILS, t);
@@ -198,14 +204,14 @@ public final class CycleCoordinator {
         List<TxResult> results;
         try {
             results = submit(accepted);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             return fail(d, CycleStep.EXECUTION, e, t);
         }
         t = d.lap(CycleStep.EXECUTION, t);
 
         try {
             settle(d, results);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             return fail(d, CycleStep.PORTFOLIO_UPDATE, e, t);
         }
         return finish(d, CycleStatus.TRADED, t);
@@ -222,7 +228,8 @@ public final class CycleCoordinator {
         return notifyListeners(d.toRecord(info.runId(), info.strategyId(), components.versions(), status, null));
     }
 
-    private CycleRecord fail(CycleDraft d, CycleStep step, RuntimeException e, long t) {
+    private CycleRecord fail(CycleDraft d, CycleStep step, Throwable e, long t) {
+        rethrowIfFatal(e);
         d.lap(step, t);
         String reason = e instanceof ContractViolation ? e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -232,7 +239,8 @@ public final class CycleCoordinator {
             d.after = portfolio.view();
             digest.onClosed(d.closed);
             digest.onEquity(d.ts, d.after.equity());
-        } catch (RuntimeException ignored) {
+        } catch (Throwable ignored) {
+            rethrowIfFatal(ignored);
             d.after = null;
         }
         CycleRecord record = d.toRecord(info.runId(), info.strategyId(), components.versions(), CycleStatus.FAILED,
@@ -272,9 +280,11 @@ public final class CycleCoordinator {
                 throw new ContractViolation("gateway result " + i + " is for " + result.instructionId()
                         + ", expected " + accepted.get(i).id());
             }
-            if (result.status() == dev.stratagem.api.TxStatus.ACCEPTED
-                    || result.status() == dev.stratagem.api.TxStatus.PARTIAL) {
-                working.put(result.instructionId(), accepted.get(i));
+        }
+        for (int i = 0; i < accepted.size(); i++) {
+            TxStatus status = results.get(i).status();
+            if (status == TxStatus.ACCEPTED || status == TxStatus.PARTIAL) {
+                working.put(accepted.get(i).id(), accepted.get(i));
             }
         }
         return results;
@@ -336,9 +346,20 @@ public final class CycleCoordinator {
     private void hook(StrategyListener listener, String hook, Runnable call) {
         try {
             call.run();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
             hookFailures++;
             LOG.error("listener {} of strategy {} threw in {}: {}", listener.id(), info.strategyId(), hook, e.toString());
+        }
+    }
+
+    /**
+     * A component's error (an assertion, a stack overflow from runaway recursion, a class missing from a
+     * half-replaced jar) fails its cycle like an exception; only running out of memory is beyond a cycle.
+     */
+    private static void rethrowIfFatal(Throwable e) {
+        if (e instanceof OutOfMemoryError error) {
+            throw error;
         }
     }
 

@@ -8,6 +8,7 @@ import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.config.StrategyConfig;
 import dev.stratagem.runtime.config.StrategyConfigLoader;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
+import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.history.HistoryWriter;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunInfo;
@@ -55,10 +56,13 @@ public final class Kernel implements AutoCloseable {
     private final List<StrategyVerticle> strategies;
     private final List<LedgerPortfolio> ledgers;
     private final MarketFeedVerticle feed;
+    private final int skippedRows;
     private final AtomicBoolean down = new AtomicBoolean();
+    private final java.util.concurrent.CompletableFuture<Void> stopped = new java.util.concurrent.CompletableFuture<>();
 
     private Kernel(Vertx vertx, PluginCatalog catalog, JdbiHistoryStore store, HistoryWriter history,
-            List<StrategyVerticle> strategies, List<LedgerPortfolio> ledgers, MarketFeedVerticle feed) {
+            List<StrategyVerticle> strategies, List<LedgerPortfolio> ledgers, MarketFeedVerticle feed,
+            int skippedRows) {
         this.vertx = vertx;
         this.catalog = catalog;
         this.store = store;
@@ -66,6 +70,7 @@ public final class Kernel implements AutoCloseable {
         this.strategies = strategies;
         this.ledgers = ledgers;
         this.feed = feed;
+        this.skippedRows = skippedRows;
     }
 
     /**
@@ -87,48 +92,74 @@ public final class Kernel implements AutoCloseable {
             data.add(CsvCandleReader.read(file, symbol, format, config.skipBadRows()));
         }
         Set<String> fed = new LinkedHashSet<>(data.stream().map(CandleSeries::symbol).toList());
+        int skipped = data.stream().mapToInt(CandleSeries::skippedRows).sum();
+        List<StrategyConfig> configs = strategies(base, config, fed);
+
+        // Everything that can fail on a bad config fails here, before a run is recorded or a thread started.
         PluginCatalog catalog = PluginCatalog.load(pluginsDir);
+        List<StrategyComponents> components = new ArrayList<>();
+        try {
+            for (StrategyConfig sc : configs) {
+                components.add(StrategyAssembler.assemble(sc, catalog));
+            }
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
+
         JdbiHistoryStore store = JdbiHistoryStore.openFile(database);
         HistoryWriter history = new HistoryWriter(store);
         List<StrategyVerticle> verticles = new ArrayList<>();
         List<LedgerPortfolio> ledgers = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            StrategyConfig sc = configs.get(i);
+            String runId = RunIds.next("pp");
+            LedgerPortfolio ledger = new LedgerPortfolio(sc.id(), sc.capital(), sc.limits());
+            CycleCoordinator coordinator = new CycleCoordinator(
+                    new StrategyInfo(sc.id(), runId, config.mode(), sc.allSymbols()), components.get(i), ledger,
+                    new DigestTracker(sc.periodsPerYear()), sc.instrumentMap(), 256, Duration.ofSeconds(30));
+            store.startRun(new RunInfo(runId, sc.id(), config.mode(), System.currentTimeMillis(),
+                    StrategyConfigLoader.toJson(sc), fed.toString()));
+            verticles.add(new StrategyVerticle(coordinator, history));
+            ledgers.add(ledger);
+        }
+        Vertx vertx = Vertx.vertx();
+        LocalRecordCodec.install(vertx.eventBus());
+        MarketFeedVerticle feed = new MarketFeedVerticle(
+                new MarketReplay(data.stream().map(CandleSeries::candles).toList()), verticles.size(), config.speed());
+        Kernel kernel = new Kernel(vertx, catalog, store, history, verticles, ledgers, feed, skipped);
+        DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
+        try {
+            Future.all(verticles.stream().map(v -> vertx.deployVerticle(v, worker)).toList())
+                    .compose(v -> vertx.deployVerticle(feed))
+                    .await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            kernel.shutdown("failed to start: " + e.getMessage());
+            throw new IllegalStateException("the strategies did not start: " + e.getMessage(), e);
+        }
+        LOG.info("started {} strategies on {} with {} plugins", verticles.size(), fed, catalog.plugins().size());
+        return kernel;
+    }
+
+    private static List<StrategyConfig> strategies(Path base, RunConfig config, Set<String> fed) {
+        List<StrategyConfig> configs = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (String s : config.strategies()) {
             Path file = base.resolve(s);
             StrategyConfig sc = StrategyConfigLoader.load(file);
+            if (!ids.add(sc.id())) {
+                throw new IllegalArgumentException(file + ": strategy id '" + sc.id()
+                        + "' is already used by another strategy of this run; ids must be unique");
+            }
             for (String symbol : sc.allSymbols()) {
                 if (!fed.contains(symbol)) {
                     throw new IllegalArgumentException(file + ": strategy '" + sc.id() + "' trades " + symbol
                             + " but the feed only carries " + fed);
                 }
             }
-            String runId = RunIds.next("pp");
-            LedgerPortfolio ledger = new LedgerPortfolio(sc.id(), sc.capital(), sc.limits());
-            CycleCoordinator coordinator = new CycleCoordinator(
-                    new StrategyInfo(sc.id(), runId, config.mode(), sc.allSymbols()),
-                    StrategyAssembler.assemble(sc, catalog), ledger, new DigestTracker(sc.periodsPerYear()),
-                    sc.instrumentMap(), 256, Duration.ofSeconds(30));
-            store.startRun(new RunInfo(runId, sc.id(), config.mode(), System.currentTimeMillis(),
-                    StrategyConfigLoader.toJson(sc),
-                    fed.toString()));
-            verticles.add(new StrategyVerticle(coordinator, history));
-            ledgers.add(ledger);
+            configs.add(sc);
         }
-        Vertx vertx = Vertx.vertx();
-        LocalRecordCodec.install(vertx.eventBus());
-        MarketFeedVerticle feed = new MarketFeedVerticle(new MarketReplay(data.stream().map(CandleSeries::candles).toList()),
-                verticles.size(), config.speed());
-        Kernel kernel = new Kernel(vertx, catalog, store, history, verticles, ledgers, feed);
-        DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
-        try {
-            Future.all(verticles.stream().map(v -> vertx.deployVerticle(v, worker)).toList())
-                    .compose(v -> vertx.deployVerticle(feed))
-                    .await(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            kernel.shutdown("failed to start");
-            throw new IllegalStateException("the strategies did not deploy within 30 s", e);
-        }
-        LOG.info("started {} strategies on {} with {} plugins", verticles.size(), fed, catalog.plugins().size());
-        return kernel;
+        return configs;
     }
 
     /** @return completes with the number of bar closes sent, when the feed is exhausted or stopped */
@@ -143,43 +174,57 @@ public final class Kernel implements AutoCloseable {
 
     /**
      * Stops the feed, undeploys every strategy (each finishes its current cycle and gets {@code onStop}),
-     * drains the history writer and records each run's end. Safe to call twice.
+     * drains the history writer and records each run's end. Every step runs even if an earlier one fails.
+     * Safe to call from several threads (a signal and the main thread): later callers wait for the first.
      *
      * @param reason why, recorded with each strategy's stop
      */
     public void shutdown(String reason) {
         if (!down.compareAndSet(false, true)) {
+            stopped.join();
             return;
         }
-        feed.halt();
-        strategies.forEach(s -> s.stopReason(reason));
         try {
-            vertx.close().await(30, TimeUnit.SECONDS);
+            feed.halt();
+            strategies.forEach(s -> s.stopReason(reason));
+            step("close Vert.x", () -> vertx.close().await(30, TimeUnit.SECONDS));
+            step("drain the history writer", history::close);
+            for (int i = 0; i < strategies.size(); i++) {
+                int index = i;
+                step("record the end of " + strategies.get(i).strategyId(), () -> finishRun(index, reason));
+            }
+            step("close the history store", store::close);
+            step("unload the plugins", catalog::close);
+            LOG.info("stopped ({}): {} cycles recorded", reason, history.written());
+        } finally {
+            stopped.complete(null);
+        }
+    }
+
+    private void finishRun(int index, String reason) {
+        LedgerPortfolio ledger = ledgers.get(index);
+        CycleCoordinator coordinator = strategies.get(index).coordinator();
+        String runId = coordinator.info().runId();
+        store.writeTrades(runId, ledger.trades());
+        BigDecimal equity = ledger.equity();
+        store.finishRun(new RunSummary(runId, System.currentTimeMillis(), "STOPPED: " + reason,
+                coordinator.sequence(), coordinator.sequence(),
+                (int) ledger.trades().stream().filter(t -> !t.isOpen()).count(), equity,
+                equity.divide(ledger.initialCash(), 12, RoundingMode.HALF_EVEN).doubleValue() - 1,
+                strategies.get(index).maxDrawdown(), coordinator.sharpe(), "", skippedRows));
+    }
+
+    private static void step(String what, ThrowingRunnable action) {
+        try {
+            action.run();
         } catch (Exception e) {
-            LOG.error("Vert.x did not close cleanly: {}", e.toString());
+            LOG.error("shutdown: could not {}: {}", what, e.toString());
         }
-        history.close();
-        for (int i = 0; i < strategies.size(); i++) {
-            LedgerPortfolio ledger = ledgers.get(i);
-            String runId = runIdOf(strategies.get(i));
-            store.writeTrades(runId, ledger.trades());
-            BigDecimal equity = ledger.equity();
-            store.finishRun(new RunSummary(runId, System.currentTimeMillis(), "STOPPED: " + reason,
-                    sequenceOf(strategies.get(i)), sequenceOf(strategies.get(i)),
-                    (int) ledger.trades().stream().filter(t -> !t.isOpen()).count(), equity,
-                    equity.divide(ledger.initialCash(), 12, RoundingMode.HALF_EVEN).doubleValue() - 1, 0, 0, "", 0));
-        }
-        store.close();
-        catalog.close();
-        LOG.info("stopped ({}): {} cycles recorded", reason, history.written());
     }
 
-    private static String runIdOf(StrategyVerticle v) {
-        return v.coordinator().info().runId();
-    }
-
-    private static long sequenceOf(StrategyVerticle v) {
-        return v.coordinator().sequence();
+    /** A shutdown step. */
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     @Override

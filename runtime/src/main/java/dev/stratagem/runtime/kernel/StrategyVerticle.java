@@ -18,11 +18,15 @@ import java.util.List;
  */
 final class StrategyVerticle extends VerticleBase {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StrategyVerticle.class);
+
     private final CycleCoordinator coordinator;
     private final HistoryWriter history;
     private final List<Candle> pending = new ArrayList<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private String stopReason = "shutdown";
+    private double peak;
+    private double maxDrawdown;
 
     StrategyVerticle(CycleCoordinator coordinator, HistoryWriter history) {
         this.coordinator = coordinator;
@@ -35,6 +39,11 @@ final class StrategyVerticle extends VerticleBase {
 
     String strategyId() {
         return coordinator.info().strategyId();
+    }
+
+    /** @return the largest fall of equity from its peak so far, as a fraction of the peak */
+    double maxDrawdown() {
+        return maxDrawdown;
     }
 
     void stopReason(String reason) {
@@ -53,14 +62,25 @@ final class StrategyVerticle extends VerticleBase {
     }
 
     private void onBarClose() {
-        if (!pending.isEmpty()) {
-            List<Candle> slice = List.copyOf(pending);
-            pending.clear();
-            CycleRecord record = coordinator.runCycle(slice);
-            history.submit(record);
-            vertx.eventBus().publish(Addresses.cycleResult(strategyId()), record);
+        try {
+            if (!pending.isEmpty()) {
+                List<Candle> slice = List.copyOf(pending);
+                pending.clear();
+                CycleRecord record = coordinator.runCycle(slice);
+                if (record.portfolioAfter() != null) {
+                    double equity = record.portfolioAfter().equity();
+                    peak = Math.max(peak, equity);
+                    maxDrawdown = Math.max(maxDrawdown, peak > 0 ? (peak - equity) / peak : 0);
+                }
+                history.submit(record);
+                vertx.eventBus().publish(Addresses.cycleResult(strategyId()), record);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("strategy {} could not complete its cycle: {}", strategyId(), e.toString());
+        } finally {
+            // Always acknowledge, or the feed would wait for this strategy forever and stall every other one.
+            vertx.eventBus().send(Addresses.BAR_DONE, strategyId());
         }
-        vertx.eventBus().send(Addresses.BAR_DONE, strategyId());
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class PluginCatalog implements AutoCloseable {
     private final Path folder;
     private final PluginManager manager;
     private final Map<String, String> jarHashes = new LinkedHashMap<>();
+    private final List<PluginInfo> refused = new ArrayList<>();
 
     private PluginCatalog(Path folder, PluginManager manager) {
         this.folder = folder;
@@ -43,13 +44,15 @@ public final class PluginCatalog implements AutoCloseable {
     public static PluginCatalog load(Path folder) {
         Path dir = folder.toAbsolutePath().normalize();
         PluginManager manager = new DefaultPluginManager(dir);
+        PluginCatalog catalog = new PluginCatalog(dir, manager);
         if (Files.isDirectory(dir)) {
-            manager.loadPlugins();
+            for (Path jar : jars(dir)) {
+                catalog.loadChecked(jar);
+            }
             manager.startPlugins();
         } else {
             LOG.warn("plugins folder {} does not exist: no plugin components are available", dir);
         }
-        PluginCatalog catalog = new PluginCatalog(dir, manager);
         for (PluginWrapper plugin : manager.getPlugins()) {
             catalog.jarHashes.put(plugin.getPluginId(),
                     Sha256.ofFile(plugin.getPluginPath()).substring(0, Sha256.PREFIX));
@@ -64,14 +67,42 @@ public final class PluginCatalog implements AutoCloseable {
         return catalog;
     }
 
+    /**
+     * Loads one jar, or records why not: a jar that does not open as a zip (half-written, truncated) or has
+     * no {@code Plugin-Id} in its manifest is refused with a one-line reason instead of PF4J's stack trace.
+     */
+    private void loadChecked(Path jar) {
+        String problem = JarCheck.problem(jar);
+        if (problem == null) {
+            try {
+                manager.loadPlugin(jar);
+                return;
+            } catch (RuntimeException e) {
+                problem = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+        }
+        LOG.error("plugin jar {} refused: {}", jar.getFileName(), problem);
+        refused.add(new PluginInfo(jar.getFileName().toString(), "", "REFUSED", jar,
+                Sha256.ofFile(jar).substring(0, Sha256.PREFIX), List.of(), problem));
+    }
+
+    private static List<Path> jars(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list plugins folder " + dir, e);
+        }
+    }
+
     /** @return the folder the plugins came from */
     public Path folder() {
         return folder;
     }
 
-    /** @return every plugin found, started or not */
+    /** @return every plugin jar found: started, failed, or refused before loading */
     public List<PluginInfo> plugins() {
-        List<PluginInfo> infos = new ArrayList<>();
+        List<PluginInfo> infos = new ArrayList<>(refused);
         for (PluginWrapper p : manager.getPlugins()) {
             infos.add(new PluginInfo(p.getPluginId(), p.getDescriptor().getVersion(), p.getPluginState().toString(),
                     p.getPluginPath(), jarHashes.getOrDefault(p.getPluginId(), ""),

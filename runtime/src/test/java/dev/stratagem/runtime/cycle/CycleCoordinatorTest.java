@@ -59,6 +59,20 @@ class CycleCoordinatorTest {
     }
 
     @Test
+    void an_error_thrown_by_a_component_fails_its_cycle_like_an_exception() {
+        CycleCoordinator c = coordinator(0, ctx -> {
+            if (ctx.ts() == DAY) {
+                throw new StackOverflowError();
+            }
+            throw new AssertionError("plugin assertion");
+        });
+        List<CycleRecord> records = run(c, 2);
+        assertThat(records).extracting(r -> r.error().step()).containsExactly(CycleStep.DECISION, CycleStep.DECISION);
+        assertThat(records.get(0).error().exceptionType()).isEqualTo(StackOverflowError.class.getName());
+        assertThat(records.get(1).error().reason()).isEqualTo("AssertionError: plugin assertion");
+    }
+
+    @Test
     void a_composer_that_returns_null_is_recorded_as_a_broken_contract() {
         CycleRecord record = run(coordinator(0, ctx -> null), 1).getFirst();
         assertThat(record.status()).isEqualTo(CycleStatus.FAILED);

@@ -1,0 +1,82 @@
+package dev.stratagem.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratagem.runtime.testing.TestPaths;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Bad input on the command line is one clear line naming the problem, and exit code 2; never a stack trace. */
+class StratagemCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void a_bad_record_level_is_one_line_naming_the_flag() {
+        Result r = run("backtest", "--strategy", strategy(), "--data", data(), "--no-db", "--record", "bogus");
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip()).isEqualTo("error: --record must be all, activity or summary, was 'bogus'");
+    }
+
+    @Test
+    void from_after_to_is_refused() {
+        Result r = run("backtest", "--strategy", strategy(), "--data", data(), "--no-db", "--from", "2010-01-01",
+                "--to", "2009-01-01");
+        assertThat(r.err.strip()).isEqualTo("error: --to 2009-01-01 is before --from 2010-01-01");
+    }
+
+    @Test
+    void a_missing_data_file_names_it() {
+        Result r = run("backtest", "--strategy", strategy(), "--data", tmp.resolve("nope.csv").toString(), "--no-db");
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).contains("nope.csv").doesNotContain("\tat ");
+        assertThat(r.err.strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void an_unknown_composer_lists_the_available_ones() {
+        Result r = run("backtest", "--strategy", strategy(), "--data", data(), "--no-db", "--plugins",
+                tmp.toString());
+        assertThat(r.err).contains("no features 'indicators'").contains("available: []");
+    }
+
+    @Test
+    void history_of_an_unknown_run_says_so() {
+        Result r = run("history", "cycles", "no-such-run", "--db", tmp.resolve("absent").toString());
+        assertThat(r.err.strip()).startsWith("error: no history at");
+    }
+
+    private static String strategy() {
+        return TestPaths.strategies().resolve("sma-crossover-orcl.yaml").toString();
+    }
+
+    private static String data() {
+        return TestPaths.data().resolve("orcl-1995-2014.txt").toString();
+    }
+
+    private static Result run(String... args) {
+        CommandLine cli = StratagemCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        int code = cli.execute(withPlugins(args));
+        return new Result(code, err.toString());
+    }
+
+    private static String[] withPlugins(String[] args) {
+        if (!args[0].equals("backtest") || java.util.Arrays.asList(args).contains("--plugins")) {
+            return args;
+        }
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--plugins";
+        all[args.length + 1] = TestPaths.plugins().toString();
+        return all;
+    }
+
+    private record Result(int code, String err) {}
+}

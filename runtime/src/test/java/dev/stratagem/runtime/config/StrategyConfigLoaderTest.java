@@ -1,0 +1,66 @@
+package dev.stratagem.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stratagem.runtime.testing.TestPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StrategyConfigLoaderTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void loads_the_bundled_strategy_files() {
+        StrategyConfig config = StrategyConfigLoader.load(TestPaths.strategies().resolve("sma-crossover-orcl.yaml"));
+        assertThat(config.id()).isEqualTo("sma-crossover-orcl");
+        assertThat(config.composer().params()).containsEntry("fast", 10);
+        assertThat(config.limits().maxPositionQuantity()).isEqualTo(1000);
+        assertThat(config.gateway().id()).isEqualTo("paper");
+    }
+
+    @Test
+    void an_unknown_key_names_the_file_its_line_and_the_known_keys() throws IOException {
+        Path file = write("typo.yaml", "id: x\nsymbols: [ORCL]\ncaptial: 5\n");
+        assertThatThrownBy(() -> StrategyConfigLoader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ":3: unknown key 'captial'")
+                .hasMessageContaining("capital");
+    }
+
+    @Test
+    void a_bad_value_names_the_key() throws IOException {
+        Path file = write("bad.yaml", "id: x\nsymbols: [ORCL]\ncapital: lots\n");
+        assertThatThrownBy(() -> StrategyConfigLoader.load(file))
+                .hasMessageStartingWith(file + ":3: bad value for 'capital'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void a_missing_required_key_and_an_empty_file_are_named() throws IOException {
+        Path noComposer = write("no-composer.yaml", "id: x\nsymbols: [ORCL]\ncapital: 5\nfeatures: {id: indicators}\n");
+        assertThatThrownBy(() -> StrategyConfigLoader.load(noComposer)).hasMessage(noComposer
+                + ": 'composer' is required (for example id: sma-crossover)");
+        Path empty = write("empty.yaml", "# nothing here\n\n");
+        assertThatThrownBy(() -> StrategyConfigLoader.load(empty)).hasMessage(empty + ": the file is empty");
+        assertThatThrownBy(() -> StrategyConfigLoader.load(tmp.resolve("absent.yaml")))
+                .hasMessage(tmp.resolve("absent.yaml") + ": no such file");
+    }
+
+    @Test
+    void a_yaml_syntax_error_is_one_line_with_its_position() throws IOException {
+        Path file = write("syntax.yaml", "id: x\nsymbols: [ORCL\ncapital: 5\n");
+        assertThatThrownBy(() -> StrategyConfigLoader.load(file))
+                .hasMessageStartingWith(file + ":3:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(tmp.resolve(name), text);
+    }
+}
