@@ -16,7 +16,9 @@ import dev.stratagem.runtime.marketdata.CandleSeries;
 import dev.stratagem.runtime.marketdata.CsvCandleReader;
 import dev.stratagem.runtime.marketdata.CsvFormat;
 import dev.stratagem.runtime.marketdata.MarketReplay;
-import dev.stratagem.runtime.plugin.PluginCatalog;
+import dev.stratagem.runtime.plugin.reload.HotReload;
+import dev.stratagem.runtime.plugin.reload.PluginControl;
+import dev.stratagem.runtime.plugin.reload.ReloadSettings;
 import dev.stratagem.runtime.portfolio.DigestTracker;
 import dev.stratagem.runtime.portfolio.LedgerPortfolio;
 import dev.stratagem.runtime.strategy.StrategyAssembler;
@@ -49,7 +51,7 @@ public final class Kernel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
 
     private final Vertx vertx;
-    private final PluginCatalog catalog;
+    private final HotReload catalog;
     private final JdbiHistoryStore store;
     private final HistoryWriter history;
     private final List<StrategyVerticle> strategies;
@@ -57,7 +59,7 @@ public final class Kernel implements AutoCloseable {
     private final MarketFeedVerticle feed;
     private final AtomicBoolean down = new AtomicBoolean();
 
-    private Kernel(Vertx vertx, PluginCatalog catalog, JdbiHistoryStore store, HistoryWriter history,
+    private Kernel(Vertx vertx, HotReload catalog, JdbiHistoryStore store, HistoryWriter history,
             List<StrategyVerticle> strategies, List<LedgerPortfolio> ledgers, MarketFeedVerticle feed) {
         this.vertx = vertx;
         this.catalog = catalog;
@@ -78,6 +80,21 @@ public final class Kernel implements AutoCloseable {
      * @return the started kernel
      */
     public static Kernel start(Path runFile, RunConfig config, Path pluginsDir, Path database) {
+        return start(runFile, config, pluginsDir, database, ReloadSettings.defaults(pluginsDir));
+    }
+
+    /**
+     * Loads everything, then deploys the strategies and starts the feed, with plugins hot-reloaded from
+     * {@code pluginsDir} as {@code reload} says.
+     *
+     * @param runFile the run YAML
+     * @param config the loaded run config
+     * @param pluginsDir the plugin jar folder (watched)
+     * @param database the H2 file (without {@code .mv.db})
+     * @param reload the hot-reload settings
+     * @return the started kernel
+     */
+    public static Kernel start(Path runFile, RunConfig config, Path pluginsDir, Path database, ReloadSettings reload) {
         Path base = runFile.toAbsolutePath().getParent();
         List<CandleSeries> data = new ArrayList<>();
         for (FeedConfig f : config.feed()) {
@@ -87,8 +104,8 @@ public final class Kernel implements AutoCloseable {
             data.add(CsvCandleReader.read(file, symbol, format, config.skipBadRows()));
         }
         Set<String> fed = new LinkedHashSet<>(data.stream().map(CandleSeries::symbol).toList());
-        PluginCatalog catalog = PluginCatalog.load(pluginsDir);
         JdbiHistoryStore store = JdbiHistoryStore.openFile(database);
+        HotReload catalog = HotReload.start(pluginsDir, reload, store);
         HistoryWriter history = new HistoryWriter(store);
         List<StrategyVerticle> verticles = new ArrayList<>();
         List<LedgerPortfolio> ledgers = new ArrayList<>();
@@ -105,11 +122,12 @@ public final class Kernel implements AutoCloseable {
             LedgerPortfolio ledger = new LedgerPortfolio(sc.id(), sc.capital(), sc.limits());
             CycleCoordinator coordinator = new CycleCoordinator(
                     new StrategyInfo(sc.id(), runId, config.mode(), sc.allSymbols()),
-                    StrategyAssembler.assemble(sc, catalog), ledger, new DigestTracker(sc.periodsPerYear()),
+                    StrategyAssembler.assemble(sc, catalog.components()), ledger, new DigestTracker(sc.periodsPerYear()),
                     sc.instrumentMap(), 256, Duration.ofSeconds(30));
             store.startRun(new RunInfo(runId, sc.id(), config.mode(), System.currentTimeMillis(),
                     StrategyConfigLoader.toJson(sc),
                     fed.toString()));
+            catalog.register(sc, coordinator);
             verticles.add(new StrategyVerticle(coordinator, history));
             ledgers.add(ledger);
         }
@@ -127,8 +145,23 @@ public final class Kernel implements AutoCloseable {
             kernel.shutdown("failed to start");
             throw new IllegalStateException("the strategies did not deploy within 30 s", e);
         }
-        LOG.info("started {} strategies on {} with {} plugins", verticles.size(), fed, catalog.plugins().size());
+        LOG.info("started {} strategies on {} with {} plugins", verticles.size(), fed, catalog.list().size());
         return kernel;
+    }
+
+    /** @return the running plugins: list, reload history, rollback */
+    public PluginControl plugins() {
+        return catalog;
+    }
+
+    /** @return the hot reload, for listening to its events */
+    public HotReload hotReload() {
+        return catalog;
+    }
+
+    /** @return the kernel's Vert.x (to serve the plugin API on) */
+    public Vertx vertx() {
+        return vertx;
     }
 
     /** @return completes with the number of bar closes sent, when the feed is exhausted or stopped */
@@ -169,8 +202,8 @@ public final class Kernel implements AutoCloseable {
                     (int) ledger.trades().stream().filter(t -> !t.isOpen()).count(), equity,
                     equity.divide(ledger.initialCash(), 12, RoundingMode.HALF_EVEN).doubleValue() - 1, 0, 0, "", 0));
         }
-        store.close();
         catalog.close();
+        store.close();
         LOG.info("stopped ({}): {} cycles recorded", reason, history.written());
     }
 
