@@ -1,25 +1,60 @@
 package dev.stratagem.runtime.cli;
 
+import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.plugin.PluginCatalog;
 import dev.stratagem.runtime.plugin.PluginInfo;
+import dev.stratagem.runtime.plugin.reload.PluginApiClient;
+import dev.stratagem.runtime.plugin.reload.PluginStatus;
+import java.net.URI;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code stratagem plugins}: what the plugins folder provides. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "Inspect plugin jars.",
-        subcommands = {PluginsCommand.ListPlugins.class})
+/** {@code stratagem plugins}: what the plugins folder provides, and hot reload on a running runtime. */
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "Inspect plugin jars; list, "
+        + "follow and roll back the plugins of a running runtime.",
+        subcommands = {PluginsCommand.ListPlugins.class, PluginsCommand.History.class, PluginsCommand.Rollback.class})
 final class PluginsCommand {
 
+    /** Where the running runtime's API is. */
+    static final class ApiOption {
+        @Option(names = "--api", description = "A running runtime's API, e.g. http://127.0.0.1:8080 "
+                + "(`stratagem run --api-port`). Default for history/rollback: http://127.0.0.1:8080.")
+        URI api;
+
+        @Option(names = "--token", description = "Bearer token for the API, if it asks for one.")
+        String token;
+
+        PluginApiClient client() {
+            return new PluginApiClient(api == null ? URI.create("http://127.0.0.1:8080") : api, token);
+        }
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the plugins in the plugins folder, their versions, jar hashes and extensions.")
+            description = "List the plugins, their versions, jar hashes and extensions: those a running runtime"
+                    + " serves (with --api), else those in the plugins folder.")
     static final class ListPlugins implements Callable<Integer> {
         @Mixin
         PluginsOption home = new PluginsOption();
 
+        @Mixin
+        ApiOption api = new ApiOption();
+
         @Override
         public Integer call() {
+            if (api.api != null) {
+                System.out.printf(Locale.ROOT, "%-14s %-16s %-13s %-40s %s%n", "plugin", "version", "sha256",
+                        "strategies", "stored versions");
+                for (PluginStatus p : api.client().list()) {
+                    System.out.printf(Locale.ROOT, "%-14s %-16s %-13s %-40s %s%n", p.pluginId(), p.version(),
+                            p.sha256(), p.strategies(), p.stored());
+                }
+                return 0;
+            }
             try (PluginCatalog catalog = PluginCatalog.load(home.plugins())) {
                 System.out.printf(Locale.ROOT, "%-14s %-16s %-9s %-13s %s%n", "plugin", "version", "state", "sha256", "extensions");
                 for (PluginInfo p : catalog.plugins()) {
@@ -29,5 +64,55 @@ final class PluginsCommand {
             }
             return 0;
         }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "A running runtime's reload events for one plugin, newest first: versions, outcome,"
+                    + " reason and how long each phase took.")
+    static final class History implements Callable<Integer> {
+        @Parameters(index = "0", description = "The plugin id.")
+        String pluginId;
+
+        @Mixin
+        ApiOption api = new ApiOption();
+
+        @Override
+        public Integer call() {
+            System.out.printf(Locale.ROOT, "%-24s %-8s %-9s %-22s %-22s %8s %8s %9s %8s  %s%n", "at", "trigger",
+                    "outcome", "from", "to", "detect", "load", "validate", "swap", "reason");
+            for (ReloadEvent e : api.client().history(pluginId)) {
+                System.out.printf(Locale.ROOT, "%-24s %-8s %-9s %-22s %-22s %6.1fms %6.1fms %7.1fms %6.1fms  %s%n",
+                        Instant.ofEpochMilli(e.at()), e.trigger(), e.outcome(), version(e.oldVersion(), e.oldSha256()),
+                        version(e.newVersion(), e.newSha256()), e.detectMicros() / 1e3, e.loadMicros() / 1e3,
+                        e.validateMicros() / 1e3, e.swapMicros() / 1e3, e.reason());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = "Make an earlier stored version of a plugin live again, through the same validated"
+                    + " swap as a dropped jar.")
+    static final class Rollback implements Callable<Integer> {
+        @Parameters(index = "0", description = "The plugin id.")
+        String pluginId;
+
+        @Option(names = "--to", description = "The version to restore. Default: the one live before the current.")
+        String to;
+
+        @Mixin
+        ApiOption api = new ApiOption();
+
+        @Override
+        public Integer call() {
+            ReloadEvent e = api.client().rollback(pluginId, to);
+            System.out.printf(Locale.ROOT, "%s %s: %s -> %s: %s%n", pluginId, e.outcome(),
+                    version(e.oldVersion(), e.oldSha256()), version(e.newVersion(), e.newSha256()), e.reason());
+            return ReloadEvent.REFUSED.equals(e.outcome()) ? 1 : 0;
+        }
+    }
+
+    private static String version(String version, String sha) {
+        return version.isEmpty() ? "-" : version + " (" + sha + ")";
     }
 }

@@ -2,6 +2,7 @@ package dev.stratagem.runtime.cli;
 
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.kernel.Kernel;
+import dev.stratagem.runtime.plugin.reload.PluginRoutes;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--speed", description = "Replay speed-up over real time; 0 = as fast as the strategies keep up.")
     Double speed;
 
+    @Option(names = "--api-port", defaultValue = "8080",
+            description = "Serve the plugin API (stratagem plugins list|history|rollback --api) on 127.0.0.1 at this"
+                    + " port; 0 = any free port, -1 = off. Default: ${DEFAULT-VALUE}.")
+    int apiPort;
+
     @Mixin
     PluginsOption plugins = new PluginsOption();
 
@@ -31,6 +37,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunConfig runConfig = RunConfig.load(config).withSpeed(speed);
         Kernel kernel = Kernel.start(config, runConfig, plugins.plugins(), database.database());
+        if (apiPort >= 0) {
+            var server = PluginRoutes.serve(kernel.vertx(), kernel.plugins(), apiPort).await(30, TimeUnit.SECONDS);
+            System.out.printf("plugin API on http://127.0.0.1:%d/api/plugins%n", server.actualPort());
+        }
         Thread hook = new Thread(() -> kernel.shutdown("signal"), "stratagem-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         long bars = kernel.feedFinished().toCompletionStage().toCompletableFuture().get(365, TimeUnit.DAYS);

@@ -43,7 +43,8 @@ public final class CycleCoordinator {
     private static final Logger LOG = LoggerFactory.getLogger(CycleCoordinator.class);
 
     private final StrategyInfo info;
-    private final StrategyComponents components;
+    private volatile StrategyComponents components;
+    private final ComponentSlot slot = new ComponentSlot();
     private final PortfolioService portfolio;
     private final DigestTracker digest;
     private final Map<String, Instrument> instruments;
@@ -79,6 +80,16 @@ public final class CycleCoordinator {
     /** @return the strategy and run this coordinator serves */
     public StrategyInfo info() {
         return info;
+    }
+
+    /** @return where a hot reload leaves the components the next cycle runs with */
+    public ComponentSlot slot() {
+        return slot;
+    }
+
+    /** @return the components the last cycle ran with (read from any thread) */
+    public StrategyComponents components() {
+        return components;
     }
 
     /** @return the number of the last cycle run */
@@ -127,6 +138,7 @@ public final class CycleCoordinator {
      */
     public CycleRecord runCycle(List<Candle> slice) {
         long seq = ++sequence;
+        components = slot.adopt(components, seq);
         CycleDraft d = new CycleDraft(info.runId() + "-" + seq, seq, slice.getFirst().ts());
         MDC.put("composeId", d.composeId);
         try {

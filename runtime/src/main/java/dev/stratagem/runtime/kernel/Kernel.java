@@ -17,7 +17,9 @@ import dev.stratagem.runtime.marketdata.CandleSeries;
 import dev.stratagem.runtime.marketdata.CsvCandleReader;
 import dev.stratagem.runtime.marketdata.CsvFormat;
 import dev.stratagem.runtime.marketdata.MarketReplay;
-import dev.stratagem.runtime.plugin.PluginCatalog;
+import dev.stratagem.runtime.plugin.reload.HotReload;
+import dev.stratagem.runtime.plugin.reload.PluginControl;
+import dev.stratagem.runtime.plugin.reload.ReloadSettings;
 import dev.stratagem.runtime.portfolio.DigestTracker;
 import dev.stratagem.runtime.portfolio.LedgerPortfolio;
 import dev.stratagem.runtime.strategy.StrategyAssembler;
@@ -50,7 +52,7 @@ public final class Kernel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
 
     private final Vertx vertx;
-    private final PluginCatalog catalog;
+    private final HotReload catalog;
     private final JdbiHistoryStore store;
     private final HistoryWriter history;
     private final List<StrategyVerticle> strategies;
@@ -60,7 +62,7 @@ public final class Kernel implements AutoCloseable {
     private final AtomicBoolean down = new AtomicBoolean();
     private final java.util.concurrent.CompletableFuture<Void> stopped = new java.util.concurrent.CompletableFuture<>();
 
-    private Kernel(Vertx vertx, PluginCatalog catalog, JdbiHistoryStore store, HistoryWriter history,
+    private Kernel(Vertx vertx, HotReload catalog, JdbiHistoryStore store, HistoryWriter history,
             List<StrategyVerticle> strategies, List<LedgerPortfolio> ledgers, MarketFeedVerticle feed,
             int skippedRows) {
         this.vertx = vertx;
@@ -83,6 +85,21 @@ public final class Kernel implements AutoCloseable {
      * @return the started kernel
      */
     public static Kernel start(Path runFile, RunConfig config, Path pluginsDir, Path database) {
+        return start(runFile, config, pluginsDir, database, ReloadSettings.defaults(pluginsDir));
+    }
+
+    /**
+     * Loads everything, then deploys the strategies and starts the feed, with plugins hot-reloaded from
+     * {@code pluginsDir} as {@code reload} says.
+     *
+     * @param runFile the run YAML
+     * @param config the loaded run config
+     * @param pluginsDir the plugin jar folder (watched)
+     * @param database the H2 file (without {@code .mv.db})
+     * @param reload the hot-reload settings
+     * @return the started kernel
+     */
+    public static Kernel start(Path runFile, RunConfig config, Path pluginsDir, Path database, ReloadSettings reload) {
         Path base = runFile.toAbsolutePath().getParent();
         List<CandleSeries> data = new ArrayList<>();
         for (FeedConfig f : config.feed()) {
@@ -96,18 +113,18 @@ public final class Kernel implements AutoCloseable {
         List<StrategyConfig> configs = strategies(base, config, fed);
 
         // Everything that can fail on a bad config fails here, before a run is recorded or a thread started.
-        PluginCatalog catalog = PluginCatalog.load(pluginsDir);
+        JdbiHistoryStore store = JdbiHistoryStore.openFile(database);
+        HotReload catalog = HotReload.start(pluginsDir, reload, store);
         List<StrategyComponents> components = new ArrayList<>();
         try {
             for (StrategyConfig sc : configs) {
-                components.add(StrategyAssembler.assemble(sc, catalog));
+                components.add(StrategyAssembler.assemble(sc, catalog.components()));
             }
         } catch (RuntimeException e) {
             catalog.close();
+            store.close();
             throw e;
         }
-
-        JdbiHistoryStore store = JdbiHistoryStore.openFile(database);
         HistoryWriter history = new HistoryWriter(store);
         List<StrategyVerticle> verticles = new ArrayList<>();
         List<LedgerPortfolio> ledgers = new ArrayList<>();
@@ -120,6 +137,7 @@ public final class Kernel implements AutoCloseable {
                     new DigestTracker(sc.periodsPerYear()), sc.instrumentMap(), 256, Duration.ofSeconds(30));
             store.startRun(new RunInfo(runId, sc.id(), config.mode(), System.currentTimeMillis(),
                     StrategyConfigLoader.toJson(sc), fed.toString()));
+            catalog.register(sc, coordinator);
             verticles.add(new StrategyVerticle(coordinator, history));
             ledgers.add(ledger);
         }
@@ -137,7 +155,7 @@ public final class Kernel implements AutoCloseable {
             kernel.shutdown("failed to start: " + e.getMessage());
             throw new IllegalStateException("the strategies did not start: " + e.getMessage(), e);
         }
-        LOG.info("started {} strategies on {} with {} plugins", verticles.size(), fed, catalog.plugins().size());
+        LOG.info("started {} strategies on {} with {} plugins", verticles.size(), fed, catalog.list().size());
         return kernel;
     }
 
@@ -160,6 +178,21 @@ public final class Kernel implements AutoCloseable {
             configs.add(sc);
         }
         return configs;
+    }
+
+    /** @return the running plugins: list, reload history, rollback */
+    public PluginControl plugins() {
+        return catalog;
+    }
+
+    /** @return the hot reload, for listening to its events */
+    public HotReload hotReload() {
+        return catalog;
+    }
+
+    /** @return the kernel's Vert.x (to serve the plugin API on) */
+    public Vertx vertx() {
+        return vertx;
     }
 
     /** @return completes with the number of bar closes sent, when the feed is exhausted or stopped */
@@ -193,8 +226,8 @@ public final class Kernel implements AutoCloseable {
                 int index = i;
                 step("record the end of " + strategies.get(i).strategyId(), () -> finishRun(index, reason));
             }
+            step("stop hot reload and unload the plugins", catalog::close);
             step("close the history store", store::close);
-            step("unload the plugins", catalog::close);
             LOG.info("stopped ({}): {} cycles recorded", reason, history.written());
         } finally {
             stopped.complete(null);

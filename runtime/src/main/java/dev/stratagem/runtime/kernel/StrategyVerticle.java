@@ -63,7 +63,9 @@ final class StrategyVerticle extends VerticleBase {
 
     private void onBarClose() {
         try {
-            if (!pending.isEmpty()) {
+            if (!pending.isEmpty() && coordinator.slot().pausedReason() != null) {
+                pending.clear(); // paused by hot reload (its plugin jar was removed): skip the bar, record nothing
+            } else if (!pending.isEmpty()) {
                 List<Candle> slice = List.copyOf(pending);
                 pending.clear();
                 CycleRecord record = coordinator.runCycle(slice);

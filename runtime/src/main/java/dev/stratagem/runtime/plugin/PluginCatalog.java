@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The plugins loaded from one folder, and the components they provide by role and id. A jar that fails to
  * load is reported (see {@link #plugins()}) and skipped; the others still load.
  */
-public final class PluginCatalog implements AutoCloseable {
+public final class PluginCatalog implements ComponentFactory, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginCatalog.class);
 
@@ -115,6 +115,7 @@ public final class PluginCatalog implements AutoCloseable {
      * @param role the extension point
      * @return the ids of the components of that role, sorted
      */
+    @Override
     public List<String> ids(Class<? extends StrategyComponent> role) {
         return List.copyOf(new TreeSet<>(classesById(role).keySet()));
     }
@@ -130,6 +131,7 @@ public final class PluginCatalog implements AutoCloseable {
      * @return the configured component and its version
      * @throws UnknownComponentException if no plugin provides it or it rejects the parameters
      */
+    @Override
     public <T extends StrategyComponent> ComponentHandle<T> create(
             Class<T> role, String roleName, String id, Parameters params) {
         Class<? extends T> type = classesById(role).get(id);

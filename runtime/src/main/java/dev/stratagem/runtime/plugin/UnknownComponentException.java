@@ -5,7 +5,11 @@ public final class UnknownComponentException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    UnknownComponentException(String message, Throwable cause) {
+    /**
+     * @param message what is missing or wrong
+     * @param cause the underlying failure, or {@code null}
+     */
+    public UnknownComponentException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -11,7 +11,7 @@ import dev.stratagem.runtime.config.ComponentRef;
 import dev.stratagem.runtime.config.StrategyConfig;
 import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.plugin.ComponentHandle;
-import dev.stratagem.runtime.plugin.PluginCatalog;
+import dev.stratagem.runtime.plugin.ComponentFactory;
 import dev.stratagem.runtime.risk.Guardrails;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ public final class StrategyAssembler {
      * @return the components
      * @throws StrategyLoadException naming the strategy and what does not fit
      */
-    public static StrategyComponents assemble(StrategyConfig config, PluginCatalog catalog) {
+    public static StrategyComponents assemble(StrategyConfig config, ComponentFactory catalog) {
         String strategy = "strategy '" + config.id() + "': ";
         try {
             ComponentHandle<FeaturesPipeline> features = create(catalog, FeaturesPipeline.class, "features",
@@ -65,7 +65,7 @@ public final class StrategyAssembler {
     }
 
     private static <T extends dev.stratagem.api.StrategyComponent> ComponentHandle<T> create(
-            PluginCatalog catalog, Class<T> role, String roleName, ComponentRef ref) {
+            ComponentFactory catalog, Class<T> role, String roleName, ComponentRef ref) {
         return catalog.create(role, roleName, ref.id(), ref.parameters());
     }
 
@@ -81,7 +81,7 @@ public final class StrategyAssembler {
         }
     }
 
-    private static Guardrails guardrails(StrategyConfig config, PluginCatalog catalog, List<ComponentVersion> versions) {
+    private static Guardrails guardrails(StrategyConfig config, ComponentFactory catalog, List<ComponentVersion> versions) {
         Map<String, RiskCheck> builtIn = new LinkedHashMap<>();
         for (RiskCheck check : Guardrails.defaults().checks()) {
             builtIn.put(check.id(), check);

@@ -1,0 +1,136 @@
+package dev.stratagem.runtime.plugin.reload;
+
+import dev.stratagem.runtime.config.StrategyConfig;
+import dev.stratagem.runtime.cycle.CycleCoordinator;
+import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.RecentContexts;
+import dev.stratagem.runtime.history.ReloadEvent;
+import dev.stratagem.runtime.history.ReloadEventStore;
+import dev.stratagem.runtime.plugin.ComponentFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Hot reload of plugin jars for a running runtime: loads every jar in {@code plugins/} (each version from a
+ * copy in the version store, with a PluginManager of its own), then watches the folder. A changed jar is
+ * loaded aside, validated on the recorded cycles of the strategies that run it and swapped in at their next
+ * cycle boundary; a broken one is refused with the reason recorded, and the old version keeps running.
+ */
+public final class HotReload implements PluginControl, AutoCloseable {
+
+    private final Reloader reloader;
+    private final PluginWatcher watcher;
+
+    private HotReload(Reloader reloader, PluginWatcher watcher) {
+        this.reloader = reloader;
+        this.watcher = watcher;
+    }
+
+    /**
+     * Loads the plugins and starts watching.
+     *
+     * @param pluginsDir the plugins folder (created if missing)
+     * @param settings debounce, N, K, version store
+     * @param history the history database (recent contexts for the replay, reload events)
+     * @return the running hot reload
+     */
+    public static HotReload start(Path pluginsDir, ReloadSettings settings, JdbiHistoryStore history) {
+        Path dir = pluginsDir.toAbsolutePath().normalize();
+        Reloader reloader = new Reloader(settings, new RecentContexts(history), new ReloadEventStore(history));
+        try {
+            Files.createDirectories(dir);
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                    reloader.offer(jar, "START", System.nanoTime()).get();
+                }
+            }
+        } catch (IOException e) {
+            reloader.close();
+            throw new UncheckedIOException("cannot read the plugins folder " + dir, e);
+        } catch (InterruptedException | ExecutionException e) {
+            reloader.close();
+            throw new IllegalStateException("loading the plugins of " + dir + " failed", e);
+        }
+        PluginWatcher watcher = settings.watch() ? new PluginWatcher(dir, settings.debounce(), reloader) : null;
+        return new HotReload(reloader, watcher);
+    }
+
+    /** @return the live plugin versions, to assemble strategies from */
+    public ComponentFactory components() {
+        return reloader.live();
+    }
+
+    /**
+     * Puts a strategy under hot reload: a new version of a plugin it runs is validated on its recorded
+     * cycles and offered to its coordinator's slot.
+     *
+     * @param config the strategy's config
+     * @param coordinator its coordinator
+     */
+    public void register(StrategyConfig config, CycleCoordinator coordinator) {
+        reloader.register(new LiveStrategy(config, coordinator));
+    }
+
+    /** @param listener called with every recorded reload event, on the reload thread */
+    public void onEvent(Consumer<ReloadEvent> listener) {
+        reloader.onEvent(listener);
+    }
+
+    @Override
+    public List<PluginStatus> list() {
+        List<PluginStatus> all = new ArrayList<>();
+        for (PluginVersion v : reloader.live().all()) {
+            List<String> users = reloader.strategies().stream().filter(s -> s.uses(v.pluginId()))
+                    .map(s -> s.id() + ": " + s.status()).toList();
+            List<String> stored = reloader.store().list(v.pluginId()).stream()
+                    .map(p -> p.getFileName().toString().replaceFirst("\\.jar$", "")).toList();
+            all.add(new PluginStatus(v.pluginId(), v.descriptor().version(), v.descriptor().shortSha(), v.extensions(),
+                    stored, users));
+        }
+        return all;
+    }
+
+    @Override
+    public List<ReloadEvent> history(String pluginId) {
+        return reloader.events().history(pluginId, 200);
+    }
+
+    @Override
+    public ReloadEvent rollback(String pluginId, String version) {
+        PluginVersion now = reloader.live().get(pluginId);
+        List<Path> stored = reloader.store().list(pluginId);
+        if (now == null && stored.isEmpty()) {
+            throw new IllegalArgumentException("no plugin '" + pluginId + "' is loaded or stored");
+        }
+        Path target = version == null
+                ? stored.stream().filter(p -> now == null || !p.equals(now.jar())).findFirst().orElseThrow(() ->
+                        new IllegalArgumentException("plugin '" + pluginId + "' has no earlier stored version"))
+                : reloader.store().find(pluginId, version).orElseThrow(() -> new IllegalArgumentException(
+                        "no stored version '" + version + "' of plugin '" + pluginId + "'; stored: "
+                                + stored.stream().map(VersionStore::versionOf).toList()));
+        try {
+            return reloader.offer(target, "ROLLBACK", System.nanoTime()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the rollback of " + pluginId, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("rollback of " + pluginId + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Stops watching and unloads every version. */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        reloader.close();
+    }
+}

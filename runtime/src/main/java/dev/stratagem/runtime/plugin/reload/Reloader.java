@@ -1,0 +1,296 @@
+package dev.stratagem.runtime.plugin.reload;
+
+import dev.stratagem.runtime.cycle.StrategyComponents;
+import dev.stratagem.runtime.history.RecentContexts;
+import dev.stratagem.runtime.history.ReloadEvent;
+import dev.stratagem.runtime.history.ReloadEventStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The swap protocol of DESIGN.md section 6, one attempt at a time on a thread of its own: read the jar (zip,
+ * SHA-256, descriptor), load it aside from a copy in the version store, build and replay it for every
+ * strategy that runs the plugin, then offer it to those strategies' slots (they take it at their next cycle
+ * boundary), unload the old version once nobody runs it, and record the attempt.
+ */
+final class Reloader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reloader.class);
+    private static final long SWAP_WAIT_MS = 5_000;
+
+    private final LivePlugins live = new LivePlugins();
+    private final VersionStore store;
+    private final ReloadSettings settings;
+    private final RecentContexts contexts;
+    private final ReloadEventStore events;
+    private final AtomicLong ids;
+    private final List<LiveStrategy> strategies = new CopyOnWriteArrayList<>();
+    private final Map<Path, String> pluginOfJar = new ConcurrentHashMap<>();
+    private final List<Consumer<ReloadEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService serial = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("plugin-reload").daemon().factory());
+
+    Reloader(ReloadSettings settings, RecentContexts contexts, ReloadEventStore events) {
+        this.settings = settings;
+        this.store = new VersionStore(settings.versions(), settings.keepVersions());
+        this.contexts = contexts;
+        this.events = events;
+        this.ids = new AtomicLong(events.lastEventId());
+    }
+
+    LivePlugins live() {
+        return live;
+    }
+
+    VersionStore store() {
+        return store;
+    }
+
+    List<LiveStrategy> strategies() {
+        return strategies;
+    }
+
+    ReloadEventStore events() {
+        return events;
+    }
+
+    /** @return the plugins/ files a live or paused version came from */
+    Set<Path> knownJars() {
+        return Set.copyOf(pluginOfJar.keySet());
+    }
+
+    void register(LiveStrategy strategy) {
+        strategies.add(strategy);
+    }
+
+    void onEvent(Consumer<ReloadEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** A jar appeared or changed (or a rollback picked a stored one): try to make it the live version. */
+    CompletableFuture<ReloadEvent> offer(Path jar, String trigger, long detectedNanos) {
+        return CompletableFuture.supplyAsync(() -> attempt(jar.toAbsolutePath().normalize(), trigger, detectedNanos),
+                serial);
+    }
+
+    /** A jar disappeared from plugins/: the strategies running its plugin pause. */
+    CompletableFuture<ReloadEvent> removed(Path jar, long detectedNanos) {
+        return CompletableFuture.supplyAsync(() -> {
+            String id = pluginOfJar.remove(jar.toAbsolutePath().normalize());
+            if (id == null || pluginOfJar.containsValue(id)) {
+                return null;
+            }
+            PluginVersion now = live.get(id);
+            List<String> users = new ArrayList<>();
+            for (LiveStrategy s : strategies) {
+                if (s.uses(id)) {
+                    s.coordinator().slot().pause("plugin '" + id + "' was removed from plugins/ (" + jar.getFileName()
+                            + "); drop a jar back in or roll back");
+                    users.add(s.id());
+                }
+            }
+            return record(new Builder(id, "REMOVE", jar, now, detectedNanos), ReloadEvent.PAUSED,
+                    jar.getFileName() + " removed; " + (users.isEmpty() ? "no strategy runs it" : "paused " + users),
+                    users);
+        }, serial);
+    }
+
+    private ReloadEvent attempt(Path jar, String trigger, long detectedNanos) {
+        Builder b = new Builder(pluginOfJar.getOrDefault(jar, jar.getFileName().toString()), trigger, jar, null,
+                detectedNanos);
+        JarDescriptor d;
+        try {
+            d = JarDescriptor.read(jar);
+        } catch (RefusedException e) {
+            b.phase();
+            return record(b, ReloadEvent.REFUSED, e.getMessage(), List.of());
+        }
+        b.offered(d, live.get(d.pluginId()));
+        if (b.old != null && b.old.descriptor().sha256().equals(d.sha256())) {
+            pluginOfJar.put(jar, d.pluginId());
+            return resumeUnchanged(b);
+        }
+        boolean known = store.find(d.pluginId(), d.version()).map(p -> p.getFileName().toString()
+                .endsWith(d.shortSha() + ".jar")).orElse(false);
+        PluginVersion candidate;
+        Path stored = null;
+        try {
+            stored = store.put(jar, d);
+            candidate = PluginVersion.load(d, stored);
+        } catch (IOException | RefusedException e) {
+            if (stored != null && !known) {
+                store.discard(stored, List.of());
+            }
+            b.phase();
+            return record(b, ReloadEvent.REFUSED, e.getMessage(), List.of());
+        }
+        b.loadMicros = b.phase();
+        List<LiveStrategy> users = strategies.stream().filter(s -> s.uses(d.pluginId())).toList();
+        List<String> names = users.stream().map(LiveStrategy::id).toList();
+        LivePlugins view = live.with(candidate);
+        List<StrategyComponents> next = new ArrayList<>();
+        try {
+            for (LiveStrategy s : users) {
+                ReplayValidator.validate(s.id(), s.fresh(view), contexts.last(s.runId(), settings.replayCycles()),
+                        Set.copyOf(s.config().allSymbols()), settings.validationBudget());
+                next.add(s.rebuilt(view, d.pluginId()));
+            }
+        } catch (RefusedException | RuntimeException e) {
+            candidate.close();
+            if (!known) {
+                store.discard(stored, List.of());
+            }
+            b.validateMicros = b.phase();
+            return record(b, ReloadEvent.REFUSED, e.getMessage(), names);
+        }
+        b.validateMicros = b.phase();
+        return swap(b, candidate, stored, jar, users, next);
+    }
+
+    private ReloadEvent swap(Builder b, PluginVersion candidate, Path stored, Path jar, List<LiveStrategy> users,
+            List<StrategyComponents> next) {
+        live.put(candidate);
+        store.touch(stored);
+        if (!jar.equals(stored)) {
+            pluginOfJar.put(jar, candidate.pluginId());
+        }
+        List<CompletableFuture<Long>> swaps = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            swaps.add(users.get(i).coordinator().slot().offer(next.get(i)));
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(swaps.toArray(CompletableFuture[]::new));
+        PluginVersion old = b.old;
+        // unloading takes a few ms: never on the strategy thread that completes the last swap
+        all.whenCompleteAsync((v, e) -> {
+            if (old != null && e == null) {
+                old.close();
+            }
+        }, serial);
+        StringBuilder reason = new StringBuilder();
+        try {
+            all.get(SWAP_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            reason.append("swap still pending (no cycle since) in some of ").append(b.strategyNames(users)).append("; ");
+        } catch (Exception e) {
+            reason.append("state handoff failed, the old version keeps running in: ");
+            for (int i = 0; i < swaps.size(); i++) {
+                if (swaps.get(i).isCompletedExceptionally()) {
+                    reason.append(users.get(i).id()).append(" (").append(swaps.get(i).exceptionNow()).append(") ");
+                }
+            }
+        }
+        b.swapMicros = b.phase();
+        List<String> names = b.strategyNames(users);
+        if (users.isEmpty() && old != null) {
+            old.close();
+        }
+        String what = (old == null ? "loaded " : old.descriptor().version() + " -> ") + candidate;
+        return record(b, users.isEmpty() ? ReloadEvent.LOADED : ReloadEvent.SWAPPED,
+                reason.isEmpty() ? what + (users.isEmpty() ? "" : " in " + names) : what + ": " + reason, names);
+    }
+
+    private ReloadEvent resumeUnchanged(Builder b) {
+        List<String> resumed = new ArrayList<>();
+        for (LiveStrategy s : strategies) {
+            if (s.uses(b.pluginId) && s.coordinator().slot().pausedReason() != null) {
+                s.coordinator().slot().resume();
+                resumed.add(s.id());
+            }
+        }
+        b.phase();
+        if (resumed.isEmpty()) {
+            return new Builder(b.pluginId, b.trigger, b.jar, b.old, b.detected).event(0, "UNCHANGED",
+                    "same SHA-256 as the running version: ignored", List.of());
+        }
+        return record(b, ReloadEvent.SWAPPED, "same version back in plugins/: resumed " + resumed, resumed);
+    }
+
+    private ReloadEvent record(Builder b, String outcome, String reason, List<String> strategies) {
+        ReloadEvent event = b.event(ids.incrementAndGet(), outcome, reason, strategies);
+        try {
+            events.record(event);
+        } catch (RuntimeException e) {
+            LOG.error("cannot record reload event {}: {}", event, e.toString());
+        }
+        (ReloadEvent.REFUSED.equals(outcome) ? LOG.atWarn() : LOG.atInfo())
+                .log("plugin {} {}: {}", event.pluginId(), outcome, reason);
+        listeners.forEach(l -> l.accept(event));
+        return event;
+    }
+
+    @Override
+    public void close() {
+        serial.shutdownNow();
+        try {
+            serial.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        live.all().forEach(PluginVersion::close);
+    }
+
+    /** An event under construction: phase clocks and the versions involved. */
+    private static final class Builder {
+        String pluginId;
+        final String trigger;
+        final Path jar;
+        PluginVersion old;
+        final long detected;
+        long mark;
+        long detectMicros;
+        long loadMicros;
+        long validateMicros;
+        long swapMicros;
+        String newVersion = "";
+        String newSha = "";
+
+        Builder(String pluginId, String trigger, Path jar, PluginVersion old, long detectedNanos) {
+            this.pluginId = pluginId;
+            this.trigger = trigger;
+            this.jar = jar;
+            this.old = old;
+            this.detected = detectedNanos;
+            this.mark = System.nanoTime();
+            this.detectMicros = (mark - detectedNanos) / 1_000;
+        }
+
+        void offered(JarDescriptor d, PluginVersion running) {
+            pluginId = d.pluginId();
+            newVersion = d.version();
+            newSha = d.shortSha();
+            old = running;
+        }
+
+        /** @return microseconds since the last phase ended */
+        long phase() {
+            long now = System.nanoTime();
+            long micros = (now - mark) / 1_000;
+            mark = now;
+            return micros;
+        }
+
+        List<String> strategyNames(List<LiveStrategy> users) {
+            return users.stream().map(LiveStrategy::id).toList();
+        }
+
+        ReloadEvent event(long id, String outcome, String reason, List<String> strategies) {
+            return new ReloadEvent(id, System.currentTimeMillis(), pluginId, trigger, jar.toString(),
+                    old == null ? "" : old.descriptor().version(), old == null ? "" : old.descriptor().shortSha(),
+                    newVersion, newSha, outcome, reason, strategies, detectMicros, loadMicros, validateMicros, swapMicros);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.stratagem.runtime.plugin.reload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratagem.api.ComponentVersion;
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.runtime.cli.StratagemCommand;
+import dev.stratagem.runtime.config.RunConfig;
+import dev.stratagem.runtime.history.CycleRow;
+import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.ReloadEvent;
+import dev.stratagem.runtime.history.RunRow;
+import dev.stratagem.runtime.kernel.Kernel;
+import dev.stratagem.runtime.testing.TestPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #3, item 7, with the jars the reactor built: strategy S paper-trades on reload-probe 1.0.0 beside an
+ * SMA strategy; 2.0.0 is dropped in and takes over at a cycle boundary with the count and the position intact;
+ * a v3 that throws, a jar without extensions, a truncated jar and a bad manifest are each refused with the
+ * reason recorded while 2.0.0 keeps running; {@code stratagem plugins rollback --to 1.0.0} brings 1.0.0 back.
+ */
+class HotReloadEndToEndTest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void swaps_refuses_and_rolls_back_real_jars_without_losing_a_cycle() throws Exception {
+        Path plugins = ReloadFixture.pluginsWithV1(tmp);
+        Path runFile = runFile(tmp, 86_400_000.0 / 3);
+        Path db = tmp.resolve("history");
+        Kernel kernel = Kernel.start(runFile, RunConfig.load(runFile), plugins, db,
+                ReloadSettings.defaults(plugins).withVersions(tmp.resolve("versions")));
+        ReloadFixture.Events events = new ReloadFixture.Events();
+        kernel.hotReload().onEvent(events.queue::add);
+        try {
+            awaitRecorded(kernel, 200);
+            ReloadFixture.drop(ReloadFixture.jar("reload-v2"), plugins, "reload-probe.jar");
+            ReloadEvent v2 = events.next(WAIT);
+            assertThat(v2.outcome()).as(v2.reason()).isEqualTo(ReloadEvent.SWAPPED);
+            assertThat(v2.oldVersion()).isEqualTo("1.0.0");
+            assertThat(v2.newVersion()).isEqualTo("2.0.0");
+            assertThat(v2.strategies()).containsExactly("s");
+
+            List<String> refusals = new ArrayList<>();
+            Path v2jar = ReloadFixture.jar("reload-v2");
+            for (Path broken : List.of(ReloadFixture.jar("reload-v3-broken"),
+                    ReloadFixture.rewritten(v2jar, tmp.resolve("noext.jar"), n -> n.endsWith("extensions.idx"), a -> { }),
+                    ReloadFixture.truncated(v2jar, tmp.resolve("truncated.jar")),
+                    ReloadFixture.rewritten(v2jar, tmp.resolve("badmf.jar"), n -> false, a -> a.remove(
+                            new java.util.jar.Attributes.Name("Plugin-Id"))))) {
+                ReloadFixture.drop(broken, plugins, "reload-probe.jar");
+                ReloadEvent e = events.next(WAIT);
+                assertThat(e.outcome()).as(e.reason()).isEqualTo(ReloadEvent.REFUSED);
+                refusals.add(e.reason());
+            }
+            assertThat(refusals.get(0)).contains("composer threw on replay").contains("broken on purpose");
+            assertThat(refusals.get(1)).contains("has no extensions");
+            assertThat(refusals.get(2)).contains("does not open as a jar");
+            assertThat(refusals.get(3)).contains("bad manifest: no Plugin-Id");
+            assertThat(kernel.plugins().list()).filteredOn(p -> p.pluginId().equals("reload-probe"))
+                    .singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("2.0.0"));
+
+            int port = PluginRoutes.serve(kernel.vertx(), kernel.plugins(), 0).await(10, TimeUnit.SECONDS).actualPort();
+            String api = "http://127.0.0.1:" + port;
+            assertThat(StratagemCommand.commandLine().execute("plugins", "rollback", "reload-probe", "--to", "1.0.0",
+                    "--api", api)).isZero();
+            ReloadEvent back = events.next(WAIT);
+            assertThat(back.outcome()).as(back.reason()).isEqualTo(ReloadEvent.SWAPPED);
+            assertThat(back.trigger()).isEqualTo("ROLLBACK");
+            assertThat(back.newVersion()).isEqualTo("1.0.0");
+            assertThat(StratagemCommand.commandLine().execute("plugins", "history", "reload-probe", "--api", api)).isZero();
+            assertThat(StratagemCommand.commandLine().execute("plugins", "list", "--api", api)).isZero();
+            assertThat(kernel.plugins().history("reload-probe")).extracting(ReloadEvent::outcome)
+                    .startsWith("SWAPPED", "REFUSED", "REFUSED", "REFUSED", "REFUSED", "SWAPPED");
+            awaitRecorded(kernel, kernel.recorded() + 40);
+        } finally {
+            kernel.shutdown("test over");
+        }
+        assertVersionsRanInOrder(db);
+    }
+
+    private static void assertVersionsRanInOrder(Path db) {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
+            RunRow s = store.runs().stream().filter(r -> r.strategyId().equals("s")).findFirst().orElseThrow();
+            List<CycleRow> cycles = store.cycles(s.runId(), 100_000);
+            List<String> blocks = new ArrayList<>();
+            long lastComposesV1 = -1;
+            for (int i = 0; i < cycles.size(); i++) {
+                assertThat(cycles.get(i).sequence()).isEqualTo(i + 1);
+                CycleRecord r = store.cycle(cycles.get(i).composeId()).orElseThrow();
+                String version = r.versions().stream().filter(v -> v.role().equals("composer"))
+                        .map(ComponentVersion::version).findFirst().orElseThrow();
+                if (blocks.isEmpty() || !blocks.getLast().equals(version)) {
+                    if (version.equals("2.0.0") && r.decision() != null) {
+                        // state handoff: the count goes on, and the position bought by 1.0.0 is still there
+                        assertThat(r.decision().rationale()).isEqualTo("2.0.0 composes=" + (lastComposesV1 + 1)
+                                + " held=10.0");
+                    }
+                    blocks.add(version);
+                }
+                if (version.equals("1.0.0") && r.decision() != null && blocks.size() == 1) {
+                    lastComposesV1 = Long.parseLong(r.decision().rationale().replaceAll(".*composes=(\\d+).*", "$1"));
+                }
+            }
+            assertThat(blocks).containsExactly("1.0.0", "2.0.0", "1.0.0");
+        }
+    }
+
+    static void awaitRecorded(Kernel kernel, long cycles) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (kernel.recorded() < cycles) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + kernel.recorded() + " cycles recorded, waited for " + cycles);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    static Path runFile(Path dir, double speed) throws IOException {
+        Files.writeString(dir.resolve("s.yaml"), """
+                id: s
+                symbols: [ORCL]
+                capital: 100000
+                features: { id: indicators, params: { features: "close" } }
+                composer: { id: reload-probe }
+                gateway: { id: paper }
+                """);
+        Files.writeString(dir.resolve("t.yaml"), """
+                id: t
+                symbols: [ORCL]
+                capital: 100000
+                features: { id: indicators, params: { features: "close, sma_10, sma_30" } }
+                composer: { id: sma-crossover, params: { fast: 10, slow: 30, quantity: 100 } }
+                gateway: { id: paper }
+                """);
+        Path run = dir.resolve("run.yaml");
+        Files.writeString(run, """
+                mode: paper
+                speed: %s
+                feed:
+                  - file: %s
+                    symbol: ORCL
+                strategies: [s.yaml, t.yaml]
+                """.formatted(speed, TestPaths.data().resolve("orcl-1995-2014.txt")));
+        return run;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.stratagem.runtime.plugin.reload;
+
+import dev.stratagem.runtime.history.ReloadEvent;
+import dev.stratagem.runtime.testing.TestPaths;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/** Real jars for the hot-reload tests: the reactor-built reload-probe versions, and broken variants of them. */
+final class ReloadFixture {
+
+    private ReloadFixture() {}
+
+    static Path testPlugins() {
+        return Path.of(System.getProperty("stratagem.test.plugins.dir", "target/test-plugins")).toAbsolutePath();
+    }
+
+    static Path jar(String name) {
+        return testPlugins().resolve("plugin-" + name + ".jar");
+    }
+
+    /** A plugins folder with the built-in jars and reload-probe 1.0.0 as {@code reload-probe.jar}. */
+    static Path pluginsWithV1(Path dir) throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        for (String builtIn : new String[] {"indicators", "rules", "paper"}) {
+            Files.copy(TestPaths.plugins().resolve("plugin-" + builtIn + ".jar"), plugins.resolve(builtIn + ".jar"));
+        }
+        Files.copy(jar("reload-v1"), plugins.resolve("reload-probe.jar"));
+        return plugins;
+    }
+
+    /** Deploys like an author should: a temp file in the folder, then an atomic rename over the jar. */
+    static void drop(Path jar, Path plugins, String name) throws IOException {
+        Path tmp = Files.createTempFile(plugins, ".deploy-", ".tmp");
+        Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, plugins.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static Path truncated(Path jar, Path out) throws IOException {
+        byte[] bytes = Files.readAllBytes(jar);
+        Files.write(out, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        return out;
+    }
+
+    /** A copy of {@code jar} without the entries {@code drop} matches and with a manifest {@code edit}ed. */
+    static Path rewritten(Path jar, Path out, Predicate<String> drop, java.util.function.Consumer<Attributes> edit)
+            throws IOException {
+        try (JarFile in = new JarFile(jar.toFile())) {
+            Manifest manifest = new Manifest(in.getManifest());
+            edit.accept(manifest.getMainAttributes());
+            try (OutputStream file = Files.newOutputStream(out); JarOutputStream zip = new JarOutputStream(file, manifest)) {
+                for (JarEntry e : java.util.Collections.list(in.entries())) {
+                    if (e.getName().equals(JarFile.MANIFEST_NAME) || drop.test(e.getName())) {
+                        continue;
+                    }
+                    zip.putNextEntry(new JarEntry(e.getName()));
+                    try (InputStream body = in.getInputStream(e)) {
+                        body.transferTo(zip);
+                    }
+                    zip.closeEntry();
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Reload events as they are recorded, to await one. */
+    static final class Events {
+        final BlockingQueue<ReloadEvent> queue = new LinkedBlockingQueue<>();
+
+        ReloadEvent next(Duration within) throws InterruptedException {
+            ReloadEvent e = queue.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+            if (e == null) {
+                throw new AssertionError("no reload event within " + within);
+            }
+            return e;
+        }
+    }
+}
