@@ -27,9 +27,25 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database = new DatabaseOption();
 
+    @Mixin
+    ConsoleOption console = new ConsoleOption();
+
+    @Option(names = "--no-console", description = "Do not serve the console; exit when the feed ends.")
+    boolean noConsole;
+
     @Override
     public Integer call() throws Exception {
         RunConfig runConfig = RunConfig.load(config).withSpeed(speed);
+        // The console first: its database work is done before the kernel starts recording cycles.
+        ConsoleLauncher launcher = null;
+        if (!noConsole) {
+            try {
+                launcher = ConsoleLauncher.start(console.options(), database.database(), plugins.plugins(), System.out);
+            } catch (Exception e) {
+                // a trading run does not stop because its console could not bind
+                System.err.println("warning: console not served: " + e.getMessage());
+            }
+        }
         Kernel kernel = Kernel.start(config, runConfig, plugins.plugins(), database.database());
         Thread hook = new Thread(() -> kernel.shutdown("signal"), "stratagem-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -38,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().removeShutdownHook(hook);
         System.out.printf("feed finished after %d bar closes; %d cycles recorded in %s.mv.db%n", bars, kernel.recorded(),
                 database.database());
+        if (launcher != null) {
+            launcher.serveUntilSignal(System.out);
+        }
         return 0;
     }
 }
