@@ -9,18 +9,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code stratagem demo}: the SMA 10/30 crossover on bundled ORCL data, recorded in the embedded H2. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Backtest the built-in SMA 10/30 crossover on bundled real ORCL daily data (1995-2014), "
-                + "record every cycle in the embedded H2 database and print the summary.")
+                + "record every cycle in the embedded H2 database, print the summary, then serve the console on it "
+                + "until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--no-console", description = "Exit after the backtest instead of serving the console.")
+    boolean noConsole;
+
+    @Mixin
+    ConsoleOption console = new ConsoleOption();
 
     static final String STRATEGY = "runtime/strategies/sma-crossover-orcl.yaml";
     static final String DATA = "runtime/data/orcl-1995-2014.txt";
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Path root = Home.root();
         Path strategy = root.resolve(STRATEGY);
         Path data = root.resolve(DATA);
@@ -35,6 +44,13 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("Recorded every cycle in " + result.database() + ".mv.db");
         System.out.println("Look at it:  ./stratagem history runs");
         System.out.println("             ./stratagem history cycle " + result.runId() + "-" + firstTradeCycle(result));
+        if (!noConsole) {
+            System.out.println();
+            ConsoleLauncher launcher = ConsoleLauncher.start(console.options(), Home.database(), Home.plugins(),
+                    System.out);
+            System.out.println("this run     " + launcher.url() + "run.html?run=" + result.runId());
+            launcher.serveUntilSignal(System.out);
+        }
         return 0;
     }
 

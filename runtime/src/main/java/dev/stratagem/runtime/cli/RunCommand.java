@@ -22,7 +22,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--speed", description = "Replay speed-up over real time; 0 = as fast as the strategies keep up.")
     Double speed;
 
-    @Option(names = "--api-port", defaultValue = "8080",
+    @Option(names = "--api-port", defaultValue = "8081",
             description = "Serve the plugin API (stratagem plugins list|history|rollback --api) on 127.0.0.1 at this"
                     + " port; 0 = any free port, -1 = off. Default: ${DEFAULT-VALUE}.")
     int apiPort;
@@ -33,9 +33,25 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database = new DatabaseOption();
 
+    @Mixin
+    ConsoleOption console = new ConsoleOption();
+
+    @Option(names = "--no-console", description = "Do not serve the console; exit when the feed ends.")
+    boolean noConsole;
+
     @Override
     public Integer call() throws Exception {
         RunConfig runConfig = RunConfig.load(config).withSpeed(speed);
+        // The console first: its database work is done before the kernel starts recording cycles.
+        ConsoleLauncher launcher = null;
+        if (!noConsole) {
+            try {
+                launcher = ConsoleLauncher.start(console.options(), database.database(), plugins.plugins(), System.out);
+            } catch (Exception e) {
+                // a trading run does not stop because its console could not bind
+                System.err.println("warning: console not served: " + e.getMessage());
+            }
+        }
         Kernel kernel = Kernel.start(config, runConfig, plugins.plugins(), database.database());
         if (apiPort >= 0) {
             var server = PluginRoutes.serve(kernel.vertx(), kernel.plugins(), apiPort).await(30, TimeUnit.SECONDS);
@@ -52,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
         }
         System.out.printf("feed finished after %d bar closes; %d cycles recorded in %s.mv.db%n", bars, kernel.recorded(),
                 database.database());
+        if (launcher != null) {
+            launcher.serveUntilSignal(System.out);
+        }
         return 0;
     }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BacktestCommand.class,
             RunCommand.class,
+            ConsoleCommand.class,
             HistoryCommand.class,
             PluginsCommand.class,
             CommandLine.HelpCommand.class

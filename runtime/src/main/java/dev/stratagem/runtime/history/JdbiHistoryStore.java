@@ -38,12 +38,14 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
     private final SqlDialect dialect;
     private final Jdbi jdbi;
     private final CycleBatchInsert cycleInsert;
+    private final ConsoleQueries console;
 
     private JdbiHistoryStore(JdbcConnectionPool pool, SqlDialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(pool);
         this.cycleInsert = new CycleBatchInsert(dialect);
+        this.console = new ConsoleQueries(jdbi);
     }
 
     /**
@@ -261,6 +263,65 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
     public long cycleCount(String runId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM cycles WHERE run_id = ?")
                 .bind(0, runId).mapTo(Long.class).one());
+    }
+
+    /**
+     * One keyset page of a run's cycles, filtered.
+     *
+     * @param filter the run, the filters, the cursor and the page size
+     * @return the page, with the cursor of the next one
+     */
+    public CyclePage cycles(CycleFilter filter) {
+        return console.cycles(filter);
+    }
+
+    /**
+     * @param runId a run
+     * @param points about how many points to return (the series is sampled evenly by sequence)
+     * @return the equity after each sampled cycle, by sequence
+     */
+    public List<SeriesPoint> equitySeries(String runId, int points) {
+        return console.equity(runId, points);
+    }
+
+    /**
+     * @param runId a run
+     * @param feature a feature name, such as {@code close}
+     * @param points about how many points to return
+     * @return the feature's value at each sampled cycle, by sequence (any symbol)
+     */
+    public List<SeriesPoint> featureSeries(String runId, String feature, int points) {
+        return console.feature(runId, feature, points);
+    }
+
+    /**
+     * @param runId a run
+     * @return the equity after its latest recorded cycle, if any
+     */
+    public Optional<SeriesPoint> lastEquity(String runId) {
+        return console.lastEquity(runId);
+    }
+
+    /**
+     * @param runId a run
+     * @return the sequence of its latest stored cycle, {@code 0} if none
+     */
+    public long lastSequence(String runId) {
+        return console.lastSequence(runId);
+    }
+
+    /** @return the stored kill switch, {@link KillSwitchRow#RELEASED} if never set */
+    public KillSwitchRow killSwitch() {
+        return console.killSwitch();
+    }
+
+    /**
+     * Stores the kill switch.
+     *
+     * @param state the new state
+     */
+    public void setKillSwitch(KillSwitchRow state) {
+        console.setKillSwitch(state);
     }
 
     Jdbi jdbi() {

@@ -1,0 +1,73 @@
+package dev.stratagem.runtime.web;
+
+import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.KillSwitchRow;
+import dev.stratagem.runtime.history.RunRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A control plane over the history: strategies are those with recorded runs (the latest run each), the kill
+ * switch is the {@code kill_switch} row. Commands are accepted for runs still {@code RUNNING} and kept in
+ * memory; nothing here enforces them (the kernel does, once wired), so a finished backtest answers 409.
+ */
+public final class HistoryControlPlane implements ControlPlane {
+
+    private final JdbiHistoryStore store;
+    private final Map<String, String> requested = new ConcurrentHashMap<>();
+
+    /** @param store the history */
+    public HistoryControlPlane(JdbiHistoryStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<StrategyState> strategies() {
+        Map<String, RunRow> latest = new LinkedHashMap<>();
+        for (RunRow r : store.runs()) {
+            latest.putIfAbsent(r.strategyId(), r);
+        }
+        List<StrategyState> states = new ArrayList<>();
+        latest.values().forEach(r -> states.add(state(r)));
+        return states;
+    }
+
+    @Override
+    public synchronized StrategyState command(String strategyId, StrategyCommand command) {
+        StrategyState current = strategies().stream().filter(s -> s.strategyId().equals(strategyId)).findFirst()
+                .orElseThrow(() -> new ControlException(404, "no strategy '" + strategyId + "' in the history"));
+        String next = switch (current.state()) {
+            case "FINISHED" -> throw new ControlException(409, "strategy '" + strategyId + "' is not running: its run "
+                    + current.runId() + " has finished");
+            case "STOPPED" -> throw new ControlException(409, "strategy '" + strategyId
+                    + "' was stopped; a stopped run does not resume, start a new run");
+            default -> switch (command) {
+                case START -> "RUNNING";
+                case PAUSE -> "PAUSED";
+                case STOP -> "STOPPED";
+            };
+        };
+        requested.put(current.runId(), next);
+        return new StrategyState(strategyId, current.runId(), next);
+    }
+
+    @Override
+    public KillSwitchRow killSwitch() {
+        return store.killSwitch();
+    }
+
+    @Override
+    public KillSwitchRow setKillSwitch(boolean engaged, String reason, String changedBy) {
+        KillSwitchRow row = new KillSwitchRow(engaged, reason, System.currentTimeMillis(), changedBy);
+        store.setKillSwitch(row);
+        return row;
+    }
+
+    private StrategyState state(RunRow r) {
+        String state = r.finished() ? "FINISHED" : requested.getOrDefault(r.runId(), "RUNNING");
+        return new StrategyState(r.strategyId(), r.runId(), state);
+    }
+}

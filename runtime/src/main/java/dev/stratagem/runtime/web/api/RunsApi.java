@@ -1,0 +1,72 @@
+package dev.stratagem.runtime.web.api;
+
+import dev.stratagem.runtime.history.CycleFilter;
+import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.RunRow;
+import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Pattern;
+
+/** {@code /api/runs} and {@code /api/cycles}: runs, filtered cycle pages, series, trades, one cycle's record. */
+final class RunsApi {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}");
+
+    private final JdbiHistoryStore store;
+
+    RunsApi(JdbiHistoryStore store) {
+        this.store = store;
+    }
+
+    void list(RoutingContext ctx) {
+        ApiJson.send(ctx, store.runs());
+    }
+
+    void one(RoutingContext ctx) {
+        ApiJson.send(ctx, run(ctx));
+    }
+
+    void cycles(RoutingContext ctx) {
+        String runId = run(ctx).runId();
+        String component = Params.text(ctx, "component", 300);
+        String id = component;
+        String version = null;
+        if (component != null && component.contains("@")) {
+            id = component.substring(0, component.indexOf('@'));
+            version = component.substring(component.indexOf('@') + 1);
+        }
+        CycleFilter filter = new CycleFilter(runId, Params.status(ctx), id, version, Params.time(ctx, "from"),
+                Params.time(ctx, "to"), Params.text(ctx, "q", 200), Params.cursor(ctx, "after"),
+                Params.integer(ctx, "limit", 50, 1, CycleFilter.MAX_LIMIT));
+        ApiJson.send(ctx, store.cycles(filter));
+    }
+
+    void equity(RoutingContext ctx) {
+        String runId = run(ctx).runId();
+        ApiJson.send(ctx, store.equitySeries(runId, Params.integer(ctx, "points", 500, 2, 5000)));
+    }
+
+    void prices(RoutingContext ctx) {
+        String runId = run(ctx).runId();
+        String feature = Params.text(ctx, "feature", 100);
+        feature = feature == null ? "close" : feature;
+        if (!NAME.matcher(feature).matches()) {
+            throw ApiProblem.badRequest("query parameter 'feature' must be a feature name, was '" + feature + "'");
+        }
+        ApiJson.send(ctx, store.featureSeries(runId, feature, Params.integer(ctx, "points", 500, 2, 5000)));
+    }
+
+    void trades(RoutingContext ctx) {
+        ApiJson.send(ctx, store.trades(run(ctx).runId()));
+    }
+
+    void cycle(RoutingContext ctx) {
+        String composeId = ctx.pathParam("composeId");
+        ApiJson.sendRaw(ctx, store.cycleJson(composeId)
+                .orElseThrow(() -> ApiProblem.notFound("no recorded cycle '" + composeId + "'")));
+    }
+
+    private RunRow run(RoutingContext ctx) {
+        String runId = ctx.pathParam("runId");
+        return store.run(runId).orElseThrow(() -> ApiProblem.notFound("no run '" + runId + "'"));
+    }
+}

@@ -1,0 +1,215 @@
+package dev.stratagem.runtime.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratagem.runtime.history.CycleFilter;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsoleApiTest {
+
+    @TempDir
+    static Path dir;
+
+    static ConsoleFixture console;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        console = new ConsoleFixture(dir);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        console.close();
+    }
+
+    @Test
+    void the_openapi_document_lists_exactly_the_routed_operations() throws Exception {
+        HttpResponse<String> res = console.get("/api/openapi.json");
+        assertThat(res.statusCode()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(res.body());
+        assertThat(doc.path("openapi").asText()).startsWith("3.");
+        Set<String> documented = new HashSet<>();
+        for (Iterator<String> paths = doc.path("paths").fieldNames(); paths.hasNext(); ) {
+            String path = paths.next();
+            for (Iterator<String> ops = doc.path("paths").path(path).fieldNames(); ops.hasNext(); ) {
+                documented.add(ops.next().toUpperCase(Locale.ROOT) + " " + path.replaceAll("\\{(\\w+)}", ":$1"));
+            }
+        }
+        Set<String> routed = new HashSet<>();
+        for (Route r : console.server.router().getRoutes()) {
+            if (r.getPath() != null && r.getPath().startsWith("/api/") && r.methods() != null) {
+                for (HttpMethod m : r.methods()) {
+                    routed.add(m.name() + " " + r.getPath());
+                }
+            }
+        }
+        assertThat(routed).containsExactlyInAnyOrderElementsOf(documented);
+    }
+
+    @Test
+    void every_documented_read_without_path_parameters_answers_json() throws Exception {
+        for (String path : new String[] {"/api/strategies", "/api/runs", "/api/plugins", "/api/scripts", "/api/risk",
+                "/api/risk/kill-switch"}) {
+            HttpResponse<String> res = console.get(path);
+            assertThat(res.statusCode()).as(path).isEqualTo(200);
+            assertThat(res.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
+            JSON.readTree(res.body());
+        }
+    }
+
+    @Test
+    void the_strategies_show_state_equity_and_pnl_of_the_demo() throws Exception {
+        JsonNode strategies = JSON.readTree(console.get("/api/strategies").body());
+        JsonNode demo = null;
+        for (JsonNode s : strategies) {
+            if (s.path("strategyId").asText().equals("sma-crossover-orcl")) {
+                demo = s;
+            }
+        }
+        assertThat(demo).isNotNull();
+        assertThat(demo.path("state").asText()).isEqualTo("FINISHED");
+        assertThat(demo.path("equity").asDouble()).isEqualTo(102646.0652, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(demo.path("pnl").asDouble()).isEqualTo(2646.0652, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void the_cycle_list_filters_by_status_and_pages_by_keyset() throws Exception {
+        String run = console.demo.runId();
+        JsonNode traded = JSON.readTree(console.get("/api/runs/" + run + "/cycles?status=traded&limit=10").body());
+        assertThat(traded.path("items")).hasSize(10);
+        traded.path("items").forEach(c -> assertThat(c.path("status").asText()).isEqualTo("TRADED"));
+        long next = traded.path("nextAfter").asLong();
+        JsonNode page2 = JSON.readTree(console.get("/api/runs/" + run + "/cycles?status=traded&limit=10&after=" + next)
+                .body());
+        assertThat(page2.path("items").get(0).path("sequence").asLong()).isGreaterThan(next);
+        JsonNode rejected = JSON.readTree(console.get("/api/runs/" + console.guarded.runId()
+                + "/cycles?status=rejected&limit=5").body());
+        assertThat(rejected.path("items")).isNotEmpty();
+        rejected.path("items").forEach(c -> assertThat(c.path("status").asText()).isEqualTo("REJECTED"));
+    }
+
+    @Test
+    void the_cycle_list_filters_by_time_range_component_version_and_compose_id() throws Exception {
+        String run = console.demo.runId();
+        JsonNode ranged = JSON.readTree(console.get("/api/runs/" + run + "/cycles?from=2001-01-01&to=2001-01-31").body());
+        assertThat(ranged.path("items")).isNotEmpty();
+        ranged.path("items").forEach(c -> assertThat(c.path("ts").asLong())
+                .isBetween(978307200000L, 980899200000L));
+        assertThat(JSON.readTree(console.get("/api/runs/" + run + "/cycles?component=sma-crossover&limit=3").body())
+                .path("items")).hasSize(3);
+        assertThat(JSON.readTree(console.get("/api/runs/" + run + "/cycles?component=sma-crossover@0.0.0-none").body())
+                .path("items")).isEmpty();
+        String composeId = run + "-1234";
+        JsonNode found = JSON.readTree(console.get("/api/runs/" + run + "/cycles?q=" + composeId).body());
+        assertThat(found.path("items").get(0).path("composeId").asText()).isEqualTo(composeId);
+    }
+
+    @Test
+    void a_cycle_detail_is_the_whole_record() throws Exception {
+        JsonNode first = JSON.readTree(console.get("/api/runs/" + console.demo.runId() + "/cycles?status=traded&limit=1")
+                .body()).path("items").get(0);
+        JsonNode cycle = JSON.readTree(console.get("/api/cycles/" + first.path("composeId").asText()).body());
+        assertThat(cycle.path("status").asText()).isEqualTo("TRADED");
+        assertThat(cycle.path("versions")).isNotEmpty();
+        assertThat(cycle.path("verdicts")).isNotEmpty();
+        assertThat(cycle.path("txResults")).isNotEmpty();
+        assertThat(cycle.path("timings").path("nanos")).hasSize(10);
+    }
+
+    @Test
+    void series_and_trades_come_from_the_history() throws Exception {
+        String run = console.demo.runId();
+        JsonNode equity = JSON.readTree(console.get("/api/runs/" + run + "/equity?points=100").body());
+        assertThat(equity.size()).isBetween(90, 120);
+        assertThat(equity.get(equity.size() - 1).path("value").asDouble())
+                .isEqualTo(102646.0652, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(JSON.readTree(console.get("/api/runs/" + run + "/prices?points=50").body()).size()).isGreaterThan(40);
+        assertThat(JSON.readTree(console.get("/api/runs/" + run + "/trades").body()).size()).isEqualTo(98);
+    }
+
+    @Test
+    void errors_are_problem_json_without_stack_traces() throws Exception {
+        HttpResponse<String> missing = console.get("/api/cycles/no-such-cycle");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode p = JSON.readTree(missing.body());
+        assertThat(p.path("status").asInt()).isEqualTo(404);
+        assertThat(p.path("detail").asText()).contains("no-such-cycle");
+        HttpResponse<String> bad = console.get("/api/runs/" + console.demo.runId() + "/cycles?limit=100000");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).path("detail").asText()).contains("'limit'");
+        assertThat(console.get("/api/runs/" + console.demo.runId() + "/cycles?status=maybe").statusCode()).isEqualTo(400);
+        assertThat(console.get("/api/nothing-here").statusCode()).isEqualTo(404);
+        assertThat(bad.body()).doesNotContain("at dev.stratagem").doesNotContain("Exception");
+    }
+
+    @Test
+    void a_mutation_without_or_with_a_wrong_token_is_401_and_changes_nothing() throws Exception {
+        String before = console.get("/api/risk/kill-switch").body();
+        for (String token : new String[] {null, "wrong-token-wrong-token"}) {
+            HttpResponse<String> res = console.send("PUT", "/api/risk/kill-switch", "{\"engaged\":true}", token);
+            assertThat(res.statusCode()).isEqualTo(401);
+            assertThat(res.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(res.headers().firstValue("WWW-Authenticate")).isPresent();
+        }
+        assertThat(console.send("POST", "/api/strategies/sma-crossover-orcl/stop", null, null).statusCode())
+                .isEqualTo(401);
+        assertThat(console.get("/api/risk/kill-switch").body()).isEqualTo(before);
+    }
+
+    @Test
+    void the_kill_switch_engages_and_releases_with_the_token_and_persists() throws Exception {
+        String token = console.token.value();
+        HttpResponse<String> on = console.send("PUT", "/api/risk/kill-switch",
+                "{\"engaged\":true,\"reason\":\"test\"}", token);
+        assertThat(on.statusCode()).isEqualTo(200);
+        assertThat(console.store.killSwitch().engaged()).isTrue();
+        assertThat(console.store.killSwitch().reason()).isEqualTo("test");
+        HttpResponse<String> off = console.send("PUT", "/api/risk/kill-switch", "{\"engaged\":false}", token);
+        assertThat(JSON.readTree(off.body()).path("engaged").asBoolean()).isFalse();
+        assertThat(console.store.killSwitch().engaged()).isFalse();
+    }
+
+    @Test
+    void request_bodies_are_validated_and_oversized_ones_refused() throws Exception {
+        String token = console.token.value();
+        assertThat(console.send("PUT", "/api/risk/kill-switch", "{\"engaged\":\"yes\"}", token).statusCode()).isEqualTo(400);
+        assertThat(console.send("PUT", "/api/risk/kill-switch", "{\"engaged\":true,\"extra\":1}", token).statusCode())
+                .isEqualTo(400);
+        assertThat(console.send("PUT", "/api/risk/kill-switch", "not json", token).statusCode()).isEqualTo(400);
+        String huge = "{\"engaged\":true,\"reason\":\"" + "x".repeat(64 * 1024) + "\"}";
+        HttpResponse<String> tooBig = console.send("PUT", "/api/risk/kill-switch", huge, token);
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThat(tooBig.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(console.store.killSwitch().engaged()).isFalse();
+    }
+
+    @Test
+    void controlling_a_finished_backtest_is_a_conflict_and_reload_is_not_yet_available() throws Exception {
+        String token = console.token.value();
+        HttpResponse<String> stop = console.send("POST", "/api/strategies/sma-crossover-orcl/stop", null, token);
+        assertThat(stop.statusCode()).isEqualTo(409);
+        assertThat(console.send("POST", "/api/strategies/nope/pause", null, token).statusCode()).isEqualTo(404);
+        assertThat(console.send("POST", "/api/plugins/rules/reload", null, token).statusCode()).isEqualTo(501);
+    }
+
+    @Test
+    void the_page_size_is_bounded_by_the_filter() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> CycleFilter.all("r", CycleFilter.MAX_LIMIT + 1)).withMessageContaining("limit");
+    }
+}
