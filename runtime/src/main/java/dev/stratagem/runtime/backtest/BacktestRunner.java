@@ -5,7 +5,6 @@ import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.CycleStatus;
 import dev.stratagem.api.PositionSnapshot;
 import dev.stratagem.api.StrategyInfo;
-import dev.stratagem.api.TxResult;
 import dev.stratagem.runtime.config.ComponentRef;
 import dev.stratagem.runtime.config.StrategyConfig;
 import dev.stratagem.runtime.config.StrategyConfigLoader;
@@ -48,25 +47,37 @@ public final class BacktestRunner {
      * @return the outcome
      */
     public static BacktestResult run(BacktestRequest request) {
+        try (PluginCatalog catalog = PluginCatalog.load(request.pluginsDir())) {
+            return run(request, catalog);
+        }
+    }
+
+    /**
+     * Runs with plugins already loaded, so many backtests in one JVM share one catalog (and its JIT-compiled
+     * plugin code). {@link BacktestRequest#pluginsDir()} is not read.
+     *
+     * @param request what to run
+     * @param catalog the loaded plugins; the caller closes it
+     * @return the outcome
+     */
+    public static BacktestResult run(BacktestRequest request, PluginCatalog catalog) {
         StrategyConfig config = overrideGateway(StrategyConfigLoader.load(request.strategyFile()), request);
         List<CandleSeries> data = load(request, config);
         int skipped = data.stream().mapToInt(CandleSeries::skippedRows).sum();
-        try (PluginCatalog catalog = PluginCatalog.load(request.pluginsDir())) {
-            StrategyComponents components = StrategyAssembler.assemble(config, catalog);
-            String runId = RunIds.backtest();
-            if (request.database() == null) {
-                return replay(request, config, components, runId, data, skipped, null);
-            }
-            try (JdbiHistoryStore store = JdbiHistoryStore.openFile(request.database())) {
-                store.startRun(new RunInfo(runId, config.id(), "backtest", System.currentTimeMillis(),
-                        StrategyConfigLoader.toJson(config), data.stream().map(s -> s.source().toString()).toList().toString()));
-                try {
-                    return replay(request, config, components, runId, data, skipped, store);
-                } catch (RuntimeException | Error e) {
-                    store.finishRun(new RunSummary(runId, System.currentTimeMillis(), "FAILED: " + e, 0, 0, 0,
-                            BigDecimal.ZERO, 0, 0, 0, "", skipped));
-                    throw e;
-                }
+        StrategyComponents components = StrategyAssembler.assemble(config, catalog);
+        String runId = RunIds.backtest();
+        if (request.database() == null) {
+            return replay(request, config, components, runId, data, skipped, null);
+        }
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(request.database())) {
+            store.startRun(new RunInfo(runId, config.id(), "backtest", System.currentTimeMillis(),
+                    StrategyConfigLoader.toJson(config), data.stream().map(s -> s.source().toString()).toList().toString()));
+            try {
+                return replay(request, config, components, runId, data, skipped, store);
+            } catch (RuntimeException | Error e) {
+                store.finishRun(new RunSummary(runId, System.currentTimeMillis(), "FAILED: " + e, 0, 0, 0,
+                        BigDecimal.ZERO, 0, 0, 0, "", skipped));
+                throw e;
             }
         }
     }
@@ -92,13 +103,8 @@ public final class BacktestRunner {
             for (List<Candle> slice = replay.next(); !slice.isEmpty(); slice = replay.next()) {
                 bars += slice.size();
                 CycleRecord cycle = coordinator.runCycle(slice);
-                for (TxResult tx : cycle.txResults()) {
-                    if (tx.status().isFill()) {
-                        digest.fill(tx);
-                    }
-                }
+                digest.cycle(cycle);
                 if (cycle.portfolioAfter() != null) {
-                    digest.equity(cycle.ts(), cycle.portfolioAfter().equity());
                     curve.add(cycle.ts(), cycle.portfolioAfter().equity());
                 }
                 if (cycle.status() == CycleStatus.FAILED) {

@@ -1,0 +1,137 @@
+package dev.stratagem.bench;
+
+import static dev.stratagem.bench.StratagemBench.fmt;
+
+import dev.stratagem.runtime.backtest.BacktestResult;
+import dev.stratagem.runtime.config.RecordLevel;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the numbers and prints the Markdown report, machine and goals included. */
+final class Report {
+
+    private final List<String> rows = new ArrayList<>();
+    private final List<String> goals = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private double activityWarm;
+
+    void data(SyntheticSeries.Written w, long nanos) {
+        notes.add(fmt("data: %s, %,d bars, sha256 %s (generated in %.1f s, with 100,000- and 10,000-bar prefixes)",
+                StratagemBench.root.relativize(w.file()), w.bars(), w.sha256(), nanos / 1e9));
+    }
+
+    void backtest(RecordLevel level, long bars, Samples cold, Samples warm, BacktestResult r) {
+        rows.add(fmt("| backtest SMA 10/30, Java plugins, record %s, %,d bars | bars/s | %s | %s |",
+                level.name().toLowerCase(), bars, cold.describe("%,.0f"), warm.describe("%,.0f")));
+        if (level == RecordLevel.ACTIVITY) {
+            activityWarm = warm.median();
+            goal("Java SMA crossover, record activity, warm >= 3,000,000 bars/s", activityWarm, 3_000_000, true,
+                    "%,.0f bars/s");
+            notes.add(fmt("our run on the series: %d closed trades, %d cycles recorded, digest %s", r.closedTrades(),
+                    r.recordedCycles(), r.resultDigest()));
+        }
+    }
+
+    void peer(String num, double cold, Samples warm, int trades, long ourTrades, int orclTrades, long ourOrcl) {
+        rows.add(fmt("| ta4j 0.17 %s, same SMA 10/30 on the same series | bars/s | %,.0f (first in-JVM run) | %s |",
+                num, cold, warm.describe("%,.0f")));
+        double ratio = activityWarm / warm.median();
+        rows.add(fmt("| ratio Stratagem (activity) / ta4j %s | x | | %.2f |", num, ratio));
+        notes.add(fmt("trade count check, ta4j %s vs Stratagem: series %d vs %d (%s); ORCL 1995-2014 %d vs %d (%s)",
+                num, trades, ourTrades, trades == ourTrades ? "match" : "DIFFER", orclTrades, ourOrcl,
+                orclTrades == ourOrcl ? "match" : "DIFFER"));
+        if (num.startsWith("Decimal")) {
+            goal("at least 10x ta4j (default DecimalNum) in the same run", ratio, 10, true, "%.2fx");
+        }
+    }
+
+    void many(ManyStrategiesWorkload.Result r) {
+        rows.add(fmt("| %d strategies x %,d bars in one runtime (%d threads, CSV load included) | s | %.2f | %s |",
+                r.strategies(), r.barsEach(), Runtime.getRuntime().availableProcessors(), r.coldSeconds(),
+                r.warmSeconds().describe("%.2f")));
+        goal("100 strategies x 10,000 bars under 2 s (warm)", r.warmSeconds().median(), 2, false, "%.2f s");
+    }
+
+    void latency(Samples micros) {
+        rows.add(fmt("| paper cycle latency, bus -> cycle handed to history (%,d bars after 10,000 warm-up) | us "
+                + "| | p50 %.1f / p99 %.1f / p99.9 %.1f / max %.0f |", micros.values().length, micros.quantile(0.5),
+                micros.quantile(0.99), micros.quantile(0.999), micros.max()));
+        goal("paper cycle p99 under 1 ms", micros.quantile(0.99) / 1000, 1, false, "%.3f ms");
+    }
+
+    void history(Samples rates) {
+        rows.add(fmt("| H2 history write throughput (HistoryWriter, 50,000 cycle records, fresh file) | records/s "
+                + "| | %s |", rates.describe("%,.0f")));
+    }
+
+    void memory(MemoryProbe.PerStrategy m) {
+        rows.add(fmt("| retained heap per strategy (%d strategies, after full GC): idle / after %,d bars | MB | | "
+                + "%.3f / %.3f |", m.strategies(), m.bars(), m.idleBytes() / 1e6, m.afterBarsBytes() / 1e6));
+        goal("peak heap under 64 MB per idle strategy", m.idleBytes() / 1e6, 64, false, "%.3f MB");
+    }
+
+    void peak(long rss, long heap) {
+        rows.add(fmt("| whole bench JVM: peak RSS / peak heap | MB | | %.0f / %.0f |", rss / 1e6, heap / 1e6));
+    }
+
+    private void goal(String what, double value, double target, boolean atLeast, String format) {
+        boolean met = atLeast ? value >= target : value < target;
+        String by = met ? "met" : fmt("MISSED by %.0f%%", 100 * Math.abs(value - target) / target);
+        goals.add(fmt("- %s: " + format + " -> %s", what, value, by));
+    }
+
+    void print(PrintStream out) {
+        out.println("## Stratagem bench");
+        out.println();
+        Machine.describe().forEach(l -> out.println("- " + l));
+        notes.forEach(l -> out.println("- " + l));
+        out.println();
+        out.println("| workload | unit | cold: median (min..max) | warm: median (min..max) |");
+        out.println("|---|---|---|---|");
+        rows.forEach(out::println);
+        out.println("| JS / Python strategies | | not measured: script strategies do not exist yet | |");
+        out.println("| plugin / script reload latency | | not measured: hot reload does not exist yet | |");
+        out.println();
+        out.println("Goals (2 shared cores):");
+        goals.forEach(out::println);
+    }
+
+    /** The machine the numbers come from. */
+    static final class Machine {
+        static List<String> describe() {
+            List<String> lines = new ArrayList<>();
+            lines.add(fmt("machine: %d cores (nproc), %s, %s memory", Runtime.getRuntime().availableProcessors(),
+                    cpu(), memTotal()));
+            lines.add(fmt("JDK: %s %s (%s), max heap %d MB, GC %s", System.getProperty("java.vm.name"),
+                    System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"),
+                    Runtime.getRuntime().maxMemory() >> 20, gc()));
+            return lines;
+        }
+
+        private static String cpu() {
+            return procLine("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch"));
+        }
+
+        private static String memTotal() {
+            return procLine("/proc/meminfo", "MemTotal").map(v -> fmt("%.1f GB",
+                    Long.parseLong(v.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0)).orElse("?");
+        }
+
+        private static String gc() {
+            return String.join("+", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+        }
+
+        private static java.util.Optional<String> procLine(String file, String key) {
+            try {
+                return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key))
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
+            } catch (java.io.IOException e) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+}
