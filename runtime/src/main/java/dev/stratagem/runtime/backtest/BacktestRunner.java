@@ -196,6 +196,6 @@ public final class BacktestRunner {
         if (request.slippageBps() != null) {
             params.put("slippageBps", request.slippageBps());
         }
-        return config.withGateway(new ComponentRef(config.gateway().id(), params));
+        return config.withGateway(new ComponentRef(config.gateway().id(), params, config.gateway().script()));
     }
 }

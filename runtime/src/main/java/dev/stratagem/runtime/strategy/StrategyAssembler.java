@@ -13,6 +13,7 @@ import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.plugin.ComponentHandle;
 import dev.stratagem.runtime.plugin.ComponentFactory;
 import dev.stratagem.runtime.risk.Guardrails;
+import dev.stratagem.runtime.script.ScriptCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +23,13 @@ import java.util.TreeSet;
 /**
  * Builds a strategy's components from its config: fresh instances from the plugins, configured with their
  * parameters, checked against each other (the composer's required features must all be produced) before
- * the first cycle, so a broken contract fails at load time and not on the thousandth bar.
+ * the first cycle, so a broken contract fails at load time and not on the thousandth bar. A component
+ * reference with {@code script:} is built from a script folder instead of a plugin (see {@link ScriptCatalog}).
  */
 public final class StrategyAssembler {
+
+    /** A guardrail entry naming a script folder instead of a check id: {@code script:scripts/js/max-position}. */
+    private static final String SCRIPT_PREFIX = "script:";
 
     private StrategyAssembler() {}
 
@@ -35,12 +40,26 @@ public final class StrategyAssembler {
      * @throws StrategyLoadException naming the strategy and what does not fit
      */
     public static StrategyComponents assemble(StrategyConfig config, ComponentFactory catalog) {
+        return assemble(config, catalog, ScriptCatalog.defaults());
+    }
+
+    /**
+     * @param config the strategy
+     * @param catalog the loaded plugins
+     * @param scripts where script components come from ({@code script:} references)
+     * @return the components
+     * @throws StrategyLoadException naming the strategy and what does not fit
+     */
+    public static StrategyComponents assemble(StrategyConfig config, ComponentFactory catalog, ScriptCatalog scripts) {
         String strategy = "strategy '" + config.id() + "': ";
         try {
-            ComponentHandle<FeaturesPipeline> features = create(catalog, FeaturesPipeline.class, "features",
-                    config.features());
-            ComponentHandle<DecisionComposer> composer = create(catalog, DecisionComposer.class, "composer",
-                    config.composer());
+            ComponentHandle<FeaturesPipeline> features = config.features().isScript()
+                    ? scripts.features(config.features().script(), config.features().params())
+                    : create(catalog, FeaturesPipeline.class, "features", config.features());
+            ComponentHandle<DecisionComposer> composer = config.composer().isScript()
+                    ? scripts.composer(config.composer().script(), config.composer().params(),
+                            features.component().featureNames())
+                    : create(catalog, DecisionComposer.class, "composer", config.composer());
             ComponentHandle<ExecutionGateway> gateway = create(catalog, ExecutionGateway.class, "gateway",
                     config.gateway());
             requireFeatures(features, composer);
@@ -50,7 +69,7 @@ public final class StrategyAssembler {
             }
             List<ComponentVersion> versions = new ArrayList<>(List.of(features.version(), composer.version(),
                     gateway.version()));
-            Guardrails guardrails = guardrails(config, catalog, versions);
+            Guardrails guardrails = guardrails(config, catalog, scripts, versions);
             List<StrategyListener> listeners = new ArrayList<>();
             for (ComponentRef ref : config.listeners()) {
                 ComponentHandle<StrategyListener> listener = create(catalog, StrategyListener.class, "listener", ref);
@@ -81,7 +100,8 @@ public final class StrategyAssembler {
         }
     }
 
-    private static Guardrails guardrails(StrategyConfig config, ComponentFactory catalog, List<ComponentVersion> versions) {
+    private static Guardrails guardrails(StrategyConfig config, ComponentFactory catalog, ScriptCatalog scripts,
+            List<ComponentVersion> versions) {
         Map<String, RiskCheck> builtIn = new LinkedHashMap<>();
         for (RiskCheck check : Guardrails.defaults().checks()) {
             builtIn.put(check.id(), check);
@@ -92,7 +112,11 @@ public final class StrategyAssembler {
         List<RiskCheck> checks = new ArrayList<>();
         for (String id : config.guardrails()) {
             RiskCheck check = builtIn.get(id);
-            if (check == null) {
+            if (check == null && id.startsWith(SCRIPT_PREFIX)) {
+                ComponentHandle<RiskCheck> handle = scripts.risk(id.substring(SCRIPT_PREFIX.length()).trim(), Map.of());
+                check = handle.component();
+                versions.add(handle.version());
+            } else if (check == null) {
                 if (!catalog.ids(RiskCheck.class).contains(id)) {
                     throw new StrategyLoadException("unknown guardrail '" + id + "'; built-in: " + builtIn.keySet()
                             + ", from plugins: " + catalog.ids(RiskCheck.class), null);

@@ -1,0 +1,223 @@
+package dev.stratagem.runtime.script;
+
+import dev.stratagem.api.ComponentVersion;
+import dev.stratagem.api.ComposeContext;
+import dev.stratagem.api.ComposeResult;
+import dev.stratagem.api.DecisionComposer;
+import dev.stratagem.api.FeatureVector;
+import dev.stratagem.api.Parameters;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.graalvm.polyglot.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A decision composer written as a script. For every symbol with features it calls
+ * {@code compose(f, api)}: {@code f} is the feature values as an array of doubles in the order of the
+ * pipeline's names ({@code api.feature(name)} gives an index, once, in {@code init}); orders go out through
+ * {@code api.buy/sell/close}, the return value is the rationale.
+ *
+ * <p>Failures: a failing call fails the cycle (recorded with file, line and column); after
+ * {@link ScriptSettings#maxConsecutiveFailures()} failures in a row the script is paused and every cycle
+ * fails fast with the reason, until a valid new version is {@link #offer offered}. New versions are
+ * swapped in at the start of the next cycle, on the strategy's thread.
+ */
+public final class ScriptComposer implements DecisionComposer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScriptComposer.class);
+
+    private final ScriptSettings settings;
+    private final AtomicReference<ScriptProgram> pending = new AtomicReference<>();
+    private final ArrayDeque<ComposeContext> recent = new ArrayDeque<>();
+    private volatile ScriptProgram program;
+    private volatile ScriptStatus status;
+    private Set<String> required;
+    private int failures;
+    private int reloads;
+
+    private final ScriptRecipe recipe;
+
+    ScriptComposer(ScriptRecipe recipe, ScriptSettings settings) {
+        this.recipe = recipe;
+        this.program = recipe.build();
+        this.settings = settings;
+        this.required = Set.copyOf(program.api.required());
+        this.status = new ScriptStatus(program.manifest.id(), program.sha256, false, 0, "", 0);
+    }
+
+    @Override
+    public String id() {
+        return program.manifest.id();
+    }
+
+    @Override
+    public void configure(Parameters params) {
+        // Parameters were merged with the manifest defaults and checked when the script was built.
+    }
+
+    @Override
+    public Set<String> requiredFeatures() {
+        return required;
+    }
+
+    /** @return the version serving now */
+    public ComponentVersion version() {
+        return program.version;
+    }
+
+    /** @return the current status (safe from any thread) */
+    public ScriptStatus status() {
+        return status;
+    }
+
+    /**
+     * Offers a built and validated new version; it serves from the next cycle on. Any thread.
+     *
+     * @param next the new version (see {@link ScriptReloader})
+     */
+    void offer(ScriptProgram next) {
+        ScriptProgram previous = pending.getAndSet(next);
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    ScriptRecipe recipe() {
+        return recipe;
+    }
+
+    /** @return the last contexts composed, oldest first, for validating a new version (any thread) */
+    List<ComposeContext> recentContexts() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+
+    @Override
+    public ComposeResult compose(ComposeContext context) {
+        swapIfPending();
+        if (settings.replayDepth() > 0) {
+            synchronized (recent) {
+                if (recent.size() == settings.replayDepth()) {
+                    recent.removeFirst();
+                }
+                recent.addLast(context);
+            }
+        }
+        if (status.paused()) {
+            throw new ScriptFailure("script " + id() + " is paused after " + failures + " consecutive failures (last: "
+                    + status.lastError() + "); save a fixed version to resume", false);
+        }
+        try {
+            ComposeResult result = run(program, context);
+            if (failures > 0) {
+                failures = 0;
+                status = new ScriptStatus(id(), program.sha256, false, 0, status.lastError(), reloads);
+            }
+            return result;
+        } catch (ScriptFailure e) {
+            failures++;
+            boolean pause = failures >= settings.maxConsecutiveFailures();
+            status = new ScriptStatus(id(), program.sha256, pause, failures, e.getMessage(), reloads);
+            if (pause) {
+                LOG.error("script {} PAUSED after {} consecutive failures; last: {}", id(), failures, e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** One compose over every symbol's features with one program; also what a reload replays. */
+    static ComposeResult run(ScriptProgram p, ComposeContext context) {
+        ScriptApi api = p.api;
+        api.beginCall();
+        api.cash = context.portfolio().cash();
+        api.equity = context.portfolio().equity();
+        api.sharpe = context.digest().sharpe();
+        api.trades = context.digest().tradeCount();
+        api.ts = context.ts();
+        List<FeatureVector> features = context.features();
+        String rationale = null;
+        StringBuilder many = null;
+        for (FeatureVector f : features) {
+            api.symbol = f.symbol();
+            api.position = context.portfolio().quantity(f.symbol());
+            Value why = p.callMain(values(f, p.api), api);
+            String text;
+            if (why.isNull()) {
+                text = "";
+            } else if (why.isString()) {
+                text = why.asString();
+            } else {
+                throw new ScriptFailure(p.where() + ": compose() must return the rationale (a string) or nothing, "
+                        + "returned " + why, false);
+            }
+            if (features.size() == 1) {
+                rationale = text;
+            } else {
+                many = (many == null ? new StringBuilder() : many.append("; ")).append(f.symbol()).append(": ").append(text);
+            }
+        }
+        return new ComposeResult(api.orders, many != null ? many.toString() : rationale == null ? "" : rationale);
+    }
+
+    /** The vector's values in the order of the pipeline names the script was given (one buffer per version). */
+    private static double[] values(FeatureVector f, ScriptApi api) {
+        List<String> names = f.names();
+        if (names != api.bufferNames) {
+            api.bufferNames = names;
+            List<String> expected = api.featureNames();
+            api.bufferIndex = new int[expected.size()];
+            for (int i = 0; i < api.bufferIndex.length; i++) {
+                api.bufferIndex[i] = names.indexOf(expected.get(i));
+            }
+            api.buffer = new double[api.bufferIndex.length];
+        }
+        int[] index = api.bufferIndex;
+        double[] buffer = api.buffer;
+        for (int i = 0; i < index.length; i++) {
+            buffer[i] = index[i] < 0 ? Double.NaN : f.value(index[i]);
+        }
+        return buffer;
+    }
+
+    private void swapIfPending() {
+        ScriptProgram next = pending.getAndSet(null);
+        if (next == null) {
+            return;
+        }
+        ScriptProgram old = program;
+        String state = null;
+        try {
+            state = old.save();
+        } catch (ScriptFailure e) {
+            LOG.warn("script {}: save() of the old version failed, the new one starts without state: {}", id(),
+                    e.getMessage());
+        }
+        try {
+            next.init(state);
+        } catch (ScriptFailure e) {
+            LOG.error("script {}: new version {} refused at swap, init failed: {}", id(), next.sha256, e.getMessage());
+            next.close();
+            return;
+        }
+        program = next;
+        required = Set.copyOf(next.api.required());
+        failures = 0;
+        reloads++;
+        status = new ScriptStatus(id(), next.sha256, false, 0, "", reloads);
+        LOG.info("script {}: version {} replaced {}", id(), next.sha256, old.sha256);
+        old.close();
+    }
+
+    /** Closes the serving context (and any pending one). */
+    public void close() {
+        ScriptProgram next = pending.getAndSet(null);
+        if (next != null) {
+            next.close();
+        }
+        program.close();
+    }
+}

@@ -1,0 +1,249 @@
+package dev.stratagem.runtime.script;
+
+import dev.stratagem.api.ComponentVersion;
+import dev.stratagem.runtime.plugin.Sha256;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.SourceSection;
+import org.graalvm.polyglot.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One version of a script: its source evaluated in its own fresh context (never re-evaluated into an old
+ * one), its functions, and the {@code api} object it talks to. Every call goes through {@link #call} under
+ * the watchdog, and every guest failure becomes a {@link ScriptFailure} naming file, line and column.
+ */
+final class ScriptProgram implements AutoCloseable {
+
+    /** Evaluating a script's source in a fresh (cold) context: the first Python context takes seconds. */
+    static final Duration LOAD_BUDGET = Duration.ofSeconds(30);
+    /** A script's {@code init}, cold, once per version. */
+    static final Duration INIT_BUDGET = Duration.ofSeconds(5);
+    /** The first calls of a fresh version run cold (interpreted, compiling): they get this budget instead. */
+    static final Duration COLD_BUDGET = Duration.ofSeconds(10);
+    static final int COLD_CALLS = 3;
+
+    final ScriptManifest manifest;
+    final ScriptRole role;
+    final String sha256;
+    final ComponentVersion version;
+    final ScriptApi api;
+    private final Context context;
+    private final ScriptWatchdog.Guard guard;
+    private final Value main;
+    private final Value init;
+    private final Value save;
+
+    private ScriptProgram(ScriptManifest manifest, ScriptRole role, String sha256, ScriptApi api, Context context,
+            ScriptWatchdog.Guard guard) {
+        this.manifest = manifest;
+        this.role = role;
+        this.sha256 = sha256;
+        this.api = api;
+        this.context = context;
+        this.guard = guard;
+        this.version = new ComponentVersion(role.recorded(), manifest.id(),
+                "script:" + manifest.folder(), manifest.version(), sha256);
+        Value bindings = context.getBindings(manifest.language().graalId());
+        this.main = function(bindings, role.function(), true);
+        this.init = function(bindings, "init", false);
+        this.save = function(bindings, "save", false);
+    }
+
+    /**
+     * Reads, hashes and evaluates the script in a fresh sandboxed context and calls its {@code init}.
+     *
+     * @throws ScriptException for a syntax error (file:line:column), a missing function, or an init failure
+     */
+    static ScriptProgram build(ScriptManifest manifest, ScriptRole role, Map<String, Object> params,
+            List<String> featureNames, String state, Engine engine, Duration budget) {
+        if (!manifest.roles().contains(role)) {
+            throw new ScriptException("script " + manifest.id() + " (" + manifest.file() + ") does not declare the role '"
+                    + role.recorded() + "'; it declares " + manifest.roles());
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(manifest.entry());
+        } catch (IOException e) {
+            throw new ScriptException(manifest.entry() + ": cannot read: " + e.getMessage(), e);
+        }
+        String sha = HexFormat.of().formatHex(Sha256.newDigest().digest(bytes)).substring(0, Sha256.PREFIX);
+        Logger log = LoggerFactory.getLogger("script." + manifest.id());
+        ScriptApi api = new ScriptApi(params, featureNames, log);
+        Context context = ScriptEngines.newContext(engine, manifest.language(), new LogStream(log));
+        ScriptWatchdog.Guard guard = ScriptWatchdog.SHARED.guard(context, budget);
+        try {
+            Source source = Source.newBuilder(manifest.language().graalId(),
+                    new String(bytes, StandardCharsets.UTF_8), manifest.entry().toString()).build();
+            guard.enter(LOAD_BUDGET.toNanos());
+            try {
+                context.eval(source);
+            } finally {
+                guard.exit();
+            }
+            ScriptProgram program = new ScriptProgram(manifest, role, sha, api, context, guard);
+            program.init(state);
+            return program;
+        } catch (PolyglotException e) {
+            close(context, guard);
+            throw new ScriptException("script " + manifest.id() + " does not load: " + describe(e, manifest, false), e);
+        } catch (IOException e) {
+            close(context, guard);
+            throw new ScriptException(manifest.entry() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close(context, guard);
+            throw e;
+        }
+    }
+
+    /** Calls {@code init(api)} with the handed-over state (if the script defines init). */
+    void init(String state) {
+        api.state = state;
+        if (init != null) {
+            callWithin(init, "init", INIT_BUDGET.toNanos(), api);
+        }
+    }
+
+    /** @return the state {@code save()} hands over to the next version, or {@code null} */
+    String save() {
+        if (save == null) {
+            return null;
+        }
+        Value saved = call(save, "save");
+        if (saved.isNull()) {
+            return null;
+        }
+        if (!saved.isString()) {
+            throw new ScriptFailure(where() + ": save() must return a string (JSON, say) or nothing, returned "
+                    + saved, false);
+        }
+        return saved.asString();
+    }
+
+    private int calls;
+
+    /** Calls the role's main function; the first {@link #COLD_CALLS} calls get the {@link #COLD_BUDGET}. */
+    Value callMain(Object... args) {
+        if (calls < COLD_CALLS) {
+            calls++;
+            return callWithin(main, role.function(), Math.max(COLD_BUDGET.toNanos(), guard.budgetNanos()), args);
+        }
+        return call(main, role.function(), args);
+    }
+
+    Value call(Value function, String name, Object... args) {
+        return callWithin(function, name, 0, args);
+    }
+
+    private Value callWithin(Value function, String name, long budgetNanos, Object... args) {
+        if (budgetNanos > 0) {
+            guard.enter(budgetNanos);
+        } else {
+            guard.enter();
+        }
+        try {
+            return function.execute(args);
+        } catch (PolyglotException e) {
+            boolean timedOut = guard.exit() || e.isInterrupted();
+            if (timedOut) {
+                throw new ScriptFailure(manifest.id() + " " + name + "() ran past its " + guard.budgetMillis()
+                        + " ms budget and was interrupted (" + location(e, manifest) + ")", true);
+            }
+            throw new ScriptFailure(describe(e, manifest, true), false);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    String where() {
+        return manifest.entry().toString();
+    }
+
+    @Override
+    public void close() {
+        close(context, guard);
+    }
+
+    private static void close(Context context, ScriptWatchdog.Guard guard) {
+        guard.release();
+        try {
+            context.close(true);
+        } catch (RuntimeException ignored) {
+            // closing a context that was cancelled
+        }
+    }
+
+    private Value function(Value bindings, String name, boolean required) {
+        Value fn = bindings.getMember(name);
+        if (fn == null || fn.isNull()) {
+            if (required) {
+                throw new ScriptException(where() + ": a " + role.recorded() + " script must define a function "
+                        + name + "(...)");
+            }
+            return null;
+        }
+        if (!fn.canExecute()) {
+            throw new ScriptException(where() + ": '" + name + "' must be a function, is " + fn);
+        }
+        return fn;
+    }
+
+    /** {@code file:line:column: message}, the location of the guest frame that failed. */
+    static String describe(PolyglotException e, ScriptManifest manifest, boolean withType) {
+        String message = e.getMessage();
+        if (e.isHostException()) {
+            Throwable host = e.asHostException();
+            message = host.getClass().getSimpleName() + ": " + host.getMessage();
+        } else if (e.isResourceExhausted()) {
+            message = "resource exhausted (stack overflow or out of memory): " + message;
+        }
+        return location(e, manifest) + ": " + message;
+    }
+
+    static String location(PolyglotException e, ScriptManifest manifest) {
+        SourceSection at = e.getSourceLocation();
+        if (at == null || !at.isAvailable()) {
+            for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+                if (frame.isGuestFrame() && frame.getSourceLocation() != null && frame.getSourceLocation().isAvailable()) {
+                    at = frame.getSourceLocation();
+                    break;
+                }
+            }
+        }
+        if (at == null || !at.isAvailable()) {
+            return manifest.entry().toString();
+        }
+        return at.getSource().getName() + ":" + at.getStartLine() + ":" + at.getStartColumn();
+    }
+
+    /** The script's print output, line by line, into its log. */
+    private static final class LogStream extends OutputStream {
+        private final Logger log;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        LogStream(Logger log) {
+            this.log = log;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                log.info("{}", line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            } else if (line.size() < 2000) {
+                line.write(b);
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.stratagem.runtime.script;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.graalvm.polyglot.Context;
+
+/**
+ * Interrupts a script call that runs past its time budget. A call costs a few plain and volatile writes
+ * (no task is scheduled per call, which would cost more than a whole bar); one daemon thread ticks every
+ * {@link #TICK_MILLIS} ms and interrupts the contexts whose current call is over budget. The interrupted
+ * context stays usable for the next call.
+ *
+ * <p>The budget is the calling thread's CPU time, not wall time: on a loaded machine a thread that waits
+ * for a core is starved, not slow, and must not be interrupted for it. The tick takes a CPU-time baseline
+ * the first time it sees a call (within one tick of its start) and interrupts once the call is over budget
+ * both in wall time and in CPU time since that baseline plus one tick. Where thread CPU time is not
+ * available, wall time alone decides.
+ */
+final class ScriptWatchdog {
+
+    static final long TICK_MILLIS = 2;
+    static final ScriptWatchdog SHARED = new ScriptWatchdog();
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+
+    private final Set<Guard> guards = ConcurrentHashMap.newKeySet();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final boolean cpuTime;
+
+    private ScriptWatchdog() {
+        boolean supported = threads.isThreadCpuTimeSupported();
+        if (supported && !threads.isThreadCpuTimeEnabled()) {
+            threads.setThreadCpuTimeEnabled(true);
+        }
+        cpuTime = supported;
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "script-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    Guard guard(Context context, Duration budget) {
+        Guard guard = new Guard(context, budget.toNanos());
+        guards.add(guard);
+        return guard;
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (Guard g : guards) {
+            long started = g.startedAt;
+            if (started == 0 || g.fired) {
+                continue;
+            }
+            long cpu = cpuTime && g.caller != null ? threads.getThreadCpuTime(g.caller.threadId()) : -1;
+            if (started != g.seenStart) {
+                g.seenStart = started;
+                g.cpuBaseline = cpu;
+                continue;
+            }
+            long limit = g.limitNanos;
+            boolean overWall = now - started > limit;
+            boolean overCpu = cpu < 0 || g.cpuBaseline < 0 || cpu - g.cpuBaseline + TICK_NANOS > limit;
+            if (overWall && overCpu && g.startedAt == started) {
+                g.fired = true;
+                interrupt(g.context);
+            }
+        }
+    }
+
+    private static void interrupt(Context context) {
+        try {
+            context.interrupt(Duration.ofSeconds(5));
+        } catch (TimeoutException | RuntimeException e) {
+            // A call that ignores the interrupt for 5 s: give up on it; the context is closed hard.
+            try {
+                context.close(true);
+            } catch (RuntimeException ignored) {
+                // already closing
+            }
+        }
+    }
+
+    /** The watch over one context's calls. */
+    static final class Guard {
+        private final Context context;
+        private final long budgetNanos;
+        private volatile long startedAt;
+        private volatile long limitNanos;
+        private volatile boolean fired;
+        private volatile Thread caller;
+        private long seenStart;
+        private long cpuBaseline;
+
+        private Guard(Context context, long budgetNanos) {
+            this.context = context;
+            this.budgetNanos = budgetNanos;
+        }
+
+        void enter() {
+            enter(budgetNanos);
+        }
+
+        /** Starts a call with a budget other than the per-call one (loading a script takes longer). */
+        void enter(long nanos) {
+            Thread current = Thread.currentThread();
+            if (caller != current) {
+                caller = current;
+            }
+            fired = false;
+            if (limitNanos != nanos) {
+                limitNanos = nanos;
+            }
+            startedAt = System.nanoTime();
+        }
+
+        /** @return whether the watchdog interrupted the call */
+        boolean exit() {
+            startedAt = 0;
+            return fired;
+        }
+
+        long budgetNanos() {
+            return budgetNanos;
+        }
+
+        long budgetMillis() {
+            return TimeUnit.NANOSECONDS.toMillis(limitNanos);
+        }
+
+        void release() {
+            startedAt = 0;
+            SHARED.guards.remove(this);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.stratagem.runtime.script;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches a script composer's folder and reloads it when a file in it is saved. Events that arrive
+ * together (an editor writes a file in several steps) are coalesced into one reload.
+ */
+public final class ScriptWatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScriptWatcher.class);
+    private static final long SETTLE_MILLIS = 25;
+
+    private final WatchService watch;
+    private final Thread thread;
+    private final ScriptReloader reloader;
+
+    /**
+     * Starts watching.
+     *
+     * @param composer the script composer
+     * @param onOutcome told about every reload attempt (record it as an event), on the reload thread
+     */
+    public ScriptWatcher(ScriptComposer composer, Consumer<ReloadOutcome> onOutcome) {
+        Path folder = composer.recipe().folder();
+        this.reloader = new ScriptReloader(composer);
+        try {
+            watch = FileSystems.getDefault().newWatchService();
+            folder.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch " + folder, e);
+        }
+        thread = Thread.ofPlatform().daemon().name("script-watch-" + composer.id()).start(() -> loop(onOutcome));
+    }
+
+    private void loop(Consumer<ReloadOutcome> onOutcome) {
+        try {
+            while (true) {
+                WatchKey key = watch.take();
+                key.pollEvents();
+                key.reset();
+                // coalesce the burst of events one save produces
+                for (WatchKey more; (more = watch.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null; ) {
+                    more.pollEvents();
+                    more.reset();
+                }
+                ReloadOutcome outcome = reloader.reload().join();
+                try {
+                    onOutcome.accept(outcome);
+                } catch (RuntimeException e) {
+                    LOG.error("reload listener failed: {}", e.toString());
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+        try {
+            watch.close();
+        } catch (IOException ignored) {
+            // closing
+        }
+        reloader.close();
+    }
+}

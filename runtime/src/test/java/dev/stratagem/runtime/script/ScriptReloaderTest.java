@@ -1,0 +1,100 @@
+package dev.stratagem.runtime.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A changed script builds a new version off the strategy's thread, is validated against the recorded
+ * contexts, and swaps in at the next cycle with the old version's state; a broken one is refused with the
+ * reason and the old one keeps running.
+ */
+class ScriptReloaderTest {
+
+    @TempDir
+    Path tmp;
+
+    private ScriptComposer copyOf(String example) throws IOException {
+        Path source = ScriptStrategies.scripts().resolve(example);
+        Path folder = Files.createDirectories(tmp.resolve(source.getFileName()));
+        try (var files = Files.list(source)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, folder.resolve(f.getFileName()));
+            }
+        }
+        ScriptCatalog catalog = new ScriptCatalog(List.of(tmp), new ScriptSettings(Duration.ofMillis(50), 3, 5), null);
+        return (ScriptComposer) catalog.composer(folder.toString(), Map.of("every", 2), List.of("close")).component();
+    }
+
+    private static Path entry(ScriptComposer c) {
+        return ScriptManifest.load(c.recipe().folder()).entry();
+    }
+
+    private static void edit(Path file, String from, String to) throws IOException {
+        Files.writeString(file, Files.readString(file).replace(from, to));
+    }
+
+    @Test
+    void a_new_js_version_swaps_in_at_the_next_cycle_with_the_old_state_and_a_broken_one_is_refused() throws Exception {
+        ScriptComposer c = copyOf("js/stateful-counter");
+        for (long seq = 1; seq <= 5; seq++) {
+            c.compose(ScriptSandboxTest.context(seq));
+        }
+        String v1 = c.version().sha256();
+        edit(entry(c), "\"bar \" + bars;", "\"v2 bar \" + bars;");
+        try (ScriptReloader reloader = new ScriptReloader(c)) {
+            ReloadOutcome ok = reloader.reload().get(30, TimeUnit.SECONDS);
+            assertThat(ok.accepted()).as(ok.reason()).isTrue();
+            assertThat(ok.replayed()).isEqualTo(5);
+            assertThat(ok.newSha256()).hasSize(12).isNotEqualTo(v1);
+            assertThat(c.version().sha256()).isEqualTo(v1);
+            assertThat(c.compose(ScriptSandboxTest.context(6)).rationale()).isEqualTo("bar 6: buy");
+            assertThat(c.compose(ScriptSandboxTest.context(7)).rationale()).isEqualTo("v2 bar 7");
+            assertThat(c.version().sha256()).isEqualTo(ok.newSha256());
+            assertThat(c.version().source()).startsWith("script:");
+
+            edit(entry(c), "bars += 1;", "bars += ;");
+            ReloadOutcome broken = reloader.reload().get(30, TimeUnit.SECONDS);
+            assertThat(broken.accepted()).isFalse();
+            assertThat(broken.reason()).contains("stateful_counter.js:13:");
+
+            edit(entry(c), "bars += ;", "bars += 1; if (api.ts > 0) throw new Error('boom');");
+            ReloadOutcome throwing = reloader.reload().get(30, TimeUnit.SECONDS);
+            assertThat(throwing.accepted()).isFalse();
+            assertThat(throwing.reason()).contains("stateful_counter.js:13:").contains("boom");
+
+            assertThat(c.compose(ScriptSandboxTest.context(8)).rationale()).isEqualTo("bar 8: buy");
+            assertThat(c.compose(ScriptSandboxTest.context(9)).rationale()).isEqualTo("v2 bar 9");
+            assertThat(c.status().reloads()).isEqualTo(1);
+        }
+        c.close();
+    }
+
+    @Test
+    void saving_a_python_script_reloads_it_through_the_watcher_with_its_state() throws Exception {
+        ScriptComposer c = copyOf("python/stateful-counter");
+        for (long seq = 1; seq <= 3; seq++) {
+            c.compose(ScriptSandboxTest.context(seq));
+        }
+        BlockingQueue<ReloadOutcome> outcomes = new LinkedBlockingQueue<>();
+        try (ScriptWatcher watcher = new ScriptWatcher(c, outcomes::add)) {
+            edit(entry(c), "return \"bar %d\" % bars", "return \"py2 bar %d\" % bars");
+            ReloadOutcome outcome = outcomes.poll(60, TimeUnit.SECONDS);
+            assertThat(outcome).isNotNull();
+            assertThat(outcome.accepted()).as(outcome.reason()).isTrue();
+            assertThat(c.compose(ScriptSandboxTest.context(4)).rationale()).isEqualTo("bar 4: buy");
+            assertThat(c.compose(ScriptSandboxTest.context(5)).rationale()).isEqualTo("py2 bar 5");
+        }
+        c.close();
+    }
+}

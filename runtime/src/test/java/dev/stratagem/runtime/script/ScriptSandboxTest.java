@@ -1,0 +1,185 @@
+package dev.stratagem.runtime.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stratagem.api.ComposeContext;
+import dev.stratagem.api.ComposeResult;
+import dev.stratagem.api.Constraints;
+import dev.stratagem.api.DecisionComposer;
+import dev.stratagem.api.FeatureVector;
+import dev.stratagem.api.PortfolioView;
+import dev.stratagem.api.TradeDigest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.graalvm.polyglot.Engine;
+
+/**
+ * Hostile scripts never take the runtime down: file and network access, host class lookup, threads and
+ * processes are denied; an endless loop is interrupted by the watchdog and the context keeps working;
+ * deep recursion and garbage results fail the call with the script's file and line; after three failures
+ * in a row the script is paused. One engine for the class: the first Python context is slow.
+ */
+class ScriptSandboxTest {
+
+    private static Engine engine;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void engine() {
+        engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build();
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    private ScriptComposer composer(String name, ScriptLanguage language, String source) {
+        return composer(name, language, source, Duration.ofMillis(50));
+    }
+
+    private ScriptComposer composer(String name, ScriptLanguage language, String source, Duration budget) {
+        Path folder = ScriptFolders.write(tmp, name, language, source);
+        ScriptCatalog catalog = new ScriptCatalog(List.of(tmp), new ScriptSettings(budget, 3, 5), engine);
+        DecisionComposer composer = catalog.composer(folder.toString(), Map.of(), List.of("close")).component();
+        return (ScriptComposer) composer;
+    }
+
+    static ComposeContext context(long seq) {
+        PortfolioView portfolio = new PortfolioView(seq, 1000, 1000, 0, 0, 0, 0, List.of(), Constraints.NONE);
+        return new ComposeContext(seq, "c-" + seq, "s", List.of(new FeatureVector("X", seq, List.of("close"),
+                new double[] {10 + seq})), portfolio, TradeDigest.EMPTY);
+    }
+
+    private static String failure(ScriptComposer composer, long seq) {
+        try {
+            composer.compose(context(seq));
+        } catch (ScriptFailure e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected the call to fail");
+    }
+
+    @Test
+    void a_js_script_cannot_read_files_look_up_host_classes_or_start_threads() {
+        ScriptComposer c = composer("hostile-js", ScriptLanguage.JS, """
+                function compose(f, api) {
+                  const what = api.param("quantity");
+                  if (api.ts == 1) return String(load("/etc/hostname"));
+                  if (api.ts == 2) return String(Java.type("java.io.File"));
+                  if (api.ts == 3) return String(Java.type("java.lang.Thread"));
+                  if (api.ts == 4) return String(Java.type("java.net.Socket"));
+                  if (api.ts == 5) return String(Polyglot.eval("python", "1"));
+                  return "ok";
+                }
+                """);
+        for (long seq = 1; seq <= 5; seq++) {
+            assertThat(failure(c, seq)).as("call " + seq).contains("main.js:" + (seq + 2) + ":");
+            c.compose(context(0));
+        }
+        assertThat(c.status().paused()).isFalse();
+        c.close();
+    }
+
+    @Test
+    void a_python_script_cannot_read_files_open_sockets_or_start_threads_or_processes() {
+        ScriptComposer c = composer("hostile-py", ScriptLanguage.PYTHON, """
+                import socket
+                import subprocess
+                import threading
+
+
+                def compose(f, api):
+                    if api.ts == 1:
+                        return open("/etc/hostname").read()
+                    if api.ts == 2:
+                        return str(socket.create_connection(("127.0.0.1", 9)))
+                    if api.ts == 3:
+                        threading.Thread(target=lambda: None).start()
+                    if api.ts == 4:
+                        return str(subprocess.run(["true"]))
+                    if api.ts == 5:
+                        import java
+                        return str(java.type("java.io.File"))
+                    return "ok"
+                """, Duration.ofSeconds(5)); // cold GraalPy library code: this test is about denial, not time
+        for (long seq = 1; seq <= 5; seq++) {
+            String reason = failure(c, seq);
+            assertThat(reason).as("call " + seq).contains("main.py:").doesNotContain("budget", "cancelled");
+            assertThat(c.compose(context(0)).rationale()).isEqualTo("ok");
+        }
+        c.close();
+    }
+
+    @Test
+    void an_endless_loop_is_interrupted_within_its_budget_and_the_script_keeps_running() {
+        ScriptComposer c = composer("loop", ScriptLanguage.JS, """
+                let calls = 0;
+                function compose(f, api) {
+                  calls++;
+                  if (api.ts == 7) { while (true) {} }
+                  return "call " + calls;
+                }
+                """);
+        for (long seq = 1; seq <= 4; seq++) {
+            c.compose(context(0));
+        }
+        long started = System.nanoTime();
+        String reason = failure(c, 7);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(reason).contains("ran past its 50 ms budget").contains("main.js:4:");
+        assertThat(millis).isLessThan(2_000);
+        assertThat(c.compose(context(0)).rationale()).isEqualTo("call 6");
+        c.close();
+    }
+
+    @Test
+    void three_failures_in_a_row_pause_the_script_with_a_visible_status() {
+        ScriptComposer c = composer("recursion", ScriptLanguage.JS, """
+                function down(n) { return down(n + 1) + 1; }
+                function compose(f, api) {
+                  if (api.ts == 1) return down(0);
+                  if (api.ts == 2) return NaN;
+                  if (api.ts == 3) { api.buy("lots"); }
+                  return "fine";
+                }
+                """);
+        assertThat(failure(c, 1)).contains("main.js:1:");
+        assertThat(failure(c, 2)).contains("must return the rationale (a string) or nothing, returned NaN");
+        assertThat(c.status().paused()).isFalse();
+        assertThat(failure(c, 3)).contains("main.js:5:");
+        assertThat(c.status().paused()).isTrue();
+        assertThat(c.status().consecutiveFailures()).isEqualTo(3);
+        assertThat(failure(c, 0)).contains("is paused after 3 consecutive failures");
+        c.close();
+    }
+
+    @Test
+    void a_nan_quantity_is_passed_on_for_the_guardrails_to_reject() {
+        ScriptComposer c = composer("nan", ScriptLanguage.PYTHON, """
+                def compose(f, api):
+                    api.buy(float("nan"))
+                    return None
+                """);
+        ComposeResult result = c.compose(context(1));
+        assertThat(result.instructions()).singleElement().satisfies(i -> assertThat(i.quantity()).isNaN());
+        c.close();
+    }
+
+    @Test
+    void a_syntax_error_fails_the_load_with_file_line_and_column() {
+        assertThatThrownBy(() -> composer("broken", ScriptLanguage.JS, "function compose(f, api) {\n  return (;\n}\n"))
+                .isInstanceOf(ScriptException.class).hasMessageContaining("main.js:2:");
+        assertThatThrownBy(() -> composer("broken-py", ScriptLanguage.PYTHON, "def compose(f, api):\n    return (\n"))
+                .isInstanceOf(ScriptException.class).hasMessageContaining("main.py:");
+    }
+}
