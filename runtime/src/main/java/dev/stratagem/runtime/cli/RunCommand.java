@@ -2,6 +2,7 @@ package dev.stratagem.runtime.cli;
 
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.kernel.Kernel;
+import dev.stratagem.runtime.kernel.KernelOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--speed", description = "Replay speed-up over real time; 0 = as fast as the strategies keep up.")
     Double speed;
 
+    @Option(names = "--live", description = "Allow mode: live. Also needs STRATAGEM_LIVE_TRADING=I_UNDERSTAND.")
+    boolean live;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a setting (top layer), e.g. --set risk.var.maxFraction=0.02. See sdk-docs/configuration.md.")
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
     @Mixin
     PluginsOption plugins = new PluginsOption();
 
@@ -30,7 +38,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunConfig runConfig = RunConfig.load(config).withSpeed(speed);
-        Kernel kernel = Kernel.start(config, runConfig, plugins.plugins(), database.database());
+        Kernel kernel = Kernel.start(config, runConfig, plugins.plugins(), database.database(),
+                new KernelOptions(System.getenv(), settings, live));
         Thread hook = new Thread(() -> kernel.shutdown("signal"), "stratagem-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         long bars = kernel.feedFinished().toCompletionStage().toCompletableFuture().get(365, TimeUnit.DAYS);

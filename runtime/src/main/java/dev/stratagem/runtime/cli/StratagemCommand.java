@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             HistoryCommand.class,
             PluginsCommand.class,
+            KillSwitchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StratagemCommand implements Runnable {

@@ -263,7 +263,8 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
                 .bind(0, runId).mapTo(Long.class).one());
     }
 
-    Jdbi jdbi() {
+    /** @return the database handle, for the risk store and crash recovery (same pool, same schema) */
+    public Jdbi jdbi() {
         return jdbi;
     }
 

@@ -2,7 +2,18 @@ package dev.stratagem.runtime.kernel;
 
 import dev.stratagem.api.Candle;
 import dev.stratagem.api.StrategyInfo;
+import dev.stratagem.runtime.analytics.RunReport;
 import dev.stratagem.runtime.backtest.RunIds;
+import dev.stratagem.runtime.config.ComponentRef;
+import dev.stratagem.runtime.config.Settings;
+import dev.stratagem.runtime.cycle.StrategyComponents;
+import dev.stratagem.runtime.ops.OpsServer;
+import dev.stratagem.runtime.ops.RuntimeMetrics;
+import dev.stratagem.runtime.risk.KillSwitch;
+import dev.stratagem.runtime.risk.RiskEngine;
+import dev.stratagem.runtime.risk.RiskSettings;
+import dev.stratagem.runtime.risk.RiskStore;
+import java.util.Optional;
 import dev.stratagem.runtime.config.FeedConfig;
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.config.StrategyConfig;
@@ -56,9 +67,17 @@ public final class Kernel implements AutoCloseable {
     private final List<LedgerPortfolio> ledgers;
     private final MarketFeedVerticle feed;
     private final AtomicBoolean down = new AtomicBoolean();
+    private final RiskEngine risk;
+    private final RuntimeMetrics metrics;
+    private volatile boolean ready;
+    private OpsServer ops;
+    private Path portFile;
 
     private Kernel(Vertx vertx, PluginCatalog catalog, JdbiHistoryStore store, HistoryWriter history,
-            List<StrategyVerticle> strategies, List<LedgerPortfolio> ledgers, MarketFeedVerticle feed) {
+            List<StrategyVerticle> strategies, List<LedgerPortfolio> ledgers, MarketFeedVerticle feed,
+            RiskEngine risk, RuntimeMetrics metrics) {
+        this.risk = risk;
+        this.metrics = metrics;
         this.vertx = vertx;
         this.catalog = catalog;
         this.store = store;
@@ -69,7 +88,8 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
-     * Loads everything, then deploys the strategies and starts the feed.
+     * Loads everything with the process environment and no flags, then deploys the strategies and starts
+     * the feed.
      *
      * @param runFile the run YAML
      * @param config the loaded run config
@@ -78,7 +98,27 @@ public final class Kernel implements AutoCloseable {
      * @return the started kernel
      */
     public static Kernel start(Path runFile, RunConfig config, Path pluginsDir, Path database) {
+        return start(runFile, config, pluginsDir, database, KernelOptions.fromEnvironment());
+    }
+
+    /**
+     * Loads everything (settings layered: defaults, run file, strategy files, environment, flags), passes the
+     * live-trading gate, continues interrupted paper runs from H2 (unless {@code runtime.resume} is false),
+     * then deploys the strategies, starts the feed and the ops HTTP server.
+     *
+     * @param runFile the run YAML
+     * @param config the loaded run config
+     * @param pluginsDir the plugin jar folder
+     * @param database the H2 file (without {@code .mv.db})
+     * @param options environment, flags, {@code --live}
+     * @return the started kernel
+     */
+    public static Kernel start(Path runFile, RunConfig config, Path pluginsDir, Path database, KernelOptions options) {
+        LiveTradingGate.check(config.mode(), options.live(), options.env());
         Path base = runFile.toAbsolutePath().getParent();
+        Settings global = Settings.defaults().withFile(runFile.toString(), config.settings(), false);
+        Settings runtime = global.withEnvironment(options.env()).withFlags(options.flags());
+        boolean live = config.mode().equals("live");
         List<CandleSeries> data = new ArrayList<>();
         for (FeedConfig f : config.feed()) {
             Path file = base.resolve(f.file());
@@ -89,9 +129,9 @@ public final class Kernel implements AutoCloseable {
         Set<String> fed = new LinkedHashSet<>(data.stream().map(CandleSeries::symbol).toList());
         PluginCatalog catalog = PluginCatalog.load(pluginsDir);
         JdbiHistoryStore store = JdbiHistoryStore.openFile(database);
-        HistoryWriter history = new HistoryWriter(store);
-        List<StrategyVerticle> verticles = new ArrayList<>();
-        List<LedgerPortfolio> ledgers = new ArrayList<>();
+        KillSwitch killSwitch = new KillSwitch(new RiskStore(store));
+        List<StrategyConfig> configs = new ArrayList<>();
+        java.util.Map<String, Settings> strategySettings = new java.util.LinkedHashMap<>();
         for (String s : config.strategies()) {
             Path file = base.resolve(s);
             StrategyConfig sc = StrategyConfigLoader.load(file);
@@ -101,23 +141,62 @@ public final class Kernel implements AutoCloseable {
                             + " but the feed only carries " + fed);
                 }
             }
-            String runId = RunIds.next("pp");
+            configs.add(sc);
+            strategySettings.put(sc.id(), global.withFile(file.toString(), sc.settings(), true)
+                    .withEnvironment(options.env()).withFlags(options.flags()));
+        }
+        java.util.Map<String, dev.stratagem.runtime.risk.BreakerLimits> breakers = new java.util.HashMap<>();
+        java.util.Map<String, dev.stratagem.runtime.risk.VarLimit> vars = new java.util.HashMap<>();
+        strategySettings.forEach((id, ss) -> {
+            breakers.put(id, RiskWiring.breaker(ss, "strategy"));
+            vars.put(id, RiskWiring.var(ss));
+        });
+        RiskEngine engine = new RiskEngine(new RiskSettings(RiskWiring.breaker(runtime, "portfolio"), breakers,
+                RiskWiring.breaker(runtime, "strategy"), RiskWiring.portfolio(runtime), vars, RiskWiring.var(runtime)),
+                killSwitch, new RiskStore(store));
+        HistoryWriter history = new HistoryWriter(store);
+        RuntimeMetrics metrics = new RuntimeMetrics(engine, history::queued);
+        List<StrategyVerticle> verticles = new ArrayList<>();
+        List<LedgerPortfolio> ledgers = new ArrayList<>();
+        long fastForward = Long.MIN_VALUE;
+        for (StrategyConfig sc : configs) {
+            Settings ss = strategySettings.get(sc.id());
+            Optional<RunRecovery> recovery = ss.flag("runtime.resume")
+                    ? RunRecovery.find(store, sc.id(), config.mode()) : Optional.empty();
+            String runId = recovery.map(RunRecovery::runId).orElseGet(() -> RunIds.next(live ? "lv" : "pp"));
+            sc = withJournal(sc, database, runId);
             LedgerPortfolio ledger = new LedgerPortfolio(sc.id(), sc.capital(), sc.limits());
+            DigestTracker digest = new DigestTracker(sc.periodsPerYear());
+            engine.register(sc.id(), runId, sc.capital().doubleValue());
+            StrategyComponents components = RiskWiring.wrap(StrategyAssembler.assemble(sc, catalog), sc.id(), engine,
+                    List.of(metrics.listenerFor(sc.id())), live && ss.flag("live.safeMode")
+                            ? RiskWiring.safeMode(sc, ss) : null);
             CycleCoordinator coordinator = new CycleCoordinator(
-                    new StrategyInfo(sc.id(), runId, config.mode(), sc.allSymbols()),
-                    StrategyAssembler.assemble(sc, catalog), ledger, new DigestTracker(sc.periodsPerYear()),
+                    new StrategyInfo(sc.id(), runId, config.mode(), sc.allSymbols()), components, ledger, digest,
                     sc.instrumentMap(), 256, Duration.ofSeconds(30));
-            store.startRun(new RunInfo(runId, sc.id(), config.mode(), System.currentTimeMillis(),
-                    StrategyConfigLoader.toJson(sc),
-                    fed.toString()));
-            verticles.add(new StrategyVerticle(coordinator, history));
+            long resumeAfter = Long.MIN_VALUE;
+            if (recovery.isPresent()) {
+                RunRecovery r = recovery.get();
+                r.rebuild(ledger, digest);
+                engine.restore(sc.id(), ledger.view());
+                coordinator.resume(r.lastSequence(), r.working());
+                resumeAfter = r.lastTs();
+                fastForward = Math.max(fastForward, resumeAfter);
+                LOG.info("resuming run {} of {} after cycle {}: {} fills replayed, {} working orders re-sent, equity {}",
+                        runId, sc.id(), r.lastSequence(), r.fills().stream().filter(t -> t.status().isFill()).count(),
+                        r.working().size(), ledger.equity().toPlainString());
+            } else {
+                store.startRun(new RunInfo(runId, sc.id(), config.mode(), System.currentTimeMillis(),
+                        StrategyConfigLoader.toJson(sc), fed.toString()));
+            }
+            verticles.add(new StrategyVerticle(coordinator, history, engine, resumeAfter));
             ledgers.add(ledger);
         }
         Vertx vertx = Vertx.vertx();
         LocalRecordCodec.install(vertx.eventBus());
         MarketFeedVerticle feed = new MarketFeedVerticle(new MarketReplay(data.stream().map(CandleSeries::candles).toList()),
-                verticles.size(), config.speed());
-        Kernel kernel = new Kernel(vertx, catalog, store, history, verticles, ledgers, feed);
+                verticles.size(), config.speed(), fastForward);
+        Kernel kernel = new Kernel(vertx, catalog, store, history, verticles, ledgers, feed, engine, metrics);
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         try {
             Future.all(verticles.stream().map(v -> vertx.deployVerticle(v, worker)).toList())
@@ -127,8 +206,53 @@ public final class Kernel implements AutoCloseable {
             kernel.shutdown("failed to start");
             throw new IllegalStateException("the strategies did not deploy within 30 s", e);
         }
+        kernel.startOps(runtime, database);
+        kernel.ready = true;
         LOG.info("started {} strategies on {} with {} plugins", verticles.size(), fed, catalog.plugins().size());
         return kernel;
+    }
+
+    /** A paper gateway remembers executed ids in a journal beside the database, one file per run. */
+    private static StrategyConfig withJournal(StrategyConfig sc, Path database, String runId) {
+        if (!sc.gateway().id().equals("paper") || sc.gateway().params().containsKey("journal")) {
+            return sc;
+        }
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(sc.gateway().params());
+        Path dir = database.toAbsolutePath().resolveSibling(database.getFileName() + ".paper");
+        params.put("journal", dir.resolve(runId + ".journal").toString());
+        return sc.withGateway(new ComponentRef("paper", params));
+    }
+
+    private void startOps(Settings settings, Path database) {
+        if (!settings.flag("ops.http.enabled")) {
+            return;
+        }
+        try {
+            ops = OpsServer.start(vertx, settings.text("ops.http.host"), settings.count("ops.http.port"), metrics,
+                    risk.killSwitch(), () -> ready && !down.get() && history.failed() == 0, settings.text("ops.apiToken"));
+            portFile = database.toAbsolutePath().resolveSibling(database.getFileName() + ".ops-port");
+            java.nio.file.Files.writeString(portFile, Integer.toString(ops.port()));
+            LOG.info("ops endpoints on http://{}:{}/ (metrics, health, ready, killswitch)",
+                    settings.text("ops.http.host"), ops.port());
+        } catch (Exception e) {
+            LOG.error("ops HTTP server not started on {}:{}: {}", settings.text("ops.http.host"),
+                    settings.count("ops.http.port"), e.toString());
+        }
+    }
+
+    /** @return the risk engine (breakers, kill switch, sleeves) */
+    public RiskEngine risk() {
+        return risk;
+    }
+
+    /** @return the metrics registry holder */
+    public RuntimeMetrics metrics() {
+        return metrics;
+    }
+
+    /** @return the ops server's port, or -1 if it is not running */
+    public int opsPort() {
+        return ops == null ? -1 : ops.port();
     }
 
     /** @return completes with the number of bar closes sent, when the feed is exhausted or stopped */
@@ -152,6 +276,14 @@ public final class Kernel implements AutoCloseable {
             return;
         }
         feed.halt();
+        if (ops != null) {
+            ops.close();
+            try {
+                java.nio.file.Files.deleteIfExists(portFile);
+            } catch (java.io.IOException ignored) {
+                // a stale port file only makes the CLI try a closed port first
+            }
+        }
         strategies.forEach(s -> s.stopReason(reason));
         try {
             vertx.close().await(30, TimeUnit.SECONDS);
@@ -164,14 +296,32 @@ public final class Kernel implements AutoCloseable {
             String runId = runIdOf(strategies.get(i));
             store.writeTrades(runId, ledger.trades());
             BigDecimal equity = ledger.equity();
+            RunReport report = report(runId);
+            if (report != null) {
+                LOG.info("run {} of {}: {}", runId, strategies.get(i).strategyId(), report.summary());
+            }
             store.finishRun(new RunSummary(runId, System.currentTimeMillis(), "STOPPED: " + reason,
                     sequenceOf(strategies.get(i)), sequenceOf(strategies.get(i)),
                     (int) ledger.trades().stream().filter(t -> !t.isOpen()).count(), equity,
-                    equity.divide(ledger.initialCash(), 12, RoundingMode.HALF_EVEN).doubleValue() - 1, 0, 0, "", 0));
+                    equity.divide(ledger.initialCash(), 12, RoundingMode.HALF_EVEN).doubleValue() - 1,
+                    report == null ? 0 : report.maxDrawdown(), report == null ? 0 : report.sharpe(), "", 0));
         }
         store.close();
         catalog.close();
         LOG.info("stopped ({}): {} cycles recorded", reason, history.written());
+    }
+
+    /** The run's analytics from its recorded equity curve; null when too short or not computable. */
+    private RunReport report(String runId) {
+        try {
+            double[] equity = store.jdbi().withHandle(h -> h.createQuery("SELECT p.equity FROM portfolio_snapshots p"
+                            + " JOIN cycles c ON c.compose_id = p.compose_id WHERE c.run_id = ? ORDER BY c.seq")
+                    .bind(0, runId).mapTo(Double.class).list()).stream().mapToDouble(Double::doubleValue).toArray();
+            return equity.length < 3 ? null : RunReport.of(equity, null, 252);
+        } catch (RuntimeException e) {
+            LOG.warn("no run report for {}: {}", runId, e.toString());
+            return null;
+        }
     }
 
     private static String runIdOf(StrategyVerticle v) {
