@@ -22,6 +22,10 @@ import dev.stratagem.runtime.plugin.PluginCatalog;
 import dev.stratagem.runtime.portfolio.DigestTracker;
 import dev.stratagem.runtime.portfolio.LedgerPortfolio;
 import dev.stratagem.runtime.portfolio.PerformanceStats;
+import dev.stratagem.runtime.config.Settings;
+import dev.stratagem.runtime.risk.KillSwitch;
+import dev.stratagem.runtime.risk.RiskEngine;
+import dev.stratagem.runtime.strategy.RiskWiring;
 import dev.stratagem.runtime.strategy.StrategyAssembler;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -86,6 +90,12 @@ public final class BacktestRunner {
             StrategyComponents components, String runId, List<CandleSeries> data, int skipped,
             JdbiHistoryStore store) {
         LedgerPortfolio ledger = new LedgerPortfolio(config.id(), config.capital(), config.limits());
+        // The same risk engine as paper and live (breakers, portfolio and VaR limits), with an in-memory kill
+        // switch: a backtest's guardrail verdicts are those the strategy would get on the bus.
+        Settings settings = Settings.defaults().withFile(request.strategyFile().toString(), config.settings(), true);
+        RiskEngine risk = RiskWiring.engine(Settings.defaults(), Map.of(config.id(), settings), new KillSwitch(null), null);
+        risk.register(config.id(), runId, config.capital().doubleValue());
+        components = RiskWiring.wrap(components, config.id(), risk, List.of(), null);
         CycleCoordinator coordinator = new CycleCoordinator(
                 new StrategyInfo(config.id(), runId, "backtest", config.allSymbols()), components, ledger,
                 new DigestTracker(config.periodsPerYear()), config.instrumentMap(), 256, Duration.ofSeconds(30));
@@ -102,6 +112,7 @@ public final class BacktestRunner {
             coordinator.start();
             for (List<Candle> slice = replay.next(); !slice.isEmpty(); slice = replay.next()) {
                 bars += slice.size();
+                risk.observeBars(slice);
                 CycleRecord cycle = coordinator.runCycle(slice);
                 digest.cycle(cycle);
                 if (cycle.portfolioAfter() != null) {

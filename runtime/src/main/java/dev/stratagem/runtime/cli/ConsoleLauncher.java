@@ -36,7 +36,7 @@ final class ConsoleLauncher implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         try {
             ConsoleServer server = ConsoleServer.start(vertx, options,
-                    new ConsoleSources(store, new HistoryControlPlane(store), catalog::plugins), token)
+                    new ConsoleSources(store, HistoryControlPlane.over(store), catalog::plugins), token)
                     .await(30, TimeUnit.SECONDS);
             out.println("console      " + server.url());
             if (token.created()) {

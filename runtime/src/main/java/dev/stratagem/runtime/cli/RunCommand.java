@@ -3,6 +3,7 @@ package dev.stratagem.runtime.cli;
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.kernel.Kernel;
 import dev.stratagem.runtime.plugin.reload.PluginRoutes;
+import dev.stratagem.runtime.kernel.KernelOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Serve the plugin API (stratagem plugins list|history|rollback --api) on 127.0.0.1 at this"
                     + " port; 0 = any free port, -1 = off. Default: ${DEFAULT-VALUE}.")
     int apiPort;
+
+    @Option(names = "--live", description = "Allow mode: live. Also needs STRATAGEM_LIVE_TRADING=I_UNDERSTAND.")
+    boolean live;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a setting (top layer), e.g. --set risk.var.maxFraction=0.02. See sdk-docs/configuration.md.")
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
 
     @Mixin
     PluginsOption plugins = new PluginsOption();
@@ -52,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
                 System.err.println("warning: console not served: " + e.getMessage());
             }
         }
-        Kernel kernel = Kernel.start(config, runConfig, plugins.plugins(), database.database());
+        Kernel kernel = Kernel.start(config, runConfig, plugins.plugins(), database.database(),
+                new KernelOptions(System.getenv(), settings, live));
         if (apiPort >= 0) {
             var server = PluginRoutes.serve(kernel.vertx(), kernel.plugins(), apiPort).await(30, TimeUnit.SECONDS);
             System.out.printf("plugin API on http://127.0.0.1:%d/api/plugins%n", server.actualPort());

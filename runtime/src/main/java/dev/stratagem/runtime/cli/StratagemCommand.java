@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ConsoleCommand.class,
             HistoryCommand.class,
             PluginsCommand.class,
+            KillSwitchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StratagemCommand implements Runnable {

@@ -7,13 +7,15 @@ import java.util.List;
  * A runtime: which strategies run side by side, on which feed, in which mode. Load it with
  * {@link #load(Path)}; strategy and data paths are relative to the file's folder.
  *
- * @param mode {@code paper} (the only mode {@code stratagem run} starts so far)
+ * @param mode {@code paper} or {@code live} (live is gated: see {@code LiveTradingGate})
  * @param speed replay speed-up over real time; {@code 0} runs as fast as the strategies keep up
  * @param feed the CSV files replayed onto the bus
  * @param strategies the strategy files
  * @param skipBadRows skip and count malformed CSV rows instead of failing
+ * @param settings the mode layer of the runtime settings ({@link Settings}); absent means none
  */
-public record RunConfig(String mode, Double speed, List<FeedConfig> feed, List<String> strategies, Boolean skipBadRows) {
+public record RunConfig(String mode, Double speed, List<FeedConfig> feed, List<String> strategies, Boolean skipBadRows,
+        java.util.Map<String, Object> settings) {
 
     /** Fills defaults. */
     public RunConfig {
@@ -22,6 +24,7 @@ public record RunConfig(String mode, Double speed, List<FeedConfig> feed, List<S
         feed = feed == null ? List.of() : List.copyOf(feed);
         strategies = strategies == null ? List.of() : List.copyOf(strategies);
         skipBadRows = skipBadRows != null && skipBadRows;
+        settings = settings == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
     }
 
     /**
@@ -34,9 +37,8 @@ public record RunConfig(String mode, Double speed, List<FeedConfig> feed, List<S
         if (config == null) {
             throw new ConfigException(file + ": the file is empty", null);
         }
-        if (!config.mode().equals("paper")) {
-            throw new ConfigException(file + ": 'mode' must be paper (live trading comes with the exchange gateways), was '"
-                    + config.mode() + "'", null);
+        if (!config.mode().equals("paper") && !config.mode().equals("live")) {
+            throw new ConfigException(file + ": 'mode' must be paper or live, was '" + config.mode() + "'", null);
         }
         if (!(config.speed() >= 0 && config.speed() < Double.POSITIVE_INFINITY)) {
             throw new ConfigException(file + ": 'speed' must be 0 (as fast as strategies keep up) or positive", null);
@@ -64,6 +66,6 @@ public record RunConfig(String mode, Double speed, List<FeedConfig> feed, List<S
             throw new ConfigException("--speed must be 0 (as fast as strategies keep up) or a positive factor, was "
                     + speedOverride, null);
         }
-        return speedOverride == null ? this : new RunConfig(mode, speedOverride, feed, strategies, skipBadRows);
+        return speedOverride == null ? this : new RunConfig(mode, speedOverride, feed, strategies, skipBadRows, settings);
     }
 }

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param guardrails the ids of the guardrails to run, in order; absent means all built-in ones
  * @param constraints the limits
  * @param listeners lifecycle listeners
+ * @param settings per-strategy runtime settings (risk.strategy.*, risk.var.*), a layer of {@link Settings}
  */
 public record StrategyConfig(
         String id,
@@ -37,7 +38,8 @@ public record StrategyConfig(
         ComponentRef gateway,
         List<String> guardrails,
         ConstraintsConfig constraints,
-        List<ComponentRef> listeners) {
+        List<ComponentRef> listeners,
+        Map<String, Object> settings) {
 
     /** Fills defaults for optional keys. */
     public StrategyConfig {
@@ -50,6 +52,7 @@ public record StrategyConfig(
                 ? new ConstraintsConfig(null, null, null, null, null, null)
                 : constraints;
         listeners = listeners == null ? List.of() : List.copyOf(listeners);
+        settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     /** @return every traded instrument by symbol, in symbol order of the file */
@@ -80,7 +83,7 @@ public record StrategyConfig(
      */
     public StrategyConfig withSymbols(List<String> newSymbols) {
         return new StrategyConfig(id, description, newSymbols, instruments, capital, periodsPerYear, features,
-                composer, gateway, guardrails, constraints, listeners);
+                composer, gateway, guardrails, constraints, listeners, settings);
     }
 
     /**
@@ -89,6 +92,6 @@ public record StrategyConfig(
      */
     public StrategyConfig withGateway(ComponentRef newGateway) {
         return new StrategyConfig(id, description, symbols, instruments, capital, periodsPerYear, features,
-                composer, newGateway, guardrails, constraints, listeners);
+                composer, newGateway, guardrails, constraints, listeners, settings);
     }
 }

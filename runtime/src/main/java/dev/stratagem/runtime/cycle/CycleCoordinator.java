@@ -52,6 +52,7 @@ public final class CycleCoordinator {
     private final int warmup;
     private final Duration gatewayTimeout;
     private final Map<String, TradeInstruction> working = new LinkedHashMap<>();
+    private List<TradeInstruction> restored = List.of();
     private long sequence;
     private long cyclesSeen;
     private long hookFailures;
@@ -131,6 +132,44 @@ public final class CycleCoordinator {
     }
 
     /**
+     * Continues a recorded run after a restart: the next cycle is {@code lastSequence + 1}, and the working
+     * orders are re-sent (same ids, so an idempotent gateway never executes one twice) before that cycle's
+     * bars reach the gateway.
+     *
+     * @param lastSequence the last recorded cycle
+     * @param workingOrders orders acknowledged but not done when the run stopped
+     */
+    public void resume(long lastSequence, List<TradeInstruction> workingOrders) {
+        this.sequence = lastSequence;
+        this.restored = List.copyOf(workingOrders);
+    }
+
+    /**
+     * Feeds bars that an earlier process already ran cycles for, without a recorded cycle: the window, the
+     * warm-up count and the marks catch up, and the features pipeline and the composer see the same inputs
+     * again so their own memory (a previous crossing, say) is what it was; their decisions are discarded.
+     *
+     * @param slice the closed bars of one timestamp
+     */
+    public void prime(List<Candle> slice) {
+        window.beginCycle();
+        for (Candle bar : slice) {
+            window.append(bar);
+            portfolio.mark(bar);
+        }
+        cyclesSeen++;
+        try {
+            List<FeatureVector> features = components.features().compute(window);
+            if (cyclesSeen >= warmup && features != null) {
+                components.composer().compose(new ComposeContext(slice.getFirst().ts(), info.runId() + "-replay",
+                        info.strategyId(), features, portfolio.view(), digest.digest()));
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("replaying a recorded bar for {} threw: {}", info.strategyId(), e.toString());
+        }
+    }
+
+    /**
      * Runs one cycle for the bars that closed at one timestamp.
      *
      * @param slice the closed bars of the strategy's symbols, all with the same timestamp
@@ -151,6 +190,11 @@ public final class CycleCoordinator {
     private CycleRecord steps(CycleDraft d, List<Candle> slice) {
         long t = System.nanoTime();
         try {
+            if (!restored.isEmpty()) {
+                List<TradeInstruction> resend = restored;
+                restored = List.of();
+                settle(d, submit(resend));
+            }
             for (Candle bar : slice) {
                 settle(d, nonNull(components.gateway().onBar(bar), "gateway", "onBar"));
                 portfolio.mark(bar);

@@ -130,29 +130,6 @@ final class ConsoleQueries {
                 .bind(0, runId).mapTo(Long.class).findOne().orElse(0L));
     }
 
-    KillSwitchRow killSwitch() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT engaged, reason, changed_at, changed_by FROM kill_switch"
-                        + " WHERE id = 1")
-                .map((rs, ctx) -> new KillSwitchRow(rs.getBoolean(1), nonNull(rs.getString(2)), rs.getLong(3),
-                        nonNull(rs.getString(4))))
-                .findOne().orElse(KillSwitchRow.RELEASED));
-    }
-
-    void setKillSwitch(KillSwitchRow row) {
-        jdbi.useTransaction(h -> {
-            int updated = h.createUpdate("UPDATE kill_switch SET engaged = ?, reason = ?, changed_at = ?,"
-                            + " changed_by = ? WHERE id = 1")
-                    .bind(0, row.engaged()).bind(1, row.reason()).bind(2, row.changedAt()).bind(3, row.changedBy())
-                    .execute();
-            if (updated == 0) {
-                h.createUpdate("INSERT INTO kill_switch (id, engaged, reason, changed_at, changed_by)"
-                                + " VALUES (1, ?, ?, ?, ?)")
-                        .bind(0, row.engaged()).bind(1, row.reason()).bind(2, row.changedAt())
-                        .bind(3, row.changedBy()).execute();
-            }
-        });
-    }
-
     private static String nonNull(String s) {
         return s == null ? "" : s;
     }

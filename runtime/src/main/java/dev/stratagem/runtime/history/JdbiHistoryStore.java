@@ -310,21 +310,9 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
         return console.lastSequence(runId);
     }
 
-    /** @return the stored kill switch, {@link KillSwitchRow#RELEASED} if never set */
-    public KillSwitchRow killSwitch() {
-        return console.killSwitch();
-    }
 
-    /**
-     * Stores the kill switch.
-     *
-     * @param state the new state
-     */
-    public void setKillSwitch(KillSwitchRow state) {
-        console.setKillSwitch(state);
-    }
-
-    Jdbi jdbi() {
+    /** @return the database handle, for the risk store and crash recovery (same pool, same schema) */
+    public Jdbi jdbi() {
         return jdbi;
     }
 

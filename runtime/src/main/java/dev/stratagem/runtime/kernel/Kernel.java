@@ -1,10 +1,12 @@
 package dev.stratagem.runtime.kernel;
 
-import dev.stratagem.api.Candle;
 import dev.stratagem.api.StrategyInfo;
+import dev.stratagem.runtime.analytics.RunReport;
 import dev.stratagem.runtime.backtest.RunIds;
+import dev.stratagem.runtime.config.ComponentRef;
 import dev.stratagem.runtime.config.FeedConfig;
 import dev.stratagem.runtime.config.RunConfig;
+import dev.stratagem.runtime.config.Settings;
 import dev.stratagem.runtime.config.StrategyConfig;
 import dev.stratagem.runtime.config.StrategyConfigLoader;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
@@ -17,11 +19,18 @@ import dev.stratagem.runtime.marketdata.CandleSeries;
 import dev.stratagem.runtime.marketdata.CsvCandleReader;
 import dev.stratagem.runtime.marketdata.CsvFormat;
 import dev.stratagem.runtime.marketdata.MarketReplay;
+import dev.stratagem.runtime.ops.OpsServer;
+import dev.stratagem.runtime.ops.RuntimeMetrics;
 import dev.stratagem.runtime.plugin.reload.HotReload;
 import dev.stratagem.runtime.plugin.reload.PluginControl;
 import dev.stratagem.runtime.plugin.reload.ReloadSettings;
 import dev.stratagem.runtime.portfolio.DigestTracker;
 import dev.stratagem.runtime.portfolio.LedgerPortfolio;
+import dev.stratagem.runtime.risk.KillSwitch;
+import dev.stratagem.runtime.risk.RiskEngine;
+import dev.stratagem.runtime.risk.RiskStore;
+import dev.stratagem.runtime.risk.SafeModeCheck;
+import dev.stratagem.runtime.strategy.RiskWiring;
 import dev.stratagem.runtime.strategy.StrategyAssembler;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -34,6 +43,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,11 +51,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Stratagem: Vert.x, one worker verticle per strategy (each with its own capital and ledger), a
- * market-data verticle replaying the feed onto the bus, and one history writer that records every cycle
- * to H2 in ordered batches off the event loop. {@link #shutdown(String)} (also run on SIGINT / SIGTERM)
- * stops the feed, lets each strategy finish its cycle, drains and flushes the history: no recorded cycle
- * is lost.
+ * A running Stratagem: Vert.x, one worker verticle per strategy (each with its own capital sleeve and ledger)
+ * under one risk engine, a market-data verticle replaying the feed onto the bus, hot-reloaded plugins, the
+ * ops endpoints, and one history writer that records every cycle to H2 in ordered batches off the event
+ * loop. An interrupted paper run continues from H2 where it stopped. {@link #shutdown(String)} (also run on
+ * SIGINT / SIGTERM) stops the feed, lets each strategy finish its cycle, drains and flushes the history: no
+ * recorded cycle is lost.
  */
 public final class Kernel implements AutoCloseable {
 
@@ -58,13 +69,18 @@ public final class Kernel implements AutoCloseable {
     private final List<StrategyVerticle> strategies;
     private final List<LedgerPortfolio> ledgers;
     private final MarketFeedVerticle feed;
+    private final RiskEngine risk;
+    private final RuntimeMetrics metrics;
     private final int skippedRows;
     private final AtomicBoolean down = new AtomicBoolean();
     private final java.util.concurrent.CompletableFuture<Void> stopped = new java.util.concurrent.CompletableFuture<>();
+    private volatile boolean ready;
+    private OpsServer ops;
+    private Path portFile;
 
     private Kernel(Vertx vertx, HotReload catalog, JdbiHistoryStore store, HistoryWriter history,
             List<StrategyVerticle> strategies, List<LedgerPortfolio> ledgers, MarketFeedVerticle feed,
-            int skippedRows) {
+            RiskEngine risk, RuntimeMetrics metrics, int skippedRows) {
         this.vertx = vertx;
         this.catalog = catalog;
         this.store = store;
@@ -72,26 +88,25 @@ public final class Kernel implements AutoCloseable {
         this.strategies = strategies;
         this.ledgers = ledgers;
         this.feed = feed;
+        this.risk = risk;
+        this.metrics = metrics;
         this.skippedRows = skippedRows;
     }
 
     /**
-     * Loads everything, then deploys the strategies and starts the feed.
+     * Starts with the process environment, no flags and the default hot-reload settings.
      *
      * @param runFile the run YAML
      * @param config the loaded run config
-     * @param pluginsDir the plugin jar folder
+     * @param pluginsDir the plugin jar folder (watched)
      * @param database the H2 file (without {@code .mv.db})
      * @return the started kernel
      */
     public static Kernel start(Path runFile, RunConfig config, Path pluginsDir, Path database) {
-        return start(runFile, config, pluginsDir, database, ReloadSettings.defaults(pluginsDir));
+        return start(runFile, config, pluginsDir, database, KernelOptions.fromEnvironment());
     }
 
     /**
-     * Loads everything, then deploys the strategies and starts the feed, with plugins hot-reloaded from
-     * {@code pluginsDir} as {@code reload} says.
-     *
      * @param runFile the run YAML
      * @param config the loaded run config
      * @param pluginsDir the plugin jar folder (watched)
@@ -100,7 +115,42 @@ public final class Kernel implements AutoCloseable {
      * @return the started kernel
      */
     public static Kernel start(Path runFile, RunConfig config, Path pluginsDir, Path database, ReloadSettings reload) {
+        return start(runFile, config, pluginsDir, database, KernelOptions.fromEnvironment(), reload);
+    }
+
+    /**
+     * @param runFile the run YAML
+     * @param config the loaded run config
+     * @param pluginsDir the plugin jar folder (watched)
+     * @param database the H2 file (without {@code .mv.db})
+     * @param options environment, flags, {@code --live}
+     * @return the started kernel
+     */
+    public static Kernel start(Path runFile, RunConfig config, Path pluginsDir, Path database, KernelOptions options) {
+        return start(runFile, config, pluginsDir, database, options, ReloadSettings.defaults(pluginsDir));
+    }
+
+    /**
+     * Loads everything (settings layered: defaults, run file, strategy files, environment, flags), passes the
+     * live-trading gate, assembles every strategy before anything is recorded, continues interrupted paper
+     * runs from H2 (unless {@code runtime.resume} is false), then deploys the strategies, starts the feed and
+     * the ops HTTP server.
+     *
+     * @param runFile the run YAML
+     * @param config the loaded run config
+     * @param pluginsDir the plugin jar folder (watched)
+     * @param database the H2 file (without {@code .mv.db})
+     * @param options environment, flags, {@code --live}
+     * @param reload the hot-reload settings
+     * @return the started kernel
+     */
+    public static Kernel start(Path runFile, RunConfig config, Path pluginsDir, Path database, KernelOptions options,
+            ReloadSettings reload) {
+        LiveTradingGate.check(config.mode(), options.live(), options.env());
         Path base = runFile.toAbsolutePath().getParent();
+        Settings global = Settings.defaults().withFile(runFile.toString(), config.settings(), false);
+        Settings runtime = global.withEnvironment(options.env()).withFlags(options.flags());
+        boolean live = config.mode().equals("live");
         List<CandleSeries> data = new ArrayList<>();
         for (FeedConfig f : config.feed()) {
             Path file = base.resolve(f.file());
@@ -111,41 +161,77 @@ public final class Kernel implements AutoCloseable {
         Set<String> fed = new LinkedHashSet<>(data.stream().map(CandleSeries::symbol).toList());
         int skipped = data.stream().mapToInt(CandleSeries::skippedRows).sum();
         List<StrategyConfig> configs = strategies(base, config, fed);
+        java.util.Map<String, Settings> strategySettings = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < configs.size(); i++) {
+            StrategyConfig sc = configs.get(i);
+            strategySettings.put(sc.id(), global.withFile(base.resolve(config.strategies().get(i)).toString(),
+                    sc.settings(), true).withEnvironment(options.env()).withFlags(options.flags()));
+        }
 
         // Everything that can fail on a bad config fails here, before a run is recorded or a thread started.
         JdbiHistoryStore store = JdbiHistoryStore.openFile(database);
         HotReload catalog = HotReload.start(pluginsDir, reload, store);
-        List<StrategyComponents> components = new ArrayList<>();
+        java.util.Map<String, StrategyComponents> assembled = new java.util.LinkedHashMap<>();
         try {
             for (StrategyConfig sc : configs) {
-                components.add(StrategyAssembler.assemble(sc, catalog.components()));
+                assembled.put(sc.id(), StrategyAssembler.assemble(sc, catalog.components()));
             }
         } catch (RuntimeException e) {
             catalog.close();
             store.close();
             throw e;
         }
+
+        KillSwitch killSwitch = new KillSwitch(new RiskStore(store));
+        RiskEngine engine = RiskWiring.engine(runtime, strategySettings, killSwitch, new RiskStore(store));
         HistoryWriter history = new HistoryWriter(store);
+        RuntimeMetrics metrics = new RuntimeMetrics(engine, history::queued);
         List<StrategyVerticle> verticles = new ArrayList<>();
         List<LedgerPortfolio> ledgers = new ArrayList<>();
-        for (int i = 0; i < configs.size(); i++) {
-            StrategyConfig sc = configs.get(i);
-            String runId = RunIds.next("pp");
+        long fastForward = Long.MIN_VALUE;
+        for (StrategyConfig original : configs) {
+            Settings ss = strategySettings.get(original.id());
+            Optional<RunRecovery> recovery = ss.flag("runtime.resume")
+                    ? RunRecovery.find(store, original.id(), config.mode()) : Optional.empty();
+            String runId = recovery.map(RunRecovery::runId).orElseGet(() -> RunIds.next(live ? "lv" : "pp"));
+            StrategyConfig sc = withJournal(original, database, runId);
+            StrategyComponents base0 = sc == original ? assembled.get(sc.id())
+                    : StrategyAssembler.assemble(sc, catalog.components());
             LedgerPortfolio ledger = new LedgerPortfolio(sc.id(), sc.capital(), sc.limits());
+            DigestTracker digest = new DigestTracker(sc.periodsPerYear());
+            engine.register(sc.id(), runId, sc.capital().doubleValue());
+            SafeModeCheck safeMode = live && ss.flag("live.safeMode") ? RiskWiring.safeMode(sc, ss) : null;
+            String strategyId = sc.id();
+            java.util.function.UnaryOperator<StrategyComponents> wrapper = c -> RiskWiring.wrap(c, strategyId, engine,
+                    List.of(metrics.listenerFor(strategyId)), safeMode);
+            StrategyComponents components = wrapper.apply(base0);
             CycleCoordinator coordinator = new CycleCoordinator(
-                    new StrategyInfo(sc.id(), runId, config.mode(), sc.allSymbols()), components.get(i), ledger,
-                    new DigestTracker(sc.periodsPerYear()), sc.instrumentMap(), 256, Duration.ofSeconds(30));
-            store.startRun(new RunInfo(runId, sc.id(), config.mode(), System.currentTimeMillis(),
-                    StrategyConfigLoader.toJson(sc), fed.toString()));
-            catalog.register(sc, coordinator);
-            verticles.add(new StrategyVerticle(coordinator, history));
+                    new StrategyInfo(sc.id(), runId, config.mode(), sc.allSymbols()), components, ledger, digest,
+                    sc.instrumentMap(), 256, Duration.ofSeconds(30));
+            long resumeAfter = Long.MIN_VALUE;
+            if (recovery.isPresent()) {
+                RunRecovery r = recovery.get();
+                r.rebuild(ledger, digest);
+                engine.restore(sc.id(), ledger.view());
+                coordinator.resume(r.lastSequence(), r.working());
+                resumeAfter = r.lastTs();
+                fastForward = Math.max(fastForward, resumeAfter);
+                LOG.info("resuming run {} of {} after cycle {}: {} fills replayed, {} working orders re-sent, equity {}",
+                        runId, sc.id(), r.lastSequence(), r.fills().stream().filter(t -> t.status().isFill()).count(),
+                        r.working().size(), ledger.equity().toPlainString());
+            } else {
+                store.startRun(new RunInfo(runId, sc.id(), config.mode(), System.currentTimeMillis(),
+                        StrategyConfigLoader.toJson(sc), fed.toString()));
+            }
+            catalog.register(sc, coordinator, base0, wrapper);
+            verticles.add(new StrategyVerticle(coordinator, history, engine, resumeAfter));
             ledgers.add(ledger);
         }
         Vertx vertx = Vertx.vertx();
         LocalRecordCodec.install(vertx.eventBus());
-        MarketFeedVerticle feed = new MarketFeedVerticle(
-                new MarketReplay(data.stream().map(CandleSeries::candles).toList()), verticles.size(), config.speed());
-        Kernel kernel = new Kernel(vertx, catalog, store, history, verticles, ledgers, feed, skipped);
+        MarketFeedVerticle feed = new MarketFeedVerticle(new MarketReplay(data.stream().map(CandleSeries::candles).toList()),
+                verticles.size(), config.speed(), fastForward);
+        Kernel kernel = new Kernel(vertx, catalog, store, history, verticles, ledgers, feed, engine, metrics, skipped);
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         try {
             Future.all(verticles.stream().map(v -> vertx.deployVerticle(v, worker)).toList())
@@ -155,6 +241,8 @@ public final class Kernel implements AutoCloseable {
             kernel.shutdown("failed to start: " + e.getMessage());
             throw new IllegalStateException("the strategies did not start: " + e.getMessage(), e);
         }
+        kernel.startOps(runtime, database);
+        kernel.ready = true;
         LOG.info("started {} strategies on {} with {} plugins", verticles.size(), fed, catalog.list().size());
         return kernel;
     }
@@ -178,6 +266,49 @@ public final class Kernel implements AutoCloseable {
             configs.add(sc);
         }
         return configs;
+    }
+
+    /** A paper gateway remembers executed ids in a journal beside the database, one file per run. */
+    private static StrategyConfig withJournal(StrategyConfig sc, Path database, String runId) {
+        if (!sc.gateway().id().equals("paper") || sc.gateway().params().containsKey("journal")) {
+            return sc;
+        }
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(sc.gateway().params());
+        Path dir = database.toAbsolutePath().resolveSibling(database.getFileName() + ".paper");
+        params.put("journal", dir.resolve(runId + ".journal").toString());
+        return sc.withGateway(new ComponentRef("paper", params));
+    }
+
+    private void startOps(Settings settings, Path database) {
+        if (!settings.flag("ops.http.enabled")) {
+            return;
+        }
+        try {
+            ops = OpsServer.start(vertx, settings.text("ops.http.host"), settings.count("ops.http.port"), metrics,
+                    risk.killSwitch(), () -> ready && !down.get() && history.failed() == 0, settings.text("ops.apiToken"));
+            portFile = database.toAbsolutePath().resolveSibling(database.getFileName() + ".ops-port");
+            java.nio.file.Files.writeString(portFile, Integer.toString(ops.port()));
+            LOG.info("ops endpoints on http://{}:{}/ (metrics, health, ready, killswitch)",
+                    settings.text("ops.http.host"), ops.port());
+        } catch (Exception e) {
+            LOG.error("ops HTTP server not started on {}:{}: {}", settings.text("ops.http.host"),
+                    settings.count("ops.http.port"), e.toString());
+        }
+    }
+
+    /** @return the risk engine (breakers, kill switch, sleeves) */
+    public RiskEngine risk() {
+        return risk;
+    }
+
+    /** @return the metrics registry holder */
+    public RuntimeMetrics metrics() {
+        return metrics;
+    }
+
+    /** @return the ops server's port, or -1 if it is not running */
+    public int opsPort() {
+        return ops == null ? -1 : ops.port();
     }
 
     /** @return the running plugins: list, reload history, rollback */
@@ -219,6 +350,7 @@ public final class Kernel implements AutoCloseable {
         }
         try {
             feed.halt();
+            step("stop the ops server", this::stopOps);
             strategies.forEach(s -> s.stopReason(reason));
             step("close Vert.x", () -> vertx.close().await(30, TimeUnit.SECONDS));
             step("drain the history writer", history::close);
@@ -234,17 +366,43 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    private void stopOps() throws java.io.IOException {
+        if (ops != null) {
+            ops.close();
+            java.nio.file.Files.deleteIfExists(portFile); // a stale port file only makes the CLI try a closed port
+        }
+    }
+
     private void finishRun(int index, String reason) {
         LedgerPortfolio ledger = ledgers.get(index);
-        CycleCoordinator coordinator = strategies.get(index).coordinator();
+        StrategyVerticle strategy = strategies.get(index);
+        CycleCoordinator coordinator = strategy.coordinator();
         String runId = coordinator.info().runId();
         store.writeTrades(runId, ledger.trades());
         BigDecimal equity = ledger.equity();
+        RunReport report = report(runId);
+        if (report != null) {
+            LOG.info("run {} of {}: {}", runId, strategy.strategyId(), report.summary());
+        }
         store.finishRun(new RunSummary(runId, System.currentTimeMillis(), "STOPPED: " + reason,
                 coordinator.sequence(), coordinator.sequence(),
                 (int) ledger.trades().stream().filter(t -> !t.isOpen()).count(), equity,
                 equity.divide(ledger.initialCash(), 12, RoundingMode.HALF_EVEN).doubleValue() - 1,
-                strategies.get(index).maxDrawdown(), coordinator.sharpe(), "", skippedRows));
+                report == null ? strategy.maxDrawdown() : report.maxDrawdown(),
+                report == null ? coordinator.sharpe() : report.sharpe(), "", skippedRows));
+    }
+
+    /** The run's analytics from its recorded equity curve; null when too short or not computable. */
+    private RunReport report(String runId) {
+        try {
+            double[] equity = store.jdbi().withHandle(h -> h.createQuery("SELECT p.equity FROM portfolio_snapshots p"
+                            + " JOIN cycles c ON c.compose_id = p.compose_id WHERE c.run_id = ? ORDER BY c.seq")
+                    .bind(0, runId).mapTo(Double.class).list()).stream().mapToDouble(Double::doubleValue).toArray();
+            return equity.length < 3 ? null : RunReport.of(equity, null, 252);
+        } catch (RuntimeException e) {
+            LOG.warn("no run report for {}: {}", runId, e.toString());
+            return null;
+        }
     }
 
     private static void step(String what, ThrowingRunnable action) {

@@ -19,6 +19,7 @@ final class MarketFeedVerticle extends VerticleBase {
     private final MarketReplay replay;
     private final int strategies;
     private final double speed;
+    private final long fastForwardUntil;
     private final Promise<Long> finished = Promise.promise();
     private MessageConsumer<String> acks;
     private int awaiting;
@@ -32,9 +33,15 @@ final class MarketFeedVerticle extends VerticleBase {
      * @param speed {@code 0} for as fast as consumers keep up, else the replay speed-up over real time
      */
     MarketFeedVerticle(MarketReplay replay, int strategies, double speed) {
+        this(replay, strategies, speed, Long.MIN_VALUE);
+    }
+
+    /** @param fastForwardUntil bars up to this time go out without the speed delay (a resumed run catching up) */
+    MarketFeedVerticle(MarketReplay replay, int strategies, double speed, long fastForwardUntil) {
         this.replay = replay;
         this.strategies = strategies;
         this.speed = speed;
+        this.fastForwardUntil = fastForwardUntil;
     }
 
     /** @return completes with the number of bar closes sent when the feed is exhausted or stopped */
@@ -64,7 +71,7 @@ final class MarketFeedVerticle extends VerticleBase {
             return;
         }
         long ts = slice.getFirst().ts();
-        long delay = speed > 0 && previousTs != Long.MIN_VALUE ? (long) ((ts - previousTs) / speed) : 0;
+        long delay = speed > 0 && previousTs != Long.MIN_VALUE && ts > fastForwardUntil ? (long) ((ts - previousTs) / speed) : 0;
         previousTs = ts;
         if (delay >= 1) {
             vertx.setTimer(delay, t -> publish(slice, ts));

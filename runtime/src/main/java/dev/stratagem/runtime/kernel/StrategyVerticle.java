@@ -4,6 +4,7 @@ import dev.stratagem.api.Candle;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
 import dev.stratagem.runtime.history.HistoryWriter;
+import dev.stratagem.runtime.risk.RiskEngine;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -22,15 +23,23 @@ final class StrategyVerticle extends VerticleBase {
 
     private final CycleCoordinator coordinator;
     private final HistoryWriter history;
+    private final RiskEngine risk;
+    private final long resumeAfterTs;
     private final List<Candle> pending = new ArrayList<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private String stopReason = "shutdown";
     private double peak;
     private double maxDrawdown;
 
-    StrategyVerticle(CycleCoordinator coordinator, HistoryWriter history) {
+    /**
+     * @param risk fed every bar, for the VaR history
+     * @param resumeAfterTs bars up to this time were run by an earlier process: they only prime the window
+     */
+    StrategyVerticle(CycleCoordinator coordinator, HistoryWriter history, RiskEngine risk, long resumeAfterTs) {
         this.coordinator = coordinator;
         this.history = history;
+        this.risk = risk;
+        this.resumeAfterTs = resumeAfterTs;
     }
 
     CycleCoordinator coordinator() {
@@ -68,20 +77,34 @@ final class StrategyVerticle extends VerticleBase {
             } else if (!pending.isEmpty()) {
                 List<Candle> slice = List.copyOf(pending);
                 pending.clear();
-                CycleRecord record = coordinator.runCycle(slice);
-                if (record.portfolioAfter() != null) {
-                    double equity = record.portfolioAfter().equity();
-                    peak = Math.max(peak, equity);
-                    maxDrawdown = Math.max(maxDrawdown, peak > 0 ? (peak - equity) / peak : 0);
+                risk.observeBars(slice);
+                if (slice.getFirst().ts() <= resumeAfterTs) {
+                    coordinator.prime(slice); // a bar this run already recorded before a restart
+                } else {
+                    runCycle(slice);
                 }
-                history.submit(record);
-                vertx.eventBus().publish(Addresses.cycleResult(strategyId()), record);
             }
         } catch (RuntimeException e) {
             LOG.error("strategy {} could not complete its cycle: {}", strategyId(), e.toString());
         } finally {
             // Always acknowledge, or the feed would wait for this strategy forever and stall every other one.
             vertx.eventBus().send(Addresses.BAR_DONE, strategyId());
+        }
+    }
+
+    private void runCycle(List<Candle> slice) {
+        org.slf4j.MDC.put("strategy", strategyId());
+        try {
+            CycleRecord record = coordinator.runCycle(slice);
+            if (record.portfolioAfter() != null) {
+                double equity = record.portfolioAfter().equity();
+                peak = Math.max(peak, equity);
+                maxDrawdown = Math.max(maxDrawdown, peak > 0 ? (peak - equity) / peak : 0);
+            }
+            history.submit(record);
+            vertx.eventBus().publish(Addresses.cycleResult(strategyId()), record);
+        } finally {
+            org.slf4j.MDC.remove("strategy");
         }
     }
 

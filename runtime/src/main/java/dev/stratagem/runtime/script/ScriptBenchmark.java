@@ -100,7 +100,7 @@ public final class ScriptBenchmark {
         return new StrategyConfig("bench-" + composer, "", List.of("SYN"), List.of(), new BigDecimal("1000000"), 252.0,
                 new ComponentRef("indicators", Map.of("features", "close, sma_10, sma_30")), ref,
                 new ComponentRef("paper", Map.of("fill", "next-open", "feeBps", 0, "slippageBps", 0)), null,
-                new ConstraintsConfig(null, null, null, null, null, null), List.of());
+                new ConstraintsConfig(null, null, null, null, null, null), List.of(), Map.of());
     }
 
     private static List<Candle> randomWalk(int bars) {

@@ -1,5 +1,8 @@
 package dev.stratagem.runtime.web;
 
+import dev.stratagem.runtime.risk.KillSwitch;
+import dev.stratagem.runtime.risk.KillSwitchState;
+import dev.stratagem.runtime.risk.RiskStore;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.KillSwitchRow;
 import dev.stratagem.runtime.history.RunRow;
@@ -11,17 +14,30 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A control plane over the history: strategies are those with recorded runs (the latest run each), the kill
- * switch is the {@code kill_switch} row. Commands are accepted for runs still {@code RUNNING} and kept in
+ * switch is the runtime's {@link KillSwitch} (persisted in H2, enforced by the risk engine of a running runtime). Commands are accepted for runs still {@code RUNNING} and kept in
  * memory; nothing here enforces them (the kernel does, once wired), so a finished backtest answers 409.
  */
 public final class HistoryControlPlane implements ControlPlane {
 
     private final JdbiHistoryStore store;
+    private final KillSwitch killSwitch;
     private final Map<String, String> requested = new ConcurrentHashMap<>();
 
-    /** @param store the history */
-    public HistoryControlPlane(JdbiHistoryStore store) {
+    /**
+     * @param store the history
+     * @param killSwitch the runtime's kill switch (the running engine's, or one over the same H2 table)
+     */
+    public HistoryControlPlane(JdbiHistoryStore store, KillSwitch killSwitch) {
         this.store = store;
+        this.killSwitch = killSwitch;
+    }
+
+    /**
+     * @param store the history
+     * @return a control plane whose kill switch is the one stored in that history
+     */
+    public static HistoryControlPlane over(JdbiHistoryStore store) {
+        return new HistoryControlPlane(store, new KillSwitch(new RiskStore(store)));
     }
 
     @Override
@@ -56,14 +72,19 @@ public final class HistoryControlPlane implements ControlPlane {
 
     @Override
     public KillSwitchRow killSwitch() {
-        return store.killSwitch();
+        return row(killSwitch.state());
     }
 
     @Override
     public KillSwitchRow setKillSwitch(boolean engaged, String reason, String changedBy) {
-        KillSwitchRow row = new KillSwitchRow(engaged, reason, System.currentTimeMillis(), changedBy);
-        store.setKillSwitch(row);
-        return row;
+        if (engaged && (reason == null || reason.isBlank())) {
+            throw new ControlException(400, "engaging the kill switch needs a reason");
+        }
+        return row(engaged ? killSwitch.activate(reason, false, changedBy) : killSwitch.deactivate(reason, changedBy));
+    }
+
+    private static KillSwitchRow row(KillSwitchState s) {
+        return new KillSwitchRow(s.active(), s.reason(), s.changedAt(), s.actor());
     }
 
     private StrategyState state(RunRow r) {

@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.web;
 
+import dev.stratagem.runtime.risk.RiskStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -177,11 +178,11 @@ class ConsoleApiTest {
         HttpResponse<String> on = console.send("PUT", "/api/risk/kill-switch",
                 "{\"engaged\":true,\"reason\":\"test\"}", token);
         assertThat(on.statusCode()).isEqualTo(200);
-        assertThat(console.store.killSwitch().engaged()).isTrue();
-        assertThat(console.store.killSwitch().reason()).isEqualTo("test");
+        assertThat(new RiskStore(console.store).killSwitch().active()).isTrue();
+        assertThat(new RiskStore(console.store).killSwitch().reason()).isEqualTo("test");
         HttpResponse<String> off = console.send("PUT", "/api/risk/kill-switch", "{\"engaged\":false}", token);
         assertThat(JSON.readTree(off.body()).path("engaged").asBoolean()).isFalse();
-        assertThat(console.store.killSwitch().engaged()).isFalse();
+        assertThat(new RiskStore(console.store).killSwitch().active()).isFalse();
     }
 
     @Test
@@ -195,7 +196,7 @@ class ConsoleApiTest {
         HttpResponse<String> tooBig = console.send("PUT", "/api/risk/kill-switch", huge, token);
         assertThat(tooBig.statusCode()).isEqualTo(413);
         assertThat(tooBig.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(console.store.killSwitch().engaged()).isFalse();
+        assertThat(new RiskStore(console.store).killSwitch().active()).isFalse();
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class ConsoleBench {
             }
             Vertx vertx = Vertx.vertx();
             ConsoleServer server = ConsoleServer.start(vertx, ConsoleOptions.loopback(0),
-                    new ConsoleSources(store, new HistoryControlPlane(store), List::of),
+                    new ConsoleSources(store, HistoryControlPlane.over(store), List::of),
                     TokenStore.loadOrCreate(dir)).await(30, TimeUnit.SECONDS);
             HttpClient http = HttpClient.newHttpClient();
             Random random = new Random(42);

@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.web;
 
+import dev.stratagem.runtime.risk.RiskStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratagem.api.CycleRecord;
@@ -128,7 +129,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("token")).sendKeys("not-the-token");
         browser.findElement(By.id("kill-toggle")).click();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("kill-msg"), "refused (401)"));
-        assertThat(console.store.killSwitch().engaged()).isFalse();
+        assertThat(new RiskStore(console.store).killSwitch().active()).isFalse();
         screenshot("console-kill-switch-refused", false);
 
         browser.findElement(By.id("token")).clear();
@@ -136,7 +137,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("kill-reason")).sendKeys("browser test");
         browser.findElement(By.id("kill-toggle")).click();
         await().until(ExpectedConditions.attributeToBe(By.id("kill-state"), "data-engaged", "true"));
-        assertThat(console.store.killSwitch().engaged()).isTrue();
+        assertThat(new RiskStore(console.store).killSwitch().active()).isTrue();
         browser.navigate().refresh();
         await().until(ExpectedConditions.presenceOfElementLocated(By.id("kill-banner")));
         screenshot("console-kill-switch", true);
@@ -145,7 +146,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("token")).sendKeys(console.token.value());
         browser.findElement(By.id("kill-toggle")).click();
         await().until(ExpectedConditions.attributeToBe(By.id("kill-state"), "data-engaged", "false"));
-        assertThat(console.store.killSwitch().engaged()).isFalse();
+        assertThat(new RiskStore(console.store).killSwitch().active()).isFalse();
     }
 
     private static WebDriverWait await() {

@@ -52,7 +52,7 @@ final class ConsoleFixture implements AutoCloseable {
         token = TokenStore.loadOrCreate(db.getParent());
         vertx = Vertx.vertx();
         server = ConsoleServer.start(vertx, ConsoleOptions.loopback(0),
-                new ConsoleSources(store, new HistoryControlPlane(store), catalog::plugins), token)
+                new ConsoleSources(store, HistoryControlPlane.over(store), catalog::plugins), token)
                 .await(30, TimeUnit.SECONDS);
     }
 

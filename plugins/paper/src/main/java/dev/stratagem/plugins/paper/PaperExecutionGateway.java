@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.pf4j.Extension;
 
 /**
@@ -34,7 +35,15 @@ import org.pf4j.Extension;
  * seen id, an instruction without id, a size that is not positive and finite, or a symbol without market
  * data is {@link TxStatus#REJECTED} with the reason and does not trade.
  *
- * <p>Parameters: {@code fill} ({@code next-open} | {@code mark}), {@code feeBps} (0), {@code slippageBps} (0).
+ * <p>Latency model: every submission is acknowledged {@code latencyMs} plus a seeded uniform jitter of up to
+ * {@code latencyJitterMs} later (the prices are those of the bar it was sent on). Idempotency across
+ * restarts: with {@code journal: <file>} every fill is appended to that file before it is reported, and a
+ * later process given the same file answers a resend of an executed id with the original fill instead of
+ * trading again: on the bar it filled on, when the resend comes before that bar (a cycle re-run after a
+ * crash), else at once with the reason {@code already executed}.
+ *
+ * <p>Parameters: {@code fill} ({@code next-open} | {@code mark}), {@code feeBps} (0), {@code slippageBps} (0),
+ * {@code latencyMs} (0), {@code latencyJitterMs} (0), {@code seed} (1), {@code journal} (none).
  */
 @Extension
 public final class PaperExecutionGateway implements ExecutionGateway {
@@ -46,6 +55,8 @@ public final class PaperExecutionGateway implements ExecutionGateway {
     private FillPricing pricing = FillPricing.of(config);
     private final Set<String> seenIds = new HashSet<>();
     private final WorkingOrders working = new WorkingOrders();
+    private FillJournal journal;
+    private java.util.Random jitter = new java.util.Random(1);
 
     @Override
     public String id() {
@@ -56,6 +67,8 @@ public final class PaperExecutionGateway implements ExecutionGateway {
     public void configure(Parameters params) {
         config = PaperConfig.from(params, id());
         pricing = FillPricing.of(config);
+        journal = config.journal().isEmpty() ? null : FillJournal.open(java.nio.file.Path.of(config.journal()));
+        jitter = new java.util.Random(config.seed());
     }
 
     @Override
@@ -64,12 +77,24 @@ public final class PaperExecutionGateway implements ExecutionGateway {
         for (TradeInstruction in : instructions) {
             results.add(submitOne(in, market));
         }
-        return CompletableFuture.completedFuture(results);
+        if (journal != null) {
+            journal.record(results.stream().filter(r -> r.status().isFill()).toList());
+        }
+        long delay = config.latencyMs()
+                + (config.latencyJitterMs() == 0 ? 0 : (long) (jitter.nextDouble() * (config.latencyJitterMs() + 1)));
+        if (delay == 0) {
+            return CompletableFuture.completedFuture(results);
+        }
+        return CompletableFuture.supplyAsync(() -> results, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS));
     }
 
     @Override
     public List<TxResult> onBar(Candle bar) {
-        return working.fill(bar, pricing);
+        List<TxResult> fills = working.fill(bar, pricing);
+        if (journal != null) {
+            journal.record(fills);
+        }
+        return fills;
     }
 
     PaperConfig config() {
@@ -88,6 +113,16 @@ public final class PaperExecutionGateway implements ExecutionGateway {
         }
         if (!seenIds.add(in.id())) {
             return TxResult.failed(in, TxStatus.REJECTED, "duplicate instruction id " + in.id(), ts);
+        }
+        TxResult earlier = journal == null ? null : journal.executed(in.id());
+        if (earlier != null && earlier.ts() > ts) {
+            working.addReplay(in, ts, earlier); // it filled on a later bar: it fills on that bar again, at its price
+            return TxResult.accepted(in, ts);
+        }
+        if (earlier != null) {
+            return new TxResult(earlier.instructionId(), earlier.symbol(), earlier.side(), earlier.status(),
+                    earlier.filledQuantity(), earlier.fillPrice(), earlier.fee(), earlier.ts(),
+                    "already executed before a restart; original fill returned");
         }
         if (!(in.quantity() > 0) || !Double.isFinite(in.quantity())) {
             return TxResult.failed(in, TxStatus.REJECTED,

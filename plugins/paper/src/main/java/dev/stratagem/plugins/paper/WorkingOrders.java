@@ -16,12 +16,17 @@ import java.util.List;
 final class WorkingOrders {
 
     /** @param submittedTs the ts of the bar the order was submitted at; it fills only on a later bar */
-    record WorkingOrder(TradeInstruction instruction, long submittedTs) {}
+    record WorkingOrder(TradeInstruction instruction, long submittedTs, TxResult replay) {}
 
     private final List<WorkingOrder> orders = new ArrayList<>();
 
     void add(TradeInstruction instruction, long submittedTs) {
-        orders.add(new WorkingOrder(instruction, submittedTs));
+        orders.add(new WorkingOrder(instruction, submittedTs, null));
+    }
+
+    /** An order that already filled in an earlier process: it fills again, identically, on the same bar. */
+    void addReplay(TradeInstruction instruction, long submittedTs, TxResult fill) {
+        orders.add(new WorkingOrder(instruction, submittedTs, fill));
     }
 
     int size() {
@@ -35,6 +40,16 @@ final class WorkingOrders {
             WorkingOrder order = it.next();
             TradeInstruction in = order.instruction();
             if (!in.symbol().equals(bar.symbol()) || bar.ts() <= order.submittedTs()) {
+                continue;
+            }
+            if (order.replay() != null) {
+                if (bar.ts() >= order.replay().ts()) {
+                    if (fills.isEmpty()) {
+                        fills = new ArrayList<>();
+                    }
+                    fills.add(order.replay());
+                    it.remove();
+                }
                 continue;
             }
             double price = fillPrice(in, bar, pricing);

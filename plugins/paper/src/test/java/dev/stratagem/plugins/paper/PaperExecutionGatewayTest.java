@@ -190,6 +190,6 @@ class PaperExecutionGatewayTest {
         assertThatThrownBy(() -> configure(Map.of("slippageBps", "x")))
                 .hasMessage("parameter 'slippageBps' must be a number, was 'x'");
         assertThatThrownBy(() -> configure(Map.of("fees", 1)))
-                .hasMessage("unknown parameter 'fees' for paper; known: [feeBps, fill, slippageBps]");
+                .hasMessage("unknown parameter 'fees' for paper; known: [feeBps, fill, journal, latencyJitterMs, latencyMs, seed, slippageBps]");
     }
 }

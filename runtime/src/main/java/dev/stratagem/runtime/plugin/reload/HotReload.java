@@ -2,6 +2,7 @@ package dev.stratagem.runtime.plugin.reload;
 
 import dev.stratagem.runtime.config.StrategyConfig;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
+import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RecentContexts;
 import dev.stratagem.runtime.history.ReloadEvent;
@@ -75,7 +76,20 @@ public final class HotReload implements PluginControl, AutoCloseable {
      * @param coordinator its coordinator
      */
     public void register(StrategyConfig config, CycleCoordinator coordinator) {
-        reloader.register(new LiveStrategy(config, coordinator));
+        register(config, coordinator, coordinator.components(), java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Registers a running strategy whose components the runtime wrapped (risk engine checks, listeners).
+     *
+     * @param config the strategy's config
+     * @param coordinator its coordinator
+     * @param base its components as assembled from plugins
+     * @param wrapper what the runtime added around {@code base}; applied again to every swapped-in version
+     */
+    public void register(StrategyConfig config, CycleCoordinator coordinator, StrategyComponents base,
+            java.util.function.UnaryOperator<StrategyComponents> wrapper) {
+        reloader.register(new LiveStrategy(config, coordinator, base, wrapper));
     }
 
     /** @param listener called with every recorded reload event, on the reload thread */

@@ -1,5 +1,7 @@
 package dev.stratagem.runtime.plugin.reload;
 
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import dev.stratagem.api.ComponentVersion;
 import dev.stratagem.runtime.config.StrategyConfig;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
@@ -12,7 +14,20 @@ import java.util.List;
  * A running strategy as hot reload sees it: its config (to build components again) and its coordinator
  * (whose slot takes the new ones).
  */
-record LiveStrategy(StrategyConfig config, CycleCoordinator coordinator) {
+record LiveStrategy(StrategyConfig config, CycleCoordinator coordinator, UnaryOperator<StrategyComponents> wrapper,
+        AtomicReference<StrategyComponents> base) {
+
+    /**
+     * @param config the strategy's config
+     * @param coordinator its coordinator
+     * @param base the components as assembled from plugins, before the runtime wrapped them
+     * @param wrapper what the runtime adds around them (risk engine checks and listeners); applied again to
+     *     every version swapped in, so a reload never drops the kill switch or the breakers
+     */
+    LiveStrategy(StrategyConfig config, CycleCoordinator coordinator, StrategyComponents base,
+            UnaryOperator<StrategyComponents> wrapper) {
+        this(config, coordinator, wrapper, new AtomicReference<>(base));
+    }
 
     String id() {
         return config.id();
@@ -23,7 +38,7 @@ record LiveStrategy(StrategyConfig config, CycleCoordinator coordinator) {
     }
 
     boolean uses(String pluginId) {
-        return coordinator.components().versions().stream().anyMatch(v -> v.source().equals(pluginId));
+        return base.get().versions().stream().anyMatch(v -> v.source().equals(pluginId));
     }
 
     /** @return all-new components from {@code plugins}: what the replay runs, off the strategy's thread */
@@ -36,7 +51,7 @@ record LiveStrategy(StrategyConfig config, CycleCoordinator coordinator) {
      *     instances (with their state) of all others
      */
     StrategyComponents rebuilt(LivePlugins plugins, String pluginId) {
-        StrategyComponents now = coordinator.components();
+        StrategyComponents now = base.get();
         StrategyComponents next = fresh(plugins);
         List<ComponentVersion> nv = next.versions();
         List<ComponentVersion> cv = now.versions();
@@ -56,8 +71,11 @@ record LiveStrategy(StrategyConfig config, CycleCoordinator coordinator) {
             listeners.set(i, l ? next.listeners().get(i) : now.listeners().get(i));
             versions.add((l ? nv : cv).get(3 + guards + i));
         }
-        return new StrategyComponents(f ? next.features() : now.features(), c ? next.composer() : now.composer(),
-                g ? next.gateway() : now.gateway(), r ? next.guardrails() : now.guardrails(), listeners, versions);
+        StrategyComponents rebuilt = new StrategyComponents(f ? next.features() : now.features(),
+                c ? next.composer() : now.composer(), g ? next.gateway() : now.gateway(),
+                r ? next.guardrails() : now.guardrails(), listeners, versions);
+        base.set(rebuilt);
+        return wrapper.apply(rebuilt);
     }
 
     private static boolean from(ComponentVersion v, String pluginId) {

@@ -1,0 +1,100 @@
+package dev.stratagem.runtime.ops;
+
+import dev.stratagem.runtime.risk.KillSwitch;
+import dev.stratagem.runtime.risk.KillSwitchState;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A small HTTP server for operators and Prometheus: {@code GET /metrics} (text format), {@code GET /health}
+ * (liveness: the process answers), {@code GET /ready} (200 once the strategies run and the history writer
+ * is healthy, else 503), {@code GET /killswitch} and {@code POST /killswitch}
+ * ({@code {"action":"activate|deactivate","reason":"...","flatten":false}}; needs {@code Authorization:
+ * Bearer <ops.apiToken>} when a token is configured). The web console may mount the same handlers.
+ */
+public final class OpsServer implements AutoCloseable {
+
+    private final HttpServer server;
+
+    private OpsServer(HttpServer server) {
+        this.server = server;
+    }
+
+    /**
+     * @param vertx the runtime's Vert.x
+     * @param host bind address
+     * @param port port, 0 for any free one
+     * @param metrics the metrics
+     * @param killSwitch the kill switch
+     * @param ready whether the runtime is ready
+     * @param token the bearer token for POST, empty for none
+     * @return the started server
+     * @throws Exception if it cannot bind within 10 s
+     */
+    public static OpsServer start(Vertx vertx, String host, int port, RuntimeMetrics metrics, KillSwitch killSwitch,
+            BooleanSupplier ready, String token) throws Exception {
+        Router router = Router.router(vertx);
+        router.get("/metrics").handler(rc -> rc.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.registry().scrape()));
+        router.get("/health").handler(rc -> json(rc, 200, new JsonObject().put("status", "UP")));
+        router.get("/ready").handler(rc -> {
+            boolean ok = ready.getAsBoolean();
+            json(rc, ok ? 200 : 503, new JsonObject().put("status", ok ? "READY" : "NOT_READY"));
+        });
+        router.get("/killswitch").handler(rc -> json(rc, 200, toJson(killSwitch.state())));
+        router.post("/killswitch").handler(BodyHandler.create().setBodyLimit(16 * 1024)).blockingHandler(rc -> {
+            if (!token.isEmpty() && !("Bearer " + token).equals(rc.request().getHeader("Authorization"))) {
+                json(rc, 401, new JsonObject().put("error", "bearer token required"));
+                return;
+            }
+            JsonObject body = rc.body().asJsonObject();
+            String action = body == null ? "" : body.getString("action", "");
+            try {
+                KillSwitchState s = switch (action) {
+                    case "activate" -> killSwitch.activate(body.getString("reason", ""),
+                            body.getBoolean("flatten", false), body.getString("actor", "api"));
+                    case "deactivate" -> killSwitch.deactivate(body.getString("reason", ""),
+                            body.getString("actor", "api"));
+                    default -> throw new IllegalArgumentException("action must be activate or deactivate, was '" + action + "'");
+                };
+                json(rc, 200, toJson(s));
+            } catch (IllegalArgumentException e) {
+                json(rc, 400, new JsonObject().put("error", e.getMessage()));
+            }
+        });
+        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
+                .await(10, TimeUnit.SECONDS);
+        return new OpsServer(server);
+    }
+
+    /** @return the bound port */
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** @return the kill switch state as the API returns it */
+    public static JsonObject toJson(KillSwitchState s) {
+        return new JsonObject().put("active", s.active()).put("flatten", s.flatten()).put("reason", s.reason())
+                .put("actor", s.actor()).put("changedAt", s.changedAt());
+    }
+
+    private static void json(RoutingContext rc, int status, JsonObject body) {
+        rc.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close().await(5, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // the runtime is going down anyway
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.stratagem.runtime.ops;
+
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.CycleStep;
+import dev.stratagem.api.GuardrailVerdict;
+import dev.stratagem.api.PortfolioView;
+import dev.stratagem.api.StrategyListener;
+import dev.stratagem.api.VerdictOutcome;
+import dev.stratagem.runtime.risk.BreakerState;
+import dev.stratagem.runtime.risk.RiskEngine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The runtime's Prometheus metrics: cycle latency per strategy and step (histogram), cycles (a counter,
+ * so cycles/s is {@code rate(stratagem_cycles_total[1m])}), guardrail rejections by check, breaker
+ * states, the kill switch, plugin reloads, the history queue depth, and each sleeve's equity and exposure.
+ */
+public final class RuntimeMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, PortfolioView> last = new ConcurrentHashMap<>();
+    private final Counter reloads;
+
+    /**
+     * @param engine the risk engine (breakers, kill switch)
+     * @param historyQueue the number of cycle records waiting to be written
+     */
+    public RuntimeMetrics(RiskEngine engine, java.util.function.IntSupplier historyQueue) {
+        Gauge.builder("stratagem_kill_switch_active", engine, e -> e.killSwitch().active() ? 1 : 0)
+                .description("1 while the kill switch rejects every new order").register(registry);
+        Gauge.builder("stratagem_history_queue_depth", historyQueue, q -> q.getAsInt())
+                .description("cycle records waiting to be written to H2").register(registry);
+        reloads = Counter.builder("stratagem_reloads_total").description("plugin and script reloads")
+                .register(registry);
+        this.engine = engine;
+        breakerGauge(RiskEngine.PORTFOLIO);
+    }
+
+    private final RiskEngine engine;
+
+    /** @return the registry, for {@code /metrics} */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Counts one plugin or script reload. */
+    public void reloaded() {
+        reloads.increment();
+    }
+
+    /** @return a listener that records a strategy's cycles */
+    public StrategyListener listenerFor(String strategyId) {
+        breakerGauge(strategyId);
+        sleeveGauge(strategyId, "stratagem_equity", PortfolioView::equity);
+        sleeveGauge(strategyId, "stratagem_gross_exposure", PortfolioView::grossExposure);
+        sleeveGauge(strategyId, "stratagem_net_exposure", PortfolioView::netExposure);
+        Counter cycles = Counter.builder("stratagem_cycles_total").tag("strategy", strategyId).register(registry);
+        Timer total = timer(strategyId, "TOTAL");
+        Timer[] steps = new Timer[CycleStep.values().length];
+        for (CycleStep step : CycleStep.values()) {
+            steps[step.ordinal()] = timer(strategyId, step.name());
+        }
+        return new StrategyListener() {
+            @Override
+            public String id() {
+                return "metrics";
+            }
+
+            @Override
+            public void onCycleResult(CycleRecord cycle) {
+                cycles.increment();
+                total.record(Duration.ofNanos(cycle.timings().total()));
+                long[] nanos = cycle.timings().nanos();
+                for (int i = 0; i < nanos.length; i++) {
+                    steps[i].record(Duration.ofNanos(nanos[i]));
+                }
+                for (GuardrailVerdict v : cycle.verdicts()) {
+                    if (v.outcome() == VerdictOutcome.REJECTED) {
+                        registry.counter("stratagem_guardrail_rejections_total", "strategy", strategyId,
+                                "reason", v.check()).increment();
+                    }
+                }
+                if (cycle.portfolioAfter() != null) {
+                    last.put(strategyId, cycle.portfolioAfter());
+                }
+            }
+        };
+    }
+
+    private Timer timer(String strategyId, String step) {
+        return Timer.builder("stratagem_cycle_latency").tag("strategy", strategyId).tag("step", step)
+                .publishPercentileHistogram().register(registry);
+    }
+
+    private void breakerGauge(String scope) {
+        Gauge.builder("stratagem_breaker_state", engine,
+                        e -> e.states().getOrDefault(scope, BreakerState.ACTIVE).ordinal())
+                .tag("scope", scope).description("0 ACTIVE, 1 REDUCING, 2 PAUSED, 3 HALTED").register(registry);
+    }
+
+    private void sleeveGauge(String strategyId, String name, ToDoubleFunction<PortfolioView> f) {
+        Gauge.builder(name, last, m -> m.containsKey(strategyId) ? f.applyAsDouble(m.get(strategyId)) : Double.NaN)
+                .tag("strategy", strategyId).register(registry);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.stratagem.runtime.risk;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A drawdown and daily-loss circuit breaker: ACTIVE -> REDUCING -> PAUSED -> HALTED as losses deepen.
+ * REDUCING falls back to ACTIVE when the losses recover below its level; PAUSED resumes by the limits'
+ * rule (after N cycles or at the next UTC day) with the equity peak reset to the current equity;
+ * HALTED stays until {@link #reset}. Not thread-safe: the {@link RiskEngine} serialises access.
+ */
+final class CircuitBreaker {
+
+    private static final long DAY = 86_400_000L;
+
+    private final String scope;
+    private final BreakerLimits limits;
+    private BreakerState state = BreakerState.ACTIVE;
+    private double peak = Double.NaN;
+    private double dayStart = Double.NaN;
+    private double last = Double.NaN;
+    private long day = Long.MIN_VALUE;
+    private int pausedCycles;
+
+    CircuitBreaker(String scope, BreakerLimits limits) {
+        this.scope = scope;
+        this.limits = limits;
+    }
+
+    BreakerState state() {
+        return state;
+    }
+
+    double drawdown() {
+        return peak > 0 ? Math.max(0, (peak - last) / peak) : 0;
+    }
+
+    /** @return the transition this equity caused, if any */
+    Optional<BreakerTransition> update(String runId, long ts, double equity) {
+        if (!Double.isFinite(equity)) {
+            return Optional.empty();
+        }
+        long today = Math.floorDiv(ts, DAY);
+        boolean newDay = today != day;
+        if (newDay) {
+            dayStart = Double.isNaN(last) ? equity : last;
+            day = today;
+        }
+        last = equity;
+        peak = Double.isNaN(peak) ? equity : Math.max(peak, equity);
+        double dd = drawdown();
+        double dl = dayStart > 0 ? Math.max(0, (dayStart - equity) / dayStart) : 0;
+        BreakerState level = limits.level(dd, dl);
+        return switch (state) {
+            case HALTED -> Optional.empty();
+            case PAUSED -> {
+                if (level == BreakerState.HALTED) {
+                    yield move(runId, ts, level, cause(dd, dl, level));
+                }
+                pausedCycles++;
+                boolean resume = limits.resumeBars() > 0 ? pausedCycles >= limits.resumeBars() : newDay;
+                if (!resume) {
+                    yield Optional.empty();
+                }
+                peak = equity;
+                dayStart = equity;
+                yield move(runId, ts, BreakerState.ACTIVE, limits.resumeBars() > 0
+                        ? "resumed after " + limits.resumeBars() + " cycles paused" : "resumed at the start of a new day");
+            }
+            case ACTIVE, REDUCING -> {
+                if (level.compareTo(state) > 0) {
+                    yield move(runId, ts, level, cause(dd, dl, level));
+                }
+                if (state == BreakerState.REDUCING && level == BreakerState.ACTIVE) {
+                    yield move(runId, ts, BreakerState.ACTIVE, "losses recovered: drawdown " + pct(dd)
+                            + ", daily loss " + pct(dl));
+                }
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /** Manual reset of a PAUSED or HALTED breaker; the peak restarts at the last equity. */
+    Optional<BreakerTransition> reset(String runId, long ts, String reason) {
+        if (state == BreakerState.ACTIVE) {
+            return Optional.empty();
+        }
+        peak = last;
+        dayStart = last;
+        return move(runId, ts, BreakerState.ACTIVE, "reset: " + reason);
+    }
+
+    private Optional<BreakerTransition> move(String runId, long ts, BreakerState to, String cause) {
+        BreakerTransition t = new BreakerTransition(scope, runId, ts, state, to, cause, last);
+        state = to;
+        pausedCycles = 0;
+        return Optional.of(t);
+    }
+
+    private String cause(double dd, double dl, BreakerState level) {
+        boolean byDrawdown = limits.level(dd, 0) == level;
+        return byDrawdown
+                ? "drawdown " + pct(dd) + " from peak " + Decimals.money(peak) + " reached the " + level + " level"
+                : "daily loss " + pct(dl) + " from " + Decimals.money(dayStart) + " reached the " + level + " level";
+    }
+
+    private static String pct(double x) {
+        return String.format(Locale.ROOT, "%.2f%%", x * 100);
+    }
+}

@@ -1,0 +1,260 @@
+package dev.stratagem.runtime.risk;
+
+import dev.stratagem.api.Candle;
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.PortfolioView;
+import dev.stratagem.api.PositionSnapshot;
+import dev.stratagem.api.RiskCheck;
+import dev.stratagem.api.StrategyListener;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One risk engine per runtime, over every strategy's capital sleeve. It observes every cycle record
+ * (through {@link #listenerFor}) to follow each sleeve's equity and positions and the portfolio's sum, drives
+ * one circuit breaker per strategy and one for the portfolio, records every transition (H2 and the log), and
+ * hands each strategy the checks that enforce all this ({@link #leadingChecks}, {@link #trailingChecks}).
+ *
+ * <p>Thread-safe: strategies run on their own threads; state changes are serialised on this object.
+ */
+public final class RiskEngine {
+
+    /** The scope of the portfolio breaker. */
+    public static final String PORTFOLIO = "portfolio";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RiskEngine.class);
+
+    private final RiskSettings settings;
+    private final KillSwitch killSwitch;
+    private final RiskStore store;
+    private final PriceHistory prices;
+    private final CircuitBreaker portfolioBreaker;
+    private final Map<String, Sleeve> sleeves = new LinkedHashMap<>();
+    private final List<Consumer<BreakerTransition>> observers = new CopyOnWriteArrayList<>();
+
+    private static final class Sleeve {
+        final String runId;
+        final CircuitBreaker breaker;
+        final double capital;
+        PortfolioView last;
+
+        Sleeve(String runId, CircuitBreaker breaker, double capital) {
+            this.runId = runId;
+            this.breaker = breaker;
+            this.capital = capital;
+        }
+
+        double equity() {
+            return last == null ? capital : last.equity();
+        }
+    }
+
+    /**
+     * @param settings the limits
+     * @param killSwitch the runtime's kill switch
+     * @param store where transitions are recorded; {@code null} to only log them
+     */
+    public RiskEngine(RiskSettings settings, KillSwitch killSwitch, RiskStore store) {
+        this.settings = settings;
+        this.killSwitch = killSwitch;
+        this.store = store;
+        int window = settings.defaultVarLimit().window();
+        for (VarLimit v : settings.varLimits().values()) {
+            window = Math.max(window, v.window());
+        }
+        this.prices = new PriceHistory(window + 1);
+        this.portfolioBreaker = new CircuitBreaker(PORTFOLIO, settings.portfolioBreaker());
+    }
+
+    /** @return the kill switch */
+    public KillSwitch killSwitch() {
+        return killSwitch;
+    }
+
+    /**
+     * Adds a strategy's sleeve.
+     *
+     * @param strategyId the strategy
+     * @param runId its run
+     * @param capital its starting capital
+     */
+    public synchronized void register(String strategyId, String runId, double capital) {
+        sleeves.put(strategyId, new Sleeve(runId, new CircuitBreaker(strategyId, settings.breakerFor(strategyId)), capital));
+    }
+
+    /** @return the checks that go before a strategy's own guardrails: kill switch, circuit breaker */
+    public List<RiskCheck> leadingChecks(String strategyId) {
+        return List.of(new KillSwitchCheck(killSwitch),
+                new CircuitBreakerCheck(() -> effectiveState(strategyId), () -> worstScope(strategyId)));
+    }
+
+    /** @return the checks that go after a strategy's own guardrails: portfolio limits, pre-trade VaR */
+    public List<RiskCheck> trailingChecks(String strategyId) {
+        return List.of(new PortfolioLimitCheck(strategyId, this, settings.portfolioLimits()),
+                new VarLimitCheck(settings.varFor(strategyId), prices));
+    }
+
+    /** @return a listener that feeds this engine the strategy's cycle records */
+    public StrategyListener listenerFor(String strategyId) {
+        return new StrategyListener() {
+            @Override
+            public String id() {
+                return "risk-engine";
+            }
+
+            @Override
+            public void onCycleResult(CycleRecord cycle) {
+                observe(cycle);
+            }
+        };
+    }
+
+    /** @param bars closed bars, for the VaR history (a bar seen by several strategies counts once) */
+    public void observeBars(List<Candle> bars) {
+        bars.forEach(prices::add);
+    }
+
+    /** Follows one cycle: the sleeve's equity and positions, then both breakers. */
+    public void observe(CycleRecord cycle) {
+        if (cycle.portfolioAfter() != null) {
+            update(cycle.strategyId(), cycle.ts(), cycle.portfolioAfter(), true);
+        }
+    }
+
+    /**
+     * Replays a recorded equity point after a restart, without recording transitions again.
+     *
+     * @param strategyId the strategy
+     * @param view the recorded portfolio after a cycle
+     */
+    public void restore(String strategyId, PortfolioView view) {
+        update(strategyId, view.ts(), view, false);
+    }
+
+    private void update(String strategyId, long ts, PortfolioView view, boolean record) {
+        List<BreakerTransition> transitions = new ArrayList<>(2);
+        synchronized (this) {
+            Sleeve sleeve = sleeves.get(strategyId);
+            if (sleeve == null) {
+                return;
+            }
+            sleeve.last = view;
+            sleeve.breaker.update(sleeve.runId, ts, view.equity()).ifPresent(transitions::add);
+            portfolioBreaker.update(null, ts, totalEquity()).ifPresent(transitions::add);
+        }
+        if (record) {
+            transitions.forEach(this::publish);
+        }
+    }
+
+    /**
+     * Manually resets a PAUSED or HALTED breaker.
+     *
+     * @param scope a strategy id or {@link #PORTFOLIO}
+     * @param reason why, recorded
+     * @return the transition, empty if the breaker was ACTIVE
+     */
+    public Optional<BreakerTransition> reset(String scope, String reason) {
+        Optional<BreakerTransition> t;
+        synchronized (this) {
+            if (PORTFOLIO.equals(scope)) {
+                t = portfolioBreaker.reset(null, System.currentTimeMillis(), reason);
+            } else {
+                Sleeve s = sleeves.get(scope);
+                if (s == null) {
+                    throw new IllegalArgumentException("no strategy '" + scope + "'; have " + sleeves.keySet());
+                }
+                t = s.breaker.reset(s.runId, System.currentTimeMillis(), reason);
+            }
+        }
+        t.ifPresent(this::publish);
+        return t;
+    }
+
+    /** @param observer told of every recorded transition */
+    public void onTransition(Consumer<BreakerTransition> observer) {
+        observers.add(observer);
+    }
+
+    /** @return every breaker's state: each strategy, then {@link #PORTFOLIO} */
+    public synchronized Map<String, BreakerState> states() {
+        Map<String, BreakerState> m = new LinkedHashMap<>();
+        sleeves.forEach((id, s) -> m.put(id, s.breaker.state()));
+        m.put(PORTFOLIO, portfolioBreaker.state());
+        return m;
+    }
+
+    /** @return the worse of the strategy's and the portfolio's breaker */
+    public synchronized BreakerState effectiveState(String strategyId) {
+        Sleeve s = sleeves.get(strategyId);
+        BreakerState own = s == null ? BreakerState.ACTIVE : s.breaker.state();
+        return own.compareTo(portfolioBreaker.state()) >= 0 ? own : portfolioBreaker.state();
+    }
+
+    /** @return the sum of every sleeve's last equity (its capital before its first cycle) */
+    public synchronized double totalEquity() {
+        double sum = 0;
+        for (Sleeve s : sleeves.values()) {
+            sum += s.equity();
+        }
+        return sum;
+    }
+
+    /** @return each sleeve's last portfolio view, by strategy (absent before its first cycle) */
+    public synchronized Map<String, PortfolioView> views() {
+        Map<String, PortfolioView> m = new LinkedHashMap<>();
+        sleeves.forEach((id, s) -> {
+            if (s.last != null) {
+                m.put(id, s.last);
+            }
+        });
+        return m;
+    }
+
+    synchronized double portfolioEquity(String strategyId, double ownEquity) {
+        double sum = ownEquity;
+        for (Map.Entry<String, Sleeve> e : sleeves.entrySet()) {
+            if (!e.getKey().equals(strategyId)) {
+                sum += e.getValue().equity();
+            }
+        }
+        return sum;
+    }
+
+    synchronized Map<String, Double> otherSleevesExposure(String strategyId) {
+        Map<String, Double> m = new HashMap<>();
+        sleeves.forEach((id, s) -> {
+            if (!id.equals(strategyId) && s.last != null) {
+                for (PositionSnapshot p : s.last.positions()) {
+                    m.merge(p.symbol(), p.quantity() * p.markPrice(), Double::sum);
+                }
+            }
+        });
+        return m;
+    }
+
+    private synchronized String worstScope(String strategyId) {
+        Sleeve s = sleeves.get(strategyId);
+        return s != null && s.breaker.state().compareTo(portfolioBreaker.state()) >= 0 ? strategyId : PORTFOLIO;
+    }
+
+    private void publish(BreakerTransition t) {
+        LOG.warn("circuit breaker {}: {} -> {} ({})", t.scope(), t.from(), t.to(), t.cause());
+        if (store != null) {
+            try {
+                store.recordTransition(t);
+            } catch (RuntimeException e) {
+                LOG.error("could not record breaker transition {}: {}", t, e.toString());
+            }
+        }
+        observers.forEach(o -> o.accept(t));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.stratagem.runtime.risk;
+
+import dev.stratagem.runtime.history.JdbiHistoryStore;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** The risk engine's tables (V3): the kill switch and the breaker transitions. Thread-safe. */
+public final class RiskStore {
+
+    private final Jdbi jdbi;
+
+    /** @param store the history database, already migrated */
+    public RiskStore(JdbiHistoryStore store) {
+        this.jdbi = store.jdbi();
+    }
+
+    /** @return the stored kill switch, {@link KillSwitchState#OFF} if never set */
+    public KillSwitchState killSwitch() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT active, flatten, reason, actor, changed_at FROM kill_switch"
+                        + " WHERE id = 1")
+                .map((rs, ctx) -> new KillSwitchState(rs.getBoolean(1), rs.getBoolean(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5)))
+                .findOne().orElse(KillSwitchState.OFF));
+    }
+
+    /** Stores the kill switch and appends the change to its audit trail, in one transaction. */
+    public void saveKillSwitch(KillSwitchState s) {
+        jdbi.useTransaction(h -> {
+            int updated = h.createUpdate("UPDATE kill_switch SET active = ?, flatten = ?, reason = ?, actor = ?,"
+                            + " changed_at = ? WHERE id = 1")
+                    .bind(0, s.active()).bind(1, s.flatten()).bind(2, s.reason()).bind(3, s.actor())
+                    .bind(4, s.changedAt()).execute();
+            if (updated == 0) {
+                h.createUpdate("INSERT INTO kill_switch (id, active, flatten, reason, actor, changed_at)"
+                                + " VALUES (1, ?, ?, ?, ?, ?)")
+                        .bind(0, s.active()).bind(1, s.flatten()).bind(2, s.reason()).bind(3, s.actor())
+                        .bind(4, s.changedAt()).execute();
+            }
+            h.createUpdate("INSERT INTO kill_switch_events (active, flatten, reason, actor, changed_at)"
+                            + " VALUES (?, ?, ?, ?, ?)")
+                    .bind(0, s.active()).bind(1, s.flatten()).bind(2, s.reason()).bind(3, s.actor())
+                    .bind(4, s.changedAt()).execute();
+        });
+    }
+
+    /** Appends one breaker transition. */
+    public void recordTransition(BreakerTransition t) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO breaker_events (scope, run_id, ts, from_state, to_state, cause,"
+                        + " equity, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, t.scope()).bind(1, t.runId()).bind(2, t.ts()).bind(3, t.from().name())
+                .bind(4, t.to().name()).bind(5, t.cause()).bind(6, t.equity()).bind(7, System.currentTimeMillis())
+                .execute());
+    }
+
+    /** @return every recorded transition of a scope, oldest first */
+    public List<BreakerTransition> transitions(String scope) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT scope, run_id, ts, from_state, to_state, cause, equity"
+                        + " FROM breaker_events WHERE scope = ? ORDER BY event_id")
+                .bind(0, scope)
+                .map((rs, ctx) -> new BreakerTransition(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        BreakerState.valueOf(rs.getString(4)), BreakerState.valueOf(rs.getString(5)),
+                        rs.getString(6), rs.getDouble(7)))
+                .list());
+    }
+}

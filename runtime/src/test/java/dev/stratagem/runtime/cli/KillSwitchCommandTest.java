@@ -1,0 +1,45 @@
+package dev.stratagem.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.risk.KillSwitchState;
+import dev.stratagem.runtime.risk.RiskStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KillSwitchCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private int run(StringWriter err, String... args) {
+        var cli = StratagemCommand.commandLine();
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void activates_persists_and_deactivates_the_switch_in_h2() {
+        String db = tmp.resolve("h").toString();
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "killswitch", "--activate", "--db", db)).isEqualTo(2);
+        assertThat(err.toString()).contains("--activate needs --reason");
+        assertThat(run(err, "killswitch", "--activate", "--reason", "drill", "--flatten", "--db", db)).isZero();
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("h"))) {
+            KillSwitchState s = new RiskStore(store).killSwitch();
+            assertThat(s.active()).isTrue();
+            assertThat(s.flatten()).isTrue();
+            assertThat(s.reason()).isEqualTo("drill");
+            assertThat(s.actor()).isEqualTo("cli");
+        }
+        assertThat(run(err, "killswitch", "--status", "--db", db)).isZero();
+        assertThat(run(err, "killswitch", "--deactivate", "--reason", "done", "--db", db)).isZero();
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("h"))) {
+            assertThat(new RiskStore(store).killSwitch().active()).isFalse();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.stratagem.runtime.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratagem.runtime.config.RunConfig;
+import dev.stratagem.runtime.history.CycleRow;
+import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.RunRow;
+import dev.stratagem.runtime.testing.TestPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills {@code stratagem run} with SIGKILL mid-run, restarts it on the same database, and checks that the
+ * runs continue (same run ids, contiguous sequences), that no instruction id was filled twice, and that the
+ * result equals an uninterrupted run of the same strategies: same trades, equity and digest.
+ */
+class CrashRecoveryTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void a_sigkilled_paper_run_continues_from_h2_without_executing_an_instruction_twice() throws Exception {
+        Path runFile = KernelTest.RunFiles.write(tmp, 8_000_000); // ~11 ms per daily bar
+        Path db = tmp.resolve("history");
+        Process process = start(runFile, db, tmp.resolve("run.log"));
+        try {
+            awaitFills(db.resolveSibling("history.paper"), 6, process);
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        List<String> runsBefore;
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
+            runsBefore = store.runs().stream().map(RunRow::runId).sorted().toList();
+            assertThat(store.runs()).allMatch(r -> r.status().equals(JdbiHistoryStore.RUNNING));
+            assertThat(store.cycleCount(runsBefore.getFirst())).as("killed mid-run").isLessThan(5036);
+        }
+
+        Kernel resumed = Kernel.start(runFile, RunConfig.load(runFile).withSpeed(0.0), TestPaths.plugins(), db, options());
+        resumed.feedFinished().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+        resumed.shutdown("feed finished");
+
+        Path reference = tmp.resolve("reference");
+        Kernel straight = Kernel.start(runFile, RunConfig.load(runFile).withSpeed(0.0), TestPaths.plugins(), reference,
+                options());
+        straight.feedFinished().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+        straight.shutdown("feed finished");
+
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db);
+                JdbiHistoryStore ref = JdbiHistoryStore.openFile(reference)) {
+            assertThat(store.runs().stream().map(RunRow::runId).sorted().toList()).isEqualTo(runsBefore);
+            for (RunRow run : store.runs()) {
+                List<CycleRow> cycles = store.cycles(run.runId(), 100_000);
+                assertThat(cycles).hasSize(5036);
+                for (int i = 0; i < cycles.size(); i++) {
+                    assertThat(cycles.get(i).sequence()).isEqualTo(i + 1);
+                }
+                assertThat(run.status()).isEqualTo("STOPPED: feed finished");
+                RunRow twin = ref.runs().stream().filter(r -> r.strategyId().equals(run.strategyId())).findFirst()
+                        .orElseThrow();
+                assertThat(run.trades()).as(run.strategyId() + " trades").isEqualTo(twin.trades());
+                assertThat(run.finalEquity()).as(run.strategyId() + " equity").isEqualByComparingTo(twin.finalEquity());
+                List<Double> curve = equityCurve(store, run.runId());
+                List<Double> twinCurve = equityCurve(ref, twin.runId());
+                int firstDiff = 0;
+                while (firstDiff < curve.size() && curve.get(firstDiff).equals(twinCurve.get(firstDiff))) {
+                    firstDiff++;
+                }
+                assertThat(firstDiff).as(run.strategyId() + ": first cycle whose equity differs").isEqualTo(curve.size());
+                assertThat(lastSharpe(store, run.runId())).isEqualTo(lastSharpe(ref, twin.runId()));
+            }
+            List<String> twice = store.jdbi().withHandle(h -> h.createQuery("SELECT instruction_id FROM tx_results"
+                    + " WHERE status IN ('FILLED', 'PARTIAL') GROUP BY instruction_id HAVING COUNT(*) > 1")
+                    .mapTo(String.class).list());
+            assertThat(twice).as("instruction ids filled twice").isEmpty();
+            RunRow a = store.runs().stream().filter(r -> r.strategyId().equals("sma-a")).findFirst().orElseThrow();
+            assertThat(a.trades()).isEqualTo(97);
+        }
+    }
+
+    private static KernelOptions options() {
+        return new KernelOptions(Map.of(), Map.of("ops.http.port", "0"), false);
+    }
+
+    private static List<Double> equityCurve(JdbiHistoryStore store, String runId) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT p.equity FROM portfolio_snapshots p JOIN cycles c"
+                + " ON c.compose_id = p.compose_id WHERE c.run_id = ? ORDER BY c.seq")
+                .bind(0, runId).mapTo(Double.class).list());
+    }
+
+    private static double lastSharpe(JdbiHistoryStore store, String runId) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT d.sharpe FROM digests d JOIN cycles c"
+                + " ON c.compose_id = d.compose_id WHERE c.run_id = ? ORDER BY c.seq DESC")
+                .bind(0, runId).mapTo(Double.class).first());
+    }
+
+    private static Process start(Path runFile, Path db, Path log) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "dev.stratagem.runtime.cli.StratagemCommand", "run", "--config", runFile.toString(),
+                "--plugins", TestPaths.plugins().toString(), "--db", db.toString(), "--set", "ops.http.port=0"));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Waits until the paper venue has executed some fills (its journals hold that many lines in all). */
+    private static void awaitFills(Path journals, int atLeast, Process process) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (Files.isDirectory(journals)) {
+                long lines = 0;
+                try (Stream<Path> files = Files.list(journals)) {
+                    for (Path f : files.toList()) {
+                        lines += Files.readAllLines(f).size();
+                    }
+                }
+                if (lines >= atLeast) {
+                    return;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        throw new AssertionError("no " + atLeast + " fills before the deadline; alive: " + process.isAlive());
+    }
+}

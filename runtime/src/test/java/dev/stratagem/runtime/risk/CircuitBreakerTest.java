@@ -1,0 +1,59 @@
+package dev.stratagem.runtime.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CircuitBreakerTest {
+
+    private static final long DAY = 86_400_000L;
+    private static final BreakerLimits LIMITS = new BreakerLimits(0.05, 0.10, 0.20, 0.5, 0.5, 0.5, 2);
+
+    @Test
+    void drawdown_moves_the_breaker_through_reducing_paused_and_halted_each_with_its_cause() {
+        CircuitBreaker b = new CircuitBreaker("s", LIMITS);
+        assertThat(b.update("r", 1, 100)).isEmpty();
+        Optional<BreakerTransition> reducing = b.update("r", 2, 94);
+        assertThat(reducing).hasValueSatisfying(t -> {
+            assertThat(t.from()).isEqualTo(BreakerState.ACTIVE);
+            assertThat(t.to()).isEqualTo(BreakerState.REDUCING);
+            assertThat(t.cause()).contains("drawdown 6.00%").contains("REDUCING");
+        });
+        assertThat(b.update("r", 3, 89).orElseThrow().to()).isEqualTo(BreakerState.PAUSED);
+        assertThat(b.update("r", 4, 79).orElseThrow().to()).isEqualTo(BreakerState.HALTED);
+        assertThat(b.update("r", 5, 120)).as("halted stays halted").isEmpty();
+        assertThat(b.reset("r", 6, "operator checked").orElseThrow().cause()).isEqualTo("reset: operator checked");
+        assertThat(b.state()).isEqualTo(BreakerState.ACTIVE);
+    }
+
+    @Test
+    void reducing_falls_back_to_active_when_the_loss_recovers() {
+        CircuitBreaker b = new CircuitBreaker("s", LIMITS);
+        b.update("r", 1, 100);
+        b.update("r", 2, 94);
+        assertThat(b.update("r", 3, 99).orElseThrow().to()).isEqualTo(BreakerState.ACTIVE);
+    }
+
+    @Test
+    void paused_resumes_after_the_configured_number_of_cycles_with_the_peak_reset() {
+        CircuitBreaker b = new CircuitBreaker("s", LIMITS);
+        b.update("r", 1, 100);
+        assertThat(b.update("r", 2, 88).orElseThrow().to()).isEqualTo(BreakerState.PAUSED);
+        assertThat(b.update("r", 3, 88)).isEmpty();
+        BreakerTransition resumed = b.update("r", 4, 88).orElseThrow();
+        assertThat(resumed.to()).isEqualTo(BreakerState.ACTIVE);
+        assertThat(resumed.cause()).contains("resumed after 2 cycles");
+        assertThat(b.drawdown()).isZero();
+    }
+
+    @Test
+    void paused_by_default_resumes_at_the_next_day_and_daily_loss_counts_from_the_day_start() {
+        CircuitBreaker b = new CircuitBreaker("s", new BreakerLimits(0.5, 0.5, 0.9, 0.02, 0.04, 0.5, 0));
+        b.update("r", DAY, 100);
+        assertThat(b.update("r", DAY + 1, 97.5).orElseThrow().cause()).contains("daily loss 2.50%");
+        assertThat(b.update("r", DAY + 2, 95).orElseThrow().to()).isEqualTo(BreakerState.PAUSED);
+        assertThat(b.update("r", DAY + 3, 95)).isEmpty();
+        assertThat(b.update("r", 2 * DAY, 95).orElseThrow().cause()).contains("new day");
+    }
+}

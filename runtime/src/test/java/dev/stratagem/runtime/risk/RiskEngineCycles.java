@@ -1,0 +1,19 @@
+package dev.stratagem.runtime.risk;
+
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.CycleStatus;
+import dev.stratagem.api.CycleStep;
+import dev.stratagem.api.PortfolioView;
+import dev.stratagem.api.StageTimings;
+import java.util.List;
+
+/** Minimal idle cycle records carrying a portfolio, for feeding the risk engine. */
+final class RiskEngineCycles {
+
+    private RiskEngineCycles() {}
+
+    static CycleRecord cycle(String strategy, long seq, PortfolioView after) {
+        return new CycleRecord("r-" + seq, "r", strategy, seq, seq * 86_400_000L, CycleStatus.IDLE, List.of(), null,
+                null, List.of(), List.of(), List.of(), after, new StageTimings(new long[CycleStep.values().length]), null);
+    }
+}
