@@ -1,7 +1,10 @@
 package dev.stratagem.runtime.cli;
 
+import dev.stratagem.runtime.risk.KillSwitch;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.plugin.PluginCatalog;
+import dev.stratagem.runtime.plugin.PluginInfo;
+import dev.stratagem.runtime.plugin.reload.PluginControl;
 import dev.stratagem.runtime.web.ConsoleOptions;
 import dev.stratagem.runtime.web.ConsoleServer;
 import dev.stratagem.runtime.web.ConsoleSources;
@@ -11,45 +14,91 @@ import dev.stratagem.runtime.web.auth.TokenStore;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-/** Serves the console on a history database for a command: its own Vert.x, store and plugin catalog. */
+/**
+ * Serves the console on a history database for a command: on a finished history with its own Vert.x and the
+ * plugins folder's catalog ({@code demo}, {@code console}), or on a running runtime's Vert.x with its plugin
+ * control ({@code run}).
+ */
 final class ConsoleLauncher implements AutoCloseable {
 
-    private final Vertx vertx;
+    private final Vertx ownVertx;
     private final JdbiHistoryStore store;
     private final PluginCatalog catalog;
     private final ConsoleServer server;
+    private final int port;
 
-    private ConsoleLauncher(Vertx vertx, JdbiHistoryStore store, PluginCatalog catalog, ConsoleServer server) {
-        this.vertx = vertx;
+    private ConsoleLauncher(Vertx ownVertx, JdbiHistoryStore store, PluginCatalog catalog, ConsoleServer server) {
+        this.ownVertx = ownVertx;
         this.store = store;
         this.catalog = catalog;
         this.server = server;
+        this.port = server.port();
     }
 
+    /** Serves a finished history on a Vert.x of its own; the plugin list comes from the plugins folder. */
     static ConsoleLauncher start(ConsoleOptions options, Path database, Path plugins, PrintStream out) throws Exception {
+        return serve(null, null, null, options, database, plugins, out);
+    }
+
+    /**
+     * Serves a running runtime: on its Vert.x (which the runtime closes at its shutdown), with its plugins live.
+     *
+     * @param runtimeVertx the kernel's Vert.x
+     * @param live the kernel's plugin control
+     * @param killSwitch the kernel's kill switch: the console's toggle acts on the running risk engine
+     */
+    static ConsoleLauncher startOnRuntime(Vertx runtimeVertx, PluginControl live, KillSwitch killSwitch,
+            ConsoleOptions options, Path database, PrintStream out) throws Exception {
+        return serve(runtimeVertx, live, killSwitch, options, database, null, out);
+    }
+
+    /**
+     * The runtime stopped and its Vert.x took this console down: serves the recorded history again at the same
+     * address, on a Vert.x of its own, the plugin list from the plugins folder.
+     */
+    ConsoleLauncher afterRuntime(ConsoleOptions options, Path database, Path plugins) throws Exception {
+        release();
+        return serve(null, null, null, new ConsoleOptions(options.host(), port, options.maxBodyBytes()), database,
+                plugins, null);
+    }
+
+    private static ConsoleLauncher serve(Vertx runtimeVertx, PluginControl live, KillSwitch killSwitch,
+            ConsoleOptions options, Path database, Path plugins, PrintStream out) throws Exception {
         JdbiHistoryStore store = JdbiHistoryStore.openFile(database);
-        PluginCatalog catalog = PluginCatalog.load(plugins);
-        ConsoleToken token = TokenStore.loadOrCreate(database.toAbsolutePath().getParent());
-        Vertx vertx = Vertx.vertx();
+        PluginCatalog catalog = null;
+        Vertx own = null;
         try {
-            ConsoleServer server = ConsoleServer.start(vertx, options,
-                    new ConsoleSources(store, HistoryControlPlane.over(store), catalog::plugins), token)
+            catalog = plugins == null ? null : PluginCatalog.load(plugins);
+            ConsoleToken token = TokenStore.loadOrCreate(database.toAbsolutePath().getParent());
+            Supplier<List<PluginInfo>> folder = catalog == null ? List::of : catalog::plugins;
+            own = runtimeVertx == null ? Vertx.vertx() : null;
+            ConsoleServer server = ConsoleServer.start(runtimeVertx == null ? own : runtimeVertx, options,
+                    new ConsoleSources(store, killSwitch == null ? HistoryControlPlane.over(store) : new HistoryControlPlane(store, killSwitch), folder, live), token)
                     .await(30, TimeUnit.SECONDS);
-            out.println("console      " + server.url());
-            if (token.created()) {
-                out.println("console token (shown once; kept in " + token.file() + ", owner-readable only):");
-                out.println("             " + token.value());
-            } else {
-                out.println("console token in " + token.file());
+            if (out != null) {
+                out.println("console      " + server.url() + (live == null ? "" : " (plugin API: "
+                        + server.url() + "api/plugins)"));
+                if (token.created()) {
+                    out.println("console token (shown once; kept in " + token.file() + ", owner-readable only):");
+                    out.println("             " + token.value());
+                } else {
+                    out.println("console token in " + token.file());
+                }
             }
-            return new ConsoleLauncher(vertx, store, catalog, server);
+            return new ConsoleLauncher(own, store, catalog, server);
         } catch (Exception e) {
-            vertx.close();
+            if (own != null) {
+                own.close();
+            }
             store.close();
-            catalog.close();
+            if (catalog != null) {
+                catalog.close();
+            }
             throw e;
         }
     }
@@ -73,11 +122,21 @@ final class ConsoleLauncher implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            vertx.close().await(10, TimeUnit.SECONDS);
+            if (ownVertx != null) {
+                ownVertx.close().await(10, TimeUnit.SECONDS);
+            } else {
+                server.close().await(10, TimeUnit.SECONDS); // the runtime's Vert.x is the runtime's to close
+            }
         } catch (Exception e) {
             // closing anyway: the store and catalog below must still be released
         }
+        release();
+    }
+
+    private void release() {
         store.close();
-        catalog.close();
+        if (catalog != null) {
+            catalog.close();
+        }
     }
 }

@@ -5,8 +5,10 @@ import dev.stratagem.runtime.plugin.PluginCatalog;
 import dev.stratagem.runtime.plugin.PluginInfo;
 import dev.stratagem.runtime.plugin.reload.PluginApiClient;
 import dev.stratagem.runtime.plugin.reload.PluginStatus;
+import dev.stratagem.runtime.web.auth.TokenStore;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,28 +17,45 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code stratagem plugins}: what the plugins folder provides, and hot reload on a running runtime. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "Inspect plugin jars; list, "
-        + "follow and roll back the plugins of a running runtime.",
-        subcommands = {PluginsCommand.ListPlugins.class, PluginsCommand.History.class, PluginsCommand.Rollback.class})
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List, follow, reload and roll back "
+        + "the plugins of a running runtime, through its console API.",
+        subcommands = {PluginsCommand.ListPlugins.class, PluginsCommand.History.class, PluginsCommand.Reload.class,
+                PluginsCommand.Rollback.class})
 final class PluginsCommand {
 
-    /** Where the running runtime's API is. */
+    /** Where the running runtime's API is, and its token. */
     static final class ApiOption {
-        @Option(names = "--api", description = "A running runtime's API, e.g. http://127.0.0.1:8080 "
-                + "(`stratagem run --api-port`). Default for history/rollback: http://127.0.0.1:8080.")
+        @Option(names = "--api", description = "The runtime's console API. Default: "
+                + "http://127.0.0.1:8080 (where `stratagem run` serves it).")
         URI api;
 
-        @Option(names = "--token", description = "Bearer token for the API, if it asks for one.")
+        @Option(names = "--token", description = "The console's bearer token, which reload and rollback need."
+                + " Default: read from console.token beside the --db file.")
         String token;
 
+        @Mixin
+        DatabaseOption database = new DatabaseOption();
+
+        URI address() {
+            return api == null ? PluginApiClient.DEFAULT_API : api;
+        }
+
         PluginApiClient client() {
-            return new PluginApiClient(api == null ? URI.create("http://127.0.0.1:8080") : api, token);
+            return new PluginApiClient(address(), token);
+        }
+
+        /** A client with the token, from the option or the console's token file: for changes. */
+        PluginApiClient authorized() {
+            String bearer = token != null ? token
+                    : TokenStore.existing(database.database().toAbsolutePath().getParent()).orElse(null);
+            return new PluginApiClient(address(), bearer);
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the plugins, their versions, jar hashes and extensions: those a running runtime"
-                    + " serves (with --api), else those in the plugins folder.")
+            description = "List the plugins, their versions, jar hashes and extensions: those the running runtime"
+                    + " serves (with the strategies running each and the versions stored for rollback), else,"
+                    + " when nothing answers and no --api is given, those in the plugins folder.")
     static final class ListPlugins implements Callable<Integer> {
         @Mixin
         PluginsOption home = new PluginsOption();
@@ -46,15 +65,26 @@ final class PluginsCommand {
 
         @Override
         public Integer call() {
-            if (api.api != null) {
-                System.out.printf(Locale.ROOT, "%-14s %-16s %-13s %-40s %s%n", "plugin", "version", "sha256",
-                        "strategies", "stored versions");
-                for (PluginStatus p : api.client().list()) {
-                    System.out.printf(Locale.ROOT, "%-14s %-16s %-13s %-40s %s%n", p.pluginId(), p.version(),
-                            p.sha256(), p.strategies(), p.stored());
+            List<PluginStatus> live;
+            try {
+                live = api.client().list();
+            } catch (PluginApiClient.Unreachable e) {
+                if (api.api != null) {
+                    throw e;
                 }
-                return 0;
+                System.err.println("note: " + e.getMessage() + "; listing the plugins folder " + home.plugins());
+                return listFolder();
             }
+            System.out.printf(Locale.ROOT, "%-14s %-16s %-13s %-40s %s%n", "plugin", "version", "sha256",
+                    "strategies", "stored versions");
+            for (PluginStatus p : live) {
+                System.out.printf(Locale.ROOT, "%-14s %-16s %-13s %-40s %s%n", p.pluginId(), p.version(),
+                        p.sha256(), p.strategies(), p.stored());
+            }
+            return 0;
+        }
+
+        private int listFolder() {
             try (PluginCatalog catalog = PluginCatalog.load(home.plugins())) {
                 System.out.printf(Locale.ROOT, "%-14s %-16s %-9s %-13s %s%n", "plugin", "version", "state", "sha256", "extensions");
                 for (PluginInfo p : catalog.plugins()) {
@@ -78,9 +108,10 @@ final class PluginsCommand {
 
         @Override
         public Integer call() {
+            List<ReloadEvent> events = api.client().history(pluginId);
             System.out.printf(Locale.ROOT, "%-24s %-8s %-9s %-22s %-22s %8s %8s %9s %8s  %s%n", "at", "trigger",
                     "outcome", "from", "to", "detect", "load", "validate", "swap", "reason");
-            for (ReloadEvent e : api.client().history(pluginId)) {
+            for (ReloadEvent e : events) {
                 System.out.printf(Locale.ROOT, "%-24s %-8s %-9s %-22s %-22s %6.1fms %6.1fms %7.1fms %6.1fms  %s%n",
                         Instant.ofEpochMilli(e.at()), e.trigger(), e.outcome(), version(e.oldVersion(), e.oldSha256()),
                         version(e.newVersion(), e.newSha256()), e.detectMicros() / 1e3, e.loadMicros() / 1e3,
@@ -105,11 +136,30 @@ final class PluginsCommand {
 
         @Override
         public Integer call() {
-            ReloadEvent e = api.client().rollback(pluginId, to);
-            System.out.printf(Locale.ROOT, "%s %s: %s -> %s: %s%n", pluginId, e.outcome(),
-                    version(e.oldVersion(), e.oldSha256()), version(e.newVersion(), e.newSha256()), e.reason());
-            return ReloadEvent.REFUSED.equals(e.outcome()) ? 1 : 0;
+            return outcome(pluginId, api.authorized().rollback(pluginId, to));
         }
+    }
+
+    @Command(name = "reload", mixinStandardHelpOptions = true,
+            description = "Validate the plugin's jar in plugins/ again and swap it in (e.g. after a refusal whose"
+                    + " cause was outside the jar).")
+    static final class Reload implements Callable<Integer> {
+        @Parameters(index = "0", description = "The plugin id.")
+        String pluginId;
+
+        @Mixin
+        ApiOption api = new ApiOption();
+
+        @Override
+        public Integer call() {
+            return outcome(pluginId, api.authorized().reload(pluginId));
+        }
+    }
+
+    private static int outcome(String pluginId, ReloadEvent e) {
+        System.out.printf(Locale.ROOT, "%s %s: %s -> %s: %s%n", pluginId, e.outcome(),
+                version(e.oldVersion(), e.oldSha256()), version(e.newVersion(), e.newSha256()), e.reason());
+        return ReloadEvent.REFUSED.equals(e.outcome()) ? 1 : 0;
     }
 
     private static String version(String version, String sha) {

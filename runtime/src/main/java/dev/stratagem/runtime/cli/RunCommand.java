@@ -2,11 +2,11 @@ package dev.stratagem.runtime.cli;
 
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.kernel.Kernel;
-import dev.stratagem.runtime.plugin.reload.PluginRoutes;
 import dev.stratagem.runtime.kernel.KernelOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,11 +22,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--speed", description = "Replay speed-up over real time; 0 = as fast as the strategies keep up.")
     Double speed;
-
-    @Option(names = "--api-port", defaultValue = "8081",
-            description = "Serve the plugin API (stratagem plugins list|history|rollback --api) on 127.0.0.1 at this"
-                    + " port; 0 = any free port, -1 = off. Default: ${DEFAULT-VALUE}.")
-    int apiPort;
 
     @Option(names = "--live", description = "Allow mode: live. Also needs STRATAGEM_LIVE_TRADING=I_UNDERSTAND.")
     boolean live;
@@ -44,30 +39,35 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConsoleOption console = new ConsoleOption();
 
-    @Option(names = "--no-console", description = "Do not serve the console; exit when the feed ends.")
+    @Option(names = "--no-console", description = "Do not serve the console (nor its plugin API); exit when the feed ends.")
     boolean noConsole;
 
     @Override
     public Integer call() throws Exception {
         RunConfig runConfig = RunConfig.load(config).withSpeed(speed);
-        // The console first: its database work is done before the kernel starts recording cycles.
-        ConsoleLauncher launcher = null;
+        Kernel kernel = Kernel.start(config, runConfig, plugins.plugins(), database.database(),
+                new KernelOptions(System.getenv(), settings, live));
+        AtomicReference<ConsoleLauncher> launcher = new AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            kernel.shutdown("signal");
+            ConsoleLauncher served = launcher.get();
+            if (served != null) {
+                served.close();
+            }
+        }, "stratagem-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         if (!noConsole) {
+            // on the kernel's Vert.x, with its plugins live: stratagem plugins list|history|reload|rollback and
+            // the console's plugin page act on this runtime while the feed runs
             try {
-                launcher = ConsoleLauncher.start(console.options(), database.database(), plugins.plugins(), System.out);
+                launcher.set(ConsoleLauncher.startOnRuntime(kernel.vertx(), kernel.plugins(),
+                        kernel.risk().killSwitch(), console.options(),
+                        database.database(), System.out));
             } catch (Exception e) {
                 // a trading run does not stop because its console could not bind
                 System.err.println("warning: console not served: " + e.getMessage());
             }
         }
-        Kernel kernel = Kernel.start(config, runConfig, plugins.plugins(), database.database(),
-                new KernelOptions(System.getenv(), settings, live));
-        if (apiPort >= 0) {
-            var server = PluginRoutes.serve(kernel.vertx(), kernel.plugins(), apiPort).await(30, TimeUnit.SECONDS);
-            System.out.printf("plugin API on http://127.0.0.1:%d/api/plugins%n", server.actualPort());
-        }
-        Thread hook = new Thread(() -> kernel.shutdown("signal"), "stratagem-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         long bars = kernel.feedFinished().toCompletionStage().toCompletableFuture().get(365, TimeUnit.DAYS);
         kernel.shutdown("feed finished"); // after a signal: waits for the hook's shutdown to finish
         try {
@@ -77,8 +77,11 @@ final class RunCommand implements Callable<Integer> {
         }
         System.out.printf("feed finished after %d bar closes; %d cycles recorded in %s.mv.db%n", bars, kernel.recorded(),
                 database.database());
-        if (launcher != null) {
-            launcher.serveUntilSignal(System.out);
+        if (launcher.get() != null) {
+            // the kernel's Vert.x closed with the runtime: the history is served on, on a Vert.x of its own
+            ConsoleLauncher after = launcher.get().afterRuntime(console.options(), database.database(),
+                    plugins.plugins());
+            after.serveUntilSignal(System.out);
         }
         return 0;
     }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param eventId unique, increasing
  * @param at when it ended, epoch milliseconds
  * @param pluginId the plugin (the jar's file name if its manifest could not be read)
- * @param trigger what started it: {@code WATCH} (a jar appeared or changed), {@code REMOVE}, {@code ROLLBACK}
+ * @param trigger what started it: {@code START}, {@code WATCH} (a jar appeared or changed), {@code REMOVE},
+ *     {@code ROLLBACK}, {@code RELOAD} (asked through the API)
  * @param jar the jar file it read
  * @param oldVersion the version running before, empty if none
  * @param oldSha256 the first 12 hex digits of that jar's SHA-256

@@ -2,8 +2,10 @@ package dev.stratagem.runtime.web;
 
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.plugin.PluginInfo;
+import dev.stratagem.runtime.plugin.reload.PluginControl;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -11,14 +13,27 @@ import java.util.function.Supplier;
  *
  * @param store the history
  * @param control the control plane
- * @param plugins the loaded plugins, asked on each request
+ * @param plugins the plugins folder's plugins, asked on each request when no runtime runs
+ * @param runtime the running runtime's plugins (list, reload history, reload, rollback), {@code null} when
+ *     the console shows a finished history ({@code demo}, {@code console})
  */
-public record ConsoleSources(JdbiHistoryStore store, ControlPlane control, Supplier<List<PluginInfo>> plugins) {
+public record ConsoleSources(JdbiHistoryStore store, ControlPlane control, Supplier<List<PluginInfo>> plugins,
+        PluginControl runtime) {
 
     /** Checks the fields. */
     public ConsoleSources {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(plugins, "plugins");
+    }
+
+    /** Sources with no running runtime behind them. */
+    public ConsoleSources(JdbiHistoryStore store, ControlPlane control, Supplier<List<PluginInfo>> plugins) {
+        this(store, control, plugins, null);
+    }
+
+    /** @return the running runtime's plugin control, empty on a finished history */
+    public Optional<PluginControl> livePlugins() {
+        return Optional.ofNullable(runtime);
     }
 }

@@ -51,6 +51,21 @@ class StratagemCommandTest {
         assertThat(r.err.strip()).startsWith("error: no history at");
     }
 
+    @Test
+    void the_plugin_commands_say_in_one_line_when_no_runtime_answers() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort(); // closed again: nothing listens there
+        }
+        String api = "http://127.0.0.1:" + port;
+        for (String[] args : new String[][] {{"plugins", "history", "rules", "--api", api},
+                {"plugins", "rollback", "rules", "--api", api, "--token", "t"}}) {
+            Result r = run(args);
+            assertThat(r.code).isEqualTo(2);
+            assertThat(r.err.strip()).isEqualTo("error: no runtime answers at " + api + ": start one with stratagem run");
+        }
+    }
+
     private static String strategy() {
         return TestPaths.strategies().resolve("sma-crossover-orcl.yaml").toString();
     }

@@ -32,7 +32,7 @@ class KernelSignalTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "dev.stratagem.runtime.cli.StratagemCommand", "run", "--config", runFile.toString(),
-                "--plugins", TestPaths.plugins().toString(), "--db", db.toString(), "--no-console", "--api-port", "-1"));
+                "--plugins", TestPaths.plugins().toString(), "--db", db.toString(), "--no-console"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             awaitLog(log, "started 2 strategies", 60);

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratagem.runtime.history.CycleFilter;
+import dev.stratagem.runtime.history.ReloadEvent;
+import dev.stratagem.runtime.history.ReloadEventStore;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -200,12 +203,35 @@ class ConsoleApiTest {
     }
 
     @Test
-    void controlling_a_finished_backtest_is_a_conflict_and_reload_is_not_yet_available() throws Exception {
+    void controlling_a_finished_backtest_is_a_conflict_and_so_is_reloading_its_plugins() throws Exception {
         String token = console.token.value();
         HttpResponse<String> stop = console.send("POST", "/api/strategies/sma-crossover-orcl/stop", null, token);
         assertThat(stop.statusCode()).isEqualTo(409);
         assertThat(console.send("POST", "/api/strategies/nope/pause", null, token).statusCode()).isEqualTo(404);
-        assertThat(console.send("POST", "/api/plugins/rules/reload", null, token).statusCode()).isEqualTo(501);
+        for (String path : new String[] {"/api/plugins/rules/reload", "/api/plugins/rules/rollback"}) {
+            HttpResponse<String> res = console.send("POST", path, null, token);
+            assertThat(res.statusCode()).as(path).isEqualTo(409);
+            assertThat(res.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            assertThat(JSON.readTree(res.body()).path("detail").asText()).as(path).contains("no running runtime");
+        }
+        assertThat(console.send("POST", "/api/plugins/rules/rollback", "{\"to\":\"1.0.0\"}", null).statusCode())
+                .as("no token").isEqualTo(401);
+    }
+
+    @Test
+    void a_finished_history_lists_the_plugins_folder_and_the_recorded_reload_events() throws Exception {
+        JsonNode plugins = JSON.readTree(console.get("/api/plugins").body());
+        assertThat(plugins.findValuesAsText("pluginId")).contains("indicators", "rules");
+        assertThat(plugins.get(0).has("stored")).isTrue();
+        new ReloadEventStore(console.store).record(new ReloadEvent(9_001, 1_700_000_000_000L, "recorded-probe", "WATCH",
+                "plugins/probe.jar", "1.0.0", "aaaaaaaaaaaa", "2.0.0", "bbbbbbbbbbbb", ReloadEvent.REFUSED,
+                "composer threw on replay", List.of("s"), 1, 2, 3, 0));
+        HttpResponse<String> history = console.get("/api/plugins/recorded-probe/history");
+        assertThat(history.statusCode()).isEqualTo(200);
+        JsonNode event = JSON.readTree(history.body()).get(0);
+        assertThat(event.path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(event.path("reason").asText()).isEqualTo("composer threw on replay");
+        assertThat(JSON.readTree(console.get("/api/plugins/nope/history").body())).isEmpty();
     }
 
     @Test

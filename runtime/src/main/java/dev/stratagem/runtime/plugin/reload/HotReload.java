@@ -26,10 +26,12 @@ import java.util.stream.Stream;
  */
 public final class HotReload implements PluginControl, AutoCloseable {
 
+    private final Path dir;
     private final Reloader reloader;
     private final PluginWatcher watcher;
 
-    private HotReload(Reloader reloader, PluginWatcher watcher) {
+    private HotReload(Path dir, Reloader reloader, PluginWatcher watcher) {
+        this.dir = dir;
         this.reloader = reloader;
         this.watcher = watcher;
     }
@@ -60,7 +62,7 @@ public final class HotReload implements PluginControl, AutoCloseable {
             throw new IllegalStateException("loading the plugins of " + dir + " failed", e);
         }
         PluginWatcher watcher = settings.watch() ? new PluginWatcher(dir, settings.debounce(), reloader) : null;
-        return new HotReload(reloader, watcher);
+        return new HotReload(dir, reloader, watcher);
     }
 
     /** @return the live plugin versions, to assemble strategies from */
@@ -129,13 +131,42 @@ public final class HotReload implements PluginControl, AutoCloseable {
                 : reloader.store().find(pluginId, version).orElseThrow(() -> new IllegalArgumentException(
                         "no stored version '" + version + "' of plugin '" + pluginId + "'; stored: "
                                 + stored.stream().map(VersionStore::versionOf).toList()));
+        return await(reloader.offer(target, "ROLLBACK", System.nanoTime()), "rollback", pluginId);
+    }
+
+    @Override
+    public ReloadEvent reload(String pluginId) {
+        List<Path> jars = reloader.jarsOf(pluginId);
+        Path jar = jars.isEmpty() ? jarInFolder(pluginId) : jars.getFirst();
+        return await(reloader.offer(jar, "RELOAD", System.nanoTime()), "reload", pluginId);
+    }
+
+    /** A jar no version came from yet (it was refused, or dropped while the watcher was off): read each one. */
+    private Path jarInFolder(String pluginId) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                try {
+                    if (JarDescriptor.read(jar).pluginId().equals(pluginId)) {
+                        return jar;
+                    }
+                } catch (RefusedException unreadable) {
+                    // not this plugin's, as far as can be told
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the plugins folder " + dir, e);
+        }
+        throw new IllegalArgumentException("no jar in " + dir + " holds plugin '" + pluginId + "'");
+    }
+
+    private static ReloadEvent await(java.util.concurrent.Future<ReloadEvent> attempt, String what, String pluginId) {
         try {
-            return reloader.offer(target, "ROLLBACK", System.nanoTime()).get();
+            return attempt.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the rollback of " + pluginId, e);
+            throw new IllegalStateException("interrupted during the " + what + " of " + pluginId, e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("rollback of " + pluginId + " failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(what + " of " + pluginId + " failed: " + e.getCause(), e.getCause());
         }
     }
 

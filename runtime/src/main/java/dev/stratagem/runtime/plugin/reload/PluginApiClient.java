@@ -1,12 +1,18 @@
 package dev.stratagem.runtime.plugin.reload;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.stratagem.runtime.history.ReloadEvent;
 import java.io.IOException;
+import java.io.Serial;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +20,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** {@link PluginControl} over HTTP, against a running runtime's {@link PluginRoutes}. */
+/**
+ * {@link PluginControl} over HTTP, against the console API of a running runtime ({@code /api/plugins...}).
+ * A 404 answer is an {@link IllegalArgumentException}, any other refusal an {@link IllegalStateException} with
+ * the problem's detail; nothing listening is an {@link Unreachable}.
+ */
 public final class PluginApiClient implements PluginControl {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where {@code stratagem run} serves its console and API unless told otherwise. */
+    public static final URI DEFAULT_API = URI.create("http://127.0.0.1:8080");
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final URI base;
     private final String token;
@@ -25,7 +39,7 @@ public final class PluginApiClient implements PluginControl {
 
     /**
      * @param base the runtime's address, e.g. {@code http://127.0.0.1:8080}
-     * @param token a bearer token, or {@code null}
+     * @param token the console's bearer token (rollback and reload need it), or {@code null}
      */
     public PluginApiClient(URI base, String token) {
         this.base = base;
@@ -34,50 +48,87 @@ public final class PluginApiClient implements PluginControl {
 
     @Override
     public List<PluginStatus> list() {
-        return call("GET", "/api/plugins", new TypeReference<>() {});
+        return call("GET", "/api/plugins", null, new TypeReference<>() {});
     }
 
     @Override
     public List<ReloadEvent> history(String pluginId) {
-        return call("GET", "/api/plugins/" + enc(pluginId) + "/history", new TypeReference<>() {});
+        return call("GET", "/api/plugins/" + enc(pluginId) + "/history", null, new TypeReference<>() {});
     }
 
     @Override
     public ReloadEvent rollback(String pluginId, String version) {
-        return call("POST", "/api/plugins/" + enc(pluginId) + "/rollback" + (version == null ? "" : "?to=" + enc(version)),
+        return call("POST", "/api/plugins/" + enc(pluginId) + "/rollback", version == null ? null : Map.of("to", version),
                 new TypeReference<>() {});
     }
 
-    private <T> T call(String method, String path, TypeReference<T> type) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+    @Override
+    public ReloadEvent reload(String pluginId) {
+        return call("POST", "/api/plugins/" + enc(pluginId) + "/reload", null, new TypeReference<>() {});
+    }
+
+    private <T> T call(String method, String path, Object body, TypeReference<T> type) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        try {
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the request body " + body, e);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new Unreachable(base);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot reach the runtime at " + base + " (is `stratagem run` up with"
-                    + " its API on that port?): " + e, e);
+            throw new IllegalStateException("the runtime at " + base + " did not answer " + method + " " + path + ": "
+                    + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted calling " + base, e);
         }
+        if (response.statusCode() != 200) {
+            String what = method + " " + path + ": " + response.statusCode() + " " + detail(response.body());
+            throw response.statusCode() == 404 ? new IllegalArgumentException(what) : new IllegalStateException(what);
+        }
         try {
-            if (response.statusCode() != 200) {
-                Map<String, Object> error = JSON.readValue(response.body(), new TypeReference<>() {});
-                throw new IllegalArgumentException(method + " " + path + ": " + response.statusCode() + " "
-                        + error.getOrDefault("error", response.body()));
-            }
             return JSON.readValue(response.body(), type);
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + ": unreadable answer " + response.statusCode()
-                    + ": " + response.body(), e);
+            throw new IllegalStateException(method + " " + path + ": unreadable answer: " + response.body(), e);
         }
     }
 
+    /** The problem's detail (RFC 9457), else the body as it came. */
+    private static String detail(String body) {
+        try {
+            JsonNode problem = JSON.readTree(body);
+            if (problem != null && problem.hasNonNull("detail")) {
+                return problem.path("title").asText("") + ": " + problem.get("detail").asText();
+            }
+        } catch (IOException notJson) {
+            // shown as it came
+        }
+        return body;
+    }
+
     private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Nothing listens at the address. */
+    public static final class Unreachable extends IllegalStateException {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        Unreachable(URI base) {
+            super("no runtime answers at " + base + ": start one with stratagem run");
+        }
     }
 }

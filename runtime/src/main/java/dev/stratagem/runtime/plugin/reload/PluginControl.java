@@ -4,8 +4,9 @@ import dev.stratagem.runtime.history.ReloadEvent;
 import java.util.List;
 
 /**
- * Control of a running runtime's plugins: what runs, what happened, and going back. Served over HTTP by
- * {@link PluginRoutes} and called by {@code stratagem plugins list|history|rollback}.
+ * Control of a running runtime's plugins: what runs, what happened, reloading and going back. Served over
+ * HTTP by the console's API ({@code /api/plugins}) and called through it by
+ * {@code stratagem plugins list|history|reload|rollback} ({@link PluginApiClient}).
  */
 public interface PluginControl {
 
@@ -27,4 +28,15 @@ public interface PluginControl {
      * @throws IllegalArgumentException if the plugin or that version is not in the version store
      */
     ReloadEvent rollback(String pluginId, String version);
+
+    /**
+     * Offers the plugin's jar in {@code plugins/} again, through the validated swap (e.g. after a refusal
+     * whose cause was outside the jar, or to resume strategies paused by a removal).
+     *
+     * @param pluginId a plugin
+     * @return the reload event ({@code SWAPPED}, {@code REFUSED} with the reason, or {@code UNCHANGED}, not
+     *     recorded, if that jar is the live version already)
+     * @throws IllegalArgumentException if no jar in {@code plugins/} holds that plugin
+     */
+    ReloadEvent reload(String pluginId);
 }

@@ -73,6 +73,12 @@ final class Reloader implements AutoCloseable {
         return Set.copyOf(pluginOfJar.keySet());
     }
 
+    /** @return the plugins/ files the plugin's live or paused versions came from, that are still there */
+    List<Path> jarsOf(String pluginId) {
+        return pluginOfJar.entrySet().stream().filter(e -> e.getValue().equals(pluginId))
+                .map(Map.Entry::getKey).filter(java.nio.file.Files::isRegularFile).sorted().toList();
+    }
+
     void register(LiveStrategy strategy) {
         strategies.add(strategy);
     }
@@ -213,8 +219,10 @@ final class Reloader implements AutoCloseable {
         }
         b.phase();
         if (resumed.isEmpty()) {
-            return new Builder(b.pluginId, b.trigger, b.jar, b.old, b.detected).event(0, "UNCHANGED",
-                    "same SHA-256 as the running version: ignored", List.of());
+            Builder unchanged = new Builder(b.pluginId, b.trigger, b.jar, b.old, b.detected);
+            unchanged.newVersion = b.newVersion;
+            unchanged.newSha = b.newSha;
+            return unchanged.event(0, "UNCHANGED", "same SHA-256 as the running version: ignored", List.of());
         }
         return record(b, ReloadEvent.SWAPPED, "same version back in plugins/: resumed " + resumed, resumed);
     }

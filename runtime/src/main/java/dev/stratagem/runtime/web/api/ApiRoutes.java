@@ -58,9 +58,10 @@ public final class ApiRoutes {
 
         PluginsApi plugins = new PluginsApi(sources);
         blocking(router.get("/api/plugins"), plugins::list);
-        blocking(router.get("/api/scripts"), plugins::scripts);
+        blocking(router.get("/api/plugins/:pluginId/history"), plugins::history);
         blocking(router.post("/api/plugins/:pluginId/reload"), plugins::reload);
-        blocking(router.post("/api/plugins/:pluginId/rollback"), plugins::reload);
+        blocking(router.post("/api/plugins/:pluginId/rollback"), plugins::rollback);
+        blocking(router.get("/api/scripts"), plugins::scripts);
 
         RiskApi risk = new RiskApi(sources);
         blocking(router.get("/api/risk"), risk::state);

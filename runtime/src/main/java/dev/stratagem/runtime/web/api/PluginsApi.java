@@ -1,48 +1,98 @@
 package dev.stratagem.runtime.web.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratagem.runtime.history.ReloadEvent;
+import dev.stratagem.runtime.history.ReloadEventStore;
 import dev.stratagem.runtime.plugin.PluginInfo;
+import dev.stratagem.runtime.plugin.reload.PluginControl;
+import dev.stratagem.runtime.plugin.reload.PluginStatus;
 import dev.stratagem.runtime.web.ConsoleSources;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
-/** {@code /api/plugins} and {@code /api/scripts}: what is loaded, and its reload history (empty until hot reload). */
+/**
+ * {@code /api/plugins} and {@code /api/scripts}: the live plugins of a running runtime (else the plugins folder),
+ * their reload history, reload and rollback. Without a running runtime, the history comes from the database
+ * and reload / rollback answer 409.
+ */
 final class PluginsApi {
+
+    /** How many reload events a history answers at most. */
+    static final int HISTORY_LIMIT = 200;
 
     /**
      * @param pluginId the PF4J id
-     * @param version its version
+     * @param version its version (the live one in a running runtime)
      * @param state its PF4J state
      * @param sha256 the jar hash prefix
-     * @param jar the jar file name
+     * @param jar the jar file name (empty for a live version: it runs from the version store)
      * @param extensions the extension classes
      * @param problem why it failed to load, empty if it did not
-     * @param reloads its reload history, oldest first
+     * @param stored the versions kept for rollback, most recently live first ({@code version-sha12})
+     * @param strategies the strategies running it, each {@code id: RUNNING} or {@code id: PAUSED: why}
      */
     record PluginView(String pluginId, String version, String state, String sha256, String jar,
-            List<String> extensions, String problem, List<Object> reloads) {}
+            List<String> extensions, String problem, List<String> stored, List<String> strategies) {}
 
     private final ConsoleSources sources;
+    private final ReloadEventStore recorded;
 
     PluginsApi(ConsoleSources sources) {
         this.sources = sources;
+        this.recorded = new ReloadEventStore(sources.store());
     }
 
     void list(RoutingContext ctx) {
-        ApiJson.send(ctx, sources.plugins().get().stream().map(PluginsApi::view).toList());
+        ApiJson.send(ctx, sources.livePlugins()
+                .map(live -> live.list().stream().map(PluginsApi::view).toList())
+                .orElseGet(() -> sources.plugins().get().stream().map(PluginsApi::view).toList()));
+    }
+
+    void history(RoutingContext ctx) {
+        String id = ctx.pathParam("pluginId");
+        List<ReloadEvent> events = sources.livePlugins().map(live -> live.history(id))
+                .orElseGet(() -> recorded.history(id, HISTORY_LIMIT));
+        ApiJson.send(ctx, events);
     }
 
     void scripts(RoutingContext ctx) {
         ApiJson.send(ctx, List.of());
     }
 
+    void rollback(RoutingContext ctx) {
+        JsonNode body = Bodies.object(ctx, Set.of("to"));
+        String to = Bodies.optionalText(body, "to", 200);
+        ApiJson.send(ctx, act(ctx, "roll back",
+                live -> live.rollback(ctx.pathParam("pluginId"), to.isBlank() ? null : to)));
+    }
+
     void reload(RoutingContext ctx) {
-        throw new ApiProblem(501, "Not implemented", "reloading or rolling back plugin '" + ctx.pathParam("pluginId")
-                + "' is not available until hot reload lands; restart the runtime to load a new jar");
+        Bodies.object(ctx, Set.of());
+        ApiJson.send(ctx, act(ctx, "reload", live -> live.reload(ctx.pathParam("pluginId"))));
+    }
+
+    /** Runs a change on the live runtime: an unknown plugin or version is 404, no runtime 409. */
+    private ReloadEvent act(RoutingContext ctx, String what, Function<PluginControl, ReloadEvent> change) {
+        PluginControl live = sources.livePlugins().orElseThrow(() -> new ApiProblem(409, "Conflict",
+                "no running runtime: cannot " + what + " plugin '" + ctx.pathParam("pluginId")
+                        + "' in a finished history; start one with stratagem run"));
+        try {
+            return change.apply(live);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.notFound(e.getMessage());
+        }
+    }
+
+    private static PluginView view(PluginStatus p) {
+        return new PluginView(p.pluginId(), p.version(), "STARTED", p.sha256(), "", p.extensions(), "", p.stored(),
+                p.strategies());
     }
 
     private static PluginView view(PluginInfo p) {
         return new PluginView(p.pluginId(), p.version(), p.state(), p.sha256(),
                 p.jar() == null || p.jar().getFileName() == null ? "" : p.jar().getFileName().toString(),
-                p.extensions(), p.problem(), List.of());
+                p.extensions(), p.problem(), List.of(), List.of());
     }
 }

@@ -48,6 +48,24 @@ public final class TokenStore {
         }
     }
 
+    /**
+     * Reads the token a console generated, without generating one (for clients such as {@code stratagem plugins}).
+     *
+     * @param dataDir the data folder
+     * @return the token, empty if no console has generated one there
+     */
+    public static java.util.Optional<String> existing(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(read(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the console token " + file, e);
+        }
+    }
+
     /** Created empty with owner-only permissions, before the secret is written into it. */
     private static void create(Path file) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {

@@ -2,6 +2,7 @@ package dev.stratagem.runtime.plugin.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratagem.api.ComponentVersion;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.runtime.cli.StratagemCommand;
@@ -12,7 +13,17 @@ import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.history.RunRow;
 import dev.stratagem.runtime.kernel.Kernel;
 import dev.stratagem.runtime.testing.TestPaths;
+import dev.stratagem.runtime.web.ConsoleOptions;
+import dev.stratagem.runtime.web.ConsoleServer;
+import dev.stratagem.runtime.web.ConsoleSources;
+import dev.stratagem.runtime.web.HistoryControlPlane;
+import dev.stratagem.runtime.web.auth.ConsoleToken;
+import dev.stratagem.runtime.web.auth.TokenStore;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue #3, item 7, with the jars the reactor built: strategy S paper-trades on reload-probe 1.0.0 beside an
  * SMA strategy; 2.0.0 is dropped in and takes over at a cycle boundary with the count and the position intact;
  * a v3 that throws, a jar without extensions, a truncated jar and a bad manifest are each refused with the
- * reason recorded while 2.0.0 keeps running; {@code stratagem plugins rollback --to 1.0.0} brings 1.0.0 back.
+ * reason recorded while 2.0.0 keeps running; {@code stratagem plugins rollback --to 1.0.0}, through the console
+ * API served on the kernel's Vert.x with the token from its file, brings 1.0.0 back.
  */
 class HotReloadEndToEndTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path tmp;
@@ -44,6 +58,8 @@ class HotReloadEndToEndTest {
                 ReloadSettings.defaults(plugins).withVersions(tmp.resolve("versions")));
         ReloadFixture.Events events = new ReloadFixture.Events();
         kernel.hotReload().onEvent(events.queue::add);
+        JdbiHistoryStore store = JdbiHistoryStore.openFile(db);
+        ConsoleToken token = TokenStore.loadOrCreate(db.toAbsolutePath().getParent());
         try {
             awaitRecorded(kernel, 200);
             ReloadFixture.drop(ReloadFixture.jar("reload-v2"), plugins, "reload-probe.jar");
@@ -72,21 +88,43 @@ class HotReloadEndToEndTest {
             assertThat(kernel.plugins().list()).filteredOn(p -> p.pluginId().equals("reload-probe"))
                     .singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("2.0.0"));
 
-            int port = PluginRoutes.serve(kernel.vertx(), kernel.plugins(), 0).await(10, TimeUnit.SECONDS).actualPort();
-            String api = "http://127.0.0.1:" + port;
-            assertThat(StratagemCommand.commandLine().execute("plugins", "rollback", "reload-probe", "--to", "1.0.0",
-                    "--api", api)).isZero();
+            ConsoleServer console = ConsoleServer.start(kernel.vertx(), ConsoleOptions.loopback(0),
+                    new ConsoleSources(store, HistoryControlPlane.over(store), List::of, kernel.plugins()), token)
+                    .await(10, TimeUnit.SECONDS);
+            String api = "http://127.0.0.1:" + console.port();
+            assertThat(cli("plugins", "rollback", "reload-probe", "--to", "1.0.0", "--api", api, "--db",
+                    tmp.resolve("elsewhere").resolve("history").toString())).as("no token: refused").isEqualTo(2);
+            assertThat(cli("plugins", "rollback", "reload-probe", "--to", "1.0.0", "--api", api, "--db", db.toString()))
+                    .as("the token read from console.token beside --db").isZero();
             ReloadEvent back = events.next(WAIT);
             assertThat(back.outcome()).as(back.reason()).isEqualTo(ReloadEvent.SWAPPED);
             assertThat(back.trigger()).isEqualTo("ROLLBACK");
             assertThat(back.newVersion()).isEqualTo("1.0.0");
-            assertThat(StratagemCommand.commandLine().execute("plugins", "history", "reload-probe", "--api", api)).isZero();
-            assertThat(StratagemCommand.commandLine().execute("plugins", "list", "--api", api)).isZero();
+            assertThat(cli("plugins", "history", "reload-probe", "--api", api)).isZero();
+            assertThat(cli("plugins", "list", "--api", api)).isZero();
             assertThat(kernel.plugins().history("reload-probe")).extracting(ReloadEvent::outcome)
                     .startsWith("SWAPPED", "REFUSED", "REFUSED", "REFUSED", "REFUSED", "SWAPPED");
+
+            HttpResponse<String> live = http(api, "GET", "/api/plugins", null, null);
+            assertThat(JSON.readTree(live.body()).findValuesAsText("pluginId")).contains("reload-probe");
+            assertThat(live.body()).contains("\"strategies\":[\"s: RUNNING\"]");
+            HttpResponse<String> history = http(api, "GET", "/api/plugins/reload-probe/history", null, null);
+            assertThat(JSON.readTree(history.body()).get(0).path("trigger").asText()).isEqualTo("ROLLBACK");
+            HttpResponse<String> unknown = http(api, "POST", "/api/plugins/reload-probe/rollback", "{\"to\":\"9.9.9\"}",
+                    token.value());
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(unknown.body()).contains("no stored version '9.9.9'");
+            HttpResponse<String> reload = http(api, "POST", "/api/plugins/reload-probe/reload", null, token.value());
+            assertThat(reload.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(reload.body()).path("outcome").asText()).as(reload.body())
+                    .isEqualTo(ReloadEvent.REFUSED); // plugins/ still holds the jar with the bad manifest
+            assertThat(events.next(WAIT).trigger()).isEqualTo("RELOAD");
+            assertThat(http(api, "POST", "/api/plugins/nope/reload", null, token.value()).statusCode()).isEqualTo(404);
             awaitRecorded(kernel, kernel.recorded() + 40);
         } finally {
             kernel.shutdown("test over");
+            store.close();
         }
         assertVersionsRanInOrder(db);
     }
@@ -116,6 +154,23 @@ class HotReloadEndToEndTest {
             }
             assertThat(blocks).containsExactly("1.0.0", "2.0.0", "1.0.0");
         }
+    }
+
+    private static int cli(String... args) {
+        return StratagemCommand.commandLine().execute(args);
+    }
+
+    private static HttpResponse<String> http(String api, String method, String path, String body, String bearer)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static void awaitRecorded(Kernel kernel, long cycles) {
