@@ -7,6 +7,9 @@ import dev.stratagem.api.GuardrailVerdict;
 import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.api.TxResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -15,15 +18,32 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /**
  * Spreads a batch of cycle records over the history tables: one JDBC batch per table, parents first.
  * Runs inside the caller's transaction.
+ *
+ * <p>Plain JDBC on the handle's connection: Jdbi's per-argument type lookup cost as much as H2's insert.
+ * JSON goes in as Jackson's UTF-8 bytes through {@link SqlDialect#jsonArgument}, so H2 does not parse and
+ * re-encode it.
  */
 final class CycleBatchInsert {
 
+    private static final String FEATURES_SQL =
+            "INSERT INTO cycle_features (compose_id, symbol, name, feature_value) VALUES (?, ?, ?, ?)";
+    private static final String INSTRUCTIONS_SQL = "INSERT INTO instructions (compose_id, idx, instruction_id,"
+            + " symbol, side, quantity, order_type, limit_price, reduce_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String VERDICTS_SQL = "INSERT INTO guardrail_verdicts (compose_id, seq, instruction_id,"
+            + " check_id, outcome, qty_before, qty_after, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String TX_SQL = "INSERT INTO tx_results (compose_id, seq, instruction_id, status,"
+            + " symbol, side, filled_qty, fill_price, fee, ts, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String VERSIONS_SQL = "INSERT INTO component_versions (compose_id, seq, role,"
+            + " component_id, source, version, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    private final SqlDialect dialect;
     private final String cyclesSql;
     private final String snapshotsSql;
     private final String digestsSql;
 
     CycleBatchInsert(SqlDialect dialect) {
-        String json = dialect.jsonParameter();
+        this.dialect = dialect;
+        String json = dialect.jsonBatchParameter();
         cyclesSql = "INSERT INTO cycles (compose_id, run_id, strategy_id, seq, ts, status, error_step, error_reason,"
                 + " rationale, total_nanos, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + json + ")";
         snapshotsSql = "INSERT INTO portfolio_snapshots (compose_id, ts, cash, equity, gross, net, realized_pnl, fees,"
@@ -32,148 +52,214 @@ final class CycleBatchInsert {
     }
 
     void insert(Handle handle, List<CycleRecord> records) {
-        insertCycles(handle, records);
-        insertFeatures(handle, records);
-        insertInstructions(handle, records);
-        insertVerdicts(handle, records);
-        insertTxResults(handle, records);
-        insertSnapshots(handle, records);
-        insertDigests(handle, records);
-        insertVersions(handle, records);
-    }
-
-    private void insertCycles(Handle handle, List<CycleRecord> records) {
-        PreparedBatch batch = handle.prepareBatch(cyclesSql);
-        for (CycleRecord r : records) {
-            batch.bind(0, r.composeId()).bind(1, r.runId()).bind(2, r.strategyId()).bind(3, r.sequence())
-                    .bind(4, r.ts()).bind(5, r.status().name())
-                    .bind(6, r.error() == null ? null : r.error().step().name())
-                    .bind(7, r.error() == null ? null : r.error().reason())
-                    .bind(8, r.decision() == null ? null : r.decision().rationale())
-                    .bind(9, r.timings().total())
-                    .bind(10, CycleJson.toJson(r))
-                    .add();
+        Connection c = handle.getConnection();
+        try {
+            insertCycles(c, records);
+            insertFeatures(c, records);
+            insertInstructions(c, records);
+            insertVerdicts(c, records);
+            insertTxResults(c, records);
+            insertSnapshots(c, records);
+            insertDigests(c, records);
+            insertVersions(c, records);
+        } catch (SQLException e) {
+            throw new HistoryWriteException("cannot insert " + records.size() + " cycle record(s) ("
+                    + records.getFirst().composeId() + " .. " + records.getLast().composeId() + "): " + e, e);
         }
-        execute(batch);
     }
 
-    private static void insertFeatures(Handle handle, List<CycleRecord> records) {
-        PreparedBatch batch = handle.prepareBatch(
-                "INSERT INTO cycle_features (compose_id, symbol, name, feature_value) VALUES (?, ?, ?, ?)");
-        for (CycleRecord r : records) {
-            if (r.context() == null) {
-                continue;
+    private void insertCycles(Connection c, List<CycleRecord> records) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(cyclesSql)) {
+            for (CycleRecord r : records) {
+                ps.setString(1, r.composeId());
+                ps.setString(2, r.runId());
+                ps.setString(3, r.strategyId());
+                ps.setLong(4, r.sequence());
+                ps.setLong(5, r.ts());
+                ps.setString(6, r.status().name());
+                ps.setString(7, r.error() == null ? null : r.error().step().name());
+                ps.setString(8, r.error() == null ? null : r.error().reason());
+                ps.setString(9, r.decision() == null ? null : r.decision().rationale());
+                ps.setLong(10, r.timings().total());
+                ps.setObject(11, dialect.jsonArgument(CycleJson.toJsonBytes(r)));
+                ps.addBatch();
             }
-            for (FeatureVector f : r.context().features()) {
-                List<String> names = f.names();
-                for (int i = 0; i < names.size(); i++) {
-                    batch.bind(0, r.composeId()).bind(1, f.symbol()).bind(2, names.get(i));
-                    bindDouble(batch, 3, f.value(i));
-                    batch.add();
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertFeatures(Connection c, List<CycleRecord> records) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(FEATURES_SQL)) {
+            int rows = 0;
+            for (CycleRecord r : records) {
+                if (r.context() == null) {
+                    continue;
+                }
+                for (FeatureVector f : r.context().features()) {
+                    List<String> names = f.names();
+                    for (int i = 0; i < names.size(); i++) {
+                        ps.setString(1, r.composeId());
+                        ps.setString(2, f.symbol());
+                        ps.setString(3, names.get(i));
+                        setDouble(ps, 4, f.value(i));
+                        ps.addBatch();
+                        rows++;
+                    }
                 }
             }
+            execute(ps, rows);
         }
-        execute(batch);
     }
 
-    private static void insertInstructions(Handle handle, List<CycleRecord> records) {
-        PreparedBatch batch = handle.prepareBatch("INSERT INTO instructions (compose_id, idx, instruction_id, symbol,"
-                + " side, quantity, order_type, limit_price, reduce_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        for (CycleRecord r : records) {
-            if (r.decision() == null) {
-                continue;
+    private static void insertInstructions(Connection c, List<CycleRecord> records) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSTRUCTIONS_SQL)) {
+            int rows = 0;
+            for (CycleRecord r : records) {
+                if (r.decision() == null) {
+                    continue;
+                }
+                List<TradeInstruction> instructions = r.decision().instructions();
+                for (int i = 0; i < instructions.size(); i++) {
+                    TradeInstruction in = instructions.get(i);
+                    ps.setString(1, r.composeId());
+                    ps.setInt(2, i);
+                    ps.setString(3, in.id());
+                    ps.setString(4, in.symbol());
+                    ps.setString(5, in.side().name());
+                    setDouble(ps, 6, in.quantity());
+                    ps.setString(7, in.type().name());
+                    setDouble(ps, 8, in.limitPrice());
+                    ps.setBoolean(9, in.reduceOnly());
+                    ps.addBatch();
+                    rows++;
+                }
             }
-            List<TradeInstruction> instructions = r.decision().instructions();
-            for (int i = 0; i < instructions.size(); i++) {
-                TradeInstruction in = instructions.get(i);
-                batch.bind(0, r.composeId()).bind(1, i).bind(2, in.id()).bind(3, in.symbol())
-                        .bind(4, in.side().name());
-                bindDouble(batch, 5, in.quantity());
-                batch.bind(6, in.type().name());
-                bindDouble(batch, 7, in.limitPrice());
-                batch.bind(8, in.reduceOnly()).add();
-            }
+            execute(ps, rows);
         }
-        execute(batch);
     }
 
-    private static void insertVerdicts(Handle handle, List<CycleRecord> records) {
-        PreparedBatch batch = handle.prepareBatch("INSERT INTO guardrail_verdicts (compose_id, seq, instruction_id,"
-                + " check_id, outcome, qty_before, qty_after, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        for (CycleRecord r : records) {
-            List<GuardrailVerdict> verdicts = r.verdicts();
-            for (int i = 0; i < verdicts.size(); i++) {
-                GuardrailVerdict v = verdicts.get(i);
-                batch.bind(0, r.composeId()).bind(1, i).bind(2, v.instructionId()).bind(3, v.check())
-                        .bind(4, v.outcome().name());
-                bindDouble(batch, 5, v.quantityBefore());
-                bindDouble(batch, 6, v.quantityAfter());
-                batch.bind(7, v.reason()).add();
+    private static void insertVerdicts(Connection c, List<CycleRecord> records) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(VERDICTS_SQL)) {
+            int rows = 0;
+            for (CycleRecord r : records) {
+                List<GuardrailVerdict> verdicts = r.verdicts();
+                for (int i = 0; i < verdicts.size(); i++) {
+                    GuardrailVerdict v = verdicts.get(i);
+                    ps.setString(1, r.composeId());
+                    ps.setInt(2, i);
+                    ps.setString(3, v.instructionId());
+                    ps.setString(4, v.check());
+                    ps.setString(5, v.outcome().name());
+                    setDouble(ps, 6, v.quantityBefore());
+                    setDouble(ps, 7, v.quantityAfter());
+                    ps.setString(8, v.reason());
+                    ps.addBatch();
+                    rows++;
+                }
             }
+            execute(ps, rows);
         }
-        execute(batch);
     }
 
-    private static void insertTxResults(Handle handle, List<CycleRecord> records) {
-        PreparedBatch batch = handle.prepareBatch("INSERT INTO tx_results (compose_id, seq, instruction_id, status,"
-                + " symbol, side, filled_qty, fill_price, fee, ts, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        for (CycleRecord r : records) {
-            List<TxResult> results = r.txResults();
-            for (int i = 0; i < results.size(); i++) {
-                TxResult tx = results.get(i);
-                batch.bind(0, r.composeId()).bind(1, i).bind(2, tx.instructionId()).bind(3, tx.status().name())
-                        .bind(4, tx.symbol()).bind(5, tx.side().name()).bind(6, tx.filledQuantity())
-                        .bind(7, tx.fillPrice()).bind(8, tx.fee()).bind(9, tx.ts()).bind(10, tx.reason())
-                        .add();
+    private static void insertTxResults(Connection c, List<CycleRecord> records) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(TX_SQL)) {
+            int rows = 0;
+            for (CycleRecord r : records) {
+                List<TxResult> results = r.txResults();
+                for (int i = 0; i < results.size(); i++) {
+                    TxResult tx = results.get(i);
+                    ps.setString(1, r.composeId());
+                    ps.setInt(2, i);
+                    ps.setString(3, tx.instructionId());
+                    ps.setString(4, tx.status().name());
+                    ps.setString(5, tx.symbol());
+                    ps.setString(6, tx.side().name());
+                    ps.setDouble(7, tx.filledQuantity());
+                    ps.setDouble(8, tx.fillPrice());
+                    ps.setDouble(9, tx.fee());
+                    ps.setLong(10, tx.ts());
+                    ps.setString(11, tx.reason());
+                    ps.addBatch();
+                    rows++;
+                }
             }
+            execute(ps, rows);
         }
-        execute(batch);
     }
 
-    private void insertSnapshots(Handle handle, List<CycleRecord> records) {
-        PreparedBatch batch = handle.prepareBatch(snapshotsSql);
-        for (CycleRecord r : records) {
-            PortfolioView p = r.portfolioAfter();
-            if (p == null) {
-                continue;
+    private void insertSnapshots(Connection c, List<CycleRecord> records) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(snapshotsSql)) {
+            int rows = 0;
+            for (CycleRecord r : records) {
+                PortfolioView p = r.portfolioAfter();
+                if (p == null) {
+                    continue;
+                }
+                ps.setString(1, r.composeId());
+                ps.setLong(2, p.ts());
+                ps.setDouble(3, p.cash());
+                ps.setDouble(4, p.equity());
+                ps.setDouble(5, p.grossExposure());
+                ps.setDouble(6, p.netExposure());
+                ps.setDouble(7, p.realizedPnl());
+                ps.setDouble(8, p.fees());
+                ps.setObject(9, dialect.jsonArgument(CycleJson.writeBytes(p.positions())));
+                ps.addBatch();
+                rows++;
             }
-            batch.bind(0, r.composeId()).bind(1, p.ts()).bind(2, p.cash()).bind(3, p.equity())
-                    .bind(4, p.grossExposure()).bind(5, p.netExposure()).bind(6, p.realizedPnl()).bind(7, p.fees())
-                    .bind(8, CycleJson.write(p.positions()))
-                    .add();
+            execute(ps, rows);
         }
-        execute(batch);
     }
 
-    private void insertDigests(Handle handle, List<CycleRecord> records) {
-        PreparedBatch batch = handle.prepareBatch(digestsSql);
-        for (CycleRecord r : records) {
-            if (r.context() == null) {
-                continue;
+    private void insertDigests(Connection c, List<CycleRecord> records) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(digestsSql)) {
+            int rows = 0;
+            for (CycleRecord r : records) {
+                if (r.context() == null) {
+                    continue;
+                }
+                ps.setString(1, r.composeId());
+                ps.setObject(2, dialect.jsonArgument(CycleJson.writeBytes(r.context().digest())));
+                ps.setDouble(3, r.context().digest().sharpe());
+                ps.addBatch();
+                rows++;
             }
-            batch.bind(0, r.composeId()).bind(1, CycleJson.write(r.context().digest()))
-                    .bind(2, r.context().digest().sharpe())
-                    .add();
+            execute(ps, rows);
         }
-        execute(batch);
     }
 
-    private static void insertVersions(Handle handle, List<CycleRecord> records) {
-        PreparedBatch batch = handle.prepareBatch("INSERT INTO component_versions (compose_id, seq, role,"
-                + " component_id, source, version, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        for (CycleRecord r : records) {
-            List<ComponentVersion> versions = r.versions();
-            for (int i = 0; i < versions.size(); i++) {
-                ComponentVersion v = versions.get(i);
-                batch.bind(0, r.composeId()).bind(1, i).bind(2, v.role()).bind(3, v.componentId())
-                        .bind(4, v.source()).bind(5, v.version()).bind(6, v.sha256())
-                        .add();
+    private static void insertVersions(Connection c, List<CycleRecord> records) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(VERSIONS_SQL)) {
+            int rows = 0;
+            for (CycleRecord r : records) {
+                List<ComponentVersion> versions = r.versions();
+                for (int i = 0; i < versions.size(); i++) {
+                    ComponentVersion v = versions.get(i);
+                    ps.setString(1, r.composeId());
+                    ps.setInt(2, i);
+                    ps.setString(3, v.role());
+                    ps.setString(4, v.componentId());
+                    ps.setString(5, v.source());
+                    ps.setString(6, v.version());
+                    ps.setString(7, v.sha256());
+                    ps.addBatch();
+                    rows++;
+                }
             }
+            execute(ps, rows);
         }
-        execute(batch);
     }
 
     /** NaN becomes SQL NULL, so that column aggregates skip it; the JSON record keeps the NaN. */
+    private static void setDouble(PreparedStatement ps, int position, double value) throws SQLException {
+        if (Double.isNaN(value)) {
+            ps.setNull(position, Types.DOUBLE);
+        } else {
+            ps.setDouble(position, value);
+        }
+    }
+
+    /** The same rule for Jdbi batches (the trade list). */
     static void bindDouble(PreparedBatch batch, int position, double value) {
         if (Double.isNaN(value)) {
             batch.bindNull(position, Types.DOUBLE);
@@ -182,9 +268,9 @@ final class CycleBatchInsert {
         }
     }
 
-    private static void execute(PreparedBatch batch) {
-        if (batch.size() > 0) {
-            batch.execute();
+    private static void execute(PreparedStatement ps, int rows) throws SQLException {
+        if (rows > 0) {
+            ps.executeBatch();
         }
     }
 }

@@ -57,6 +57,23 @@ public final class CycleJson {
         }
     }
 
+    /** The record as UTF-8 JSON, the same text as {@link #toJson}: what the history writer stores. */
+    static byte[] toJsonBytes(CycleRecord record) {
+        try {
+            return WRITER.writeValueAsBytes(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write cycle " + record.composeId() + " as JSON", e);
+        }
+    }
+
+    static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

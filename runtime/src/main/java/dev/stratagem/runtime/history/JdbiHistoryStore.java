@@ -67,7 +67,7 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
         }
         // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook must not close the file under a writer that is
         // still draining; close() closes it.
-        return open("jdbc:h2:file:" + path + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        return open("jdbc:h2:file:" + path + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536", "sa", "");
     }
 
     /**
