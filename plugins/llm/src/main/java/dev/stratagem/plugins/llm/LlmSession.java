@@ -1,0 +1,110 @@
+package dev.stratagem.plugins.llm;
+
+import dev.stratagem.api.ComposeContext;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One strategy's way to the model: through the shared queue (live, record) or the journal (replay), recording
+ * every outcome in record mode and noting every call in the cycle's {@link Transcript}.
+ */
+final class LlmSession {
+
+    private final LlmSettings settings;
+    private final LlmRequestQueue queue;
+    private final PromptJournal journal;
+
+    LlmSession(LlmSettings settings, LlmRequestQueue queue, PromptJournal journal) {
+        this.settings = settings;
+        this.queue = queue;
+        this.journal = journal;
+    }
+
+    /** Connects to the shared queue of the endpoint (not in replay) and opens the journal (not in live). */
+    static LlmSession open(LlmSettings s, String strategyId) {
+        LlmRequestQueue queue = null;
+        if (s.mode() != LlmSettings.Mode.REPLAY) {
+            queue = SharedQueues.forEndpoint(s.baseUrl(), s.apiKey(), s.timeout(), s.queue());
+            queue.budget(strategyId, s.tokenBudget(), s.costBudget(), s.costPer1kTokens());
+        }
+        PromptJournal journal = switch (s.mode()) {
+            case LIVE -> null;
+            case RECORD -> PromptJournal.forRecording(s.recordings(), strategyId);
+            case REPLAY -> PromptJournal.forReplay(s.recordings(), strategyId);
+        };
+        return new LlmSession(s, queue, journal);
+    }
+
+    LlmSettings settings() {
+        return settings;
+    }
+
+    ChatRequest request(String system, String user) {
+        return new ChatRequest(settings.model(), java.util.List.of(new ChatRequest.ChatMessage("system", system),
+                new ChatRequest.ChatMessage("user", user)), settings.temperature(), settings.jsonMode(),
+                settings.maxTokens(), settings.stream());
+    }
+
+    /**
+     * @return the answer text
+     * @throws ChatFailure if the model gave none (recorded, and replayed, like an answer)
+     * @throws IllegalStateException in replay, if the journal has no outcome for this request
+     */
+    String call(ComposeContext ctx, String stage, ChatRequest request, Transcript transcript) {
+        String hash = PromptJournal.hash(request);
+        if (settings.mode() == LlmSettings.Mode.REPLAY) {
+            PromptJournal.Entry e = journal.take(ctx.composeId(), stage, hash);
+            if (e.failure() != null) {
+                transcript.failure(stage, settings.model(), hash, e.failure());
+                throw e.failure();
+            }
+            transcript.answer(stage, settings.model(), hash, e.answer());
+            return e.answer();
+        }
+        try {
+            ChatAnswer answer = await(ctx, request);
+            if (journal != null) {
+                journal.append(ctx.composeId(), stage, hash, request,
+                        new PromptJournal.Entry(answer.content(), null, answer.promptTokens(), answer.completionTokens()));
+            }
+            transcript.answer(stage, settings.model(), hash, answer.content());
+            return answer.content();
+        } catch (ChatFailure f) {
+            if (journal != null) {
+                journal.append(ctx.composeId(), stage, hash, request, new PromptJournal.Entry(null, f, 0, 0));
+            }
+            transcript.failure(stage, settings.model(), hash, f);
+            throw f;
+        }
+    }
+
+    private ChatAnswer await(ComposeContext ctx, ChatRequest request) {
+        long deadline = System.nanoTime() + settings.deadline().toNanos();
+        var future = queue.submit(ctx.strategyId(), priority(ctx), deadline, request);
+        try {
+            // The queue fails the call at its deadline; the extra second only guards against a lost wake-up.
+            return future.get(settings.deadline().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ChatFailure f) {
+                throw f;
+            }
+            throw new ChatFailure(ChatFailure.Kind.NETWORK, String.valueOf(e.getCause()));
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            throw new ChatFailure(ChatFailure.Kind.DEADLINE, "no answer within " + settings.deadline().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatFailure(ChatFailure.Kind.DEADLINE, "interrupted while waiting for the model");
+        }
+    }
+
+    /** Risk-reducing first: a strategy holding a position may be asking for an exit. */
+    private Priority priority(ComposeContext ctx) {
+        return switch (settings.priority()) {
+            case "urgent" -> Priority.URGENT;
+            case "normal" -> Priority.NORMAL;
+            default -> ctx.portfolio().positions().isEmpty() ? Priority.NORMAL : Priority.URGENT;
+        };
+    }
+}

@@ -1,0 +1,139 @@
+package dev.stratagem.plugins.llm;
+
+import dev.stratagem.api.ComposeContext;
+import dev.stratagem.api.ComposeResult;
+import dev.stratagem.api.DecisionComposer;
+import dev.stratagem.api.Parameters;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What the LLM composers share: the common parameters, the session, the repair-once rule, and turning a
+ * failed call into a NOOP (stale) or the fallback rule's decision (unavailable, over budget). A missing
+ * replay answer is not caught: it fails the cycle, naming the compose id and the hash.
+ */
+abstract class ModelBackedComposer implements DecisionComposer {
+
+    /** An answer that broke its contract even after the one repair. */
+    static final class InvalidAnswer extends RuntimeException {
+        InvalidAnswer(String stage, List<String> errors) {
+            super(stage + " answer invalid after one repair: " + String.join("; ", errors), null, false, false);
+        }
+    }
+
+    private LlmSettings settings;
+    private LlmSession session;
+
+    /** @return the parameter keys beyond {@link LlmSettings#KEYS} */
+    abstract Set<String> templateKeys();
+
+    /** Reads the subclass's templates. */
+    abstract void configureTemplates(Parameters params);
+
+    /**
+     * @return the decision
+     * @throws ChatFailure if a call failed
+     * @throws InvalidAnswer if an answer stayed invalid after its repair
+     */
+    abstract ComposeResult decide(ComposeContext ctx, Transcript transcript);
+
+    @Override
+    public final void configure(Parameters params) {
+        Set<String> keys = new HashSet<>(LlmSettings.KEYS);
+        keys.addAll(templateKeys());
+        params.requireOnly(id(), keys);
+        LlmSettings settings = LlmSettings.from(params);
+        configureTemplates(params);
+        // The strategy id is not known at configure time; the session opens on the first cycle.
+        this.settings = settings;
+        this.session = null;
+    }
+
+    @Override
+    public final Set<String> requiredFeatures() {
+        return settings == null ? Set.of() : settings.requiredFeatures();
+    }
+
+    @Override
+    public final ComposeResult compose(ComposeContext ctx) {
+        if (settings == null) {
+            throw new IllegalStateException(id() + " is not configured: 'model' and a template are required");
+        }
+        if (session == null) {
+            session = LlmSession.open(settings, ctx.strategyId());
+        }
+        SmaFallbackRule fallback = settings.fallback();
+        if (fallback != null) {
+            fallback.observe(ctx);
+        }
+        Transcript transcript = new Transcript();
+        try {
+            return decide(ctx, transcript);
+        } catch (InvalidAnswer e) {
+            return ComposeResult.noop(transcript.appendTo("NOOP: " + e.getMessage()));
+        } catch (ChatFailure f) {
+            if (f.kind() == ChatFailure.Kind.DEADLINE) {
+                return ComposeResult.noop(transcript.appendTo("NOOP: stale decision, " + f.getMessage()));
+            }
+            if (fallback == null) {
+                return ComposeResult.noop(transcript.appendTo("NOOP: model unavailable, " + f.getMessage()));
+            }
+            ComposeResult r = fallback.decide(ctx);
+            transcript.fallback("sma-crossover");
+            return new ComposeResult(r.instructions(), transcript.appendTo(
+                    "fallback sma-crossover (model unavailable, " + f.getMessage() + "): " + r.rationale()));
+        }
+    }
+
+    LlmSession session() {
+        return session;
+    }
+
+    /**
+     * Asks, and on an answer that breaks the contract asks once more with the errors.
+     *
+     * @param errors the contract: the errors of an answer, empty if it is valid
+     * @return a valid answer
+     */
+    final String ask(ComposeContext ctx, String stage, ChatRequest request, Function<String, List<String>> errors,
+            Transcript transcript) {
+        String answer = session.call(ctx, stage, request, transcript);
+        List<String> found = errors.apply(answer);
+        if (found.isEmpty()) {
+            return answer;
+        }
+        ChatRequest repair = request.plus(new ChatRequest.ChatMessage("assistant", answer))
+                .plus(new ChatRequest.ChatMessage("user", "Your answer broke the contract: " + String.join("; ", found)
+                        + ". Answer again with only the corrected JSON object."));
+        String second = session.call(ctx, stage + "-repair", repair, transcript);
+        List<String> still = errors.apply(second);
+        if (!still.isEmpty()) {
+            throw new InvalidAnswer(stage, still);
+        }
+        return second;
+    }
+
+    /** @return the cycle's symbols */
+    static Set<String> symbols(ComposeContext ctx) {
+        Set<String> s = new HashSet<>();
+        ctx.features().forEach(f -> s.add(f.symbol()));
+        return s;
+    }
+
+    static List<String> decisionErrors(String answer, Set<String> symbols) {
+        return DecisionSchema.read(answer, symbols) instanceof DecisionSchema.Invalid i ? i.errors() : List.of();
+    }
+
+    /** The result of a valid decision answer, below {@code minConfidence} a NOOP. */
+    final ComposeResult result(String answer, Set<String> symbols, Transcript transcript) {
+        DecisionSchema.Decision d = ((DecisionSchema.Valid) DecisionSchema.read(answer, symbols)).decision();
+        String text = d.rationale() + " (confidence " + d.confidence() + ")";
+        if (d.confidence() < settings.minConfidence()) {
+            return ComposeResult.noop(transcript.appendTo("NOOP: confidence " + d.confidence() + " below minConfidence "
+                    + settings.minConfidence() + "; " + text));
+        }
+        return new ComposeResult(d.instructions(), transcript.appendTo(text));
+    }
+}
