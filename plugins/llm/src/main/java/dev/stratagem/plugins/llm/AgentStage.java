@@ -33,7 +33,9 @@ enum AgentStage {
 
     AgentStage(String key, Map<String, String> fields, String system) {
         this.key = key;
-        this.fields = fields;
+        // Map.of iterates in a per-JVM order; repair prompts list errors in field order and are hashed for
+        // replay, so the order must be fixed.
+        this.fields = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(fields));
         this.system = system;
     }
 
