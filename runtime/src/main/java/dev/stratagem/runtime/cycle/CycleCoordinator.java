@@ -3,6 +3,7 @@ package dev.stratagem.runtime.cycle;
 import dev.stratagem.api.Candle;
 import dev.stratagem.api.ComposeContext;
 import dev.stratagem.api.ComposeResult;
+import dev.stratagem.api.ComponentVersion;
 import dev.stratagem.api.CycleError;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.CycleStatus;
@@ -16,6 +17,7 @@ import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.api.TxResult;
 import dev.stratagem.api.TxStatus;
 import dev.stratagem.runtime.portfolio.DigestTracker;
+import dev.stratagem.runtime.risk.FlattenComposer;
 import dev.stratagem.runtime.risk.GuardrailsResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +58,11 @@ public final class CycleCoordinator {
     private long sequence;
     private long cyclesSeen;
     private long hookFailures;
+    /** Components whose version can change between cycles, and where their version sits in the list. */
+    private VersionedComponent[] tracked = new VersionedComponent[0];
+    private int[] trackedAt = new int[0];
+    private StrategyComponents trackedFor;
+    private List<ComponentVersion> recorded = List.of();
 
     /**
      * @param info the strategy and run
@@ -76,6 +83,7 @@ public final class CycleCoordinator {
         this.window = new BarWindow(info.symbols(), Math.max(windowCapacity, components.features().warmup() + 1));
         this.warmup = components.features().warmup();
         this.gatewayTimeout = gatewayTimeout;
+        track(components);
     }
 
     /** @return the strategy and run this coordinator serves */
@@ -178,6 +186,9 @@ public final class CycleCoordinator {
     public CycleRecord runCycle(List<Candle> slice) {
         long seq = ++sequence;
         components = slot.adopt(components, seq);
+        if (components != trackedFor) {
+            track(components);
+        }
         CycleDraft d = new CycleDraft(info.runId() + "-" + seq, seq, slice.getFirst().ts());
         MDC.put("composeId", d.composeId);
         try {
@@ -281,7 +292,7 @@ public final class CycleCoordinator {
         digest.onEquity(d.ts, d.after.equity());
         t = d.lap(CycleStep.DIGEST, t);
         d.lap(CycleStep.HISTORY, t);
-        return notifyListeners(d.toRecord(info.runId(), info.strategyId(), components.versions(), status, null));
+        return notifyListeners(d.toRecord(info.runId(), info.strategyId(), versions(), status, null));
     }
 
     private CycleRecord fail(CycleDraft d, CycleStep step, Throwable e, long t) {
@@ -299,9 +310,62 @@ public final class CycleCoordinator {
             rethrowIfFatal(ignored);
             d.after = null;
         }
-        CycleRecord record = d.toRecord(info.runId(), info.strategyId(), components.versions(), CycleStatus.FAILED,
+        CycleRecord record = d.toRecord(info.runId(), info.strategyId(), versions(), CycleStatus.FAILED,
                 new CycleError(step, reason, type));
         return notifyListeners(record);
+    }
+
+    /**
+     * The versions this cycle ran: the assembled ones, with those of {@link VersionedComponent}s replaced by
+     * their current version. A new list only when a version changed since the last cycle.
+     */
+    private List<ComponentVersion> versions() {
+        if (tracked.length == 0) {
+            return components.versions();
+        }
+        List<ComponentVersion> now = recorded;
+        for (int i = 0; i < tracked.length; i++) {
+            ComponentVersion v = tracked[i].version();
+            if (v != now.get(trackedAt[i])) {
+                if (now == recorded) {
+                    now = new ArrayList<>(recorded);
+                }
+                now.set(trackedAt[i], v);
+            }
+        }
+        if (now != recorded) {
+            recorded = List.copyOf(now);
+        }
+        return recorded;
+    }
+
+    /** Finds the versioned components of a component set (a wrapped composer counts) and their list slots. */
+    private void track(StrategyComponents c) {
+        trackedFor = c;
+        recorded = c.versions();
+        List<Object> candidates = new ArrayList<>();
+        candidates.add(c.features());
+        candidates.add(c.composer() instanceof FlattenComposer f ? f.inner() : c.composer());
+        candidates.add(c.gateway());
+        candidates.addAll(c.guardrails().checks());
+        candidates.addAll(c.listeners());
+        List<VersionedComponent> found = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (Object candidate : candidates) {
+            if (candidate instanceof VersionedComponent v) {
+                ComponentVersion now = v.version();
+                for (int i = 0; i < recorded.size(); i++) {
+                    ComponentVersion slot = recorded.get(i);
+                    if (slot.source().equals(now.source()) && slot.role().equals(now.role()) && !at.contains(i)) {
+                        found.add(v);
+                        at.add(i);
+                        break;
+                    }
+                }
+            }
+        }
+        tracked = found.toArray(VersionedComponent[]::new);
+        trackedAt = at.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private CycleRecord notifyListeners(CycleRecord record) {

@@ -13,6 +13,7 @@ import dev.stratagem.runtime.cycle.CycleCoordinator;
 import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.history.HistoryWriter;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.ReloadEventStore;
 import dev.stratagem.runtime.history.RunInfo;
 import dev.stratagem.runtime.history.RunSummary;
 import dev.stratagem.runtime.marketdata.CandleSeries;
@@ -30,6 +31,7 @@ import dev.stratagem.runtime.risk.KillSwitch;
 import dev.stratagem.runtime.risk.RiskEngine;
 import dev.stratagem.runtime.risk.RiskStore;
 import dev.stratagem.runtime.risk.SafeModeCheck;
+import dev.stratagem.runtime.script.ScriptHotReload;
 import dev.stratagem.runtime.strategy.RiskWiring;
 import dev.stratagem.runtime.strategy.StrategyAssembler;
 import io.vertx.core.DeploymentOptions;
@@ -64,6 +66,7 @@ public final class Kernel implements AutoCloseable {
 
     private final Vertx vertx;
     private final HotReload catalog;
+    private ScriptHotReload scripts;
     private final JdbiHistoryStore store;
     private final HistoryWriter history;
     private final List<StrategyVerticle> strategies;
@@ -182,6 +185,9 @@ public final class Kernel implements AutoCloseable {
             throw e;
         }
 
+        // script composers reload like plugins: watched, validated, swapped at a cycle boundary, recorded
+        ScriptHotReload scripts = new ScriptHotReload(catalog::record, new ReloadEventStore(store), Duration.ofSeconds(5));
+        catalog.attach(ScriptHotReload.PREFIX, scripts);
         KillSwitch killSwitch = new KillSwitch(new RiskStore(store));
         RiskEngine engine = RiskWiring.engine(runtime, strategySettings, killSwitch, new RiskStore(store));
         HistoryWriter history = new HistoryWriter(store);
@@ -224,6 +230,7 @@ public final class Kernel implements AutoCloseable {
                         StrategyConfigLoader.toJson(sc), fed.toString()));
             }
             catalog.register(sc, coordinator, base0, wrapper);
+            scripts.attach(sc.id(), base0);
             verticles.add(new StrategyVerticle(coordinator, history, engine, resumeAfter));
             ledgers.add(ledger);
         }
@@ -232,6 +239,7 @@ public final class Kernel implements AutoCloseable {
         MarketFeedVerticle feed = new MarketFeedVerticle(new MarketReplay(data.stream().map(CandleSeries::candles).toList()),
                 verticles.size(), config.speed(), fastForward);
         Kernel kernel = new Kernel(vertx, catalog, store, history, verticles, ledgers, feed, engine, metrics, skipped);
+        kernel.scripts = scripts;
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         try {
             Future.all(verticles.stream().map(v -> vertx.deployVerticle(v, worker)).toList())
@@ -351,6 +359,11 @@ public final class Kernel implements AutoCloseable {
         try {
             feed.halt();
             step("stop the ops server", this::stopOps);
+            step("stop watching scripts", () -> {
+                if (scripts != null) {
+                    scripts.close();
+                }
+            });
             strategies.forEach(s -> s.stopReason(reason));
             step("close Vert.x", () -> vertx.close().await(30, TimeUnit.SECONDS));
             step("drain the history writer", history::close);

@@ -29,6 +29,11 @@ public final class FlattenComposer implements DecisionComposer {
         this.killSwitch = killSwitch;
     }
 
+    /** @return the strategy's own composer (whose version the cycle records) */
+    public DecisionComposer inner() {
+        return inner;
+    }
+
     @Override
     public String id() {
         return inner.id();

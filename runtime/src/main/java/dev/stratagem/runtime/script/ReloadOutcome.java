@@ -1,16 +1,25 @@
 package dev.stratagem.runtime.script;
 
 /**
- * The result of one attempt to reload a script: built and validated (it serves from the next cycle on), or
- * refused with the reason (the old version keeps running).
+ * The result of one attempt to reload (or roll back) a script: built and validated (it serves from the next
+ * cycle on), or refused with the reason (the old version keeps running).
  *
  * @param scriptId the script id
- * @param accepted whether the new version was handed to the strategy
+ * @param source {@code script:<folder>}, what cycles record as the component's source
+ * @param trigger {@code WATCH} (the file was saved), {@code RELOAD} or {@code ROLLBACK} (asked for)
+ * @param accepted whether the new version was handed to the strategy (and, when the reloader waits for the
+ *     swap, was swapped in)
+ * @param oldVersion the manifest version serving before
  * @param oldSha256 the source prefix of the version serving before
- * @param newSha256 the source prefix of the new version, empty if it could not be read
+ * @param newVersion the manifest version offered, empty if the manifest could not be read
+ * @param newSha256 the source prefix of the new version, empty if it could not be built
  * @param reason why it was refused (a syntax error names file, line and column), empty if accepted
  * @param replayed how many recorded cycle contexts the new version was validated against
- * @param buildNanos the time to build and validate it
+ * @param buildMicros reading and evaluating the source in a fresh context, and its {@code init}
+ * @param validateMicros replaying the recorded contexts
+ * @param swapMicros from offering it to the strategy to its first cycle (0 if not awaited)
+ * @param buildNanos the whole attempt
  */
-public record ReloadOutcome(String scriptId, boolean accepted, String oldSha256, String newSha256, String reason,
-        int replayed, long buildNanos) {}
+public record ReloadOutcome(String scriptId, String source, String trigger, boolean accepted, String oldVersion,
+        String oldSha256, String newVersion, String newSha256, String reason, int replayed, long buildMicros,
+        long validateMicros, long swapMicros, long buildNanos) {}

@@ -6,7 +6,9 @@ import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.DecisionComposer;
 import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.Parameters;
+import dev.stratagem.runtime.cycle.VersionedComponent;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,12 +27,12 @@ import org.slf4j.LoggerFactory;
  * fails fast with the reason, until a valid new version is {@link #offer offered}. New versions are
  * swapped in at the start of the next cycle, on the strategy's thread.
  */
-public final class ScriptComposer implements DecisionComposer {
+public final class ScriptComposer implements DecisionComposer, VersionedComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptComposer.class);
 
     private final ScriptSettings settings;
-    private final AtomicReference<ScriptProgram> pending = new AtomicReference<>();
+    private final AtomicReference<Pending> pending = new AtomicReference<>();
     private final ArrayDeque<ComposeContext> recent = new ArrayDeque<>();
     private volatile ScriptProgram program;
     private volatile ScriptStatus status;
@@ -64,6 +66,7 @@ public final class ScriptComposer implements DecisionComposer {
     }
 
     /** @return the version serving now */
+    @Override
     public ComponentVersion version() {
         return program.version;
     }
@@ -77,13 +80,25 @@ public final class ScriptComposer implements DecisionComposer {
      * Offers a built and validated new version; it serves from the next cycle on. Any thread.
      *
      * @param next the new version (see {@link ScriptReloader})
+     * @return completes when it serves, exceptionally if its {@code init} failed at the swap (the old version
+     *     keeps running) or a newer offer superseded it
      */
-    void offer(ScriptProgram next) {
-        ScriptProgram previous = pending.getAndSet(next);
+    CompletableFuture<Void> offer(ScriptProgram next) {
+        Pending offer = new Pending(next, new CompletableFuture<>());
+        Pending previous = pending.getAndSet(offer);
         if (previous != null) {
-            previous.close();
+            previous.program().close();
+            previous.done().completeExceptionally(new ScriptFailure("superseded by a newer version", false));
         }
+        return offer.done();
     }
+
+    /** @return the program serving now (its source is what a rollback goes back to) */
+    ScriptProgram program() {
+        return program;
+    }
+
+    private record Pending(ScriptProgram program, CompletableFuture<Void> done) {}
 
     ScriptRecipe recipe() {
         return recipe;
@@ -184,10 +199,11 @@ public final class ScriptComposer implements DecisionComposer {
     }
 
     private void swapIfPending() {
-        ScriptProgram next = pending.getAndSet(null);
-        if (next == null) {
+        Pending offer = pending.getAndSet(null);
+        if (offer == null) {
             return;
         }
+        ScriptProgram next = offer.program();
         ScriptProgram old = program;
         String state = null;
         try {
@@ -201,6 +217,7 @@ public final class ScriptComposer implements DecisionComposer {
         } catch (ScriptFailure e) {
             LOG.error("script {}: new version {} refused at swap, init failed: {}", id(), next.sha256, e.getMessage());
             next.close();
+            offer.done().completeExceptionally(e);
             return;
         }
         program = next;
@@ -210,13 +227,15 @@ public final class ScriptComposer implements DecisionComposer {
         status = new ScriptStatus(id(), next.sha256, false, 0, "", reloads);
         LOG.info("script {}: version {} replaced {}", id(), next.sha256, old.sha256);
         old.close();
+        offer.done().complete(null);
     }
 
     /** Closes the serving context (and any pending one). */
     public void close() {
-        ScriptProgram next = pending.getAndSet(null);
+        Pending next = pending.getAndSet(null);
         if (next != null) {
-            next.close();
+            next.program().close();
+            next.done().completeExceptionally(new ScriptFailure("script " + id() + " closed", false));
         }
         program.close();
     }

@@ -6,6 +6,7 @@ import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.FeaturesPipeline;
 import dev.stratagem.api.MarketWindow;
 import dev.stratagem.api.Parameters;
+import dev.stratagem.runtime.cycle.VersionedComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.Map;
  * bar and {@code out} is an array of {@code NaN}s, one per name under {@code outputs} in the manifest, for
  * the script to fill (incrementally: the script keeps its own rolling state).
  */
-final class ScriptFeatures implements FeaturesPipeline {
+final class ScriptFeatures implements FeaturesPipeline, VersionedComponent {
 
     /** The names of the bar array's fields, in order (what {@code api.feature(name)} resolves against). */
     static final List<String> BAR_FIELDS = List.of("open", "high", "low", "close", "volume");
@@ -35,7 +36,8 @@ final class ScriptFeatures implements FeaturesPipeline {
         this.out = new double[names.size()];
     }
 
-    ComponentVersion version() {
+    @Override
+    public ComponentVersion version() {
         return program.version;
     }
 

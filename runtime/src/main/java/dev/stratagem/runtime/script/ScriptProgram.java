@@ -39,15 +39,18 @@ final class ScriptProgram implements AutoCloseable {
     final String sha256;
     final ComponentVersion version;
     final ScriptApi api;
+    /** The source this version was built from (kept for rollback). */
+    final byte[] source;
     private final Context context;
     private final ScriptWatchdog.Guard guard;
     private final Value main;
     private final Value init;
     private final Value save;
 
-    private ScriptProgram(ScriptManifest manifest, ScriptRole role, String sha256, ScriptApi api, Context context,
-            ScriptWatchdog.Guard guard) {
+    private ScriptProgram(ScriptManifest manifest, ScriptRole role, String sha256, byte[] source, ScriptApi api,
+            Context context, ScriptWatchdog.Guard guard) {
         this.manifest = manifest;
+        this.source = source;
         this.role = role;
         this.sha256 = sha256;
         this.api = api;
@@ -68,15 +71,26 @@ final class ScriptProgram implements AutoCloseable {
      */
     static ScriptProgram build(ScriptManifest manifest, ScriptRole role, Map<String, Object> params,
             List<String> featureNames, String state, Engine engine, Duration budget) {
+        return build(manifest, role, params, featureNames, state, engine, budget, null);
+    }
+
+    /**
+     * As {@link #build(ScriptManifest, ScriptRole, Map, List, String, Engine, Duration)}, from a given source
+     * (a rollback to a version no longer on disk) instead of the entry file, if {@code source} is not null.
+     */
+    static ScriptProgram build(ScriptManifest manifest, ScriptRole role, Map<String, Object> params,
+            List<String> featureNames, String state, Engine engine, Duration budget, byte[] given) {
         if (!manifest.roles().contains(role)) {
             throw new ScriptException("script " + manifest.id() + " (" + manifest.file() + ") does not declare the role '"
                     + role.recorded() + "'; it declares " + manifest.roles());
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(manifest.entry());
-        } catch (IOException e) {
-            throw new ScriptException(manifest.entry() + ": cannot read: " + e.getMessage(), e);
+        byte[] bytes = given;
+        if (bytes == null) {
+            try {
+                bytes = Files.readAllBytes(manifest.entry());
+            } catch (IOException e) {
+                throw new ScriptException(manifest.entry() + ": cannot read: " + e.getMessage(), e);
+            }
         }
         String sha = HexFormat.of().formatHex(Sha256.newDigest().digest(bytes)).substring(0, Sha256.PREFIX);
         Logger log = LoggerFactory.getLogger("script." + manifest.id());
@@ -92,7 +106,7 @@ final class ScriptProgram implements AutoCloseable {
             } finally {
                 guard.exit();
             }
-            ScriptProgram program = new ScriptProgram(manifest, role, sha, api, context, guard);
+            ScriptProgram program = new ScriptProgram(manifest, role, sha, bytes, api, context, guard);
             program.init(state);
             return program;
         } catch (PolyglotException e) {

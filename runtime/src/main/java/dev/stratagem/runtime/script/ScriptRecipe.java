@@ -16,8 +16,13 @@ record ScriptRecipe(Path folder, ScriptRole role, Map<String, Object> overrides,
 
     /** Reads the manifest and the source as they are now, and builds a version in a fresh context. */
     ScriptProgram build() {
+        return build(null);
+    }
+
+    /** As {@link #build()}, from the given source instead of the entry file if it is not null (a rollback). */
+    ScriptProgram build(byte[] source) {
         ScriptManifest manifest = ScriptManifest.load(folder);
         return ScriptProgram.build(manifest, role, manifest.merge(overrides), featureNames, null, engine,
-                settings.budget());
+                settings.budget(), source);
     }
 }

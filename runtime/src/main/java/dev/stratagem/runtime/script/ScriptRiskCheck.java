@@ -6,13 +6,14 @@ import dev.stratagem.api.RiskCheck;
 import dev.stratagem.api.RiskContext;
 import dev.stratagem.api.RiskVerdict;
 import dev.stratagem.api.TradeInstruction;
+import dev.stratagem.runtime.cycle.VersionedComponent;
 
 /**
  * A guardrail written as a script: {@code check(api)} per instruction, with the order in
  * {@code api.symbol/side/quantity/price}, the projected position in {@code api.position}; the script calls
  * {@code api.reject(reason)} or {@code api.clamp(quantity, reason)}, or nothing to accept.
  */
-final class ScriptRiskCheck implements RiskCheck {
+final class ScriptRiskCheck implements RiskCheck, VersionedComponent {
 
     private final ScriptProgram program;
 
@@ -20,7 +21,8 @@ final class ScriptRiskCheck implements RiskCheck {
         this.program = program;
     }
 
-    ComponentVersion version() {
+    @Override
+    public ComponentVersion version() {
         return program.version;
     }
 

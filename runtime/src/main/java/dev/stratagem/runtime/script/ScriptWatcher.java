@@ -25,6 +25,7 @@ public final class ScriptWatcher implements AutoCloseable {
     private final WatchService watch;
     private final Thread thread;
     private final ScriptReloader reloader;
+    private final boolean ownsReloader;
 
     /**
      * Starts watching.
@@ -33,8 +34,25 @@ public final class ScriptWatcher implements AutoCloseable {
      * @param onOutcome told about every reload attempt (record it as an event), on the reload thread
      */
     public ScriptWatcher(ScriptComposer composer, Consumer<ReloadOutcome> onOutcome) {
+        this(composer, new ScriptReloader(composer), true, onOutcome);
+    }
+
+    /**
+     * Starts watching with a given reloader (shared with rollback and reload on demand; not closed here).
+     *
+     * @param composer the script composer
+     * @param reloader its reloader
+     * @param onOutcome told about every reload attempt, on the watch thread
+     */
+    public ScriptWatcher(ScriptComposer composer, ScriptReloader reloader, Consumer<ReloadOutcome> onOutcome) {
+        this(composer, reloader, false, onOutcome);
+    }
+
+    private ScriptWatcher(ScriptComposer composer, ScriptReloader reloader, boolean ownsReloader,
+            Consumer<ReloadOutcome> onOutcome) {
         Path folder = composer.recipe().folder();
-        this.reloader = new ScriptReloader(composer);
+        this.reloader = reloader;
+        this.ownsReloader = ownsReloader;
         try {
             watch = FileSystems.getDefault().newWatchService();
             folder.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
@@ -75,6 +93,8 @@ public final class ScriptWatcher implements AutoCloseable {
         } catch (IOException ignored) {
             // closing
         }
-        reloader.close();
+        if (ownsReloader) {
+            reloader.close();
+        }
     }
 }

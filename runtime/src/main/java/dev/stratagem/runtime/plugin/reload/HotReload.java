@@ -29,6 +29,7 @@ public final class HotReload implements PluginControl, AutoCloseable {
     private final Path dir;
     private final Reloader reloader;
     private final PluginWatcher watcher;
+    private final java.util.Map<String, PluginControl> delegates = new java.util.concurrent.ConcurrentHashMap<>();
 
     private HotReload(Path dir, Reloader reloader, PluginWatcher watcher) {
         this.dir = dir;
@@ -99,9 +100,39 @@ public final class HotReload implements PluginControl, AutoCloseable {
         reloader.onEvent(listener);
     }
 
+    /**
+     * Answers for ids with a prefix through another control of the same shape (scripts: {@code script:}).
+     *
+     * @param prefix the id prefix
+     * @param control what answers list, history, reload and rollback for those ids
+     */
+    public void attach(String prefix, PluginControl control) {
+        delegates.put(prefix, control);
+    }
+
+    /**
+     * Records an event of another reloadable kind, numbered in the same sequence as the plugins' events.
+     *
+     * @param event the event (its id is replaced)
+     * @return the event as recorded
+     */
+    public ReloadEvent record(ReloadEvent event) {
+        return reloader.recordNumbered(event);
+    }
+
+    private PluginControl delegate(String id) {
+        for (var e : delegates.entrySet()) {
+            if (id.startsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     @Override
     public List<PluginStatus> list() {
         List<PluginStatus> all = new ArrayList<>();
+        delegates.values().forEach(d -> all.addAll(d.list()));
         for (PluginVersion v : reloader.live().all()) {
             List<String> users = reloader.strategies().stream().filter(s -> s.uses(v.pluginId()))
                     .map(s -> s.id() + ": " + s.status()).toList();
@@ -115,11 +146,19 @@ public final class HotReload implements PluginControl, AutoCloseable {
 
     @Override
     public List<ReloadEvent> history(String pluginId) {
+        PluginControl d = delegate(pluginId);
+        if (d != null) {
+            return d.history(pluginId);
+        }
         return reloader.events().history(pluginId, 200);
     }
 
     @Override
     public ReloadEvent rollback(String pluginId, String version) {
+        PluginControl d = delegate(pluginId);
+        if (d != null) {
+            return d.rollback(pluginId, version);
+        }
         PluginVersion now = reloader.live().get(pluginId);
         List<Path> stored = reloader.store().list(pluginId);
         if (now == null && stored.isEmpty()) {
@@ -136,6 +175,10 @@ public final class HotReload implements PluginControl, AutoCloseable {
 
     @Override
     public ReloadEvent reload(String pluginId) {
+        PluginControl d = delegate(pluginId);
+        if (d != null) {
+            return d.reload(pluginId);
+        }
         List<Path> jars = reloader.jarsOf(pluginId);
         Path jar = jars.isEmpty() ? jarInFolder(pluginId) : jars.getFirst();
         return await(reloader.offer(jar, "RELOAD", System.nanoTime()), "reload", pluginId);

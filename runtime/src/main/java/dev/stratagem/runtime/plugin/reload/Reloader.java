@@ -227,6 +227,22 @@ final class Reloader implements AutoCloseable {
         return record(b, ReloadEvent.SWAPPED, "same version back in plugins/: resumed " + resumed, resumed);
     }
 
+    /** Records an event of another reloadable kind (a script), numbered in the same sequence as the plugins'. */
+    ReloadEvent recordNumbered(ReloadEvent e) {
+        ReloadEvent event = new ReloadEvent(ids.incrementAndGet(), e.at(), e.pluginId(), e.trigger(), e.jar(),
+                e.oldVersion(), e.oldSha256(), e.newVersion(), e.newSha256(), e.outcome(), e.reason(), e.strategies(),
+                e.detectMicros(), e.loadMicros(), e.validateMicros(), e.swapMicros());
+        try {
+            events.record(event);
+        } catch (RuntimeException ex) {
+            LOG.error("cannot record reload event {}: {}", event, ex.toString());
+        }
+        (ReloadEvent.REFUSED.equals(event.outcome()) ? LOG.atWarn() : LOG.atInfo())
+                .log("{} {}: {}", event.pluginId(), event.outcome(), event.reason());
+        listeners.forEach(l -> l.accept(event));
+        return event;
+    }
+
     private ReloadEvent record(Builder b, String outcome, String reason, List<String> strategies) {
         ReloadEvent event = b.event(ids.incrementAndGet(), outcome, reason, strategies);
         try {
