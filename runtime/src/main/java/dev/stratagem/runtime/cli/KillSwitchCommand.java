@@ -6,13 +6,6 @@ import dev.stratagem.runtime.risk.KillSwitchState;
 import dev.stratagem.runtime.risk.RiskStore;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -72,34 +65,11 @@ final class KillSwitchCommand implements Callable<Integer> {
     }
 
     private java.util.Optional<KillSwitchState> viaRuntime() throws IOException, InterruptedException {
-        Path portFile = database.database().toAbsolutePath()
-                .resolveSibling(database.database().getFileName() + ".ops-port");
-        if (!Files.exists(portFile)) {
-            return java.util.Optional.empty();
-        }
-        URI uri = URI.create("http://127.0.0.1:" + Files.readString(portFile).trim() + "/killswitch");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
-        String token = System.getenv("STRATAGEM_OPS_APITOKEN");
-        if (token != null && !token.isBlank()) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (!action.status) {
-            JsonObject body = new JsonObject().put("action", action.activate ? "activate" : "deactivate")
-                    .put("reason", reason == null ? "" : reason).put("flatten", flatten).put("actor", "cli");
-            request.POST(HttpRequest.BodyPublishers.ofString(body.encode())).header("content-type", "application/json");
-        }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
-            return java.util.Optional.empty(); // a stale port file: no runtime is listening
-        }
-        JsonObject json = new JsonObject(response.body());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("the runtime refused: " + json.getString("error", response.body()));
-        }
-        return java.util.Optional.of(new KillSwitchState(json.getBoolean("active"), json.getBoolean("flatten"),
-                json.getString("reason"), json.getString("actor"), json.getLong("changedAt")));
+        JsonObject body = action.status ? null : new JsonObject()
+                .put("action", action.activate ? "activate" : "deactivate").put("reason", reason == null ? "" : reason)
+                .put("flatten", flatten).put("actor", "cli");
+        return OpsClient.forDatabase(database.database()).call("/killswitch", body)
+                .map(json -> new KillSwitchState(json.getBoolean("active"), json.getBoolean("flatten"),
+                        json.getString("reason"), json.getString("actor"), json.getLong("changedAt")));
     }
 }

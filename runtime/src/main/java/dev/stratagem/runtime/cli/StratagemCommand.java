@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             HistoryCommand.class,
             PluginsCommand.class,
             KillSwitchCommand.class,
+            RiskCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StratagemCommand implements Runnable {

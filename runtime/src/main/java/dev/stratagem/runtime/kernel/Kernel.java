@@ -153,6 +153,7 @@ public final class Kernel implements AutoCloseable {
         Path base = runFile.toAbsolutePath().getParent();
         Settings global = Settings.defaults().withFile(runFile.toString(), config.settings(), false);
         Settings runtime = global.withEnvironment(options.env()).withFlags(options.flags());
+        dev.stratagem.runtime.ops.LogFormat.apply(runtime.text("ops.log.format")); // the file or a flag may override the env
         boolean live = config.mode().equals("live");
         List<CandleSeries> data = new ArrayList<>();
         for (FeedConfig f : config.feed()) {
@@ -192,6 +193,7 @@ public final class Kernel implements AutoCloseable {
         RiskEngine engine = RiskWiring.engine(runtime, strategySettings, killSwitch, new RiskStore(store));
         HistoryWriter history = new HistoryWriter(store);
         RuntimeMetrics metrics = new RuntimeMetrics(engine, history::queued);
+        metrics.countReloads(catalog);
         List<StrategyVerticle> verticles = new ArrayList<>();
         List<LedgerPortfolio> ledgers = new ArrayList<>();
         long fastForward = Long.MIN_VALUE;
@@ -293,7 +295,7 @@ public final class Kernel implements AutoCloseable {
         }
         try {
             ops = OpsServer.start(vertx, settings.text("ops.http.host"), settings.count("ops.http.port"), metrics,
-                    risk.killSwitch(), () -> ready && !down.get() && history.failed() == 0, settings.text("ops.apiToken"));
+                    risk, () -> ready && !down.get() && history.failed() == 0, settings.text("ops.apiToken"));
             portFile = database.toAbsolutePath().resolveSibling(database.getFileName() + ".ops-port");
             java.nio.file.Files.writeString(portFile, Integer.toString(ops.port()));
             LOG.info("ops endpoints on http://{}:{}/ (metrics, health, ready, killswitch)",

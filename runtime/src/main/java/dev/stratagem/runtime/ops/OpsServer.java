@@ -2,6 +2,7 @@ package dev.stratagem.runtime.ops;
 
 import dev.stratagem.runtime.risk.KillSwitch;
 import dev.stratagem.runtime.risk.KillSwitchState;
+import dev.stratagem.runtime.risk.RiskEngine;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +17,10 @@ import java.util.function.BooleanSupplier;
  * (liveness: the process answers), {@code GET /ready} (200 once the strategies run and the history writer
  * is healthy, else 503), {@code GET /killswitch} and {@code POST /killswitch}
  * ({@code {"action":"activate|deactivate","reason":"...","flatten":false}}; needs {@code Authorization:
- * Bearer <ops.apiToken>} when a token is configured). The web console may mount the same handlers.
+ * Bearer <ops.apiToken>} when a token is configured), {@code GET /risk} (every breaker with its last
+ * transition), {@code POST /risk/reset} ({@code {"scope":"<strategyId|portfolio>","reason":"..."}}, same
+ * token) and {@code GET /portfolio} (the shared view over every strategy's sleeve). The web console may
+ * mount the same handlers.
  */
 public final class OpsServer implements AutoCloseable {
 
@@ -31,14 +35,16 @@ public final class OpsServer implements AutoCloseable {
      * @param host bind address
      * @param port port, 0 for any free one
      * @param metrics the metrics
-     * @param killSwitch the kill switch
+     * @param risk the risk engine (its kill switch, breakers and sleeves)
      * @param ready whether the runtime is ready
      * @param token the bearer token for POST, empty for none
      * @return the started server
      * @throws Exception if it cannot bind within 10 s
      */
-    public static OpsServer start(Vertx vertx, String host, int port, RuntimeMetrics metrics, KillSwitch killSwitch,
+    public static OpsServer start(Vertx vertx, String host, int port, RuntimeMetrics metrics, RiskEngine risk,
             BooleanSupplier ready, String token) throws Exception {
+        KillSwitch killSwitch = risk.killSwitch();
+        RiskRoutes routes = new RiskRoutes(risk);
         Router router = Router.router(vertx);
         router.get("/metrics").handler(rc -> rc.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
@@ -50,8 +56,7 @@ public final class OpsServer implements AutoCloseable {
         });
         router.get("/killswitch").handler(rc -> json(rc, 200, toJson(killSwitch.state())));
         router.post("/killswitch").handler(BodyHandler.create().setBodyLimit(16 * 1024)).blockingHandler(rc -> {
-            if (!token.isEmpty() && !("Bearer " + token).equals(rc.request().getHeader("Authorization"))) {
-                json(rc, 401, new JsonObject().put("error", "bearer token required"));
+            if (!authorized(rc, token)) {
                 return;
             }
             JsonObject body = rc.body().asJsonObject();
@@ -69,6 +74,18 @@ public final class OpsServer implements AutoCloseable {
                 json(rc, 400, new JsonObject().put("error", e.getMessage()));
             }
         });
+        router.get("/risk").handler(rc -> json(rc, 200, routes.risk()));
+        router.get("/portfolio").handler(rc -> json(rc, 200, routes.portfolio()));
+        router.post("/risk/reset").handler(BodyHandler.create().setBodyLimit(16 * 1024)).blockingHandler(rc -> {
+            if (!authorized(rc, token)) {
+                return;
+            }
+            try {
+                json(rc, 200, routes.reset(rc.body().asJsonObject()));
+            } catch (IllegalArgumentException | io.vertx.core.json.DecodeException e) {
+                json(rc, 400, new JsonObject().put("error", e.getMessage()));
+            }
+        });
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
                 .await(10, TimeUnit.SECONDS);
         return new OpsServer(server);
@@ -83,6 +100,14 @@ public final class OpsServer implements AutoCloseable {
     public static JsonObject toJson(KillSwitchState s) {
         return new JsonObject().put("active", s.active()).put("flatten", s.flatten()).put("reason", s.reason())
                 .put("actor", s.actor()).put("changedAt", s.changedAt());
+    }
+
+    private static boolean authorized(RoutingContext rc, String token) {
+        if (token.isEmpty() || ("Bearer " + token).equals(rc.request().getHeader("Authorization"))) {
+            return true;
+        }
+        json(rc, 401, new JsonObject().put("error", "bearer token required"));
+        return false;
     }
 
     private static void json(RoutingContext rc, int status, JsonObject body) {

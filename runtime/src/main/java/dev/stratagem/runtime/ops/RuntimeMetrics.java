@@ -6,6 +6,9 @@ import dev.stratagem.api.GuardrailVerdict;
 import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.StrategyListener;
 import dev.stratagem.api.VerdictOutcome;
+import dev.stratagem.runtime.history.ReloadEvent;
+import dev.stratagem.runtime.plugin.reload.HotReload;
+import dev.stratagem.runtime.plugin.reload.PluginStatus;
 import dev.stratagem.runtime.risk.BreakerState;
 import dev.stratagem.runtime.risk.RiskEngine;
 import io.micrometer.core.instrument.Counter;
@@ -27,7 +30,6 @@ public final class RuntimeMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, PortfolioView> last = new ConcurrentHashMap<>();
-    private final Counter reloads;
 
     /**
      * @param engine the risk engine (breakers, kill switch)
@@ -38,8 +40,8 @@ public final class RuntimeMetrics {
                 .description("1 while the kill switch rejects every new order").register(registry);
         Gauge.builder("stratagem_history_queue_depth", historyQueue, q -> q.getAsInt())
                 .description("cycle records waiting to be written to H2").register(registry);
-        reloads = Counter.builder("stratagem_reloads_total").description("plugin and script reloads")
-                .register(registry);
+        Gauge.builder("stratagem_portfolio_equity", engine, RiskEngine::totalEquity)
+                .description("sum of every sleeve's equity").register(registry);
         this.engine = engine;
         breakerGauge(RiskEngine.PORTFOLIO);
     }
@@ -51,9 +53,28 @@ public final class RuntimeMetrics {
         return registry;
     }
 
-    /** Counts one plugin or script reload. */
-    public void reloaded() {
-        reloads.increment();
+    /**
+     * Counts the hot reloads from now on ({@code stratagem_reloads_total{plugin,outcome}}), with a zero
+     * series for every plugin loaded now so that {@code rate()} has a start.
+     *
+     * @param reload the runtime's hot reload
+     */
+    public void countReloads(HotReload reload) {
+        for (PluginStatus p : reload.list()) {
+            reloadCounter(p.pluginId(), ReloadEvent.SWAPPED);
+            reloadCounter(p.pluginId(), ReloadEvent.REFUSED);
+        }
+        reload.onEvent(this::reloaded);
+    }
+
+    /** @param event one reload attempt, counted by plugin and outcome */
+    public void reloaded(ReloadEvent event) {
+        reloadCounter(event.pluginId(), event.outcome()).increment();
+    }
+
+    private Counter reloadCounter(String plugin, String outcome) {
+        return Counter.builder("stratagem_reloads_total").description("plugin hot reload attempts by outcome")
+                .tag("plugin", plugin).tag("outcome", outcome).register(registry);
     }
 
     /** @return a listener that records a strategy's cycles */

@@ -90,6 +90,17 @@ final class CircuitBreaker {
         return move(runId, ts, BreakerState.ACTIVE, "reset: " + reason);
     }
 
+    /**
+     * After a restart: takes the state the last recorded transition left (a HALTED breaker stays HALTED, a
+     * manual reset recorded after the halt stays reset) and the equity peak the recorded curve reached.
+     */
+    void restore(BreakerState recorded, double recordedPeak, double equity) {
+        state = recorded;
+        last = equity;
+        peak = Double.isFinite(recordedPeak) ? Math.max(recordedPeak, equity) : equity;
+        pausedCycles = 0;
+    }
+
     private Optional<BreakerTransition> move(String runId, long ts, BreakerState to, String cause) {
         BreakerTransition t = new BreakerTransition(scope, runId, ts, state, to, cause, last);
         state = to;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public final class RiskEngine {
     private final CircuitBreaker portfolioBreaker;
     private final Map<String, Sleeve> sleeves = new LinkedHashMap<>();
     private final List<Consumer<BreakerTransition>> observers = new CopyOnWriteArrayList<>();
+    private final Map<String, BreakerTransition> lastTransitions = new ConcurrentHashMap<>();
 
     private static final class Sleeve {
         final String runId;
@@ -130,13 +132,40 @@ public final class RiskEngine {
     }
 
     /**
-     * Replays a recorded equity point after a restart, without recording transitions again.
+     * Restores a sleeve after a restart from its last recorded equity. With a store, each breaker (the
+     * strategy's and the portfolio's) takes the state its last recorded transition left, so a HALTED breaker
+     * stays HALTED and a manual reset recorded after the halt stays reset; the strategy's equity peak is the
+     * highest recorded equity since its last peak reset. Nothing is recorded again.
      *
      * @param strategyId the strategy
-     * @param view the recorded portfolio after a cycle
+     * @param view the recorded portfolio after its last cycle
      */
     public void restore(String strategyId, PortfolioView view) {
-        update(strategyId, view.ts(), view, false);
+        if (store == null) {
+            update(strategyId, view.ts(), view, false);
+            return;
+        }
+        synchronized (this) {
+            Sleeve sleeve = sleeves.get(strategyId);
+            if (sleeve == null) {
+                return;
+            }
+            sleeve.last = view;
+            Optional<BreakerTransition> own = store.lastTransition(strategyId, sleeve.runId);
+            long peakFrom = own.filter(RiskEngine::resetsPeak).map(BreakerTransition::ts).orElse(Long.MIN_VALUE);
+            sleeve.breaker.restore(own.map(BreakerTransition::to).orElse(BreakerState.ACTIVE),
+                    store.peakEquity(sleeve.runId, peakFrom), view.equity());
+            own.ifPresent(t -> lastTransitions.put(strategyId, t));
+            Optional<BreakerTransition> portfolio = store.lastTransition(PORTFOLIO, null);
+            portfolioBreaker.restore(portfolio.map(BreakerTransition::to).orElse(BreakerState.ACTIVE), Double.NaN,
+                    totalEquity());
+            portfolio.ifPresent(t -> lastTransitions.put(PORTFOLIO, t));
+        }
+    }
+
+    /** A resume or a reset out of PAUSED or HALTED restarts the breaker's equity peak. */
+    private static boolean resetsPeak(BreakerTransition t) {
+        return t.to() == BreakerState.ACTIVE && t.from().compareTo(BreakerState.PAUSED) >= 0;
     }
 
     private void update(String strategyId, long ts, PortfolioView view, boolean record) {
@@ -163,16 +192,23 @@ public final class RiskEngine {
      * @return the transition, empty if the breaker was ACTIVE
      */
     public Optional<BreakerTransition> reset(String scope, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("resetting a breaker needs a reason (--reason)");
+        }
         Optional<BreakerTransition> t;
         synchronized (this) {
+            // ts on the cycle timeline (the last cycle seen), so a restart can order the reset among the cycles
             if (PORTFOLIO.equals(scope)) {
-                t = portfolioBreaker.reset(null, System.currentTimeMillis(), reason);
+                long ts = sleeves.values().stream().filter(s -> s.last != null).mapToLong(s -> s.last.ts()).max()
+                        .orElse(System.currentTimeMillis());
+                t = portfolioBreaker.reset(null, ts, reason);
             } else {
                 Sleeve s = sleeves.get(scope);
                 if (s == null) {
-                    throw new IllegalArgumentException("no strategy '" + scope + "'; have " + sleeves.keySet());
+                    throw new IllegalArgumentException("no strategy '" + scope + "'; have " + sleeves.keySet()
+                            + " and " + PORTFOLIO);
                 }
-                t = s.breaker.reset(s.runId, System.currentTimeMillis(), reason);
+                t = s.breaker.reset(s.runId, s.last == null ? System.currentTimeMillis() : s.last.ts(), reason);
             }
         }
         t.ifPresent(this::publish);
@@ -190,6 +226,18 @@ public final class RiskEngine {
         sleeves.forEach((id, s) -> m.put(id, s.breaker.state()));
         m.put(PORTFOLIO, portfolioBreaker.state());
         return m;
+    }
+
+    /** @return the last transition of every breaker that moved (recorded, or restored after a restart), by scope */
+    public Map<String, BreakerTransition> lastTransitions() {
+        return Map.copyOf(lastTransitions);
+    }
+
+    /** @return every strategy's sleeve, in registration order */
+    public synchronized List<SleeveState> sleeves() {
+        List<SleeveState> l = new ArrayList<>();
+        sleeves.forEach((id, s) -> l.add(new SleeveState(id, s.runId, s.capital, s.last, s.breaker.state())));
+        return l;
     }
 
     /** @return the worse of the strategy's and the portfolio's breaker */
@@ -247,6 +295,7 @@ public final class RiskEngine {
     }
 
     private void publish(BreakerTransition t) {
+        lastTransitions.put(t.scope(), t);
         LOG.warn("circuit breaker {}: {} -> {} ({})", t.scope(), t.from(), t.to(), t.cause());
         if (store != null) {
             try {

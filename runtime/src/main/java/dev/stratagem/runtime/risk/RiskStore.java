@@ -2,6 +2,8 @@ package dev.stratagem.runtime.risk;
 
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.Jdbi;
 
 /** The risk engine's tables (V3): the kill switch and the breaker transitions. Thread-safe. */
@@ -61,5 +63,37 @@ public final class RiskStore {
                         BreakerState.valueOf(rs.getString(4)), BreakerState.valueOf(rs.getString(5)),
                         rs.getString(6), rs.getDouble(7)))
                 .list());
+    }
+
+    /**
+     * @param scope a strategy id or {@link RiskEngine#PORTFOLIO}
+     * @param runId the strategy's run, or {@code null} for any run (the portfolio)
+     * @return the last recorded transition of that breaker
+     */
+    public Optional<BreakerTransition> lastTransition(String scope, String runId) {
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery("SELECT scope, run_id, ts, from_state, to_state, cause, equity FROM breaker_events"
+                    + " WHERE scope = ?" + (runId == null ? "" : " AND run_id = ?") + " ORDER BY event_id DESC LIMIT 1")
+                    .bind(0, scope);
+            if (runId != null) {
+                q.bind(1, runId);
+            }
+            return q.map((rs, ctx) -> new BreakerTransition(rs.getString(1), rs.getString(2), rs.getLong(3),
+                            BreakerState.valueOf(rs.getString(4)), BreakerState.valueOf(rs.getString(5)),
+                            rs.getString(6), rs.getDouble(7)))
+                    .findOne();
+        });
+    }
+
+    /**
+     * @param runId a strategy's run
+     * @param fromTs the first cycle time to consider
+     * @return the highest recorded equity of the run's cycles from that time on, NaN if none
+     */
+    public double peakEquity(String runId, long fromTs) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(p.equity) FROM portfolio_snapshots p"
+                        + " JOIN cycles c ON c.compose_id = p.compose_id WHERE c.run_id = ? AND c.ts >= ?")
+                .bind(0, runId).bind(1, fromTs)
+                .mapTo(Double.class).findOne().orElse(Double.NaN));
     }
 }

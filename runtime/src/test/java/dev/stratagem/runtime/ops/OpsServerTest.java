@@ -41,12 +41,12 @@ class OpsServerTest {
         RuntimeMetrics metrics = new RuntimeMetrics(engine, () -> 3);
         metrics.listenerFor("sma");
         AtomicBoolean ready = new AtomicBoolean();
-        try (OpsServer server = OpsServer.start(vertx, "127.0.0.1", 0, metrics, ks, ready::get, "s3cret")) {
+        try (OpsServer server = OpsServer.start(vertx, "127.0.0.1", 0, metrics, engine, ready::get, "s3cret")) {
             int port = server.port();
             String scrape = get(port, "/metrics").body();
             assertThat(scrape).contains("stratagem_kill_switch_active 0.0", "stratagem_history_queue_depth 3.0",
                     "stratagem_breaker_state{scope=\"sma\"} 0.0", "stratagem_breaker_state{scope=\"portfolio\"} 0.0",
-                    "stratagem_reloads_total", "stratagem_cycles_total{strategy=\"sma\"}",
+                    "stratagem_portfolio_equity 1000.0", "stratagem_cycles_total{strategy=\"sma\"}",
                     "stratagem_cycle_latency_seconds_bucket");
             assertThat(get(port, "/health").statusCode()).isEqualTo(200);
             assertThat(get(port, "/ready").statusCode()).isEqualTo(503);
