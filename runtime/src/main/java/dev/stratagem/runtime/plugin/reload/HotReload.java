@@ -5,6 +5,7 @@ import dev.stratagem.runtime.cycle.CycleCoordinator;
 import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RecentContexts;
+import dev.stratagem.runtime.history.RecentContextsBuffer;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.history.ReloadEventStore;
 import dev.stratagem.runtime.plugin.ComponentFactory;
@@ -51,8 +52,15 @@ public final class HotReload implements PluginControl, AutoCloseable {
         try {
             Files.createDirectories(dir);
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
-                    reloader.offer(jar, "START", System.nanoTime()).get();
+                // a plugin loads after those it depends on; what never becomes ready is tried last and refused
+                List<Path> pending = new ArrayList<>(
+                        files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList());
+                while (!pending.isEmpty()) {
+                    List<Path> ready = pending.stream().filter(reloader::dependenciesLive).toList();
+                    for (Path jar : ready.isEmpty() ? List.copyOf(pending) : ready) {
+                        reloader.offer(jar, "START", System.nanoTime()).get();
+                        pending.remove(jar);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -92,7 +100,10 @@ public final class HotReload implements PluginControl, AutoCloseable {
      */
     public void register(StrategyConfig config, CycleCoordinator coordinator, StrategyComponents base,
             java.util.function.UnaryOperator<StrategyComponents> wrapper) {
-        reloader.register(new LiveStrategy(config, coordinator, base, wrapper));
+        RecentContextsBuffer recent = reloader.recentOf(coordinator.info().runId());
+        reloader.register(new LiveStrategy(config, coordinator, base, wrapper, recent));
+        // the running components get the listener too; same instances otherwise, so nothing is handed off
+        coordinator.slot().offer(LiveStrategy.withListener(coordinator.components(), recent));
     }
 
     /** @param listener called with every recorded reload event, on the reload thread */

@@ -3,6 +3,7 @@ package dev.stratagem.runtime.plugin.reload;
 import dev.stratagem.runtime.plugin.Sha256;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -14,8 +15,13 @@ import java.util.jar.Manifest;
  * @param pluginId the Plugin-Id
  * @param version the Plugin-Version
  * @param sha256 the full SHA-256 of the file
+ * @param dependencies the plugin ids of its Plugin-Dependencies (version ranges and the optional mark dropped)
  */
-record JarDescriptor(String pluginId, String version, String sha256) {
+record JarDescriptor(String pluginId, String version, String sha256, List<String> dependencies) {
+
+    JarDescriptor {
+        dependencies = List.copyOf(dependencies);
+    }
 
     String shortSha() {
         return sha256.substring(0, Sha256.PREFIX);
@@ -49,6 +55,16 @@ record JarDescriptor(String pluginId, String version, String sha256) {
                     + " has no extensions (META-INF/extensions.idx missing or empty: declare PF4J's annotation"
                     + " processor in annotationProcessorPaths)");
         }
-        return new JarDescriptor(id.trim(), version.trim(), Sha256.ofFile(jar));
+        return new JarDescriptor(id.trim(), version.trim(), Sha256.ofFile(jar),
+                dependencies(main.getValue("Plugin-Dependencies")));
+    }
+
+    /** PF4J's syntax: {@code id[@versionRange][?]}, comma separated. */
+    private static List<String> dependencies(String header) {
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(header.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> s.replaceFirst("@.*$", "").replaceFirst("\\?$", "").trim()).distinct().toList();
     }
 }

@@ -3,6 +3,8 @@ package dev.stratagem.runtime.plugin.reload;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import dev.stratagem.api.ComponentVersion;
+import dev.stratagem.api.StrategyListener;
+import dev.stratagem.runtime.history.RecentContextsBuffer;
 import dev.stratagem.runtime.config.StrategyConfig;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
 import dev.stratagem.runtime.cycle.StrategyComponents;
@@ -15,7 +17,7 @@ import java.util.List;
  * (whose slot takes the new ones).
  */
 record LiveStrategy(StrategyConfig config, CycleCoordinator coordinator, UnaryOperator<StrategyComponents> wrapper,
-        AtomicReference<StrategyComponents> base) {
+        AtomicReference<StrategyComponents> base, RecentContextsBuffer recent) {
 
     /**
      * @param config the strategy's config
@@ -23,10 +25,19 @@ record LiveStrategy(StrategyConfig config, CycleCoordinator coordinator, UnaryOp
      * @param base the components as assembled from plugins, before the runtime wrapped them
      * @param wrapper what the runtime adds around them (risk engine checks and listeners); applied again to
      *     every version swapped in, so a reload never drops the kill switch or the breakers
+     * @param recent the strategy's last composer inputs, kept current by a listener this adds after
+     *     {@code wrapper}'s: what a candidate version is replayed on
      */
     LiveStrategy(StrategyConfig config, CycleCoordinator coordinator, StrategyComponents base,
-            UnaryOperator<StrategyComponents> wrapper) {
-        this(config, coordinator, wrapper, new AtomicReference<>(base));
+            UnaryOperator<StrategyComponents> wrapper, RecentContextsBuffer recent) {
+        this(config, coordinator, c -> withListener(wrapper.apply(c), recent), new AtomicReference<>(base), recent);
+    }
+
+    /** @return {@code c} with {@code listener} last (the slot pairs listeners by position for state handoff) */
+    static StrategyComponents withListener(StrategyComponents c, StrategyListener listener) {
+        List<StrategyListener> listeners = new ArrayList<>(c.listeners());
+        listeners.add(listener);
+        return new StrategyComponents(c.features(), c.composer(), c.gateway(), c.guardrails(), listeners, c.versions());
     }
 
     String id() {
@@ -41,33 +52,38 @@ record LiveStrategy(StrategyConfig config, CycleCoordinator coordinator, UnaryOp
         return base.get().versions().stream().anyMatch(v -> v.source().equals(pluginId));
     }
 
+    /** @return the ids of the plugins the strategy's components come from */
+    List<String> pluginIds() {
+        return base.get().versions().stream().map(ComponentVersion::source).distinct().toList();
+    }
+
     /** @return all-new components from {@code plugins}: what the replay runs, off the strategy's thread */
     StrategyComponents fresh(LivePlugins plugins) {
         return StrategyAssembler.assemble(config, plugins);
     }
 
     /**
-     * @return the components to swap in: new instances of those {@code pluginId} provides, the running
+     * @return the components to swap in: new instances of those the plugins {@code pluginIds} provide, the running
      *     instances (with their state) of all others
      */
-    StrategyComponents rebuilt(LivePlugins plugins, String pluginId) {
+    StrategyComponents rebuilt(LivePlugins plugins, java.util.Set<String> pluginIds) {
         StrategyComponents now = base.get();
         StrategyComponents next = fresh(plugins);
         List<ComponentVersion> nv = next.versions();
         List<ComponentVersion> cv = now.versions();
         List<ComponentVersion> versions = new ArrayList<>();
-        boolean f = from(nv.get(0), pluginId);
-        boolean c = from(nv.get(1), pluginId);
-        boolean g = from(nv.get(2), pluginId);
+        boolean f = from(nv.get(0), pluginIds);
+        boolean c = from(nv.get(1), pluginIds);
+        boolean g = from(nv.get(2), pluginIds);
         versions.add((f ? nv : cv).get(0));
         versions.add((c ? nv : cv).get(1));
         versions.add((g ? nv : cv).get(2));
         int guards = nv.size() - 3 - next.listeners().size();
-        boolean r = nv.subList(3, 3 + guards).stream().anyMatch(v -> from(v, pluginId));
+        boolean r = nv.subList(3, 3 + guards).stream().anyMatch(v -> from(v, pluginIds));
         versions.addAll((r ? nv : cv).subList(3, 3 + guards));
         var listeners = new ArrayList<>(now.listeners());
         for (int i = 0; i < listeners.size(); i++) {
-            boolean l = from(nv.get(3 + guards + i), pluginId);
+            boolean l = from(nv.get(3 + guards + i), pluginIds);
             listeners.set(i, l ? next.listeners().get(i) : now.listeners().get(i));
             versions.add((l ? nv : cv).get(3 + guards + i));
         }
@@ -78,8 +94,8 @@ record LiveStrategy(StrategyConfig config, CycleCoordinator coordinator, UnaryOp
         return wrapper.apply(rebuilt);
     }
 
-    private static boolean from(ComponentVersion v, String pluginId) {
-        return v.source().equals(pluginId);
+    private static boolean from(ComponentVersion v, java.util.Set<String> pluginIds) {
+        return pluginIds.contains(v.source());
     }
 
     /** @return {@code RUNNING} or {@code PAUSED: <why>} */

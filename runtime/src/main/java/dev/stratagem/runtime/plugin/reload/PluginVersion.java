@@ -38,9 +38,23 @@ final class PluginVersion implements AutoCloseable {
      * @throws RefusedException if PF4J cannot start it or it provides no extension
      */
     static PluginVersion load(JarDescriptor descriptor, Path storedJar) throws RefusedException {
+        return load(descriptor, storedJar, List.of());
+    }
+
+    /**
+     * Loads and starts the jar against the given versions of the plugins it depends on: their jars are
+     * loaded again into this version's PluginManager, so its class loader sees exactly those versions.
+     *
+     * @throws RefusedException if PF4J cannot start it or it provides no extension
+     */
+    static PluginVersion load(JarDescriptor descriptor, Path storedJar, List<PluginVersion> dependencies)
+            throws RefusedException {
         PluginManager manager = new DefaultPluginManager(storedJar.getParent());
         PluginVersion version = new PluginVersion(descriptor, storedJar, manager);
         try {
+            for (PluginVersion dependency : dependencies) {
+                manager.loadPlugin(dependency.jar());
+            }
             String id = manager.loadPlugin(storedJar);
             if (!descriptor.pluginId().equals(id)) {
                 throw new RefusedException("PF4J read plugin id '" + id + "', the manifest says '" + descriptor.pluginId() + "'");

@@ -2,6 +2,7 @@ package dev.stratagem.runtime.plugin.reload;
 
 import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.history.RecentContexts;
+import dev.stratagem.runtime.history.RecentContextsBuffer;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.history.ReloadEventStore;
 import java.io.IOException;
@@ -33,6 +34,7 @@ final class Reloader implements AutoCloseable {
     private static final long SWAP_WAIT_MS = 5_000;
 
     private final LivePlugins live = new LivePlugins();
+    private final PluginDependencies dependencies = new PluginDependencies(live);
     private final VersionStore store;
     private final ReloadSettings settings;
     private final RecentContexts contexts;
@@ -43,6 +45,9 @@ final class Reloader implements AutoCloseable {
     private final List<Consumer<ReloadEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService serial = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("plugin-reload").daemon().factory());
+    // unloading an old version takes a few ms: never in the way of the next attempt
+    private final ExecutorService unloader = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("plugin-unload").daemon().factory());
 
     Reloader(ReloadSettings settings, RecentContexts contexts, ReloadEventStore events) {
         this.settings = settings;
@@ -68,6 +73,11 @@ final class Reloader implements AutoCloseable {
         return events;
     }
 
+    /** @return whether every plugin the jar depends on is live (an unreadable jar: true, to be refused) */
+    boolean dependenciesLive(Path jar) {
+        return dependencies.live(jar);
+    }
+
     /** @return the plugins/ files a live or paused version came from */
     Set<Path> knownJars() {
         return Set.copyOf(pluginOfJar.keySet());
@@ -79,8 +89,43 @@ final class Reloader implements AutoCloseable {
                 .map(Map.Entry::getKey).filter(java.nio.file.Files::isRegularFile).sorted().toList();
     }
 
+    /** @return a buffer of the run's last N contexts, filled from the history once (a resumed run has some) */
+    RecentContextsBuffer recentOf(String runId) {
+        return new RecentContextsBuffer(settings.replayCycles(), contexts.last(runId, settings.replayCycles()));
+    }
+
     void register(LiveStrategy strategy) {
         strategies.add(strategy);
+        strategy.recent().whenFull().thenRunAsync(() -> warm(strategy), serial);
+    }
+
+    /**
+     * Runs the reload path once, off the strategy's thread and with nothing swapped: each plugin the strategy
+     * runs is read, loaded aside again, assembled and replayed on the strategy's recent cycles, then unloaded.
+     * The first real reload then finds the JIT, the class loading and the JSON-free replay path warm.
+     */
+    private void warm(LiveStrategy strategy) {
+        long start = System.nanoTime();
+        for (String pluginId : strategy.pluginIds()) {
+            PluginVersion now = live.get(pluginId);
+            if (now == null) {
+                continue;
+            }
+            try {
+                JarDescriptor d = JarDescriptor.read(now.jar());
+                PluginVersion again = PluginVersion.load(d, now.jar(), dependencies.of(d, null));
+                try {
+                    ReplayValidator.validate(strategy.id(), strategy.fresh(live.with(again)), strategy.recent().last(),
+                            Set.copyOf(strategy.config().allSymbols()), settings.validationBudget());
+                } finally {
+                    again.close();
+                }
+            } catch (RefusedException | RuntimeException e) {
+                // only a warm-up: the real attempt reports what is wrong
+                LOG.debug("warming the reload path of {} on {} failed: {}", pluginId, strategy.id(), e.toString());
+            }
+        }
+        LOG.debug("reload path of {} warmed in {} ms", strategy.id(), (System.nanoTime() - start) / 1_000_000);
     }
 
     void onEvent(Consumer<ReloadEvent> listener) {
@@ -102,8 +147,10 @@ final class Reloader implements AutoCloseable {
             }
             PluginVersion now = live.get(id);
             List<String> users = new ArrayList<>();
+            Set<String> ids = new java.util.HashSet<>(Set.of(id));
+            dependencies.dependentsOf(id).forEach(v -> ids.add(v.pluginId()));
             for (LiveStrategy s : strategies) {
-                if (s.uses(id)) {
+                if (ids.stream().anyMatch(s::uses)) {
                     s.coordinator().slot().pause("plugin '" + id + "' was removed from plugins/ (" + jar.getFileName()
                             + "); drop a jar back in or roll back");
                     users.add(s.id());
@@ -134,10 +181,21 @@ final class Reloader implements AutoCloseable {
                 .endsWith(d.shortSha() + ".jar")).orElse(false);
         PluginVersion candidate;
         Path stored = null;
+        List<PluginVersion> dependents = new ArrayList<>();
         try {
             stored = store.put(jar, d);
-            candidate = PluginVersion.load(d, stored);
+            candidate = PluginVersion.load(d, stored, dependencies.of(d, null));
+            try {
+                // plugins that depend on this one are loaded again against the candidate, swapped in the same step
+                for (PluginVersion user : dependencies.dependentsOf(d.pluginId())) {
+                    dependents.add(dependencies.reloadAgainst(user, candidate));
+                }
+            } catch (RefusedException e) {
+                candidate.close();
+                throw e;
+            }
         } catch (IOException | RefusedException e) {
+            dependents.forEach(PluginVersion::close);
             if (stored != null && !known) {
                 store.discard(stored, List.of());
             }
@@ -145,18 +203,25 @@ final class Reloader implements AutoCloseable {
             return record(b, ReloadEvent.REFUSED, e.getMessage(), List.of());
         }
         b.loadMicros = b.phase();
-        List<LiveStrategy> users = strategies.stream().filter(s -> s.uses(d.pluginId())).toList();
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        ids.add(d.pluginId());
+        dependents.forEach(v -> ids.add(v.pluginId()));
+        List<LiveStrategy> users = strategies.stream().filter(s -> ids.stream().anyMatch(s::uses)).toList();
         List<String> names = users.stream().map(LiveStrategy::id).toList();
         LivePlugins view = live.with(candidate);
+        for (PluginVersion v : dependents) {
+            view = view.with(v);
+        }
         List<StrategyComponents> next = new ArrayList<>();
         try {
             for (LiveStrategy s : users) {
-                ReplayValidator.validate(s.id(), s.fresh(view), contexts.last(s.runId(), settings.replayCycles()),
+                ReplayValidator.validate(s.id(), s.fresh(view), s.recent().last(),
                         Set.copyOf(s.config().allSymbols()), settings.validationBudget());
-                next.add(s.rebuilt(view, d.pluginId()));
+                next.add(s.rebuilt(view, ids));
             }
         } catch (RefusedException | RuntimeException e) {
             candidate.close();
+            dependents.forEach(PluginVersion::close);
             if (!known) {
                 store.discard(stored, List.of());
             }
@@ -164,12 +229,16 @@ final class Reloader implements AutoCloseable {
             return record(b, ReloadEvent.REFUSED, e.getMessage(), names);
         }
         b.validateMicros = b.phase();
-        return swap(b, candidate, stored, jar, users, next);
+        return swap(b, candidate, dependents, stored, jar, users, next);
     }
 
-    private ReloadEvent swap(Builder b, PluginVersion candidate, Path stored, Path jar, List<LiveStrategy> users,
-            List<StrategyComponents> next) {
+    private ReloadEvent swap(Builder b, PluginVersion candidate, List<PluginVersion> dependents, Path stored, Path jar,
+            List<LiveStrategy> users, List<StrategyComponents> next) {
         live.put(candidate);
+        List<PluginVersion> replaced = new ArrayList<>();
+        for (PluginVersion v : dependents) {
+            replaced.add(live.put(v));
+        }
         store.touch(stored);
         if (!jar.equals(stored)) {
             pluginOfJar.put(jar, candidate.pluginId());
@@ -182,10 +251,13 @@ final class Reloader implements AutoCloseable {
         PluginVersion old = b.old;
         // unloading takes a few ms: never on the strategy thread that completes the last swap
         all.whenCompleteAsync((v, e) -> {
-            if (old != null && e == null) {
-                old.close();
+            if (e == null) {
+                if (old != null) {
+                    old.close();
+                }
+                replaced.forEach(PluginVersion::close);
             }
-        }, serial);
+        }, unloader);
         StringBuilder reason = new StringBuilder();
         try {
             all.get(SWAP_WAIT_MS, TimeUnit.MILLISECONDS);
@@ -201,10 +273,14 @@ final class Reloader implements AutoCloseable {
         }
         b.swapMicros = b.phase();
         List<String> names = b.strategyNames(users);
-        if (users.isEmpty() && old != null) {
-            old.close();
+        if (users.isEmpty()) {
+            if (old != null) {
+                old.close();
+            }
+            replaced.forEach(PluginVersion::close);
         }
-        String what = (old == null ? "loaded " : old.descriptor().version() + " -> ") + candidate;
+        String what = (old == null ? "loaded " : old.descriptor().version() + " -> ") + candidate
+                + (dependents.isEmpty() ? "" : ", dependents reloaded against it: " + dependents);
         return record(b, users.isEmpty() ? ReloadEvent.LOADED : ReloadEvent.SWAPPED,
                 reason.isEmpty() ? what + (users.isEmpty() ? "" : " in " + names) : what + ": " + reason, names);
     }
@@ -259,8 +335,10 @@ final class Reloader implements AutoCloseable {
     @Override
     public void close() {
         serial.shutdownNow();
+        unloader.shutdown();
         try {
             serial.awaitTermination(10, TimeUnit.SECONDS);
+            unloader.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -39,15 +39,26 @@ public final class ReloadBenchmark {
         kernel.vertx().eventBus().<CycleRecord>consumer(Addresses.cycleResult("t"),
                 m -> tCycles.add(m.body().timings().total()));
         List<Double> serving = new ArrayList<>();
+        List<Double> delivered = new ArrayList<>();
+        List<String> slowest = new ArrayList<>();
         long[] phases = new long[4];
         try {
             HotReloadEndToEndTest.awaitRecorded(kernel, 200);
             int baseline = tCycles.size();
             for (int i = 0; i < reloads; i++) {
                 long moved = System.nanoTime();
+                long movedAt = System.currentTimeMillis();
                 ReloadFixture.drop(ReloadFixture.jar(i % 2 == 0 ? "reload-v2" : "reload-v1"), plugins, "reload-probe.jar");
                 ReloadEvent e = events.next(Duration.ofSeconds(20));
-                serving.add((System.nanoTime() - moved) / 1e6);
+                double ms = (System.nanoTime() - moved) / 1e6;
+                // the event is stamped when the swap completed (s took the new version at its cycle boundary);
+                // its H2 write and the listeners come after: "delivered" includes them
+                delivered.add(ms);
+                serving.add((double) (e.at() - movedAt));
+                long phased = (e.detectMicros() + e.loadMicros() + e.validateMicros() + e.swapMicros()) / 1_000;
+                slowest.add(String.format(Locale.ROOT, "%06d ms serving, %08.1f ms delivered #%d: before detect %d, recorded+notified %d; detect %.1f,"
+                        + " load %.1f, validate %.1f, swap %.1f", e.at() - movedAt, ms, i, e.at() - movedAt - phased,
+                        Math.round(ms) - (e.at() - movedAt), e.detectMicros() / 1e3, e.loadMicros() / 1e3, e.validateMicros() / 1e3, e.swapMicros() / 1e3));
                 if (!ReloadEvent.SWAPPED.equals(e.outcome())) {
                     throw new AssertionError("reload " + i + ": " + e);
                 }
@@ -59,12 +70,16 @@ public final class ReloadBenchmark {
             List<Long> before = new ArrayList<>(tCycles.subList(0, baseline));
             List<Long> during = new ArrayList<>(tCycles.subList(baseline, tCycles.size()));
             Collections.sort(serving);
+            Collections.sort(delivered);
             Collections.sort(before);
             Collections.sort(during);
             double median = before.get(before.size() / 2) / 1e6;
             double worst = during.getLast() / 1e6;
-            System.out.printf(Locale.ROOT, "reloads: %d, move -> serving p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    reloads, pct(serving, 50), pct(serving, 99), serving.getLast());
+            System.out.printf(Locale.ROOT, "reloads: %d, move -> serving p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                    + " move -> event recorded and delivered p50 %.1f ms, p99 %.1f ms%n",
+                    reloads, pct(serving, 50), pct(serving, 99), serving.getLast(), pct(delivered, 50), pct(delivered, 99));
+            slowest.sort(Collections.reverseOrder());
+            System.out.println("slowest: " + String.join("\n         ", slowest.subList(0, Math.min(5, slowest.size()))));
             System.out.printf(Locale.ROOT, "mean phases: detect %.1f ms, load %.1f ms, validate %.1f ms, swap %.1f ms%n",
                     phases[0] / 1e3 / reloads, phases[1] / 1e3 / reloads, phases[2] / 1e3 / reloads, phases[3] / 1e3 / reloads);
             System.out.printf(Locale.ROOT, "strategy t (keeps running): %d cycles during reloads, median cycle before %.3f ms,"
