@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * fails fast with the reason, until a valid new version is {@link #offer offered}. New versions are
  * swapped in at the start of the next cycle, on the strategy's thread.
  */
-public final class ScriptComposer implements DecisionComposer, VersionedComponent {
+public final class ScriptComposer implements DecisionComposer, VersionedComponent, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptComposer.class);
 

@@ -91,7 +91,29 @@ record LiveStrategy(StrategyConfig config, CycleCoordinator coordinator, UnaryOp
                 c ? next.composer() : now.composer(), g ? next.gateway() : now.gateway(),
                 r ? next.guardrails() : now.guardrails(), listeners, versions);
         base.set(rebuilt);
+        release(next, rebuilt);
         return wrapper.apply(rebuilt);
+    }
+
+    /**
+     * Closes the components of {@code built} that {@code kept} does not run: a script component holds a
+     * polyglot context, and one built for a replay or left out of a swap would otherwise never be closed.
+     *
+     * @param built components assembled for a validation or a swap
+     * @param kept the components that run on, or {@code null} if none of {@code built} does
+     */
+    static void release(StrategyComponents built, StrategyComponents kept) {
+        for (Object c : List.of(built.features(), built.composer(), built.gateway())) {
+            boolean running = kept != null
+                    && (c == kept.features() || c == kept.composer() || c == kept.gateway());
+            if (!running && c instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    org.slf4j.LoggerFactory.getLogger(LiveStrategy.class).warn("could not close {}: {}", c, e.toString());
+                }
+            }
+        }
     }
 
     private static boolean from(ComponentVersion v, java.util.Set<String> pluginIds) {

@@ -115,8 +115,13 @@ final class Reloader implements AutoCloseable {
                 JarDescriptor d = JarDescriptor.read(now.jar());
                 PluginVersion again = PluginVersion.load(d, now.jar(), dependencies.of(d, null));
                 try {
-                    ReplayValidator.validate(strategy.id(), strategy.fresh(live.with(again)), strategy.recent().last(),
-                            Set.copyOf(strategy.config().allSymbols()), settings.validationBudget());
+                    StrategyComponents replayed = strategy.fresh(live.with(again));
+                    try {
+                        ReplayValidator.validate(strategy.id(), replayed, strategy.recent().last(),
+                                Set.copyOf(strategy.config().allSymbols()), settings.validationBudget());
+                    } finally {
+                        LiveStrategy.release(replayed, null);
+                    }
                 } finally {
                     again.close();
                 }
@@ -215,8 +220,13 @@ final class Reloader implements AutoCloseable {
         List<StrategyComponents> next = new ArrayList<>();
         try {
             for (LiveStrategy s : users) {
-                ReplayValidator.validate(s.id(), s.fresh(view), s.recent().last(),
-                        Set.copyOf(s.config().allSymbols()), settings.validationBudget());
+                StrategyComponents replayed = s.fresh(view);
+                try {
+                    ReplayValidator.validate(s.id(), replayed, s.recent().last(),
+                            Set.copyOf(s.config().allSymbols()), settings.validationBudget());
+                } finally {
+                    LiveStrategy.release(replayed, null);
+                }
                 next.add(s.rebuilt(view, ids));
             }
         } catch (RefusedException | RuntimeException e) {
