@@ -192,23 +192,6 @@ class DependentPluginReloadTest {
     }
 
     private Path runFile() throws IOException {
-        Files.writeString(tmp.resolve("u.yaml"), """
-                id: u
-                symbols: [ORCL]
-                capital: 100000
-                features: { id: indicators, params: { features: "close" } }
-                composer: { id: dep-user }
-                gateway: { id: paper }
-                """);
-        Path run = tmp.resolve("run.yaml");
-        Files.writeString(run, """
-                mode: paper
-                speed: %s
-                feed:
-                  - file: %s
-                    symbol: ORCL
-                strategies: [u.yaml]
-                """.formatted(86_400_000.0 / 4, TestPaths.data().resolve("orcl-1995-2014.txt")));
-        return run;
+        return ReloadFixture.runFile(tmp, 86_400_000.0 / 4, "u", "close", "dep-user", false);
     }
 }

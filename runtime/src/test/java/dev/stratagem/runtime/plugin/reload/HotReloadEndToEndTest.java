@@ -12,7 +12,6 @@ import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.history.RunRow;
 import dev.stratagem.runtime.kernel.Kernel;
-import dev.stratagem.runtime.testing.TestPaths;
 import dev.stratagem.runtime.web.ConsoleOptions;
 import dev.stratagem.runtime.web.ConsoleServer;
 import dev.stratagem.runtime.web.ConsoleSources;
@@ -184,31 +183,6 @@ class HotReloadEndToEndTest {
     }
 
     static Path runFile(Path dir, double speed) throws IOException {
-        Files.writeString(dir.resolve("s.yaml"), """
-                id: s
-                symbols: [ORCL]
-                capital: 100000
-                features: { id: indicators, params: { features: "close" } }
-                composer: { id: reload-probe }
-                gateway: { id: paper }
-                """);
-        Files.writeString(dir.resolve("t.yaml"), """
-                id: t
-                symbols: [ORCL]
-                capital: 100000
-                features: { id: indicators, params: { features: "close, sma_10, sma_30" } }
-                composer: { id: sma-crossover, params: { fast: 10, slow: 30, quantity: 100 } }
-                gateway: { id: paper }
-                """);
-        Path run = dir.resolve("run.yaml");
-        Files.writeString(run, """
-                mode: paper
-                speed: %s
-                feed:
-                  - file: %s
-                    symbol: ORCL
-                strategies: [s.yaml, t.yaml]
-                """.formatted(speed, TestPaths.data().resolve("orcl-1995-2014.txt")));
-        return run;
+        return ReloadFixture.runFile(dir, speed, "s", "close", "reload-probe", true);
     }
 }

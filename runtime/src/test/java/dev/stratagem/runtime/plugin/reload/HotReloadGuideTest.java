@@ -175,31 +175,6 @@ class HotReloadGuideTest {
     }
 
     private Path runFile() throws IOException {
-        Files.writeString(tmp.resolve("tpl.yaml"), """
-                id: tpl
-                symbols: [ORCL]
-                capital: 100000
-                features: { id: indicators, params: { features: "close, sma_20" } }
-                composer: { id: template }
-                gateway: { id: paper }
-                """);
-        Files.writeString(tmp.resolve("t.yaml"), """
-                id: t
-                symbols: [ORCL]
-                capital: 100000
-                features: { id: indicators, params: { features: "close, sma_10, sma_30" } }
-                composer: { id: sma-crossover, params: { fast: 10, slow: 30, quantity: 100 } }
-                gateway: { id: paper }
-                """);
-        Path run = tmp.resolve("run.yaml");
-        Files.writeString(run, """
-                mode: paper
-                speed: %s
-                feed:
-                  - file: %s
-                    symbol: ORCL
-                strategies: [tpl.yaml, t.yaml]
-                """.formatted(86_400_000.0 / 4, TestPaths.data().resolve("orcl-1995-2014.txt")));
-        return run;
+        return ReloadFixture.runFile(tmp, 86_400_000.0 / 4, "tpl", "close, sma_20", "template", true);
     }
 }

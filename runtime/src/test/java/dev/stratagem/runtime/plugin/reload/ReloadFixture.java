@@ -89,4 +89,41 @@ final class ReloadFixture {
             return e;
         }
     }
+
+    /**
+     * Writes a paper run on the ORCL replay: the strategy {@code id} on {@code composer} (whose plugin the
+     * test reloads) and, when {@code withSma}, the strategy {@code t} on the SMA crossover, which keeps running.
+     */
+    static Path runFile(Path dir, double speed, String id, String features, String composer, boolean withSma)
+            throws IOException {
+        Files.writeString(dir.resolve(id + ".yaml"), """
+                id: %s
+                symbols: [ORCL]
+                capital: 100000
+                features: { id: indicators, params: { features: "%s" } }
+                composer: { id: %s }
+                gateway: { id: paper }
+                """.formatted(id, features, composer));
+        if (withSma) {
+            Files.writeString(dir.resolve("t.yaml"), """
+                    id: t
+                    symbols: [ORCL]
+                    capital: 100000
+                    features: { id: indicators, params: { features: "close, sma_10, sma_30" } }
+                    composer: { id: sma-crossover, params: { fast: 10, slow: 30, quantity: 100 } }
+                    gateway: { id: paper }
+                    """);
+        }
+        Path run = dir.resolve("run.yaml");
+        Files.writeString(run, """
+                mode: paper
+                speed: %s
+                feed:
+                  - file: %s
+                    symbol: ORCL
+                strategies: [%s]
+                """.formatted(speed, TestPaths.data().resolve("orcl-1995-2014.txt"),
+                withSma ? id + ".yaml, t.yaml" : id + ".yaml"));
+        return run;
+    }
 }
