@@ -1,7 +1,7 @@
 package dev.stratagem.runtime.cli;
 
-import dev.stratagem.runtime.risk.KillSwitch;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.kernel.Kernel;
 import dev.stratagem.runtime.plugin.PluginCatalog;
 import dev.stratagem.runtime.plugin.PluginInfo;
 import dev.stratagem.runtime.plugin.reload.PluginControl;
@@ -9,6 +9,7 @@ import dev.stratagem.runtime.web.ConsoleOptions;
 import dev.stratagem.runtime.web.ConsoleServer;
 import dev.stratagem.runtime.web.ConsoleSources;
 import dev.stratagem.runtime.web.HistoryControlPlane;
+import dev.stratagem.runtime.web.KernelControlPlane;
 import dev.stratagem.runtime.web.auth.ConsoleToken;
 import dev.stratagem.runtime.web.auth.TokenStore;
 import io.vertx.core.Vertx;
@@ -42,19 +43,20 @@ final class ConsoleLauncher implements AutoCloseable {
 
     /** Serves a finished history on a Vert.x of its own; the plugin list comes from the plugins folder. */
     static ConsoleLauncher start(ConsoleOptions options, Path database, Path plugins, PrintStream out) throws Exception {
-        return serve(null, null, null, options, database, plugins, out);
+        return serve(null, options, database, plugins, out);
     }
 
     /**
      * Serves a running runtime: on its Vert.x (which the runtime closes at its shutdown), with its plugins live.
      *
-     * @param runtimeVertx the kernel's Vert.x
-     * @param live the kernel's plugin control
-     * @param killSwitch the kernel's kill switch: the console's toggle acts on the running risk engine
+     * Start / pause / stop act on the kernel's strategies, the kill switch on its risk engine, and the live
+     * cycle stream is pushed from its bus.
+     *
+     * @param kernel the running runtime
      */
-    static ConsoleLauncher startOnRuntime(Vertx runtimeVertx, PluginControl live, KillSwitch killSwitch,
-            ConsoleOptions options, Path database, PrintStream out) throws Exception {
-        return serve(runtimeVertx, live, killSwitch, options, database, null, out);
+    static ConsoleLauncher startOnRuntime(Kernel kernel, ConsoleOptions options, Path database, PrintStream out)
+            throws Exception {
+        return serve(kernel, options, database, null, out);
     }
 
     /**
@@ -63,12 +65,14 @@ final class ConsoleLauncher implements AutoCloseable {
      */
     ConsoleLauncher afterRuntime(ConsoleOptions options, Path database, Path plugins) throws Exception {
         release();
-        return serve(null, null, null, new ConsoleOptions(options.host(), port, options.maxBodyBytes()), database,
+        return serve(null, new ConsoleOptions(options.host(), port, options.maxBodyBytes()), database,
                 plugins, null);
     }
 
-    private static ConsoleLauncher serve(Vertx runtimeVertx, PluginControl live, KillSwitch killSwitch,
-            ConsoleOptions options, Path database, Path plugins, PrintStream out) throws Exception {
+    private static ConsoleLauncher serve(Kernel kernel, ConsoleOptions options, Path database, Path plugins,
+            PrintStream out) throws Exception {
+        Vertx runtimeVertx = kernel == null ? null : kernel.vertx();
+        PluginControl live = kernel == null ? null : kernel.plugins();
         JdbiHistoryStore store = JdbiHistoryStore.openFile(database);
         PluginCatalog catalog = null;
         Vertx own = null;
@@ -78,7 +82,9 @@ final class ConsoleLauncher implements AutoCloseable {
             Supplier<List<PluginInfo>> folder = catalog == null ? List::of : catalog::plugins;
             own = runtimeVertx == null ? Vertx.vertx() : null;
             ConsoleServer server = ConsoleServer.start(runtimeVertx == null ? own : runtimeVertx, options,
-                    new ConsoleSources(store, killSwitch == null ? HistoryControlPlane.over(store) : new HistoryControlPlane(store, killSwitch), folder, live), token)
+                    kernel == null ? new ConsoleSources(store, HistoryControlPlane.over(store), folder)
+                            : new ConsoleSources(store, new KernelControlPlane(kernel, store), folder, live,
+                                    kernel.vertx().eventBus()), token)
                     .await(30, TimeUnit.SECONDS);
             if (out != null) {
                 out.println("console      " + server.url() + (live == null ? "" : " (plugin API: "

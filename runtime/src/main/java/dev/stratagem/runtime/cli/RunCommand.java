@@ -57,12 +57,11 @@ final class RunCommand implements Callable<Integer> {
         }, "stratagem-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         if (!noConsole) {
-            // on the kernel's Vert.x, with its plugins live: stratagem plugins list|history|reload|rollback and
-            // the console's plugin page act on this runtime while the feed runs
+            // on the kernel's Vert.x, with its plugins and strategies live: stratagem plugins ..., the plugin
+            // page and start / pause / stop act on this runtime while the feed runs; live cycles come off its bus
             try {
-                launcher.set(ConsoleLauncher.startOnRuntime(kernel.vertx(), kernel.plugins(),
-                        kernel.risk().killSwitch(), console.options(),
-                        database.database(), System.out));
+                launcher.set(ConsoleLauncher.startOnRuntime(kernel, console.options(), database.database(),
+                        System.out));
             } catch (Exception e) {
                 // a trading run does not stop because its console could not bind
                 System.err.println("warning: console not served: " + e.getMessage());

@@ -26,16 +26,36 @@ final class ConsoleQueries {
             if (f.componentId() != null && !componentRan(h, f)) {
                 return new CyclePage(List.of(), null);
             }
-            StringBuilder sql = new StringBuilder("SELECT compose_id, run_id, seq, ts, status, rationale, error_step,"
-                    + " total_nanos FROM cycles WHERE run_id = :run AND seq > :after");
-            if (f.status() != null) {
-                sql.append(" AND status = :status");
-            }
+            // A run's cycles are in time order, so a time range is a sequence range: found on the (run_id, ts)
+            // index, it lets the page walk the sequence index instead of every cycle of the range.
+            long after = f.afterSequence();
+            Long upTo = null;
             if (f.fromTs() != null) {
-                sql.append(" AND ts >= :from");
+                Optional<Long> first = edge(h, f.runId(), "ts >= ?", f.fromTs(), "");
+                if (first.isEmpty()) {
+                    return new CyclePage(List.of(), null);
+                }
+                after = Math.max(after, first.get() - 1);
             }
             if (f.toTs() != null) {
-                sql.append(" AND ts <= :to");
+                Optional<Long> last = edge(h, f.runId(), "ts <= ?", f.toTs(), " DESC");
+                if (last.isEmpty()) {
+                    return new CyclePage(List.of(), null);
+                }
+                upTo = last.get();
+            }
+            // A compose-id prefix matches few cycles: they come off the primary key (the expressions on run_id and
+            // seq keep the planner from walking the run's sequence index instead) and are sorted.
+            boolean byId = f.composeIdPrefix() != null;
+            String run = byId ? "CONCAT(run_id, '')" : "run_id";
+            String seq = byId ? "seq + 0" : "seq";
+            StringBuilder sql = new StringBuilder("SELECT compose_id, run_id, seq, ts, status, rationale, error_step,"
+                    + " total_nanos FROM cycles WHERE " + run + " = :run AND " + seq + " > :after");
+            if (upTo != null) {
+                sql.append(" AND ").append(seq).append(" <= :upTo");
+            }
+            if (f.status() != null) {
+                sql.append(" AND status = :status");
             }
             if (f.composeIdPrefix() != null) {
                 sql.append(" AND compose_id LIKE :prefix ESCAPE '!'");
@@ -45,17 +65,18 @@ final class ConsoleQueries {
                         + " AND v.component_id = :cid");
                 sql.append(f.componentVersion() != null ? " AND v.version = :ver)" : ")");
             }
-            sql.append(" ORDER BY seq LIMIT :limit");
-            Query q = h.createQuery(sql.toString()).bind("run", f.runId()).bind("after", f.afterSequence())
+            // ORDER BY the whole index prefix (run_id and status are fixed by the WHERE): H2 then reads the index
+            // in order and stops at the limit; ORDER BY seq alone makes it read and sort every match first.
+            sql.append(byId ? " ORDER BY seq"
+                    : f.status() != null ? " ORDER BY run_id, status, seq" : " ORDER BY run_id, seq")
+                    .append(" LIMIT :limit");
+            Query q = h.createQuery(sql.toString()).bind("run", f.runId()).bind("after", after)
                     .bind("limit", f.limit() + 1);
+            if (upTo != null) {
+                q.bind("upTo", upTo);
+            }
             if (f.status() != null) {
                 q.bind("status", f.status().name());
-            }
-            if (f.fromTs() != null) {
-                q.bind("from", f.fromTs());
-            }
-            if (f.toTs() != null) {
-                q.bind("to", f.toTs());
             }
             if (f.composeIdPrefix() != null) {
                 q.bind("prefix", f.composeIdPrefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
@@ -76,6 +97,13 @@ final class ConsoleQueries {
             }
             return new CyclePage(rows, next);
         });
+    }
+
+    /** The first (or, descending, the last) sequence of a run whose time meets the condition. */
+    private static Optional<Long> edge(Handle h, String runId, String condition, long ts, String direction) {
+        return h.createQuery("SELECT seq FROM cycles WHERE run_id = ? AND " + condition + " ORDER BY run_id" + direction
+                        + ", ts" + direction + " LIMIT 1")
+                .bind(0, runId).bind(1, ts).mapTo(Long.class).findOne();
     }
 
     /** Cheap guard: a component version that never ran would otherwise make the EXISTS walk the whole run. */
@@ -103,7 +131,7 @@ final class ConsoleQueries {
     /** Every {@code step}-th cycle by sequence, plus the last one, so a chart gets about {@code points} points. */
     private List<SeriesPoint> series(String runId, int points, String select, String name) {
         return jdbi.withHandle(h -> {
-            Optional<Long> last = h.createQuery("SELECT seq FROM cycles WHERE run_id = ? ORDER BY seq DESC LIMIT 1")
+            Optional<Long> last = h.createQuery("SELECT seq FROM cycles WHERE run_id = ? ORDER BY run_id DESC, seq DESC LIMIT 1")
                     .bind(0, runId).mapTo(Long.class).findOne();
             if (last.isEmpty()) {
                 return List.of();
@@ -120,13 +148,13 @@ final class ConsoleQueries {
 
     Optional<SeriesPoint> lastEquity(String runId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT c.seq, c.ts, s.equity FROM cycles c JOIN portfolio_snapshots s"
-                        + " ON s.compose_id = c.compose_id WHERE c.run_id = ? ORDER BY c.seq DESC LIMIT 1")
+                        + " ON s.compose_id = c.compose_id WHERE c.run_id = ? ORDER BY c.run_id DESC, c.seq DESC LIMIT 1")
                 .bind(0, runId)
                 .map((rs, ctx) -> new SeriesPoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3))).findOne());
     }
 
     long lastSequence(String runId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT seq FROM cycles WHERE run_id = ? ORDER BY seq DESC LIMIT 1")
+        return jdbi.withHandle(h -> h.createQuery("SELECT seq FROM cycles WHERE run_id = ? ORDER BY run_id DESC, seq DESC LIMIT 1")
                 .bind(0, runId).mapTo(Long.class).findOne().orElse(0L));
     }
 

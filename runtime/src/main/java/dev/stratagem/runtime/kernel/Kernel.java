@@ -341,6 +341,85 @@ public final class Kernel implements AutoCloseable {
         return feed.finished();
     }
 
+    /** @return every strategy of this runtime with its run and operator state, in configuration order */
+    public List<StrategyRunState> states() {
+        return strategies.stream().map(s -> new StrategyRunState(s.strategyId(), s.coordinator().info().runId(),
+                s.state())).toList();
+    }
+
+    /**
+     * Pauses a strategy: from the next bar on it skips bars and records nothing (the feed goes on for the others).
+     *
+     * @param strategyId the strategy
+     * @return its state afterwards
+     * @throws IllegalArgumentException for a strategy this runtime does not run
+     * @throws IllegalStateException when it was stopped or the runtime is shutting down
+     */
+    public StrategyRunState pause(String strategyId) {
+        return control(strategyId, v -> v.paused(true));
+    }
+
+    /**
+     * Resumes a paused strategy (a running one stays running).
+     *
+     * @param strategyId the strategy
+     * @return its state afterwards
+     * @throws IllegalArgumentException for a strategy this runtime does not run
+     * @throws IllegalStateException when it was stopped or the runtime is shutting down
+     */
+    public StrategyRunState resume(String strategyId) {
+        return control(strategyId, v -> v.paused(false));
+    }
+
+    /**
+     * Stops a strategy for good: it gets {@code onStop("operator")}, skips every later bar, and its run is
+     * finished now with the status {@code STOPPED: operator}. The other strategies go on.
+     *
+     * @param strategyId the strategy
+     * @return its state afterwards
+     * @throws IllegalArgumentException for a strategy this runtime does not run
+     * @throws IllegalStateException when it was already stopped or the runtime is shutting down
+     */
+    public StrategyRunState stop(String strategyId) {
+        StrategyRunState state = control(strategyId, v -> v.stopForGood("operator"));
+        int index = indexOf(strategyId);
+        step("flush the history", history::flush); // its last cycles in H2 before its summary is computed
+        finishRun(index, "operator");
+        return state;
+    }
+
+    private synchronized StrategyRunState control(String strategyId,
+            java.util.function.Function<StrategyVerticle, Future<Void>> action) {
+        StrategyVerticle v = strategies.get(indexOf(strategyId));
+        if (down.get()) {
+            throw new IllegalStateException("the runtime is shutting down");
+        }
+        if (v.stopped()) {
+            throw new IllegalStateException("strategy '" + strategyId + "' was stopped; a stopped run does not resume");
+        }
+        try {
+            // not Future.await: callers may be Vert.x worker threads (the console's blocking handlers)
+            action.apply(v).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("strategy '" + strategyId + "' did not answer within 30 s", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("strategy '" + strategyId + "': " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while controlling strategy '" + strategyId + "'", e);
+        }
+        return new StrategyRunState(strategyId, v.coordinator().info().runId(), v.state());
+    }
+
+    private int indexOf(String strategyId) {
+        for (int i = 0; i < strategies.size(); i++) {
+            if (strategies.get(i).strategyId().equals(strategyId)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no strategy '" + strategyId + "' in this runtime");
+    }
+
     /** @return how many cycle records the history writer has committed */
     public long recorded() {
         return history.written();
@@ -371,6 +450,9 @@ public final class Kernel implements AutoCloseable {
             step("drain the history writer", history::close);
             for (int i = 0; i < strategies.size(); i++) {
                 int index = i;
+                if (strategies.get(i).stopped()) {
+                    continue; // the operator stopped it: its run was finished then
+                }
                 step("record the end of " + strategies.get(i).strategyId(), () -> finishRun(index, reason));
             }
             step("stop hot reload and unload the plugins", catalog::close);

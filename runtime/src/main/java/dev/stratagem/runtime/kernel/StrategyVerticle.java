@@ -28,6 +28,10 @@ final class StrategyVerticle extends VerticleBase {
     private final List<Candle> pending = new ArrayList<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private String stopReason = "shutdown";
+    /** Set by the operator (console): a paused strategy skips bars and records nothing. */
+    private volatile boolean paused;
+    /** Stopped for good by the operator: onStop ran, bars are skipped until the runtime shuts down. */
+    private volatile boolean stopped;
     private double peak;
     private double maxDrawdown;
 
@@ -55,6 +59,47 @@ final class StrategyVerticle extends VerticleBase {
         return maxDrawdown;
     }
 
+    /** @return RUNNING, PAUSED or STOPPED */
+    String state() {
+        return stopped ? "STOPPED" : paused ? "PAUSED" : "RUNNING";
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    /**
+     * Pauses or resumes, on the verticle's own context so it never lands in the middle of a cycle.
+     *
+     * @return completes once the change is in effect
+     */
+    Future<Void> paused(boolean pause) {
+        return onContext(() -> paused = pause);
+    }
+
+    /** Stops for good: {@code onStop} with the reason; later bars are acknowledged and skipped. */
+    Future<Void> stopForGood(String reason) {
+        return onContext(() -> {
+            if (!stopped) {
+                stopped = true;
+                coordinator.stop(reason);
+            }
+        });
+    }
+
+    private Future<Void> onContext(Runnable action) {
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                action.run();
+                done.complete();
+            } catch (RuntimeException e) {
+                done.fail(e);
+            }
+        });
+        return done.future();
+    }
+
     void stopReason(String reason) {
         this.stopReason = reason;
     }
@@ -72,7 +117,9 @@ final class StrategyVerticle extends VerticleBase {
 
     private void onBarClose() {
         try {
-            if (!pending.isEmpty() && coordinator.slot().pausedReason() != null) {
+            if (stopped || paused) {
+                pending.clear(); // held by the operator: skip the bar, record nothing
+            } else if (!pending.isEmpty() && coordinator.slot().pausedReason() != null) {
                 pending.clear(); // paused by hot reload (its plugin jar was removed): skip the bar, record nothing
             } else if (!pending.isEmpty()) {
                 List<Candle> slice = List.copyOf(pending);
@@ -111,7 +158,9 @@ final class StrategyVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         consumers.forEach(MessageConsumer::unregister);
-        coordinator.stop(stopReason);
+        if (!stopped) {
+            coordinator.stop(stopReason);
+        }
         return Future.succeededFuture();
     }
 }

@@ -14,8 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A control plane over the history: strategies are those with recorded runs (the latest run each), the kill
- * switch is the runtime's {@link KillSwitch} (persisted in H2, enforced by the risk engine of a running runtime). Commands are accepted for runs still {@code RUNNING} and kept in
- * memory; nothing here enforces them (the kernel does, once wired), so a finished backtest answers 409.
+ * switch is the runtime's {@link KillSwitch} (persisted in H2, enforced by the risk engine of a running
+ * runtime). Used where no runtime runs in this process ({@code demo}, {@code console}, {@code run} after its
+ * feed ended): a finished run answers 409; a run another process still records is only marked in memory, since
+ * nothing here can reach it. {@code stratagem run} itself uses {@link KernelControlPlane}.
  */
 public final class HistoryControlPlane implements ControlPlane {
 

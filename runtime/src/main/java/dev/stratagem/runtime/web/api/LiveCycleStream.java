@@ -4,26 +4,32 @@ import dev.stratagem.runtime.history.CycleFilter;
 import dev.stratagem.runtime.history.CyclePage;
 import dev.stratagem.runtime.history.CycleSummary;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.RunRow;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code GET /api/runs/{runId}/live}: new cycles of a run as server-sent events ({@code event: cycle},
- * {@code id:} the sequence, {@code data:} the cycle's list line as JSON). It follows the history rather than
- * the bus, so it works for any writer of the database, in this process or another, and a reconnecting
- * browser resumes from {@code Last-Event-ID}.
+ * {@code id:} the sequence, {@code data:} the cycle's list line as JSON); a reconnecting browser resumes from
+ * {@code Last-Event-ID}. Under {@code stratagem run} the cycles are pushed from the kernel's bus
+ * ({@link BusCycleStream}); with no runtime in this process it follows the history, polling it every
+ * {@value #POLL_MILLIS} ms, so it works for any writer of the database.
  */
 final class LiveCycleStream implements Handler<RoutingContext> {
 
     static final long POLL_MILLIS = 250;
 
     private final JdbiHistoryStore store;
+    private final EventBus bus;
 
-    LiveCycleStream(JdbiHistoryStore store) {
+    /** @param bus the running kernel's bus, or {@code null} to follow the history */
+    LiveCycleStream(JdbiHistoryStore store, EventBus bus) {
         this.store = store;
+        this.bus = bus;
     }
 
     @Override
@@ -34,16 +40,28 @@ final class LiveCycleStream implements Handler<RoutingContext> {
         long start = after != null ? after : Params.cursor(ctx, "after");
         Vertx vertx = ctx.vertx();
         vertx.executeBlocking(() -> {
-            store.run(runId).orElseThrow(() -> ApiProblem.notFound("no run '" + runId + "'"));
-            return start > 0 || ctx.queryParams().contains("after") ? start : store.lastSequence(runId);
-        }, false).onFailure(ctx::fail).onSuccess(cursor -> stream(ctx, vertx, runId, cursor));
+            RunRow run = store.run(runId).orElseThrow(() -> ApiProblem.notFound("no run '" + runId + "'"));
+            long cursor = start > 0 || ctx.queryParams().contains("after") ? start : store.lastSequence(runId);
+            return java.util.Map.entry(run.strategyId(), cursor);
+        }, false).onFailure(ctx::fail).onSuccess(found -> {
+            if (bus == null) {
+                stream(ctx, vertx, runId, found.getValue());
+            } else {
+                BusCycleStream.open(vertx, bus, store, headers(ctx), runId, found.getKey(), found.getValue());
+            }
+        });
     }
 
-    private void stream(RoutingContext ctx, Vertx vertx, String runId, long from) {
+    private static HttpServerResponse headers(RoutingContext ctx) {
         HttpServerResponse response = ctx.response().setChunked(true)
                 .putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         response.write("retry: 2000\n\n");
+        return response;
+    }
+
+    private void stream(RoutingContext ctx, Vertx vertx, String runId, long from) {
+        HttpServerResponse response = headers(ctx);
         long[] cursor = {from};
         AtomicBoolean busy = new AtomicBoolean();
         long timer = vertx.setPeriodic(POLL_MILLIS, id -> {
