@@ -27,15 +27,37 @@
     S.get(`/api/runs/${encodeURIComponent(runId)}/prices?points=600`),
     S.get(`/api/runs/${encodeURIComponent(runId)}/trades`)]);
   const opts = { animation: false, maintainAspectRatio: false, parsing: false, normalized: true,
-    scales: { x: { type: 'linear', ticks: { callback: v => S.time(v).slice(0, 10), maxTicksLimit: 6 } } },
+    scales: { x: { type: 'linear', bounds: 'data', ticks: { callback: v => S.time(v).slice(0, 10), maxTicksLimit: 6 } } },
     plugins: { legend: { display: true }, tooltip: { callbacks: { title: i => S.time(i[0].parsed.x) } } } };
   new Chart(document.getElementById('equity-chart'), { type: 'line', options: opts, data: { datasets: [
     { label: 'equity', data: equity.map(p => ({ x: p.ts, y: p.value })), borderColor: '#1d4ed8', pointRadius: 0, borderWidth: 1.5 }] } });
-  new Chart(document.getElementById('price-chart'), { type: 'line', options: opts, data: { datasets: [
-    { label: 'close', data: prices.map(p => ({ x: p.ts, y: p.value })), borderColor: '#475569', pointRadius: 0, borderWidth: 1 },
+  // Candles from Chart.js's floating bars: a thin [low, high] bar is the wick, a wide [open, close] bar the body.
+  const markers = [
     { label: 'entry', type: 'scatter', data: trades.map(t => ({ x: t.entryTs, y: t.entryPrice })), backgroundColor: '#16a34a', pointStyle: 'triangle', pointRadius: 6 },
-    { label: 'exit', type: 'scatter', data: trades.filter(t => t.exitTs).map(t => ({ x: t.exitTs, y: t.exitPrice })), backgroundColor: '#dc2626', pointStyle: 'rectRot', pointRadius: 5 }] } });
-
+    { label: 'exit', type: 'scatter', data: trades.filter(t => t.exitTs).map(t => ({ x: t.exitTs, y: t.exitPrice })), backgroundColor: '#dc2626', pointStyle: 'rectRot', pointRadius: 5 }];
+  const priceCanvas = document.getElementById('price-chart');
+  const points = prices.points;
+  let priceDatasets;
+  if (prices.candles) {
+    const color = c => c.close >= c.open ? '#16a34a' : '#dc2626';
+    const bar = { type: 'bar', grouped: false, parsing: true, categoryPercentage: 1, minBarLength: 1,
+      backgroundColor: ctx => color(points[ctx.dataIndex]) };
+    priceDatasets = [
+      { ...bar, label: 'wicks', data: points.map(c => ({ x: c.ts, y: [c.low, c.high] })), barThickness: 1 },
+      { ...bar, label: 'candles', data: points.map(c => ({ x: c.ts, y: [Math.min(c.open, c.close), Math.max(c.open, c.close)] })), barPercentage: 0.8 },
+      ...markers];
+    document.getElementById('price-title').textContent = `Candles and trades (${prices.symbol})`;
+  } else {
+    priceDatasets = [{ label: prices.feature, type: 'line', data: points.map(p => ({ x: p.ts, y: p.value })), borderColor: '#475569', pointRadius: 0, borderWidth: 1 }, ...markers];
+    document.getElementById('price-note').textContent = `Line, not candles: ${prices.note}.`;
+  }
+  const ohlc = i => { const c = points[i.dataIndex]; return `open ${c.open} high ${c.high} low ${c.low} close ${c.close}`; };
+  new Chart(priceCanvas, { type: 'line', data: { datasets: priceDatasets }, options: { ...opts, plugins: { ...opts.plugins,
+    legend: { display: true, labels: { filter: l => l.text !== 'wicks' } },
+    tooltip: { callbacks: { ...opts.plugins.tooltip.callbacks, label: i => i.dataset.type === 'bar' ? ohlc(i) : `${i.dataset.label} ${i.parsed.y}` } } } } });
+  priceCanvas.dataset.chart = prices.candles ? 'candles' : 'line';
+  priceCanvas.dataset.points = String(points.length);
+  priceCanvas.dataset.markers = String(markers.reduce((n, d) => n + d.data.length, 0));
   const tbody = document.querySelector('#cycles tbody');
   const row = c => `<tr class="clickable" data-id="${S.esc(c.composeId)}"><td>${c.sequence}</td><td>${S.time(c.ts)}</td>
     <td>${S.badge(c.status)}</td><td>${S.esc(c.rationale)}</td><td>${S.esc(c.errorStep)}</td>

@@ -1,11 +1,14 @@
 package dev.stratagem.runtime.history;
 
 import dev.stratagem.api.CycleStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -128,21 +131,72 @@ final class ConsoleQueries {
                 + " AND f.feature_value IS NOT NULL", name);
     }
 
-    /** Every {@code step}-th cycle by sequence, plus the last one, so a chart gets about {@code points} points. */
+    /**
+     * The close's candles when the run recorded {@code open}, {@code high}, {@code low} and {@code close}, else
+     * the close line; any other feature is a line. Candles are of one symbol: the first, by name, that the
+     * first sampled cycle priced.
+     */
+    PriceSeries prices(String runId, String feature, int points) {
+        if (!feature.equals("close")) {
+            return new PriceSeries(feature, null, false, "the chart shows the feature '" + feature + "', not candles",
+                    feature(runId, feature, points).stream().map(p -> PricePoint.line(p.sequence(), p.ts(), p.value()))
+                            .toList());
+        }
+        List<OhlcRow> rows = series(runId, points, "SELECT c.seq, c.ts, f.symbol,"
+                + " MAX(CASE WHEN f.name = 'open' THEN f.feature_value END),"
+                + " MAX(CASE WHEN f.name = 'high' THEN f.feature_value END),"
+                + " MAX(CASE WHEN f.name = 'low' THEN f.feature_value END),"
+                + " MAX(CASE WHEN f.name = 'close' THEN f.feature_value END)"
+                + " FROM cycles c JOIN cycle_features f ON f.compose_id = c.compose_id WHERE c.run_id = :run"
+                + " AND f.name IN ('open', 'high', 'low', 'close') AND f.feature_value IS NOT NULL",
+                " GROUP BY c.seq, c.ts, f.symbol ORDER BY c.seq, f.symbol", "",
+                (rs, ctx) -> new OhlcRow(rs.getString(3), new PricePoint(rs.getLong(1), rs.getLong(2),
+                        0, number(rs, 4), number(rs, 5), number(rs, 6), number(rs, 7))));
+        String symbol = rows.stream().filter(r -> r.point().close() != null).map(OhlcRow::symbol).findFirst()
+                .orElse(null);
+        List<PricePoint> candles = rows.stream().filter(r -> r.symbol().equals(symbol) && r.isCandle())
+                .map(r -> r.point().withValue(r.point().close())).toList();
+        if (!candles.isEmpty()) {
+            return new PriceSeries("close", symbol, true, "", candles);
+        }
+        List<PricePoint> closes = rows.stream().filter(r -> r.symbol().equals(symbol) && r.point().close() != null)
+                .map(r -> PricePoint.line(r.point().sequence(), r.point().ts(), r.point().close())).toList();
+        return new PriceSeries("close", symbol, false, closes.isEmpty() ? "the run recorded no close feature"
+                : "the run's features pipeline produced no open, high and low features, so there are no candles",
+                closes);
+    }
+
+    private record OhlcRow(String symbol, PricePoint point) {
+        boolean isCandle() {
+            return point.open() != null && point.high() != null && point.low() != null && point.close() != null;
+        }
+    }
+
+    private static Double number(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
     private List<SeriesPoint> series(String runId, int points, String select, String name) {
+        return series(runId, points, select, " ORDER BY c.seq", name,
+                (rs, ctx) -> new SeriesPoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3)));
+    }
+
+    /** Every {@code step}-th cycle by sequence, plus the last one, so a chart gets about {@code points} points. */
+    private <T> List<T> series(String runId, int points, String select, String tail, String name, RowMapper<T> mapper) {
         return jdbi.withHandle(h -> {
             Optional<Long> last = h.createQuery("SELECT seq FROM cycles WHERE run_id = ? ORDER BY run_id DESC, seq DESC LIMIT 1")
                     .bind(0, runId).mapTo(Long.class).findOne();
             if (last.isEmpty()) {
-                return List.of();
+                return List.<T>of();
             }
             long step = Math.max(1, last.get() / Math.max(1, points));
-            Query q = h.createQuery(select + " AND (MOD(c.seq, :step) = 0 OR c.seq = :last) ORDER BY c.seq")
+            Query q = h.createQuery(select + " AND (MOD(c.seq, :step) = 0 OR c.seq = :last)" + tail)
                     .bind("run", runId).bind("step", step).bind("last", last.get());
             if (!name.isEmpty()) {
                 q.bind("name", name);
             }
-            return q.map((rs, ctx) -> new SeriesPoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3))).list();
+            return q.map(mapper).list();
         });
     }
 

@@ -296,6 +296,17 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
 
     /**
      * @param runId a run
+     * @param feature {@code close} for the close's candles (or its line when the run recorded no open, high and
+     *     low features), another feature name for that feature's line
+     * @param points about how many points to return
+     * @return the price series, sampled as {@link #featureSeries}
+     */
+    public PriceSeries priceSeries(String runId, String feature, int points) {
+        return console.prices(runId, feature, points);
+    }
+
+    /**
+     * @param runId a run
      * @return the equity after its latest recorded cycle, if any
      */
     public Optional<SeriesPoint> lastEquity(String runId) {

@@ -141,7 +141,21 @@ class ConsoleApiTest {
         assertThat(equity.size()).isBetween(90, 120);
         assertThat(equity.get(equity.size() - 1).path("value").asDouble())
                 .isEqualTo(102646.0652, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(JSON.readTree(console.get("/api/runs/" + run + "/prices?points=50").body()).size()).isGreaterThan(40);
+        JsonNode prices = JSON.readTree(console.get("/api/runs/" + run + "/prices?points=50").body());
+        assertThat(prices.path("candles").asBoolean()).isTrue();
+        assertThat(prices.path("symbol").asText()).isEqualTo("ORCL");
+        assertThat(prices.path("points").size()).isGreaterThan(40);
+        for (JsonNode c : prices.path("points")) {
+            double open = c.path("open").asDouble();
+            double close = c.path("close").asDouble();
+            assertThat(c.path("low").asDouble()).isPositive().isLessThanOrEqualTo(Math.min(open, close));
+            assertThat(c.path("high").asDouble()).isGreaterThanOrEqualTo(Math.max(open, close));
+            assertThat(c.path("value").asDouble()).isEqualTo(close);
+        }
+        JsonNode sma = JSON.readTree(console.get("/api/runs/" + run + "/prices?points=50&feature=sma_10").body());
+        assertThat(sma.path("candles").asBoolean()).isFalse();
+        assertThat(sma.path("note").asText()).contains("sma_10");
+        assertThat(sma.path("points").get(0).path("open").isNull()).isTrue();
         assertThat(JSON.readTree(console.get("/api/runs/" + run + "/trades").body()).size()).isEqualTo(98);
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -75,6 +76,22 @@ class ConsoleBrowserTest {
         await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cycles tr[data-id]")));
         assertThat(browser.findElement(By.id("summary-final-equity")).getText()).startsWith("102646.0652");
         assertThat(browser.findElement(By.id("equity-chart")).getSize().getHeight()).isGreaterThan(100);
+        WebElement prices = await().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#price-chart[data-chart]")));
+        assertThat(prices.getAttribute("data-chart")).isEqualTo("candles");
+        assertThat(Integer.parseInt(prices.getAttribute("data-points"))).isGreaterThan(500);
+        // The chart itself: wick and body bars with [low, high] and [open, close] ranges, then the trade markers.
+        @SuppressWarnings("unchecked")
+        List<String> datasets = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart('price-chart').data.datasets.map(d => d.type + ' ' + d.label + ' '"
+                        + " + d.data.length + ' ' + (Array.isArray(d.data[0]?.y) ? 'range' : 'point'))");
+        assertThat(datasets).hasSize(4);
+        assertThat(datasets.get(0)).startsWith("bar wicks ").endsWith(" range");
+        assertThat(datasets.get(1)).startsWith("bar candles ").endsWith(" range");
+        assertThat(datasets.get(2)).isEqualTo("scatter entry 98 point");
+        assertThat(datasets.get(3)).isEqualTo("scatter exit 97 point");
+        assertThat(prices.getAttribute("data-markers")).isEqualTo("195");
+        assertThat(browser.findElement(By.id("price-note")).getText()).isEmpty();
         screenshot("console-run", true);
     }
 

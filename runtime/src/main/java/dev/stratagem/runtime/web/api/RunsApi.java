@@ -52,7 +52,7 @@ final class RunsApi {
         if (!NAME.matcher(feature).matches()) {
             throw ApiProblem.badRequest("query parameter 'feature' must be a feature name, was '" + feature + "'");
         }
-        ApiJson.send(ctx, store.featureSeries(runId, feature, Params.integer(ctx, "points", 500, 2, 5000)));
+        ApiJson.send(ctx, store.priceSeries(runId, feature, Params.integer(ctx, "points", 500, 2, 5000)));
     }
 
     void trades(RoutingContext ctx) {
