@@ -6,6 +6,7 @@ import dev.stratagem.runtime.config.Settings;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
 import dev.stratagem.runtime.history.HistoryWriter;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.history.RunSummary;
 import dev.stratagem.runtime.ops.OpsServer;
 import dev.stratagem.runtime.ops.RuntimeMetrics;
@@ -52,6 +53,10 @@ public final class Kernel implements AutoCloseable {
     void markReady() {
         this.ready = true;
     }
+    /** Worker verticles: a strategy's cycles may block on its gateway or on history back-pressure. */
+    static final io.vertx.core.DeploymentOptions WORKER = new io.vertx.core.DeploymentOptions()
+            .setThreadingModel(io.vertx.core.ThreadingModel.WORKER);
+
     private final JdbiHistoryStore store;
     private final HistoryWriter history;
     private final List<StrategyVerticle> strategies;
@@ -63,6 +68,9 @@ public final class Kernel implements AutoCloseable {
     private final AtomicBoolean down = new AtomicBoolean();
     private final java.util.concurrent.CompletableFuture<Void> stopped = new java.util.concurrent.CompletableFuture<>();
     private volatile boolean ready;
+    /** Strategies naming a component no loaded plugin provides yet, by id; each starts when one is loaded. */
+    private final java.util.Map<String, WaitingStrategy> waiting = new java.util.concurrent.ConcurrentHashMap<>();
+    private StrategyLauncher launcher;
     private OpsServer ops;
     private Path portFile;
 
@@ -73,8 +81,8 @@ public final class Kernel implements AutoCloseable {
         this.catalog = catalog;
         this.store = store;
         this.history = history;
-        this.strategies = strategies;
-        this.ledgers = ledgers;
+        this.strategies = new java.util.concurrent.CopyOnWriteArrayList<>(strategies);
+        this.ledgers = new java.util.concurrent.CopyOnWriteArrayList<>(ledgers);
         this.feed = feed;
         this.risk = risk;
         this.metrics = metrics;
@@ -137,6 +145,55 @@ public final class Kernel implements AutoCloseable {
         return KernelBoot.start(runFile, config, pluginsDir, database, options, reload);
     }
 
+    /** Set once by {@link KernelBoot}: the strategies that wait, retried whenever hot reload loads a jar. */
+    void waitFor(java.util.Collection<WaitingStrategy> strategies, StrategyLauncher launch) {
+        strategies.forEach(w -> waiting.put(w.config().id(), w));
+        this.launcher = launch;
+        catalog.onEvent(e -> {
+            if (ReloadEvent.LOADED.equals(e.outcome()) || ReloadEvent.SWAPPED.equals(e.outcome())) {
+                startWaiting();
+            }
+        });
+    }
+
+    /**
+     * Assembles each waiting strategy again (on the reload thread); one that assembles now gets its run, is
+     * put under hot reload, deployed, and joins the feed at the next bar: its cycles count from 1 there.
+     */
+    private synchronized void startWaiting() {
+        for (WaitingStrategy w : List.copyOf(waiting.values())) {
+            String id = w.config().id();
+            if (down.get()) {
+                return;
+            }
+            dev.stratagem.runtime.cycle.StrategyComponents components;
+            try {
+                components = dev.stratagem.runtime.strategy.StrategyAssembler.assemble(w.config(), catalog.components());
+            } catch (RuntimeException e) {
+                String status = StrategyLauncher.missingComponent(e).map(StrategyLauncher::waitingFor)
+                        .orElse("waiting: " + e.getMessage());
+                waiting.put(id, new WaitingStrategy(w.config(), status));
+                continue;
+            }
+            try {
+                StrategyLauncher.Launched launched = launcher.launch(w.config(), components, false);
+                StrategyVerticle verticle = launched.verticle().late();
+                vertx.deployVerticle(verticle, WORKER).compose(d -> feed.join(verticle))
+                        .await(30, TimeUnit.SECONDS);
+                synchronized (waiting) { // states() sees it either waiting or started, never neither or both
+                    strategies.add(verticle);
+                    ledgers.add(launched.ledger());
+                    waiting.remove(id);
+                }
+                LOG.info("strategy {} started: what it waited for is loaded (run {})", id,
+                        verticle.coordinator().info().runId());
+            } catch (Exception e) {
+                LOG.error("strategy {} could not start: {}", id, e.toString());
+                waiting.put(id, new WaitingStrategy(w.config(), "waiting: could not start: " + e.getMessage()));
+            }
+        }
+    }
+
     void startOps(Settings settings, Path database) {
         if (!settings.flag("ops.http.enabled")) {
             return;
@@ -189,10 +246,21 @@ public final class Kernel implements AutoCloseable {
         return feed.finished();
     }
 
-    /** @return every strategy of this runtime with its run and operator state, in configuration order */
+    /**
+     * @return every strategy of this runtime with its run and operator state, the started ones first; a
+     *     strategy waiting for a plugin has no run yet and the state {@code WAITING: <why>}
+     */
     public List<StrategyRunState> states() {
-        return strategies.stream().map(s -> new StrategyRunState(s.strategyId(), s.coordinator().info().runId(),
-                s.state())).toList();
+        synchronized (waiting) {
+            return allStates();
+        }
+    }
+
+    private List<StrategyRunState> allStates() {
+        List<StrategyRunState> states = new java.util.ArrayList<>(strategies.stream().map(s -> new StrategyRunState(
+                s.strategyId(), s.coordinator().info().runId(), s.state())).toList());
+        waiting.values().forEach(w -> states.add(new StrategyRunState(w.config().id(), null, "WAITING: " + w.status())));
+        return states;
     }
 
     /**
@@ -260,6 +328,10 @@ public final class Kernel implements AutoCloseable {
     }
 
     private int indexOf(String strategyId) {
+        WaitingStrategy w = waiting.get(strategyId);
+        if (w != null) {
+            throw new IllegalStateException("strategy '" + strategyId + "' is " + w.status());
+        }
         for (int i = 0; i < strategies.size(); i++) {
             if (strategies.get(i).strategyId().equals(strategyId)) {
                 return i;

@@ -1,19 +1,14 @@
 package dev.stratagem.runtime.kernel;
 
-import dev.stratagem.api.StrategyInfo;
-import dev.stratagem.runtime.backtest.RunIds;
-import dev.stratagem.runtime.config.ComponentRef;
 import dev.stratagem.runtime.config.FeedConfig;
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.config.Settings;
 import dev.stratagem.runtime.config.StrategyConfig;
 import dev.stratagem.runtime.config.StrategyConfigLoader;
-import dev.stratagem.runtime.cycle.CycleCoordinator;
 import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.history.HistoryWriter;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.ReloadEventStore;
-import dev.stratagem.runtime.history.RunInfo;
 import dev.stratagem.runtime.marketdata.CandleSeries;
 import dev.stratagem.runtime.marketdata.CsvCandleReader;
 import dev.stratagem.runtime.marketdata.CsvFormat;
@@ -21,25 +16,20 @@ import dev.stratagem.runtime.marketdata.MarketReplay;
 import dev.stratagem.runtime.ops.RuntimeMetrics;
 import dev.stratagem.runtime.plugin.reload.HotReload;
 import dev.stratagem.runtime.plugin.reload.ReloadSettings;
-import dev.stratagem.runtime.portfolio.DigestTracker;
 import dev.stratagem.runtime.portfolio.LedgerPortfolio;
 import dev.stratagem.runtime.risk.KillSwitch;
 import dev.stratagem.runtime.risk.RiskEngine;
 import dev.stratagem.runtime.risk.RiskStore;
-import dev.stratagem.runtime.risk.SafeModeCheck;
 import dev.stratagem.runtime.script.ScriptHotReload;
 import dev.stratagem.runtime.strategy.RiskWiring;
 import dev.stratagem.runtime.strategy.StrategyAssembler;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -60,7 +50,8 @@ final class KernelBoot {
      * Loads everything (settings layered: defaults, run file, strategy files, environment, flags), passes the
      * live-trading gate, assembles every strategy before anything is recorded, continues interrupted paper
      * runs from H2 (unless {@code runtime.resume} is false), then deploys the strategies, starts the feed and
-     * the ops HTTP server.
+     * the ops HTTP server. A strategy that only names a component no loaded plugin provides waits for it (see
+     * {@link Kernel#states()}); when every strategy would wait, the run is refused.
      *
      * @param runFile the run YAML
      * @param config the loaded run config
@@ -99,9 +90,22 @@ final class KernelBoot {
         JdbiHistoryStore store = JdbiHistoryStore.openFile(database);
         HotReload catalog = HotReload.start(pluginsDir, reload, store);
         java.util.Map<String, StrategyComponents> assembled = new java.util.LinkedHashMap<>();
+        java.util.Map<String, WaitingStrategy> waiting = new java.util.LinkedHashMap<>();
         try {
             for (StrategyConfig sc : configs) {
-                assembled.put(sc.id(), StrategyAssembler.assemble(sc, catalog.components()));
+                try {
+                    assembled.put(sc.id(), StrategyAssembler.assemble(sc, catalog.components()));
+                } catch (RuntimeException e) {
+                    // only a component no plugin provides yet waits for its jar; anything else is a bad config
+                    String missing = StrategyLauncher.missingComponent(e).orElseThrow(() -> e);
+                    waiting.put(sc.id(), new WaitingStrategy(sc, StrategyLauncher.waitingFor(missing)));
+                    LOG.warn("strategy {} is {}", sc.id(), waiting.get(sc.id()).status());
+                }
+            }
+            if (assembled.isEmpty()) {
+                throw new IllegalArgumentException("no strategy of this run can start: " + waiting.values().stream()
+                        .map(w -> w.config().id() + " is " + w.status()).toList() + "; add the plugin jars to "
+                        + pluginsDir + " and start again");
             }
         } catch (RuntimeException e) {
             catalog.close();
@@ -117,57 +121,27 @@ final class KernelBoot {
         HistoryWriter history = new HistoryWriter(store);
         RuntimeMetrics metrics = new RuntimeMetrics(engine, history::queued);
         metrics.countReloads(catalog);
+        StrategyLauncher launcher = new StrategyLauncher(config.mode(), fed.toString(), database, strategySettings,
+                store, catalog, scripts, engine, metrics, history);
         List<StrategyVerticle> verticles = new ArrayList<>();
         List<LedgerPortfolio> ledgers = new ArrayList<>();
         long fastForward = Long.MIN_VALUE;
-        for (StrategyConfig original : configs) {
-            Settings ss = strategySettings.get(original.id());
-            Optional<RunRecovery> recovery = ss.flag("runtime.resume")
-                    ? RunRecovery.find(store, original.id(), config.mode()) : Optional.empty();
-            String runId = recovery.map(RunRecovery::runId).orElseGet(() -> RunIds.next(live ? "lv" : "pp"));
-            StrategyConfig sc = withJournal(original, database, runId);
-            StrategyComponents base0 = sc == original ? assembled.get(sc.id())
-                    : StrategyAssembler.assemble(sc, catalog.components());
-            LedgerPortfolio ledger = new LedgerPortfolio(sc.id(), sc.capital(), sc.limits());
-            DigestTracker digest = new DigestTracker(sc.periodsPerYear());
-            engine.register(sc.id(), runId, sc.capital().doubleValue());
-            SafeModeCheck safeMode = live && ss.flag("live.safeMode") ? RiskWiring.safeMode(sc, ss) : null;
-            String strategyId = sc.id();
-            java.util.function.UnaryOperator<StrategyComponents> wrapper = c -> RiskWiring.wrap(c, strategyId, engine,
-                    List.of(metrics.listenerFor(strategyId)), safeMode);
-            StrategyComponents components = wrapper.apply(base0);
-            CycleCoordinator coordinator = new CycleCoordinator(
-                    new StrategyInfo(sc.id(), runId, config.mode(), sc.allSymbols()), components, ledger, digest,
-                    sc.instrumentMap(), 256, Duration.ofSeconds(30));
-            long resumeAfter = Long.MIN_VALUE;
-            if (recovery.isPresent()) {
-                RunRecovery r = recovery.get();
-                r.rebuild(ledger, digest);
-                engine.restore(sc.id(), ledger.view());
-                coordinator.resume(r.lastSequence(), r.working());
-                resumeAfter = r.lastTs();
-                fastForward = Math.max(fastForward, resumeAfter);
-                LOG.info("resuming run {} of {} after cycle {}: {} fills replayed, {} working orders re-sent, equity {}",
-                        runId, sc.id(), r.lastSequence(), r.fills().stream().filter(t -> t.status().isFill()).count(),
-                        r.working().size(), ledger.equity().toPlainString());
-            } else {
-                store.startRun(new RunInfo(runId, sc.id(), config.mode(), System.currentTimeMillis(),
-                        StrategyConfigLoader.toJson(sc), fed.toString()));
-            }
-            catalog.register(sc, coordinator, base0, wrapper);
-            scripts.attach(sc.id(), base0);
-            verticles.add(new StrategyVerticle(coordinator, history, engine, resumeAfter));
-            ledgers.add(ledger);
+        for (var e : assembled.entrySet()) {
+            StrategyLauncher.Launched launched = launcher.launch(configs.stream()
+                    .filter(c -> c.id().equals(e.getKey())).findFirst().orElseThrow(), e.getValue(), true);
+            fastForward = Math.max(fastForward, launched.resumeAfter());
+            verticles.add(launched.verticle());
+            ledgers.add(launched.ledger());
         }
         Vertx vertx = Vertx.vertx();
         LocalRecordCodec.install(vertx.eventBus());
         MarketFeedVerticle feed = new MarketFeedVerticle(new MarketReplay(data.stream().map(CandleSeries::candles).toList()),
-                verticles.size(), config.speed(), fastForward);
+                verticles.stream().map(StrategyVerticle::strategyId).toList(), config.speed(), fastForward);
         Kernel kernel = new Kernel(vertx, catalog, store, history, verticles, ledgers, feed, engine, metrics, skipped);
         kernel.scripts(scripts);
-        DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
+        kernel.waitFor(waiting.values(), launcher);
         try {
-            Future.all(verticles.stream().map(v -> vertx.deployVerticle(v, worker)).toList())
+            Future.all(verticles.stream().map(v -> vertx.deployVerticle(v, Kernel.WORKER)).toList())
                     .compose(v -> vertx.deployVerticle(feed))
                     .await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -199,16 +173,5 @@ final class KernelBoot {
             configs.add(sc);
         }
         return configs;
-    }
-
-    /** A paper gateway remembers executed ids in a journal beside the database, one file per run. */
-    private static StrategyConfig withJournal(StrategyConfig sc, Path database, String runId) {
-        if (!sc.gateway().id().equals("paper") || sc.gateway().params().containsKey("journal")) {
-            return sc;
-        }
-        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(sc.gateway().params());
-        Path dir = database.toAbsolutePath().resolveSibling(database.getFileName() + ".paper");
-        params.put("journal", dir.resolve(runId + ".journal").toString());
-        return sc.withGateway(new ComponentRef("paper", params));
     }
 }

@@ -6,40 +6,45 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Replays recorded bars onto the bus: for each timestamp, every candle on {@code market.candle.<symbol>},
- * then a bar close. It sends the next timestamp once every strategy has acknowledged the last one (so it
- * runs as fast as consumers keep up and never floods them) and, with a speed factor, no sooner than the
- * bars' real spacing divided by that factor.
+ * then a bar close. It sends the next timestamp once every strategy it sent the last one to has acknowledged
+ * it (so it runs as fast as consumers keep up and never floods them; a strategy that joins later takes part
+ * from the next bar) and, with a speed factor, no sooner than the bars' real spacing divided by that factor.
  */
 final class MarketFeedVerticle extends VerticleBase {
 
     private final MarketReplay replay;
-    private final int strategies;
+    /** The strategies that acknowledge bar closes; only touched on the feed's context. */
+    private final Set<String> strategies;
     private final double speed;
     private final long fastForwardUntil;
     private final Promise<Long> finished = Promise.promise();
     private MessageConsumer<String> acks;
-    private int awaiting;
+    private Set<String> awaiting = Set.of();
     private long previousTs = Long.MIN_VALUE;
+    private long publishedTs = Long.MIN_VALUE;
     private long sent;
     private volatile boolean stopped;
 
     /**
      * @param replay the bars to send
-     * @param strategies how many strategies acknowledge each bar close
+     * @param strategies the ids of the strategies that acknowledge each bar close
      * @param speed {@code 0} for as fast as consumers keep up, else the replay speed-up over real time
      */
-    MarketFeedVerticle(MarketReplay replay, int strategies, double speed) {
+    MarketFeedVerticle(MarketReplay replay, Collection<String> strategies, double speed) {
         this(replay, strategies, speed, Long.MIN_VALUE);
     }
 
     /** @param fastForwardUntil bars up to this time go out without the speed delay (a resumed run catching up) */
-    MarketFeedVerticle(MarketReplay replay, int strategies, double speed, long fastForwardUntil) {
+    MarketFeedVerticle(MarketReplay replay, Collection<String> strategies, double speed, long fastForwardUntil) {
         this.replay = replay;
-        this.strategies = strategies;
+        this.strategies = new HashSet<>(strategies);
         this.speed = speed;
         this.fastForwardUntil = fastForwardUntil;
     }
@@ -49,6 +54,22 @@ final class MarketFeedVerticle extends VerticleBase {
         return finished.future();
     }
 
+    /**
+     * Lets a deployed strategy take part from the next bar on: it skips every bar published before, and the
+     * feed waits for its acknowledgement from the next bar close.
+     *
+     * @return completes once it takes part
+     */
+    Future<Void> join(StrategyVerticle strategy) {
+        Promise<Void> joined = Promise.promise();
+        context.runOnContext(v -> {
+            strategy.admitAfter(publishedTs);
+            strategies.add(strategy.strategyId());
+            joined.complete();
+        });
+        return joined.future();
+    }
+
     void halt() {
         stopped = true;
     }
@@ -56,7 +77,7 @@ final class MarketFeedVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         acks = vertx.eventBus().consumer(Addresses.BAR_DONE, m -> {
-            if (--awaiting == 0) {
+            if (awaiting.remove(m.body()) && awaiting.isEmpty()) {
                 sendNext();
             }
         });
@@ -85,10 +106,11 @@ final class MarketFeedVerticle extends VerticleBase {
         for (Candle c : slice) {
             bus.publish(Addresses.candle(c.symbol()), c);
         }
-        awaiting = strategies;
+        publishedTs = ts;
+        awaiting = new HashSet<>(strategies);
         sent++;
         bus.publish(Addresses.BAR_CLOSE, ts);
-        if (strategies == 0) {
+        if (awaiting.isEmpty()) {
             vertx.runOnContext(x -> sendNext());
         }
     }

@@ -32,6 +32,8 @@ final class StrategyVerticle extends VerticleBase {
     private volatile boolean paused;
     /** Stopped for good by the operator: onStop ran, bars are skipped until the runtime shuts down. */
     private volatile boolean stopped;
+    /** Bars up to this time were sent before it joined a running feed: skipped (the boot strategies: none). */
+    private volatile long admitAfterTs = Long.MIN_VALUE;
     private double peak;
     private double maxDrawdown;
 
@@ -100,6 +102,17 @@ final class StrategyVerticle extends VerticleBase {
         return done.future();
     }
 
+    /** Set by the feed when it joins late, before the first bar it takes part in is published. */
+    void admitAfter(long ts) {
+        this.admitAfterTs = ts;
+    }
+
+    /** Deployed after the feed started: skips every bar until the feed admits it. */
+    StrategyVerticle late() {
+        this.admitAfterTs = Long.MAX_VALUE;
+        return this;
+    }
+
     void stopReason(String reason) {
         this.stopReason = reason;
     }
@@ -111,13 +124,15 @@ final class StrategyVerticle extends VerticleBase {
         for (String symbol : coordinator.info().symbols()) {
             consumers.add(bus.<Candle>consumer(Addresses.candle(symbol), m -> pending.add(m.body())));
         }
-        consumers.add(bus.<Long>consumer(Addresses.BAR_CLOSE, m -> onBarClose()));
+        consumers.add(bus.<Long>consumer(Addresses.BAR_CLOSE, m -> onBarClose(m.body())));
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
     }
 
-    private void onBarClose() {
+    private void onBarClose(long ts) {
         try {
-            if (stopped || paused) {
+            if (ts <= admitAfterTs) {
+                pending.clear(); // sent before this strategy joined the feed: its window starts at the next bar
+            } else if (stopped || paused) {
                 pending.clear(); // held by the operator: skip the bar, record nothing
             } else if (!pending.isEmpty() && coordinator.slot().pausedReason() != null) {
                 pending.clear(); // paused by hot reload (its plugin jar was removed): skip the bar, record nothing
