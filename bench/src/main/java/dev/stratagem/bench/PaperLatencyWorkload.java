@@ -5,6 +5,7 @@ import dev.stratagem.api.CycleRecord;
 import dev.stratagem.runtime.backtest.RunIds;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
 import dev.stratagem.runtime.history.HistoryWriter;
+import dev.stratagem.runtime.kernel.LocalRecordCodec;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunInfo;
 import dev.stratagem.runtime.plugin.PluginCatalog;
@@ -12,8 +13,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.MessageCodec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,7 @@ final class PaperLatencyWorkload {
             store.startRun(new RunInfo(runId, coordinator.info().strategyId(), "paper", System.currentTimeMillis(),
                     "{}", "bench"));
             HistoryWriter history = new HistoryWriter(store);
-            vertx.eventBus().registerDefaultCodec(Tick.class, new LocalCodec<>(Tick.class));
+            LocalRecordCodec.install(vertx.eventBus()); // the kernel's codec: records by reference
             CompletableFuture<Void> done = new CompletableFuture<>();
             vertx.deployVerticle(new VerticleBase() {
                 @Override
@@ -85,33 +84,5 @@ final class PaperLatencyWorkload {
             micros.add(latencies[i] / 1e3);
         }
         return new Samples(micros.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    /** Passes objects by reference on the local bus. */
-    record LocalCodec<T>(Class<T> type) implements MessageCodec<T, T> {
-        @Override
-        public void encodeToWire(Buffer buffer, T t) {
-            throw new UnsupportedOperationException("local only");
-        }
-
-        @Override
-        public T decodeFromWire(int pos, Buffer buffer) {
-            throw new UnsupportedOperationException("local only");
-        }
-
-        @Override
-        public T transform(T t) {
-            return t;
-        }
-
-        @Override
-        public String name() {
-            return "bench-" + type.getSimpleName();
-        }
-
-        @Override
-        public byte systemCodecID() {
-            return -1;
-        }
     }
 }

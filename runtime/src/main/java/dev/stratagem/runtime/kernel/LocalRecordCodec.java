@@ -9,11 +9,16 @@ import io.vertx.core.eventbus.MessageCodec;
  * the plugin API, rather than registered per class, so no codec ever pins a plugin's classloader. Local
  * only: a record never crosses the wire through this codec.
  */
-final class LocalRecordCodec implements MessageCodec<Object, Object> {
+public final class LocalRecordCodec implements MessageCodec<Object, Object> {
 
     static final String NAME = "stratagem-local-record";
 
-    static void install(EventBus bus) {
+    /**
+     * Registers the codec and the selector that picks it for every record.
+     *
+     * @param bus a local event bus
+     */
+    public static void install(EventBus bus) {
         bus.registerCodec(new LocalRecordCodec());
         bus.codecSelector(body -> body instanceof Record ? NAME : null);
     }

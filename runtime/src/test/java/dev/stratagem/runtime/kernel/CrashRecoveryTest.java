@@ -6,6 +6,7 @@ import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.history.CycleRow;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
+import dev.stratagem.runtime.testing.RunFiles;
 import dev.stratagem.runtime.testing.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class CrashRecoveryTest {
 
     @Test
     void a_sigkilled_paper_run_continues_from_h2_without_executing_an_instruction_twice() throws Exception {
-        Path runFile = KernelTest.RunFiles.write(tmp, 8_000_000); // ~11 ms per daily bar
+        Path runFile = RunFiles.write(tmp, 8_000_000); // ~11 ms per daily bar
         Path db = tmp.resolve("history");
         Process process = start(runFile, db, tmp.resolve("run.log"));
         try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stratagem.runtime.history.CycleRow;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
+import dev.stratagem.runtime.testing.RunFiles;
 import dev.stratagem.runtime.testing.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class KernelSignalTest {
 
     @Test
     void sigterm_drains_and_flushes_every_cycle() throws Exception {
-        Path runFile = KernelTest.RunFiles.write(tmp, 2_000_000); // ~43 ms per daily bar: a run of minutes
+        Path runFile = RunFiles.write(tmp, 2_000_000); // ~43 ms per daily bar: a run of minutes
         Path db = tmp.resolve("history");
         Path log = tmp.resolve("run.log");
         String java = ProcessHandle.current().info().command().orElse("java");

@@ -6,9 +6,8 @@ import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.history.CycleRow;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
+import dev.stratagem.runtime.testing.RunFiles;
 import dev.stratagem.runtime.testing.TestPaths;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,37 +48,6 @@ class KernelTest {
             RunRow b = runs.stream().filter(r -> r.strategyId().equals("sma-b")).findFirst().orElseThrow();
             assertThat(a.trades()).isEqualTo(97);
             assertThat(b.finalEquity()).isNotEqualByComparingTo(a.finalEquity());
-        }
-    }
-
-    /** Writes run files for the tests: two SMA strategies with different capital and windows on ORCL. */
-    static final class RunFiles {
-        private RunFiles() {}
-
-        static Path write(Path dir, double speed) throws IOException {
-            Files.writeString(dir.resolve("a.yaml"), strategy("sma-a", 100_000, 10, 30));
-            Files.writeString(dir.resolve("b.yaml"), strategy("sma-b", 50_000, 5, 20));
-            Path run = dir.resolve("run.yaml");
-            Files.writeString(run, """
-                    mode: paper
-                    speed: %s
-                    feed:
-                      - file: %s
-                        symbol: ORCL
-                    strategies: [a.yaml, b.yaml]
-                    """.formatted(speed, TestPaths.data().resolve("orcl-1995-2014.txt")));
-            return run;
-        }
-
-        private static String strategy(String id, int capital, int fast, int slow) {
-            return """
-                    id: %s
-                    symbols: [ORCL]
-                    capital: %d
-                    features: { id: indicators, params: { features: "close, sma_%d, sma_%d" } }
-                    composer: { id: sma-crossover, params: { fast: %d, slow: %d, quantity: 100 } }
-                    gateway: { id: paper }
-                    """.formatted(id, capital, fast, slow, fast, slow);
         }
     }
 }

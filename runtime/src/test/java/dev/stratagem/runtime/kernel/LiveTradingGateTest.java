@@ -1,6 +1,5 @@
 package dev.stratagem.runtime.kernel;
 
-import dev.stratagem.runtime.strategy.RiskWiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +14,8 @@ import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.config.Settings;
 import dev.stratagem.runtime.config.StrategyConfigLoader;
 import dev.stratagem.runtime.risk.SafeModeCheck;
+import dev.stratagem.runtime.strategy.RiskWiring;
+import dev.stratagem.runtime.testing.RunFiles;
 import dev.stratagem.runtime.testing.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class LiveTradingGateTest {
 
     @Test
     void the_kernel_refuses_a_live_run_file_without_consent_before_touching_anything() throws Exception {
-        Path run = KernelTest.RunFiles.write(tmp, 0);
+        Path run = RunFiles.write(tmp, 0);
         Files.writeString(run, Files.readString(run).replace("mode: paper", "mode: live"));
         RunConfig config = RunConfig.load(run);
         assertThatThrownBy(() -> Kernel.start(run, config, TestPaths.plugins(), tmp.resolve("db"),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.kernel.Kernel;
+import dev.stratagem.runtime.testing.RunFiles;
 import dev.stratagem.runtime.testing.TestPaths;
 import dev.stratagem.runtime.web.auth.ConsoleToken;
 import dev.stratagem.runtime.web.auth.TokenStore;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -126,17 +126,7 @@ class KernelControlPlaneTest {
     }
 
     private void start() throws Exception {
-        Files.writeString(dir.resolve("a.yaml"), strategy("sma-a", 100_000, 10, 30));
-        Files.writeString(dir.resolve("b.yaml"), strategy("sma-b", 50_000, 5, 20));
-        Path runFile = dir.resolve("run.yaml");
-        Files.writeString(runFile, """
-                mode: paper
-                speed: %s
-                feed:
-                  - file: %s
-                    symbol: ORCL
-                strategies: [a.yaml, b.yaml]
-                """.formatted(SPEED, TestPaths.data().resolve("orcl-1995-2014.txt")));
+        Path runFile = RunFiles.write(dir, SPEED);
         Path db = dir.resolve("data").resolve("stratagem");
         kernel = Kernel.start(runFile, RunConfig.load(runFile), TestPaths.plugins(), db);
         store = JdbiHistoryStore.openFile(db);
@@ -144,17 +134,6 @@ class KernelControlPlaneTest {
         server = ConsoleServer.start(kernel.vertx(), ConsoleOptions.loopback(0),
                 new ConsoleSources(store, new KernelControlPlane(kernel, store), List::of, kernel.plugins(),
                         kernel.vertx().eventBus()), token).await(30, TimeUnit.SECONDS);
-    }
-
-    private static String strategy(String id, int capital, int fast, int slow) {
-        return """
-                id: %s
-                symbols: [ORCL]
-                capital: %d
-                features: { id: indicators, params: { features: "close, sma_%d, sma_%d" } }
-                composer: { id: sma-crossover, params: { fast: %d, slow: %d, quantity: 100 } }
-                gateway: { id: paper }
-                """.formatted(id, capital, fast, slow, fast, slow);
     }
 
     private HttpResponse<String> post(String strategyId, String command, String bearer) throws Exception {
