@@ -31,7 +31,7 @@ final class ManyStrategiesWorkload {
                 long start = System.nanoTime();
                 List<Future<BacktestResult>> futures = new ArrayList<>();
                 for (int s = 0; s < strategies; s++) {
-                    futures.add(pool.submit(() -> StratagemBench.backtest(catalog, data, RecordLevel.SUMMARY)));
+                    futures.add(pool.submit(() -> StratagemBench.backtest(catalog, StratagemBench.strategy, data, RecordLevel.SUMMARY)));
                 }
                 for (Future<BacktestResult> f : futures) {
                     barsEach = f.get().bars();

@@ -12,27 +12,48 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Heap per strategy (retained after a full GC, idle and after 10,000 bars) and the process peaks. */
+/**
+ * Memory per strategy, measured in a fresh JVM so the rest of the bench does not blur it: retained heap after a
+ * full GC and resident set size (VmRSS), each before the strategies exist, with N idle strategies, and after
+ * 10,000 bars each; divided by N. Also the process peaks.
+ */
 final class MemoryProbe {
 
     private MemoryProbe() {}
 
-    record PerStrategy(int strategies, double idleBytes, double afterBarsBytes, int bars) {}
+    record PerStrategy(int strategies, double idleBytes, double afterBarsBytes, int bars, double idleRssBytes,
+            double afterBarsRssBytes) {
+
+        String line() {
+            return "MEMORY " + strategies + " " + idleBytes + " " + afterBarsBytes + " " + bars + " " + idleRssBytes
+                    + " " + afterBarsRssBytes;
+        }
+
+        static PerStrategy parse(String line) {
+            String[] f = line.substring("MEMORY ".length()).trim().split(" ");
+            return new PerStrategy(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                    Integer.parseInt(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]));
+        }
+    }
 
     static PerStrategy perStrategy(PluginCatalog catalog, Path strategy, List<Candle> bars, int n) {
         long base = usedAfterGc();
+        long baseRss = rssBytes("VmRSS:");
         List<CycleCoordinator> live = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             live.add(BenchStrategy.coordinator(strategy, catalog, "mem-" + i));
         }
         long idle = usedAfterGc();
+        long idleRss = rssBytes("VmRSS:");
         for (CycleCoordinator c : live) {
             for (Candle bar : bars) {
                 c.runCycle(List.of(bar));
             }
         }
         long after = usedAfterGc();
-        PerStrategy result = new PerStrategy(n, (idle - base) / (double) n, (after - base) / (double) n, bars.size());
+        long afterRss = rssBytes("VmRSS:");
+        PerStrategy result = new PerStrategy(n, (idle - base) / (double) n, (after - base) / (double) n, bars.size(),
+                (idleRss - baseRss) / (double) n, (afterRss - baseRss) / (double) n);
         live.clear();
         return result;
     }
@@ -47,9 +68,14 @@ final class MemoryProbe {
 
     /** @return VmHWM of this process, or -1 off Linux */
     static long peakRssBytes() {
+        return rssBytes("VmHWM:");
+    }
+
+    /** @return the /proc/self/status field ({@code VmRSS:} now, {@code VmHWM:} peak) in bytes, or -1 off Linux */
+    private static long rssBytes(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }

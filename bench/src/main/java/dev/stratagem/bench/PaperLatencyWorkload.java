@@ -1,88 +1,82 @@
 package dev.stratagem.bench;
 
-import dev.stratagem.api.Candle;
 import dev.stratagem.api.CycleRecord;
-import dev.stratagem.runtime.backtest.RunIds;
-import dev.stratagem.runtime.cycle.CycleCoordinator;
-import dev.stratagem.runtime.history.HistoryWriter;
-import dev.stratagem.runtime.kernel.LocalRecordCodec;
-import dev.stratagem.runtime.history.JdbiHistoryStore;
-import dev.stratagem.runtime.history.RunInfo;
-import dev.stratagem.runtime.plugin.PluginCatalog;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.ThreadingModel;
-import io.vertx.core.Vertx;
-import io.vertx.core.VerticleBase;
+import dev.stratagem.runtime.config.RunConfig;
+import dev.stratagem.runtime.kernel.Addresses;
+import dev.stratagem.runtime.kernel.Kernel;
+import dev.stratagem.runtime.kernel.KernelOptions;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.DeliveryContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Paper-mode cycle latency, measured the way the kernel moves a bar: published on the Vert.x bus by an
- * event-loop verticle, run by a worker verticle through the full decision cycle, the record handed to the
- * H2 history writer (which commits in batches off-thread, as in the kernel). Latency = from just before
- * the bar is sent to just after the record is handed over; the first {@code warmup} bars are not counted.
- * (The kernel's own verticles are not public, so this mirrors StrategyVerticle's per-bar path.)
+ * Paper-mode cycle latency through the real kernel: {@code stratagem run}'s own boot ({@link Kernel#start}),
+ * feed verticle, strategy worker verticle, H2 history writer and event bus, on a paper run file that replays a
+ * CSV at a fixed bar rate. Latency = from the feed publishing a bar close to the strategy publishing the cycle's
+ * record (after it ran the whole decision cycle and handed the record to the history writer), both stamped
+ * by outbound bus interceptors on the publishing threads. The first {@code warmup} cycles are not counted.
  */
 final class PaperLatencyWorkload {
 
     private PaperLatencyWorkload() {}
 
-    record Tick(Candle bar, long sentNanos) {}
+    /** Latencies in microseconds after warm-up, and the bar rate the feed actually achieved. */
+    record Result(Samples micros, double barsPerSecond) {}
 
-    /** @return per-bar latencies in microseconds after warm-up */
-    static Samples run(Path strategy, PluginCatalog catalog, List<Candle> bars, int warmup, Path db) throws Exception {
-        String runId = RunIds.next("bench");
-        CycleCoordinator coordinator = BenchStrategy.coordinator(strategy, catalog, runId);
-        long[] latencies = new long[bars.size()];
-        Vertx vertx = Vertx.vertx();
-        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
-            store.startRun(new RunInfo(runId, coordinator.info().strategyId(), "paper", System.currentTimeMillis(),
-                    "{}", "bench"));
-            HistoryWriter history = new HistoryWriter(store);
-            LocalRecordCodec.install(vertx.eventBus()); // the kernel's codec: records by reference
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            vertx.deployVerticle(new VerticleBase() {
-                @Override
-                public io.vertx.core.Future<?> start() {
-                    return vertx.eventBus().<Tick>consumer("bench.candle", m -> {
-                        CycleRecord record = coordinator.runCycle(List.of(m.body().bar()));
-                        history.submit(record);
-                        latencies[(int) record.sequence() - 1] = System.nanoTime() - m.body().sentNanos();
-                        m.reply(record.sequence());
-                    }).completion();
+    /**
+     * @param strategy the strategy file
+     * @param data a Yahoo-format CSV replayed as symbol ORCL
+     * @param daysPerSecond replay speed: this many calendar days of bars per second of wall time
+     * @return per-cycle latencies after warm-up
+     */
+    static Result run(Path strategy, Path data, int warmup, double daysPerSecond, Path db) throws Exception {
+        Files.createDirectories(db.getParent());
+        Path runFile = db.resolveSibling(db.getFileName() + "-run.yaml");
+        Files.writeString(runFile, String.join("\n",
+                "mode: paper",
+                "speed: " + 86_400 * daysPerSecond,
+                "feed:",
+                "  - file: " + data.toAbsolutePath(),
+                "    symbol: ORCL",
+                "strategies:",
+                "  - " + strategy.toAbsolutePath(),
+                ""));
+        Map<Long, Long> published = new ConcurrentHashMap<>();
+        long[] latencies = new long[4_000_000];
+        AtomicInteger count = new AtomicInteger();
+        Handler<DeliveryContext<Object>> stamp = ctx -> {
+            long now = System.nanoTime();
+            String address = ctx.message().address();
+            if (address.equals(Addresses.BAR_CLOSE) && ctx.body() instanceof Long ts) {
+                published.put(ts, now);
+            } else if (address.startsWith(Addresses.CYCLE_RESULT_PREFIX) && ctx.body() instanceof CycleRecord r) {
+                Long sent = published.remove(r.ts());
+                int i = count.getAndIncrement();
+                if (sent != null && i < latencies.length) {
+                    latencies[i] = now - sent;
                 }
-            }, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-                    .await(30, TimeUnit.SECONDS);
-            vertx.deployVerticle(new VerticleBase() {
-                private int next;
-
-                @Override
-                public io.vertx.core.Future<?> start() {
-                    vertx.runOnContext(v -> send());
-                    return io.vertx.core.Future.succeededFuture();
-                }
-
-                private void send() {
-                    if (next == bars.size()) {
-                        done.complete(null);
-                        return;
-                    }
-                    vertx.eventBus().request("bench.candle", new Tick(bars.get(next++), System.nanoTime()))
-                            .onSuccess(r -> send()).onFailure(done::completeExceptionally);
-                }
-            }).await(30, TimeUnit.SECONDS);
-            done.get(10, TimeUnit.MINUTES);
-            history.close();
-        } finally {
-            vertx.close().await(30, TimeUnit.SECONDS);
+            }
+            ctx.next();
+        };
+        KernelOptions options = new KernelOptions(Map.of(), Map.of("ops.http.enabled", "false"), false);
+        long start = System.nanoTime();
+        long bars;
+        try (Kernel kernel = Kernel.start(runFile, RunConfig.load(runFile), StratagemBench.plugins, db, options)) {
+            kernel.vertx().eventBus().addOutboundInterceptor(stamp);
+            bars = kernel.feedFinished().await(30, TimeUnit.MINUTES);
         }
-        List<Double> micros = new ArrayList<>();
-        for (int i = warmup; i < latencies.length; i++) {
-            micros.add(latencies[i] / 1e3);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int n = Math.min(count.get(), latencies.length);
+        if (n <= warmup) {
+            throw new IllegalStateException("only " + n + " cycles were measured, fewer than the warm-up " + warmup);
         }
-        return new Samples(micros.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Result(new Samples(Arrays.stream(latencies, warmup, n).filter(l -> l > 0).mapToDouble(l -> l / 1e3)
+                .toArray()), bars / seconds);
     }
 }

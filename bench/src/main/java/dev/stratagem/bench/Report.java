@@ -23,9 +23,9 @@ final class Report {
                 StratagemBench.root.relativize(w.file()), w.bars(), w.sha256(), nanos / 1e9));
     }
 
-    void backtest(RecordLevel level, long bars, Samples cold, Samples warm, BacktestResult r) {
-        rows.add(fmt("| backtest SMA 10/30, Java plugins, record %s, %,d bars | bars/s | %s | %s |",
-                level.name().toLowerCase(), bars, cold.describe("%,.0f"), warm.describe("%,.0f")));
+    void backtest(String composer, RecordLevel level, long bars, Samples cold, Samples warm, BacktestResult r) {
+        rows.add(fmt("| backtest SMA 10/30, %s, record %s, %,d bars | bars/s | %s | %s |",
+                composer, level.name().toLowerCase(), bars, cold.describe("%,.0f"), warm.describe("%,.0f")));
         if (level == RecordLevel.ACTIVITY) {
             activityWarm = warm.median();
             goal("Java SMA crossover, record activity, warm >= 3,000,000 bars/s", activityWarm, 3_000_000, true,
@@ -33,6 +33,16 @@ final class Report {
             notes.add(fmt("our run on the series: %d closed trades, %d cycles recorded, digest %s", r.closedTrades(),
                     r.recordedCycles(), r.resultDigest()));
         }
+    }
+
+    /** A script composer at record summary, checked against the Java plugin's run on the same series. */
+    void script(String language, long bars, Samples cold, Samples warm, BacktestResult r, BacktestResult java) {
+        backtest(language + " composer (Graal JIT)", RecordLevel.SUMMARY, bars, cold, warm, r);
+        boolean same = r.resultDigest().equals(java.resultDigest());
+        notes.add(fmt("%s composer on the series: %d closed trades, digest %s (%s the Java plugin's)", language,
+                r.closedTrades(), r.resultDigest(), same ? "identical to" : "DIFFERENT from"));
+        double goal = language.equals("JavaScript") ? 500_000 : 250_000;
+        goal(fmt("%s SMA crossover, warm >= %,.0f bars/s", language, goal), warm.median(), goal, true, "%,.0f bars/s");
     }
 
     void peer(String num, double cold, Samples warm, int trades, long ourTrades, int orclTrades, long ourOrcl) {
@@ -55,10 +65,12 @@ final class Report {
         goal("100 strategies x 10,000 bars under 2 s (warm)", r.warmSeconds().median(), 2, false, "%.2f s");
     }
 
-    void latency(Samples micros) {
-        rows.add(fmt("| paper cycle latency, bus -> cycle handed to history (%,d bars after 10,000 warm-up) | us "
-                + "| | p50 %.1f / p99 %.1f / p99.9 %.1f / max %.0f |", micros.values().length, micros.quantile(0.5),
-                micros.quantile(0.99), micros.quantile(0.999), micros.max()));
+    void latency(PaperLatencyWorkload.Result r) {
+        Samples micros = r.micros();
+        rows.add(fmt("| paper cycle latency through the kernel, bar close on the bus -> cycle recorded and published "
+                + "(%,.0f bars/s, %,d cycles after 5,000 warm-up) | us | | p50 %.1f / p99 %.1f / p99.9 %.1f / max %.0f |",
+                r.barsPerSecond(), micros.values().length, micros.quantile(0.5), micros.quantile(0.99),
+                micros.quantile(0.999), micros.max()));
         goal("paper cycle p99 under 1 ms", micros.quantile(0.99) / 1000, 1, false, "%.3f ms");
     }
 
@@ -68,8 +80,10 @@ final class Report {
     }
 
     void memory(MemoryProbe.PerStrategy m) {
-        rows.add(fmt("| retained heap per strategy (%d strategies, after full GC): idle / after %,d bars | MB | | "
-                + "%.3f / %.3f |", m.strategies(), m.bars(), m.idleBytes() / 1e6, m.afterBarsBytes() / 1e6));
+        rows.add(fmt("| per strategy, fresh JVM, %d strategies: retained heap after full GC, idle / after %,d bars "
+                + "| MB | | %.3f / %.3f |", m.strategies(), m.bars(), m.idleBytes() / 1e6, m.afterBarsBytes() / 1e6));
+        rows.add(fmt("| per strategy, same JVM: resident set (VmRSS) growth, idle / after %,d bars | MB | | %.3f / %.3f |",
+                m.bars(), m.idleRssBytes() / 1e6, m.afterBarsRssBytes() / 1e6));
         goal("peak heap under 64 MB per idle strategy", m.idleBytes() / 1e6, 64, false, "%.3f MB");
     }
 
@@ -92,8 +106,7 @@ final class Report {
         out.println("| workload | unit | cold: median (min..max) | warm: median (min..max) |");
         out.println("|---|---|---|---|");
         rows.forEach(out::println);
-        out.println("| JS / Python strategies | | not measured: script strategies do not exist yet | |");
-        out.println("| plugin / script reload latency | | not measured: hot reload does not exist yet | |");
+        out.println("| plugin / script reload latency | | measured by ReloadBenchmark and ScriptBenchmark: see BENCHMARKS.md | |");
         out.println();
         out.println("Goals (2 shared cores):");
         goals.forEach(out::println);

@@ -8,11 +8,14 @@ import dev.stratagem.runtime.backtest.BacktestRunner;
 import dev.stratagem.runtime.config.RecordLevel;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
 import dev.stratagem.runtime.plugin.PluginCatalog;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The benchmark command ({@code bench/run}): generates the data, runs every workload with warm-up and
@@ -24,17 +27,26 @@ public final class StratagemBench {
     static Path root = Path.of(System.getProperty("stratagem.root", ".")).toAbsolutePath().normalize();
     static Path plugins = root.resolve("runtime/target/plugins");
     static Path strategy = root.resolve("runtime/strategies/sma-crossover-orcl.yaml");
+    /** The same crossover with its composer in JavaScript and in Python (scripts/js, scripts/python). */
+    static final Map<String, Path> SCRIPT_STRATEGIES = scriptStrategies();
     static Path orcl = root.resolve("runtime/data/orcl-1995-2014.txt");
     static Path work = root.resolve("bench/target/bench-data");
 
     private StratagemBench() {}
 
-    /** @param args {@code [--bars N] [--runs N] [--cold-runs N]}, or {@code --cold LEVEL FILE} */
+    /** @param args {@code [--bars N] [--runs N] [--cold-runs N]}, or {@code --cold LEVEL FILE STRATEGY} */
     public static void main(String[] args) throws Exception {
-        if (args.length == 3 && args[0].equals("--cold")) {
+        if (args.length == 4 && args[0].equals("--cold")) {
             try (PluginCatalog catalog = PluginCatalog.load(plugins)) {
-                BacktestResult r = backtest(catalog, Path.of(args[2]), RecordLevel.valueOf(args[1]));
+                BacktestResult r = backtest(catalog, Path.of(args[3]), Path.of(args[2]), RecordLevel.valueOf(args[1]));
                 System.out.println("BARS_PER_SECOND " + r.bars() * 1e9 / r.elapsedNanos());
+            }
+            return;
+        }
+        if (args.length == 2 && args[0].equals("--memory")) {
+            try (PluginCatalog catalog = PluginCatalog.load(plugins)) {
+                List<Candle> bars = BenchStrategy.candles(Path.of(args[1])).subList(0, 10_000);
+                System.out.println(MemoryProbe.perStrategy(catalog, strategy, bars, 100).line());
             }
             return;
         }
@@ -51,21 +63,24 @@ public final class StratagemBench {
 
         try (PluginCatalog catalog = PluginCatalog.load(plugins)) {
             BacktestResult ours = null;
+            BacktestResult javaSummary = null;
             for (RecordLevel level : RecordLevel.values()) {
                 Path file = level == RecordLevel.ALL ? mid.file() : big.file();
-                Samples cold = coldRuns(level, file, coldRuns);
-                List<BacktestResult> results = new ArrayList<>();
-                for (int i = 0; i < runs + 2; i++) {
-                    results.add(backtest(catalog, file, level));
-                }
-                Samples warm = new Samples(results.subList(2, results.size()).stream()
-                        .mapToDouble(r -> r.bars() * 1e9 / r.elapsedNanos()).toArray());
-                report.backtest(level, results.getFirst().bars(), cold, warm, results.getFirst());
+                List<BacktestResult> results = backtests(catalog, strategy, file, level, runs);
+                report.backtest("Java plugins", level, results.getFirst().bars(), coldRuns(strategy, level, file,
+                        coldRuns), warm(results), results.getFirst());
                 if (level == RecordLevel.ACTIVITY) {
                     ours = results.getLast();
+                } else if (level == RecordLevel.SUMMARY) {
+                    javaSummary = results.getLast();
                 }
             }
-            BacktestResult orclRun = backtest(catalog, orcl, RecordLevel.SUMMARY);
+            for (Map.Entry<String, Path> script : SCRIPT_STRATEGIES.entrySet()) {
+                List<BacktestResult> results = backtests(catalog, script.getValue(), big.file(), RecordLevel.SUMMARY, runs);
+                report.script(script.getKey(), results.getFirst().bars(), coldRuns(script.getValue(),
+                        RecordLevel.SUMMARY, big.file(), coldRuns), warm(results), results.getLast(), javaSummary);
+            }
+            BacktestResult orclRun = backtest(catalog, strategy, orcl, RecordLevel.SUMMARY);
             List<Candle> candles = BenchStrategy.candles(big.file());
             for (boolean decimal : new boolean[] {true, false}) {
                 Ta4jCrossover peer = new Ta4jCrossover(candles, decimal);
@@ -80,36 +95,71 @@ public final class StratagemBench {
                         warm, peerRuns.getLast().closedTrades(), ours.closedTrades(), orclTrades, orclRun.closedTrades());
             }
             report.many(ManyStrategiesWorkload.run(catalog, small.file(), 100, runs));
-            List<Candle> latencyBars = candles.subList(0, 60_000);
-            report.latency(PaperLatencyWorkload.run(strategy, catalog, latencyBars, 10_000, fresh("paper")));
+            SyntheticSeries.Written paper = SyntheticSeries.write(orcl, 30_000, work.resolve("synthetic-30000.csv"));
+            report.latency(PaperLatencyWorkload.run(strategy, paper.file(), 5_000, PAPER_DAYS_PER_SECOND,
+                    fresh("paper")));
             report.history(historyThroughput(catalog, candles.subList(0, 50_000), 3));
-            report.memory(MemoryProbe.perStrategy(catalog, strategy, candles.subList(0, 10_000), 100));
+            report.memory(MemoryProbe.PerStrategy.parse(child("MEMORY ", "--memory", small.file().toString())));
         }
         report.peak(MemoryProbe.peakRssBytes(), MemoryProbe.peakHeapBytes());
         report.print(System.out);
     }
 
-    static BacktestResult backtest(PluginCatalog catalog, Path data, RecordLevel level) {
+    /** The paper latency workload replays daily bars at one calendar day per millisecond (~700 bars/s). */
+    static final double PAPER_DAYS_PER_SECOND = 1_000;
+
+    static BacktestResult backtest(PluginCatalog catalog, Path strategyFile, Path data, RecordLevel level) {
         Path db = level == RecordLevel.SUMMARY ? null : fresh("backtest");
-        return BacktestRunner.run(new BacktestRequest(strategy, List.of(data), null, null, null, null, null, level,
+        return BacktestRunner.run(new BacktestRequest(strategyFile, List.of(data), null, null, null, null, null, level,
                 false, plugins, db), catalog);
     }
 
-    private static Samples coldRuns(RecordLevel level, Path file, int n) throws Exception {
+    /** @return two discarded warm-up runs, then {@code runs} measured ones */
+    private static List<BacktestResult> backtests(PluginCatalog catalog, Path strategyFile, Path data,
+            RecordLevel level, int runs) {
+        List<BacktestResult> results = new ArrayList<>();
+        for (int i = 0; i < runs + 2; i++) {
+            results.add(backtest(catalog, strategyFile, data, level));
+        }
+        return results;
+    }
+
+    private static Samples warm(List<BacktestResult> results) {
+        return new Samples(results.subList(2, results.size()).stream()
+                .mapToDouble(r -> r.bars() * 1e9 / r.elapsedNanos()).toArray());
+    }
+
+    private static Map<String, Path> scriptStrategies() {
+        Map<String, Path> scripts = new LinkedHashMap<>();
+        scripts.put("JavaScript", root.resolve("runtime/strategies/sma-crossover-orcl-js.yaml"));
+        scripts.put("Python", root.resolve("runtime/strategies/sma-crossover-orcl-python.yaml"));
+        return scripts;
+    }
+
+    /** Each in a fresh JVM with this JVM's flags (heap, Graal JIT). */
+    private static Samples coldRuns(Path strategyFile, RecordLevel level, Path file, int n) throws Exception {
         double[] values = new double[n];
-        String java = ProcessHandle.current().info().command().orElse("java");
         for (int i = 0; i < n; i++) {
-            Process p = new ProcessBuilder(java, "-Xmx2g", "-Dstratagem.root=" + root, "-cp",
-                    System.getProperty("java.class.path"), StratagemBench.class.getName(), "--cold", level.name(),
-                    file.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("cold run failed: " + out);
-            }
-            values[i] = out.lines().filter(l -> l.startsWith("BARS_PER_SECOND ")).mapToDouble(
-                    l -> Double.parseDouble(l.substring(16))).findFirst().orElseThrow();
+            values[i] = Double.parseDouble(child("BARS_PER_SECOND ", "--cold", level.name(), file.toString(),
+                    strategyFile.toString()).substring(16));
         }
         return new Samples(values);
+    }
+
+    /** Runs this class in a fresh JVM with this JVM's flags (heap, Graal JIT) and returns its line with the prefix. */
+    private static String child(String prefix, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-XX:StartFlightRecording")).toList());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), StratagemBench.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("child JVM " + List.of(args) + " failed: " + out);
+        }
+        return out.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("child JVM " + List.of(args) + " printed no " + prefix));
     }
 
     private static Samples historyThroughput(PluginCatalog catalog, List<Candle> bars, int repeats) {
