@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The benchmark command ({@code bench/run}): generates the data, runs every workload with warm-up and
@@ -53,6 +54,10 @@ public final class StratagemBench {
         int bars = intArg(args, "--bars", 1_000_000);
         int runs = intArg(args, "--runs", 5);
         int coldRuns = intArg(args, "--cold-runs", 3);
+        only = Set.of(stringArg(args, "--only", String.join(",", WORKLOADS)).split(","));
+        if (!Set.copyOf(WORKLOADS).containsAll(only)) {
+            throw new IllegalArgumentException("--only takes a comma-separated subset of " + WORKLOADS + ", was " + only);
+        }
         Report report = new Report();
         Files.createDirectories(work);
         long t0 = System.nanoTime();
@@ -64,7 +69,7 @@ public final class StratagemBench {
         try (PluginCatalog catalog = PluginCatalog.load(plugins)) {
             BacktestResult ours = null;
             BacktestResult javaSummary = null;
-            for (RecordLevel level : RecordLevel.values()) {
+            for (RecordLevel level : levels()) {
                 Path file = level == RecordLevel.ALL ? mid.file() : big.file();
                 List<BacktestResult> results = backtests(catalog, strategy, file, level, runs);
                 report.backtest("Java plugins", level, results.getFirst().bars(), coldRuns(strategy, level, file,
@@ -75,14 +80,14 @@ public final class StratagemBench {
                     javaSummary = results.getLast();
                 }
             }
-            for (Map.Entry<String, Path> script : SCRIPT_STRATEGIES.entrySet()) {
+            for (Map.Entry<String, Path> script : on("scripts") ? SCRIPT_STRATEGIES.entrySet() : Set.<Map.Entry<String, Path>>of()) {
                 List<BacktestResult> results = backtests(catalog, script.getValue(), big.file(), RecordLevel.SUMMARY, runs);
                 report.script(script.getKey(), results.getFirst().bars(), coldRuns(script.getValue(),
                         RecordLevel.SUMMARY, big.file(), coldRuns), warm(results), results.getLast(), javaSummary);
             }
             BacktestResult orclRun = backtest(catalog, strategy, orcl, RecordLevel.SUMMARY);
             List<Candle> candles = BenchStrategy.candles(big.file());
-            for (boolean decimal : new boolean[] {true, false}) {
+            for (boolean decimal : on("peer") ? new boolean[] {true, false} : new boolean[0]) {
                 Ta4jCrossover peer = new Ta4jCrossover(candles, decimal);
                 List<Ta4jCrossover.Run> peerRuns = new ArrayList<>();
                 for (int i = 0; i < runs + 2; i++) {
@@ -94,15 +99,46 @@ public final class StratagemBench {
                 report.peer(decimal ? "DecimalNum (default)" : "DoubleNum", peer.bars() * 1e9 / peerRuns.getFirst().nanos(),
                         warm, peerRuns.getLast().closedTrades(), ours.closedTrades(), orclTrades, orclRun.closedTrades());
             }
-            report.many(ManyStrategiesWorkload.run(catalog, small.file(), 100, runs));
-            SyntheticSeries.Written paper = SyntheticSeries.write(orcl, 30_000, work.resolve("synthetic-30000.csv"));
-            report.latency(PaperLatencyWorkload.run(strategy, paper.file(), 5_000, PAPER_DAYS_PER_SECOND,
-                    fresh("paper")));
-            report.history(historyThroughput(catalog, candles.subList(0, 50_000), 3));
-            report.memory(MemoryProbe.PerStrategy.parse(child("MEMORY ", "--memory", small.file().toString())));
+            if (on("many")) {
+                report.many(ManyStrategiesWorkload.run(catalog, small.file(), 100, runs));
+            }
+            if (on("paper")) {
+                SyntheticSeries.Written paper = SyntheticSeries.write(orcl, 30_000, work.resolve("synthetic-30000.csv"));
+                report.latency(PaperLatencyWorkload.run(strategy, paper.file(), 5_000, PAPER_DAYS_PER_SECOND,
+                        fresh("paper")));
+            }
+            if (on("history")) {
+                report.history(historyThroughput(catalog, candles.subList(0, 50_000), 3));
+            }
+            if (on("memory")) {
+                report.memory(MemoryProbe.PerStrategy.parse(child("MEMORY ", "--memory", small.file().toString())));
+            }
         }
         report.peak(MemoryProbe.peakRssBytes(), MemoryProbe.peakHeapBytes());
         report.print(System.out);
+    }
+
+    /** The workloads, in the order they run; {@code --only} picks some. */
+    static final List<String> WORKLOADS = List.of("backtest", "scripts", "peer", "many", "paper", "history", "memory");
+    private static Set<String> only = Set.copyOf(WORKLOADS);
+
+    private static boolean on(String workload) {
+        return only.contains(workload);
+    }
+
+    /** @return every record level for {@code backtest}; else activity for the peer ratio, summary for the scripts */
+    private static List<RecordLevel> levels() {
+        if (on("backtest")) {
+            return List.of(RecordLevel.values());
+        }
+        List<RecordLevel> levels = new ArrayList<>();
+        if (on("peer")) {
+            levels.add(RecordLevel.ACTIVITY);
+        }
+        if (on("scripts")) {
+            levels.add(RecordLevel.SUMMARY);
+        }
+        return levels;
     }
 
     /** The paper latency workload replays daily bars at one calendar day per millisecond (~700 bars/s). */
@@ -181,13 +217,17 @@ public final class StratagemBench {
         return work.resolve("db").resolve(name + "-" + ProcessHandle.current().pid() + "-" + (++counter));
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
+    private static String stringArg(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
+                return args[i + 1];
             }
         }
         return fallback;
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        return Integer.parseInt(stringArg(args, name, Integer.toString(fallback)));
     }
 
     static String fmt(String format, Object... values) {

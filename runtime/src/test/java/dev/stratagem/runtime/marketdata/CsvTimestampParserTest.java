@@ -28,6 +28,16 @@ class CsvTimestampParserTest {
         assertThat(utc.dateOrDateTime(text, 0, text.length())).as(text).isEqualTo(expected);
     }
 
+    @Test
+    void every_four_digit_date_has_the_epoch_day_of_java_time() {
+        for (LocalDate d = LocalDate.of(0, 1, 1); d.getYear() <= 9999; d = d.plusDays(1)) {
+            if (CsvTimestampParser.daysFromCivil(d.getYear(), d.getMonthValue(), d.getDayOfMonth()) != d.toEpochDay()) {
+                assertThat(CsvTimestampParser.daysFromCivil(d.getYear(), d.getMonthValue(), d.getDayOfMonth()))
+                        .as(d.toString()).isEqualTo(d.toEpochDay());
+            }
+        }
+    }
+
     @Property
     void local_times_follow_the_zone_rules(@ForAll @LongRange(min = 0, max = 30_000) long epochDay,
             @ForAll @IntRange(min = 0, max = 1439) int minuteOfDay) {
