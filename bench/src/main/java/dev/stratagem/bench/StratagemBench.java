@@ -113,13 +113,22 @@ public final class StratagemBench {
             if (on("memory")) {
                 report.memory(MemoryProbe.PerStrategy.parse(child("MEMORY ", "--memory", small.file().toString())));
             }
+            if (on("reload")) {
+                for (String language : List.of("js", "python")) {
+                    report.scriptReload(language, ReloadWorkload.script(root, language, RELOADS));
+                }
+                report.pluginReload(ReloadWorkload.plugin(root, RELOADS));
+            }
         }
         report.peak(MemoryProbe.peakRssBytes(), MemoryProbe.peakHeapBytes());
         report.print(System.out);
     }
 
+    /** Hot reloads per kind (JS, Python, plugin jar). */
+    static final int RELOADS = 20;
+
     /** The workloads, in the order they run; {@code --only} picks some. */
-    static final List<String> WORKLOADS = List.of("backtest", "scripts", "peer", "many", "paper", "history", "memory");
+    static final List<String> WORKLOADS = List.of("backtest", "scripts", "peer", "many", "paper", "history", "memory", "reload");
     private static Set<String> only = Set.copyOf(WORKLOADS);
 
     private static boolean on(String workload) {
