@@ -221,6 +221,23 @@ public final class Kernel implements AutoCloseable {
         return metrics;
     }
 
+    /**
+     * @return the components each strategy runs with now (paused ones included; stopped and waiting ones
+     *     not, nor any once the runtime is shutting down), by strategy id: what {@code /metrics} collects
+     */
+    public java.util.Map<String, dev.stratagem.runtime.cycle.StrategyComponents> runningComponents() {
+        java.util.Map<String, dev.stratagem.runtime.cycle.StrategyComponents> running = new java.util.LinkedHashMap<>();
+        if (down.get()) {
+            return running;
+        }
+        for (StrategyVerticle s : strategies) {
+            if (!s.stopped()) {
+                running.put(s.strategyId(), s.coordinator().components());
+            }
+        }
+        return running;
+    }
+
     /** @return the ops server's port, or -1 if it is not running */
     public int opsPort() {
         return ops == null ? -1 : ops.port();

@@ -139,6 +139,7 @@ final class KernelBoot {
                 verticles.stream().map(StrategyVerticle::strategyId).toList(), config.speed(), fastForward);
         Kernel kernel = new Kernel(vertx, catalog, store, history, verticles, ledgers, feed, engine, metrics, skipped);
         kernel.scripts(scripts);
+        metrics.collectComponents(kernel::runningComponents);
         kernel.waitFor(waiting.values(), launcher);
         try {
             Future.all(verticles.stream().map(v -> vertx.deployVerticle(v, Kernel.WORKER)).toList())

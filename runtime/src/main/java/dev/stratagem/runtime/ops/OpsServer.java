@@ -46,9 +46,10 @@ public final class OpsServer implements AutoCloseable {
         KillSwitch killSwitch = risk.killSwitch();
         RiskRoutes routes = new RiskRoutes(risk);
         Router router = Router.router(vertx);
-        router.get("/metrics").handler(rc -> rc.response()
+        // blocking: a scrape runs the components' own collect code, which must not hold up the event loop
+        router.get("/metrics").blockingHandler(rc -> rc.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(metrics.registry().scrape()));
+                .end(metrics.scrape()));
         router.get("/health").handler(rc -> json(rc, 200, new JsonObject().put("status", "UP")));
         router.get("/ready").handler(rc -> {
             boolean ok = ready.getAsBoolean();

@@ -6,6 +6,7 @@ import dev.stratagem.api.GuardrailVerdict;
 import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.StrategyListener;
 import dev.stratagem.api.VerdictOutcome;
+import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.plugin.reload.HotReload;
 import dev.stratagem.runtime.plugin.reload.PluginStatus;
@@ -19,17 +20,21 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The runtime's Prometheus metrics: cycle latency per strategy and step (histogram), cycles (a counter,
  * so cycles/s is {@code rate(stratagem_cycles_total[1m])}), guardrail rejections by check, breaker
- * states, the kill switch, plugin reloads, the history queue depth, and each sleeve's equity and exposure.
+ * states, the kill switch, plugin reloads, the history queue depth, and each sleeve's equity and exposure;
+ * plus whatever the running strategies' components report through {@link dev.stratagem.api.MetricsSource},
+ * read at each scrape ({@link #collectComponents(Supplier)}).
  */
 public final class RuntimeMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, PortfolioView> last = new ConcurrentHashMap<>();
+    private final ComponentMetrics components = new ComponentMetrics(registry);
 
     /**
      * @param engine the risk engine (breakers, kill switch)
@@ -48,9 +53,27 @@ public final class RuntimeMetrics {
 
     private final RiskEngine engine;
 
-    /** @return the registry, for {@code /metrics} */
+    /** @return the registry (a scrape of it alone lacks the components' series: use {@link #scrape()}) */
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * Exposes the metrics of every running strategy's components that implement
+     * {@link dev.stratagem.api.MetricsSource}, read at each {@link #scrape()}: a strategy's own series tagged
+     * {@code strategy=<id>}, a shared series once however many strategies report it. A strategy missing from
+     * the map (stopped) loses its series at the next scrape.
+     *
+     * @param running the components of each running strategy, by strategy id; called on the scrape thread
+     */
+    public void collectComponents(Supplier<Map<String, StrategyComponents>> running) {
+        components.from(running);
+    }
+
+    /** @return the Prometheus text format of every metric, the components' read now */
+    public String scrape() {
+        components.refresh();
+        return registry.scrape();
     }
 
     /**

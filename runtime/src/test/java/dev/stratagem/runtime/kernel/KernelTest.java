@@ -8,8 +8,11 @@ import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
 import dev.stratagem.runtime.testing.RunFiles;
 import dev.stratagem.runtime.testing.TestPaths;
+import dev.stratagem.runtime.risk.FlattenComposer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,5 +52,44 @@ class KernelTest {
             assertThat(a.trades()).isEqualTo(97);
             assertThat(b.finalEquity()).isNotEqualByComparingTo(a.finalEquity());
         }
+    }
+
+    @Test
+    void a_stopped_strategy_leaves_the_running_components_that_metrics_collect() throws Exception {
+        List<String> rows = Files.readAllLines(dev.stratagem.runtime.testing.TestPaths.data().resolve("orcl-1995-2014.txt"));
+        Files.write(tmp.resolve("orcl.txt"), rows.subList(0, 61));
+        for (String id : List.of("sma-a", "sma-b")) {
+            Files.writeString(tmp.resolve(id + ".yaml"), """
+                    id: %s
+                    symbols: [ORCL]
+                    capital: 100000
+                    features: { id: indicators, params: { features: "close, sma_5, sma_20" } }
+                    composer: { id: sma-crossover, params: { fast: 5, slow: 20, quantity: 100 } }
+                    gateway: { id: paper }
+                    """.formatted(id));
+        }
+        Path runFile = tmp.resolve("run.yaml");
+        Files.writeString(runFile, """
+                mode: paper
+                speed: 0
+                feed: [{ file: orcl.txt, symbol: ORCL }]
+                strategies: [sma-a.yaml, sma-b.yaml]
+                settings:
+                  ops: { http: { enabled: false } }
+                """);
+        Kernel kernel = Kernel.start(runFile, RunConfig.load(runFile), TestPaths.plugins(), tmp.resolve("h"),
+                new KernelOptions(Map.of(), Map.of(), false));
+        try {
+            kernel.feedFinished().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            assertThat(kernel.runningComponents()).containsOnlyKeys("sma-a", "sma-b");
+            // what ran the cycles, risk wrapping included (metrics unwrap it to reach the strategy's own composer)
+            assertThat(kernel.runningComponents().get("sma-a").composer()).isInstanceOf(FlattenComposer.class);
+
+            kernel.stop("sma-a");
+            assertThat(kernel.runningComponents()).containsOnlyKeys("sma-b");
+        } finally {
+            kernel.shutdown("test over");
+        }
+        assertThat(kernel.runningComponents()).isEmpty();
     }
 }

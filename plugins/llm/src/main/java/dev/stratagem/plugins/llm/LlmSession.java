@@ -1,6 +1,7 @@
 package dev.stratagem.plugins.llm;
 
 import dev.stratagem.api.ComposeContext;
+import dev.stratagem.api.MetricsSink;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,6 +35,27 @@ final class LlmSession {
             case REPLAY -> PromptJournal.forReplay(s.recordings(), strategyId);
         };
         return new LlmSession(s, queue, journal);
+    }
+
+    /**
+     * Reports the shared queue's metrics, tagged with its endpoint (credentials in the URL left out); nothing
+     * in replay, which has no queue. Called on the scrape thread: the queue takes its own lock.
+     */
+    void collect(MetricsSink sink) {
+        if (queue != null) {
+            queue.metrics().reportTo(queueName(settings.baseUrl()), sink.shared());
+        }
+    }
+
+    /** @return the base URL without any user info, for a metric tag */
+    static String queueName(String baseUrl) {
+        try {
+            java.net.URI u = java.net.URI.create(baseUrl);
+            return u.getRawUserInfo() == null ? baseUrl
+                    : new java.net.URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), null, null).toString();
+        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+            return baseUrl;
+        }
     }
 
     LlmSettings settings() {

@@ -3,6 +3,8 @@ package dev.stratagem.plugins.llm;
 import dev.stratagem.api.ComposeContext;
 import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.DecisionComposer;
+import dev.stratagem.api.MetricsSink;
+import dev.stratagem.api.MetricsSource;
 import dev.stratagem.api.Parameters;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.function.Function;
  * failed call into a NOOP (stale) or the fallback rule's decision (unavailable, over budget). A missing
  * replay answer is not caught: it fails the cycle, naming the compose id and the hash.
  */
-abstract class ModelBackedComposer implements DecisionComposer {
+abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
 
     /** An answer that broke its contract even after the one repair. */
     static final class InvalidAnswer extends RuntimeException {
@@ -24,7 +26,7 @@ abstract class ModelBackedComposer implements DecisionComposer {
     }
 
     private LlmSettings settings;
-    private LlmSession session;
+    private volatile LlmSession session; // volatile: collect() reads it on the scrape thread
 
     /** @return the parameter keys beyond {@link LlmSettings#KEYS} */
     abstract Set<String> templateKeys();
@@ -84,6 +86,15 @@ abstract class ModelBackedComposer implements DecisionComposer {
             transcript.fallback("sma-crossover");
             return new ComposeResult(r.instructions(), transcript.appendTo(
                     "fallback sma-crossover (model unavailable, " + f.getMessage() + "): " + r.rationale()));
+        }
+    }
+
+    /** The shared request queue's metrics, once the first cycle opened the session ({@link QueueMetrics#reportTo}). */
+    @Override
+    public final void collect(MetricsSink sink) {
+        LlmSession s = session;
+        if (s != null) {
+            s.collect(sink);
         }
     }
 
