@@ -95,8 +95,8 @@ public final class ScriptCatalog {
      * @return the features pipeline and its version
      */
     public ComponentHandle<FeaturesPipeline> features(String script, Map<String, Object> params) {
-        ScriptFeatures features = new ScriptFeatures(recipe(script, ScriptRole.FEATURES, params, ScriptFeatures.BAR_FIELDS)
-                .build(), settings);
+        ScriptFeatures features = new ScriptFeatures(
+                recipe(script, ScriptRole.FEATURES, params, ScriptFeatures.BAR_FIELDS), settings);
         return new ComponentHandle<>(features, features.version());
     }
 
@@ -106,7 +106,7 @@ public final class ScriptCatalog {
      * @return the guardrail and its version
      */
     public ComponentHandle<RiskCheck> risk(String script, Map<String, Object> params) {
-        ScriptRiskCheck check = new ScriptRiskCheck(recipe(script, ScriptRole.RISK, params, List.of()).build(), settings);
+        ScriptRiskCheck check = new ScriptRiskCheck(recipe(script, ScriptRole.RISK, params, List.of()), settings);
         return new ComponentHandle<>(check, check.version());
     }
 

@@ -6,6 +6,7 @@ import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.DecisionComposer;
 import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.Parameters;
+import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.runtime.cycle.VersionedComponent;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * fails fast with the reason, until a valid new version is {@link #offer offered}. New versions are
  * swapped in at the start of the next cycle, on the strategy's thread.
  */
-public final class ScriptComposer implements DecisionComposer, VersionedComponent, AutoCloseable {
+public final class ScriptComposer extends ReloadableScript
+        implements DecisionComposer, VersionedComponent, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptComposer.class);
 
@@ -72,6 +74,7 @@ public final class ScriptComposer implements DecisionComposer, VersionedComponen
     }
 
     /** @return the current status (safe from any thread) */
+    @Override
     public ScriptStatus status() {
         return status;
     }
@@ -83,6 +86,7 @@ public final class ScriptComposer implements DecisionComposer, VersionedComponen
      * @return completes when it serves, exceptionally if its {@code init} failed at the swap (the old version
      *     keeps running) or a newer offer superseded it
      */
+    @Override
     CompletableFuture<Void> offer(ScriptProgram next) {
         Pending offer = new Pending(next, new CompletableFuture<>());
         Pending previous = pending.getAndSet(offer);
@@ -93,15 +97,41 @@ public final class ScriptComposer implements DecisionComposer, VersionedComponen
         return offer.done();
     }
 
-    /** @return the program serving now (its source is what a rollback goes back to) */
+    @Override
     ScriptProgram program() {
         return program;
     }
 
     private record Pending(ScriptProgram program, CompletableFuture<Void> done) {}
 
+    @Override
     ScriptRecipe recipe() {
         return recipe;
+    }
+
+    /**
+     * Replays the last composed contexts through a new version: every call must succeed and every order
+     * must have a finite positive quantity; every feature it reads must be one the pipeline produces.
+     */
+    @Override
+    int validate(ScriptProgram next) {
+        List<String> missing = next.api.required().stream()
+                .filter(name -> !recipe.featureNames().contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new ScriptFailure("the new version reads features " + missing + " the pipeline does not produce",
+                    false);
+        }
+        List<ComposeContext> replay = recentContexts();
+        for (ComposeContext context : replay) {
+            ComposeResult result = run(next, context);
+            for (TradeInstruction order : result.instructions()) {
+                if (!Double.isFinite(order.quantity()) || order.quantity() <= 0) {
+                    throw new ScriptFailure("replaying cycle " + context.composeId() + ": order " + order.side()
+                            + " " + order.symbol() + " has quantity " + order.quantity(), false);
+                }
+            }
+        }
+        return replay.size();
     }
 
     /** @return the last contexts composed, oldest first, for validating a new version (any thread) */

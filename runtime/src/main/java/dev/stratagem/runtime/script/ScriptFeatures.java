@@ -12,28 +12,53 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A features pipeline written as a script: once per cycle and symbol with a new bar it calls
  * {@code features(bar, out, api)}, where {@code bar} is {@code [open, high, low, close, volume]} of the new
  * bar and {@code out} is an array of {@code NaN}s, one per name under {@code outputs} in the manifest, for
  * the script to fill (incrementally: the script keeps its own rolling state).
+ *
+ * <p>Reload: the last bars it was fed (warm-up plus replay depth, per symbol) are kept. A new version is
+ * validated by feeding it those bars in order in its fresh context: every call must succeed and, once the
+ * new version's warm-up is past, every declared output must be finite; the strategy's composer must still
+ * find every feature it reads. That replay also primes the new version's rolling state, and at the swap
+ * (the start of the next {@link #compute}) it is fed the bars that closed since, so it serves warm.
  */
-final class ScriptFeatures implements FeaturesPipeline, VersionedComponent {
+final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline, VersionedComponent, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScriptFeatures.class);
 
     /** The names of the bar array's fields, in order (what {@code api.feature(name)} resolves against). */
     static final List<String> BAR_FIELDS = List.of("open", "high", "low", "close", "volume");
 
-    private final ScriptProgram program;
-    private final List<String> names;
+    private final ScriptRecipe recipe;
+    private final ScriptSettings settings;
+    private final ScriptSwap swap = new ScriptSwap();
+    private volatile ScriptProgram program;
+    private volatile ScriptStatus status;
+    private volatile Supplier<Set<String>> consumers = Set::of;
     private final double[] bar = new double[5];
-    private final double[] out;
+    private double[] out;
     private final Map<String, FeatureVector> last = new HashMap<>();
+    /** The last bars fed, a ring (guarded by itself: the reloader reads it from its own thread). */
+    private Candle[] recent;
+    private long[] recentSeq;
+    private long fed;
+    private int reloads;
 
-    ScriptFeatures(ScriptProgram program, ScriptSettings settings) {
-        this.program = program;
-        this.names = program.manifest.outputs();
-        this.out = new double[names.size()];
+    ScriptFeatures(ScriptRecipe recipe, ScriptSettings settings) {
+        this.recipe = recipe;
+        this.settings = settings;
+        this.program = recipe.build();
+        this.out = new double[program.manifest.outputs().size()];
+        this.status = new ScriptStatus(program.manifest.id(), program.sha256, false, 0, "", 0);
     }
 
     @Override
@@ -58,11 +83,25 @@ final class ScriptFeatures implements FeaturesPipeline, VersionedComponent {
 
     @Override
     public List<String> featureNames() {
-        return names;
+        return program.manifest.outputs();
+    }
+
+    /**
+     * @param required what the strategy's composer reads, asked at each validation (a script composer's
+     *     needs change with its own reloads)
+     */
+    void consumers(Supplier<Set<String>> required) {
+        this.consumers = required;
     }
 
     @Override
     public List<FeatureVector> compute(MarketWindow window) {
+        ScriptSwap.Pending offer = swap.take();
+        if (offer != null) {
+            swapIn(offer);
+        }
+        ScriptProgram p = program;
+        List<String> names = p.manifest.outputs();
         List<FeatureVector> vectors = new ArrayList<>(window.symbols().size());
         for (String symbol : window.symbols()) {
             if (window.size(symbol) == 0) {
@@ -70,16 +109,8 @@ final class ScriptFeatures implements FeaturesPipeline, VersionedComponent {
             }
             if (window.updated(symbol)) {
                 Candle c = window.latest(symbol);
-                bar[0] = c.open();
-                bar[1] = c.high();
-                bar[2] = c.low();
-                bar[3] = c.close();
-                bar[4] = c.volume();
-                Arrays.fill(out, Double.NaN);
-                program.api.beginCall();
-                program.api.symbol = symbol;
-                program.api.ts = c.ts();
-                program.callMain(bar, out, program.api);
+                remember(c, window.symbols().size());
+                step(p, c, bar, out);
                 last.put(symbol, new FeatureVector(symbol, c.ts(), names, out));
             }
             FeatureVector v = last.get(symbol);
@@ -88,5 +119,148 @@ final class ScriptFeatures implements FeaturesPipeline, VersionedComponent {
             }
         }
         return vectors;
+    }
+
+    /** Feeds one bar to a version: its outputs land in {@code out}. */
+    private static void step(ScriptProgram p, Candle c, double[] bar, double[] out) {
+        bar[0] = c.open();
+        bar[1] = c.high();
+        bar[2] = c.low();
+        bar[3] = c.close();
+        bar[4] = c.volume();
+        Arrays.fill(out, Double.NaN);
+        p.api.beginCall();
+        p.api.symbol = c.symbol();
+        p.api.ts = c.ts();
+        p.callMain(bar, out, p.api);
+    }
+
+    private void remember(Candle c, int symbols) {
+        if (settings.replayDepth() == 0) {
+            return;
+        }
+        synchronized (this.bar) {
+            if (recent == null) {
+                int size = (Math.max(1, program.manifest.warmup()) + settings.replayDepth()) * Math.max(1, symbols);
+                recent = new Candle[size];
+                recentSeq = new long[size];
+            }
+            int at = (int) (fed % recent.length);
+            recent[at] = c;
+            recentSeq[at] = fed++;
+        }
+    }
+
+    /** One bar kept for replay, with its feed order. */
+    private record Fed(long seq, Candle candle) {}
+
+    /** @return the kept bars with a sequence number above {@code after}, oldest first */
+    private List<Fed> recentAfter(long after) {
+        synchronized (this.bar) {
+            List<Fed> all = new ArrayList<>();
+            if (recent == null) {
+                return all;
+            }
+            for (long seq = Math.max(after + 1, fed - recent.length); seq < fed; seq++) {
+                int at = (int) (seq % recent.length);
+                all.add(new Fed(recentSeq[at], recent[at]));
+            }
+            return all;
+        }
+    }
+
+    @Override
+    int validate(ScriptProgram next) {
+        List<String> produced = next.manifest.outputs();
+        Set<String> missing = new TreeSet<>(consumers.get());
+        produced.forEach(missing::remove);
+        if (!missing.isEmpty()) {
+            throw new ScriptFailure("the strategy's composer reads features " + missing + " that the new version of "
+                    + id() + " no longer produces (it produces " + produced + ")", false);
+        }
+        int warm = Math.max(1, next.manifest.warmup());
+        double[] barOf = new double[5];
+        double[] outOf = new double[produced.size()];
+        Map<String, Integer> seen = new HashMap<>();
+        List<Fed> replay = recentAfter(-1);
+        for (Fed f : replay) {
+            Candle c = f.candle();
+            try {
+                step(next, c, barOf, outOf);
+            } catch (ScriptFailure e) {
+                throw new ScriptFailure("replaying the " + c.symbol() + " bar of " + c.ts() + ": " + e.getMessage(),
+                        e.timedOut());
+            }
+            if (seen.merge(c.symbol(), 1, Integer::sum) >= warm) {
+                for (int i = 0; i < outOf.length; i++) {
+                    if (!Double.isFinite(outOf[i])) {
+                        throw new ScriptFailure(next.where() + ": replaying the " + c.symbol() + " bar of " + c.ts()
+                                + ", feature '" + produced.get(i) + "' is " + outOf[i] + " after the warm-up of "
+                                + warm + " bars", false);
+                    }
+                }
+            }
+            next.replayedUpTo = f.seq();
+        }
+        if (next.manifest.warmup() != program.manifest.warmup()) {
+            LOG.warn("script {}: the new version declares a warm-up of {} bars (was {}); the running strategy is past"
+                    + " its warm-up and keeps going", id(), next.manifest.warmup(), program.manifest.warmup());
+        }
+        return replay.size();
+    }
+
+    @Override
+    CompletableFuture<Void> offer(ScriptProgram next) {
+        return swap.offer(next);
+    }
+
+    /** On the strategy's thread: feeds the new version the bars since its validation, then lets it serve. */
+    private void swapIn(ScriptSwap.Pending offer) {
+        ScriptProgram next = offer.program();
+        double[] outNext = new double[next.manifest.outputs().size()];
+        List<FeatureVector> caught = new ArrayList<>();
+        try {
+            for (Fed f : recentAfter(next.replayedUpTo)) {
+                step(next, f.candle(), bar, outNext);
+                caught.add(new FeatureVector(f.candle().symbol(), f.candle().ts(), next.manifest.outputs(), outNext));
+            }
+        } catch (ScriptFailure e) {
+            LOG.error("script {}: new version {} refused at swap, catching up failed: {}", id(), next.sha256,
+                    e.getMessage());
+            next.close();
+            offer.done().completeExceptionally(e);
+            return;
+        }
+        ScriptProgram old = program;
+        caught.forEach(v -> last.put(v.symbol(), v));
+        out = outNext;
+        program = next;
+        reloads++;
+        status = new ScriptStatus(id(), next.sha256, false, 0, "", reloads);
+        LOG.info("script {} (features): version {} replaced {}", id(), next.sha256, old.sha256);
+        old.close();
+        offer.done().complete(null);
+    }
+
+    @Override
+    ScriptRecipe recipe() {
+        return recipe;
+    }
+
+    @Override
+    ScriptProgram program() {
+        return program;
+    }
+
+    @Override
+    public ScriptStatus status() {
+        return status;
+    }
+
+    /** Closes the serving context (and any waiting one). */
+    @Override
+    public void close() {
+        swap.cancel("script " + id() + " closed");
+        program.close();
     }
 }

@@ -1,25 +1,32 @@
 package dev.stratagem.runtime.script;
 
 import dev.stratagem.api.DecisionComposer;
+import dev.stratagem.api.RiskCheck;
 import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.history.ReloadEventStore;
 import dev.stratagem.runtime.plugin.reload.PluginControl;
 import dev.stratagem.runtime.plugin.reload.PluginStatus;
 import dev.stratagem.runtime.risk.FlattenComposer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Hot reload of the script composers of a running runtime, with the shape of plugin hot reload: a script's
+ * Hot reload of the script components (composers, features pipelines, risk checks) of a running runtime, with the shape of plugin hot reload: a script's
  * id is its source, {@code script:<folder>}, and {@link #list}, {@link #history}, {@link #rollback} and
  * {@link #reload} answer for it as for a plugin (the plugin API and the CLI reach them through
- * {@code HotReload}). Every script composer of a running strategy gets a {@link ScriptWatcher}; every
+ * {@code HotReload}). Every script folder used by a running strategy gets one {@link ScriptWatcher}; every
  * attempt (a save, a reload or rollback asked for) is a reload event in the history database.
  */
 public final class ScriptHotReload implements PluginControl, AutoCloseable {
@@ -27,10 +34,13 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
     /** The prefix of a script component's source, and so of its id here. */
     public static final String PREFIX = "script:";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ScriptHotReload.class);
+
     private final UnaryOperator<ReloadEvent> recorder;
     private final ReloadEventStore events;
     private final Duration swapWait;
     private final List<Live> live = new CopyOnWriteArrayList<>();
+    private final Map<Path, ScriptWatcher> watchers = new ConcurrentHashMap<>();
 
     /**
      * @param recorder numbers and records an event (ids shared with the plugin events), returns it recorded
@@ -43,39 +53,72 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
         this.swapWait = swapWait;
     }
 
-    /** One script composer of one running strategy. */
-    private record Live(String strategyId, ScriptComposer composer, ScriptReloader reloader, ScriptWatcher watcher) {
+    /** One script component (composer, features pipeline or risk check) of one running strategy. */
+    private record Live(String strategyId, ReloadableScript script, ScriptReloader reloader) {
         String id() {
-            return composer.version().source();
+            return script.version().source();
+        }
+
+        String role() {
+            return script.version().role();
         }
     }
 
     /**
-     * Watches the script composer of a running strategy, if it has one.
+     * Watches the script components of a running strategy, if it has any: its features pipeline, its
+     * composer and its guardrails. A folder is watched once however many roles and strategies use it, and
+     * a save reloads every component built from it.
      *
      * @param strategyId the strategy
      * @param components its components (a runtime-wrapped composer is looked through)
-     * @return whether it has a script composer
+     * @return whether it has a script component
      */
     public boolean attach(String strategyId, StrategyComponents components) {
         DecisionComposer c = components.composer() instanceof FlattenComposer f ? f.inner() : components.composer();
-        if (!(c instanceof ScriptComposer composer)) {
-            return false;
+        List<ReloadableScript> found = new ArrayList<>();
+        if (components.features() instanceof ScriptFeatures features) {
+            features.consumers(() -> Set.copyOf(c.requiredFeatures()));
+            found.add(features);
         }
-        ScriptReloader reloader = new ScriptReloader(composer, swapWait);
-        ScriptWatcher watcher = new ScriptWatcher(composer, reloader, outcome -> record(strategyId, outcome));
-        live.add(new Live(strategyId, composer, reloader, watcher));
-        return true;
+        if (c instanceof ScriptComposer composer) {
+            found.add(composer);
+        }
+        for (RiskCheck check : components.guardrails().checks()) {
+            if (check instanceof ScriptRiskCheck risk) {
+                found.add(risk);
+            }
+        }
+        for (ReloadableScript script : found) {
+            live.add(new Live(strategyId, script, new ScriptReloader(script, swapWait)));
+            Path folder = script.recipe().folder();
+            watchers.computeIfAbsent(folder, dir -> new ScriptWatcher(dir, script.id(), () -> changed(dir)));
+        }
+        return !found.isEmpty();
+    }
+
+    /** A save in a watched folder: every component built from it reloads (concurrently), each recorded. */
+    private void changed(Path folder) {
+        List<Live> users = live.stream().filter(l -> l.script().recipe().folder().equals(folder)).toList();
+        List<CompletableFuture<ReloadOutcome>> attempts =
+                users.stream().map(l -> l.reloader().reload("WATCH")).toList();
+        for (int i = 0; i < users.size(); i++) {
+            try {
+                record(users.get(i), attempts.get(i).join());
+            } catch (RuntimeException e) {
+                LOG.error("reload of {} for {} failed: {}", users.get(i).id(), users.get(i).strategyId(), e.toString());
+            }
+        }
     }
 
     @Override
     public List<PluginStatus> list() {
         List<PluginStatus> all = new ArrayList<>();
         for (Live l : live) {
-            ScriptStatus s = l.composer().status();
+            ScriptStatus s = l.script().status();
             String state = s.paused() ? "PAUSED: " + s.lastError() : "RUNNING";
-            all.add(new PluginStatus(l.id(), l.composer().version().version(), s.sha256(),
-                    List.of("composer: " + l.composer().id()), l.reloader().kept(), List.of(l.strategyId() + ": " + state)));
+            all.add(new PluginStatus(l.id(), l.script().version().version(), s.sha256(),
+                    List.of(l.role() + ": " + l.script().id()), l.reloader().kept(),
+                    List.of(l.strategyId() + ": " + state)));
         }
         return all;
     }
@@ -106,7 +149,7 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
         for (Live l : users) {
             ReloadEvent e;
             try {
-                e = record(l.strategyId(), attempt.apply(l).get());
+                e = record(l, attempt.apply(l).get());
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reloading " + id, ex);
@@ -120,22 +163,28 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
         return result;
     }
 
-    private ReloadEvent record(String strategyId, ReloadOutcome o) {
+    private ReloadEvent record(Live l, ReloadOutcome o) {
+        String strategyId = l.strategyId();
         String outcome = o.accepted() ? ReloadEvent.SWAPPED : ReloadEvent.REFUSED;
-        String reason = o.accepted()
-                ? o.oldSha256() + " -> " + o.newSha256() + " after replaying " + o.replayed() + " cycles"
+        String replayed = switch (l.script()) {
+            case ScriptFeatures f -> " bars";
+            case ScriptRiskCheck r -> o.replayed() == ScriptRiskCheck.PROBES.size() ? " orders (or probes)" : " orders";
+            case ScriptComposer c -> " cycles";
+        };
+        String reason = l.role() + ": " + (o.accepted()
+                ? o.oldSha256() + " -> " + o.newSha256() + " after replaying " + o.replayed() + replayed
                         + (o.reason().isEmpty() ? "" : "; " + o.reason())
-                : o.reason();
+                : o.reason());
         return recorder.apply(new ReloadEvent(0, System.currentTimeMillis(), o.source(), o.trigger(), o.source()
                 .substring(PREFIX.length()), o.oldVersion(), o.oldSha256(), o.newVersion(), o.newSha256(), outcome,
                 reason, List.of(strategyId), 0, o.buildMicros(), o.validateMicros(), o.swapMicros()));
     }
 
-    /** Stops watching (the composers keep their serving versions). */
+    /** Stops watching (the components keep their serving versions). */
     @Override
     public void close() {
+        watchers.values().forEach(ScriptWatcher::close);
         for (Live l : live) {
-            l.watcher().close();
             l.reloader().close();
         }
     }

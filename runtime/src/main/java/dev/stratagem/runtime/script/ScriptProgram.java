@@ -41,6 +41,11 @@ final class ScriptProgram implements AutoCloseable {
     final ScriptApi api;
     /** The source this version was built from (kept for rollback). */
     final byte[] source;
+    /**
+     * The sequence number of the last recorded input a reload fed this version while validating it (a
+     * features script is primed that way); the swap feeds it what came after. -1 if none.
+     */
+    volatile long replayedUpTo = -1;
     private final Context context;
     private final ScriptWatchdog.Guard guard;
     private final Value main;

@@ -1,9 +1,6 @@
 package dev.stratagem.runtime.script;
 
 import dev.stratagem.api.ComponentVersion;
-import dev.stratagem.api.ComposeContext;
-import dev.stratagem.api.ComposeResult;
-import dev.stratagem.api.TradeInstruction;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -19,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reloads a script composer from its folder: builds the new version in a fresh context off the strategy's
- * thread, validates it like a plugin by replaying the last recorded cycle contexts through it (every call
- * must succeed and every order must have a finite positive quantity), and offers it to the composer,
- * which swaps it in at the next cycle boundary, handing over the old version's {@code save()} state. A
- * version that fails is refused with the reason, and the old one keeps running.
+ * Reloads a script component (composer, features pipeline or risk check) from its folder: builds the new
+ * version in a fresh context off the strategy's thread, validates it like a plugin by replaying what the
+ * component recently saw through it (see each role's {@code validate}: recorded cycle contexts, bars,
+ * orders), and offers it to the component, which swaps it in at the next cycle boundary. A version that
+ * fails is refused with the reason, and the old one keeps running.
  *
  * <p>Rollback: the sources of the last {@link #KEEP} versions that served are kept <em>in memory</em> (they
  * are lost with the process; the file on disk is not rewritten), and {@link #rollback} offers one of them
@@ -35,7 +32,7 @@ public final class ScriptReloader implements AutoCloseable {
     /** How many served versions' sources are kept for rollback. */
     static final int KEEP = 5;
 
-    private final ScriptComposer composer;
+    private final ReloadableScript script;
     private final Duration swapWait;
     private final ExecutorService builder;
     /** Versions that served, most recently live first; the first is the one serving. */
@@ -52,14 +49,22 @@ public final class ScriptReloader implements AutoCloseable {
      *     cycle); zero to return as soon as it is offered
      */
     public ScriptReloader(ScriptComposer composer, Duration swapWait) {
-        this.composer = composer;
+        this((ReloadableScript) composer, swapWait);
+    }
+
+    /**
+     * @param script the script component (composer, features pipeline or risk check) to reload
+     * @param swapWait how long an attempt waits for the strategy to swap the new version in
+     */
+    ScriptReloader(ReloadableScript script, Duration swapWait) {
+        this.script = script;
         this.swapWait = swapWait;
         this.builder = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "script-reload-" + composer.id());
+            Thread t = new Thread(r, "script-reload-" + script.version().role() + "-" + script.id());
             t.setDaemon(true);
             return t;
         });
-        ScriptProgram now = composer.program();
+        ScriptProgram now = script.program();
         kept.add(new Kept(now.version, now.source));
     }
 
@@ -69,7 +74,7 @@ public final class ScriptReloader implements AutoCloseable {
     /**
      * Builds and validates the script as it is on disk now, off the caller's thread.
      *
-     * @return the outcome; an accepted version serves from the composer's next cycle
+     * @return the outcome; an accepted version serves from the component's next cycle
      */
     public CompletableFuture<ReloadOutcome> reload() {
         return reload("WATCH");
@@ -94,10 +99,10 @@ public final class ScriptReloader implements AutoCloseable {
     public CompletableFuture<ReloadOutcome> rollback(String sha256) {
         Kept target;
         synchronized (kept) {
-            String current = composer.version().sha256();
+            String current = script.version().sha256();
             target = kept.stream().filter(k -> sha256 == null ? !k.version().sha256().equals(current)
                     : k.version().sha256().startsWith(sha256)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("script " + composer.version().source() + " has no kept version "
+                    new IllegalArgumentException("script " + script.version().source() + " has no kept version "
                             + (sha256 == null ? "before " + current : "'" + sha256 + "'") + "; kept: " + kept()));
         }
         return CompletableFuture.supplyAsync(() -> buildAndValidate("ROLLBACK", target.source()), builder);
@@ -110,52 +115,45 @@ public final class ScriptReloader implements AutoCloseable {
         }
     }
 
+    /** @return the component this reloads */
+    ReloadableScript script() {
+        return script;
+    }
+
     private ReloadOutcome buildAndValidate(String trigger, byte[] source) {
-        Attempt a = new Attempt(trigger, composer.version());
+        Attempt a = new Attempt(trigger, script.version());
         ScriptProgram next;
         try {
-            next = composer.recipe().build(source);
+            next = script.recipe().build(source);
         } catch (ScriptException | ScriptFailure e) {
             a.build = a.lap();
             return refused(a, "", "", e.getMessage(), 0);
         }
         a.build = a.lap();
-        List<ComposeContext> replay = composer.recentContexts();
+        int replayed;
         try {
-            List<String> missing = next.api.required().stream()
-                    .filter(name -> !composer.recipe().featureNames().contains(name)).toList();
-            if (!missing.isEmpty()) {
-                throw new ScriptFailure("the new version reads features " + missing
-                        + " the pipeline does not produce", false);
-            }
-            for (ComposeContext context : replay) {
-                ComposeResult result = ScriptComposer.run(next, context);
-                for (TradeInstruction order : result.instructions()) {
-                    if (!Double.isFinite(order.quantity()) || order.quantity() <= 0) {
-                        throw new ScriptFailure("replaying cycle " + context.composeId() + ": order " + order.side()
-                                + " " + order.symbol() + " has quantity " + order.quantity(), false);
-                    }
-                }
-            }
-        } catch (ScriptFailure e) {
+            replayed = script.validate(next);
+        } catch (RuntimeException e) {
             next.close();
             a.validate = a.lap();
-            return refused(a, next.version.version(), next.sha256, e.getMessage(), replay.size());
+            String why = e instanceof ScriptFailure || e instanceof ScriptException ? e.getMessage()
+                    : "validation failed: " + e;
+            return refused(a, next.version.version(), next.sha256, why, 0);
         }
         a.validate = a.lap();
         ComponentVersion offered = next.version;
         byte[] bytes = next.source;
-        CompletableFuture<Void> swapped = composer.offer(next);
+        CompletableFuture<Void> swapped = script.offer(next);
         String note = "";
         if (!swapWait.isZero()) {
             try {
                 swapped.get(swapWait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                note = "swap still pending (no cycle composed since)";
+                note = "swap still pending (no cycle boundary since: a risk check swaps at its next order)";
             } catch (ExecutionException e) {
                 a.swap = a.lap();
                 return refused(a, offered.version(), offered.sha256(), "refused at the swap: "
-                        + e.getCause().getMessage(), replay.size());
+                        + e.getCause().getMessage(), replayed);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 note = "interrupted while waiting for the swap";
@@ -163,9 +161,9 @@ public final class ScriptReloader implements AutoCloseable {
             a.swap = a.lap();
         }
         remember(offered, bytes);
-        ReloadOutcome outcome = a.outcome(true, offered.version(), offered.sha256(), note, replay.size());
-        LOG.info("script {}: version {} built and validated against {} cycles in {} ms; {}", composer.id(),
-                offered.sha256(), replay.size(), outcome.buildNanos() / 1_000_000,
+        ReloadOutcome outcome = a.outcome(true, offered.version(), offered.sha256(), note, replayed);
+        LOG.info("script {}: version {} built and validated against {} cycles in {} ms; {}", script.id(),
+                offered.sha256(), replayed, outcome.buildNanos() / 1_000_000,
                 swapWait.isZero() ? "it serves from the next cycle" : note.isEmpty() ? "swapped" : note);
         return outcome;
     }
@@ -181,7 +179,7 @@ public final class ScriptReloader implements AutoCloseable {
     }
 
     private ReloadOutcome refused(Attempt a, String version, String sha, String reason, int replayed) {
-        LOG.warn("script {}: new version refused, {} keeps running: {}", composer.id(), a.old.sha256(), reason);
+        LOG.warn("script {}: new version refused, {} keeps running: {}", script.id(), a.old.sha256(), reason);
         return a.outcome(false, version, sha, reason, replayed);
     }
 
@@ -213,7 +211,7 @@ public final class ScriptReloader implements AutoCloseable {
         }
 
         ReloadOutcome outcome(boolean accepted, String version, String sha, String reason, int replayed) {
-            return new ReloadOutcome(composer.id(), old.source(), trigger, accepted, old.version(), old.sha256(),
+            return new ReloadOutcome(script.id(), old.source(), trigger, accepted, old.version(), old.sha256(),
                     version, sha, reason, replayed, build, validate, swap, System.nanoTime() - started);
         }
     }

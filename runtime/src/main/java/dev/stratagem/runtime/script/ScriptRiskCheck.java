@@ -2,23 +2,59 @@ package dev.stratagem.runtime.script;
 
 import dev.stratagem.api.ComponentVersion;
 import dev.stratagem.api.Parameters;
+import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.RiskCheck;
 import dev.stratagem.api.RiskContext;
 import dev.stratagem.api.RiskVerdict;
 import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.runtime.cycle.VersionedComponent;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A guardrail written as a script: {@code check(api)} per instruction, with the order in
  * {@code api.symbol/side/quantity/price}, the projected position in {@code api.position}; the script calls
- * {@code api.reject(reason)} or {@code api.clamp(quantity, reason)}, or nothing to accept.
+ * {@code api.reject(reason)} or {@code api.clamp(quantity, reason)}, or nothing to accept. A call that
+ * fails throws, and the guardrails reject the instruction naming this check (fail closed).
+ *
+ * <p>Reload: a new version is validated on the last orders this check saw (or, before any, on a fixed
+ * probe set: a buy and a sell of 1 {@code PROBE} at 100): every call must return a valid verdict. It swaps
+ * in at the first check of a later cycle (a cycle is told apart by its portfolio view), with the old
+ * version's {@code save()} state; cycles without orders keep recording the version that would have run.
  */
-final class ScriptRiskCheck implements RiskCheck, VersionedComponent {
+final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, VersionedComponent, AutoCloseable {
 
-    private final ScriptProgram program;
+    private static final Logger LOG = LoggerFactory.getLogger(ScriptRiskCheck.class);
+    /** Validates a version that has seen no order yet. */
+    static final List<Probe> PROBES = List.of(new Probe("PROBE", "BUY", 1, 100, 0, 100_000, 100_000),
+            new Probe("PROBE", "SELL", 1, 100, 0, 100_000, 100_000));
 
-    ScriptRiskCheck(ScriptProgram program, ScriptSettings settings) {
-        this.program = program;
+    private final ScriptRecipe recipe;
+    private final ScriptSettings settings;
+    private final ScriptSwap swap = new ScriptSwap();
+    private final ArrayDeque<Probe> recent = new ArrayDeque<>();
+    private volatile ScriptProgram program;
+    private volatile ScriptStatus status;
+    private PortfolioView cycle;
+    private int reloads;
+
+    /** What one call of {@code check} is given. */
+    record Probe(String symbol, String side, double quantity, double price, double position, double cash,
+            double equity) {
+        @Override
+        public String toString() {
+            return side + " " + quantity + " " + symbol + " at " + price + " (position " + position + ")";
+        }
+    }
+
+    ScriptRiskCheck(ScriptRecipe recipe, ScriptSettings settings) {
+        this.recipe = recipe;
+        this.settings = settings;
+        this.program = recipe.build();
+        this.status = new ScriptStatus(program.manifest.id(), program.sha256, false, 0, "", 0);
     }
 
     @Override
@@ -38,26 +74,120 @@ final class ScriptRiskCheck implements RiskCheck, VersionedComponent {
 
     @Override
     public RiskVerdict check(TradeInstruction instruction, RiskContext context) {
-        ScriptApi api = program.api;
+        if (context.portfolio() != cycle) {
+            // the first check of a cycle: its boundary
+            cycle = context.portfolio();
+            ScriptSwap.Pending offer = swap.take();
+            if (offer != null) {
+                swapIn(offer);
+            }
+        }
+        Probe probe = new Probe(instruction.symbol(), instruction.side().name(), instruction.quantity(),
+                context.price(instruction.symbol()), context.projectedQuantity(instruction.symbol()),
+                context.portfolio().cash(), context.portfolio().equity());
+        if (settings.replayDepth() > 0) {
+            synchronized (recent) {
+                if (recent.size() == settings.replayDepth()) {
+                    recent.removeFirst();
+                }
+                recent.addLast(probe);
+            }
+        }
+        return verdict(program, probe);
+    }
+
+    /** One call of {@code check}; throws {@link ScriptFailure} for a failed call or an invalid verdict. */
+    static RiskVerdict verdict(ScriptProgram p, Probe probe) {
+        ScriptApi api = p.api;
         api.beginCall();
-        api.symbol = instruction.symbol();
-        api.side = instruction.side().name();
-        api.quantity = instruction.quantity();
-        api.price = context.price(instruction.symbol());
-        api.position = context.projectedQuantity(instruction.symbol());
-        api.cash = context.portfolio().cash();
-        api.equity = context.portfolio().equity();
-        program.callMain(api);
+        api.symbol = probe.symbol();
+        api.side = probe.side();
+        api.quantity = probe.quantity();
+        api.price = probe.price();
+        api.position = probe.position();
+        api.cash = probe.cash();
+        api.equity = probe.equity();
+        p.callMain(api);
+        String id = p.manifest.id();
         if (api.verdictReason == null) {
             return RiskVerdict.ACCEPT;
         }
         if (Double.isNaN(api.clampQuantity)) {
-            return RiskVerdict.reject(id() + ": " + api.verdictReason);
+            return RiskVerdict.reject(id + ": " + api.verdictReason);
         }
-        if (!(api.clampQuantity > 0) || api.clampQuantity > instruction.quantity()) {
-            throw new ScriptFailure(program.where() + ": clamp(" + api.clampQuantity + ") must be positive and at most "
-                    + instruction.quantity(), false);
+        if (!(api.clampQuantity > 0) || api.clampQuantity > probe.quantity()) {
+            throw new ScriptFailure(p.where() + ": clamp(" + api.clampQuantity + ") must be positive and at most "
+                    + probe.quantity(), false);
         }
-        return RiskVerdict.clamp(api.clampQuantity, id() + ": " + api.verdictReason);
+        return RiskVerdict.clamp(api.clampQuantity, id + ": " + api.verdictReason);
+    }
+
+    @Override
+    int validate(ScriptProgram next) {
+        List<Probe> seen;
+        synchronized (recent) {
+            seen = List.copyOf(recent);
+        }
+        List<Probe> probes = seen.isEmpty() ? PROBES : seen;
+        for (Probe probe : probes) {
+            try {
+                verdict(next, probe);
+            } catch (ScriptFailure e) {
+                throw new ScriptFailure("checking " + probe + ": " + e.getMessage(), e.timedOut());
+            }
+        }
+        return probes.size();
+    }
+
+    @Override
+    CompletableFuture<Void> offer(ScriptProgram next) {
+        return swap.offer(next);
+    }
+
+    private void swapIn(ScriptSwap.Pending offer) {
+        ScriptProgram next = offer.program();
+        ScriptProgram old = program;
+        String state = null;
+        try {
+            state = old.save();
+        } catch (ScriptFailure e) {
+            LOG.warn("script {}: save() of the old version failed, the new one starts without state: {}", id(),
+                    e.getMessage());
+        }
+        try {
+            next.init(state);
+        } catch (ScriptFailure e) {
+            LOG.error("script {}: new version {} refused at swap, init failed: {}", id(), next.sha256, e.getMessage());
+            next.close();
+            offer.done().completeExceptionally(e);
+            return;
+        }
+        program = next;
+        reloads++;
+        status = new ScriptStatus(id(), next.sha256, false, 0, "", reloads);
+        LOG.info("script {} (risk): version {} replaced {}", id(), next.sha256, old.sha256);
+        old.close();
+        offer.done().complete(null);
+    }
+
+    @Override
+    ScriptRecipe recipe() {
+        return recipe;
+    }
+
+    @Override
+    ScriptProgram program() {
+        return program;
+    }
+
+    @Override
+    public ScriptStatus status() {
+        return status;
+    }
+
+    @Override
+    public void close() {
+        swap.cancel("script " + id() + " closed");
+        program.close();
     }
 }

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches a script composer's folder and reloads it when a file in it is saved. Events that arrive
- * together (an editor writes a file in several steps) are coalesced into one reload.
+ * Watches a script folder and says so when a file in it is saved. Events that arrive together (an editor
+ * writes a file in several steps) are coalesced into one change. One watcher serves every component built
+ * from the folder (several roles, several strategies): {@link ScriptHotReload} reloads them all.
  */
 public final class ScriptWatcher implements AutoCloseable {
 
@@ -24,14 +25,13 @@ public final class ScriptWatcher implements AutoCloseable {
 
     private final WatchService watch;
     private final Thread thread;
-    private final ScriptReloader reloader;
-    private final boolean ownsReloader;
+    private final AutoCloseable owned;
 
     /**
-     * Starts watching.
+     * Starts watching a script composer's folder, reloading it on every change.
      *
      * @param composer the script composer
-     * @param onOutcome told about every reload attempt (record it as an event), on the reload thread
+     * @param onOutcome told about every reload attempt (record it as an event), on the watch thread
      */
     public ScriptWatcher(ScriptComposer composer, Consumer<ReloadOutcome> onOutcome) {
         this(composer, new ScriptReloader(composer), true, onOutcome);
@@ -50,19 +50,39 @@ public final class ScriptWatcher implements AutoCloseable {
 
     private ScriptWatcher(ScriptComposer composer, ScriptReloader reloader, boolean ownsReloader,
             Consumer<ReloadOutcome> onOutcome) {
-        Path folder = composer.recipe().folder();
-        this.reloader = reloader;
-        this.ownsReloader = ownsReloader;
+        this(composer.recipe().folder(), composer.id(), () -> {
+            ReloadOutcome outcome = reloader.reload().join();
+            try {
+                onOutcome.accept(outcome);
+            } catch (RuntimeException e) {
+                LOG.error("reload listener failed: {}", e.toString());
+            }
+        }, ownsReloader ? reloader : null);
+    }
+
+    /**
+     * Starts watching a folder.
+     *
+     * @param folder the script folder
+     * @param name names the watch thread
+     * @param onChange run on the watch thread after each (coalesced) change
+     */
+    ScriptWatcher(Path folder, String name, Runnable onChange) {
+        this(folder, name, onChange, null);
+    }
+
+    private ScriptWatcher(Path folder, String name, Runnable onChange, AutoCloseable owned) {
+        this.owned = owned;
         try {
             watch = FileSystems.getDefault().newWatchService();
             folder.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot watch " + folder, e);
         }
-        thread = Thread.ofPlatform().daemon().name("script-watch-" + composer.id()).start(() -> loop(onOutcome));
+        thread = Thread.ofPlatform().daemon().name("script-watch-" + name).start(() -> loop(onChange));
     }
 
-    private void loop(Consumer<ReloadOutcome> onOutcome) {
+    private void loop(Runnable onChange) {
         try {
             while (true) {
                 WatchKey key = watch.take();
@@ -73,11 +93,10 @@ public final class ScriptWatcher implements AutoCloseable {
                     more.pollEvents();
                     more.reset();
                 }
-                ReloadOutcome outcome = reloader.reload().join();
                 try {
-                    onOutcome.accept(outcome);
+                    onChange.run();
                 } catch (RuntimeException e) {
-                    LOG.error("reload listener failed: {}", e.toString());
+                    LOG.error("reloading after a change failed: {}", e.toString());
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -93,8 +112,12 @@ public final class ScriptWatcher implements AutoCloseable {
         } catch (IOException ignored) {
             // closing
         }
-        if (ownsReloader) {
-            reloader.close();
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                LOG.debug("closing the reloader: {}", e.toString());
+            }
         }
     }
 }

@@ -1,0 +1,44 @@
+package dev.stratagem.runtime.script;
+
+import dev.stratagem.api.ComponentVersion;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A script component of a running strategy that takes new versions: the {@link ScriptReloader} builds one
+ * off the strategy's thread, asks the component to {@link #validate} it against what it saw recently, and
+ * {@link #offer offers} it; the component swaps it in at its next cycle boundary, on the strategy's thread.
+ */
+abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, ScriptRiskCheck {
+
+    /** @return the script id (the manifest's) */
+    abstract String id();
+
+    /** @return the version serving now */
+    abstract ComponentVersion version();
+
+    /** @return how to rebuild the component from its folder */
+    abstract ScriptRecipe recipe();
+
+    /** @return the program serving now (its source is what a rollback goes back to) */
+    abstract ScriptProgram program();
+
+    /** @return the current status (any thread) */
+    abstract ScriptStatus status();
+
+    /**
+     * Replays what the component saw recently through a built new version. Any thread but the strategy's.
+     *
+     * @param next the new version, built in a fresh context
+     * @return how many recorded inputs it was validated against
+     * @throws ScriptFailure with the reason it must not serve
+     */
+    abstract int validate(ScriptProgram next);
+
+    /**
+     * Hands over a validated version; it serves from the next cycle boundary on. Any thread.
+     *
+     * @param next the new version
+     * @return completes when it serves, exceptionally if it was refused at the swap or superseded
+     */
+    abstract CompletableFuture<Void> offer(ScriptProgram next);
+}

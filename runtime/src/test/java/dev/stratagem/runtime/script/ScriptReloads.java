@@ -1,0 +1,73 @@
+package dev.stratagem.runtime.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratagem.runtime.history.ReloadEvent;
+import dev.stratagem.runtime.kernel.Kernel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/** What the hot-reload tests of script components share: saving like an editor, awaiting, reading events. */
+final class ScriptReloads {
+
+    private ScriptReloads() {}
+
+    /** Writes a file: a manifest and an entry file (roles, outputs), as {@link ScriptFolders} does for composers. */
+    static Path folder(Path dir, String name, ScriptLanguage language, String manifestExtra, String source) {
+        String file = language == ScriptLanguage.JS ? "main.js" : "main.py";
+        try {
+            Path folder = Files.createDirectories(dir.resolve(name));
+            Files.writeString(folder.resolve("script.yaml"), """
+                    id: %s
+                    language: %s
+                    entry: %s
+                    %s
+                    """.formatted(name, language.graalId(), file, manifestExtra));
+            Files.writeString(folder.resolve(file), source);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes aside (outside the watched folder) and moves into place, as an editor's atomic save does. */
+    static void save(Path aside, Path file, String text) {
+        try {
+            Files.writeString(aside, text);
+            Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the script's reload events, newest first */
+    static List<ReloadEvent> events(Kernel kernel, String id) {
+        return kernel.plugins().history(id);
+    }
+
+    /** @return how many of the script's events had the outcome */
+    static long count(Kernel kernel, String id, String outcome) {
+        return events(kernel, id).stream().filter(e -> e.outcome().equals(outcome)).count();
+    }
+
+    static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("timed out waiting for " + what).isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    /** Waits for the kernel to record {@code more} cycles from now. */
+    static void awaitCycles(Kernel kernel, int more, String what) {
+        long from = kernel.recorded();
+        await(() -> kernel.recorded() >= from + more, what);
+    }
+}
