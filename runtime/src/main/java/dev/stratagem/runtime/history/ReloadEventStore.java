@@ -45,6 +45,17 @@ public final class ReloadEventStore {
                 .list());
     }
 
+    /**
+     * @param prefix an id prefix, for example {@code script:}
+     * @return the ids with events that start with it, sorted
+     */
+    public List<String> ids(String prefix) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT plugin_id FROM reload_events"
+                        + " WHERE LEFT(plugin_id, ?) = ? ORDER BY plugin_id")
+                .bind(0, prefix.length()).bind(1, prefix)
+                .mapTo(String.class).list());
+    }
+
     /** @return the largest event id recorded, 0 if none */
     public long lastEventId() {
         return store.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(event_id), 0) FROM reload_events")

@@ -2,13 +2,25 @@ package dev.stratagem.runtime.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.ReloadEvent;
+import dev.stratagem.runtime.history.ReloadEventStore;
 import dev.stratagem.runtime.kernel.Kernel;
 import dev.stratagem.runtime.plugin.reload.PluginStatus;
 import dev.stratagem.runtime.testing.TestPaths;
+import dev.stratagem.runtime.web.ConsoleOptions;
+import dev.stratagem.runtime.web.ConsoleServer;
+import dev.stratagem.runtime.web.ConsoleSources;
+import dev.stratagem.runtime.web.HistoryControlPlane;
+import dev.stratagem.runtime.web.auth.TokenStore;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -96,6 +108,24 @@ class ScriptHotReloadTest {
                     .containsExactly("SWAPPED", "REFUSED", "SWAPPED");
             long recordedAtRollback = kernel.recorded();
             await(() -> kernel.recorded() > recordedAtRollback + 20, "cycles after the rollback");
+
+            try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
+                ConsoleServer console = ConsoleServer.start(kernel.vertx(), ConsoleOptions.loopback(0),
+                        new ConsoleSources(store, HistoryControlPlane.over(store), List::of, kernel.plugins()),
+                        TokenStore.loadOrCreate(tmp)).await(10, TimeUnit.SECONDS);
+                JsonNode scripts = get(console.port(), "/api/scripts");
+                assertThat(scripts).hasSize(1);
+                JsonNode script = scripts.get(0);
+                assertThat(script.path("id").asText()).isEqualTo(id);
+                assertThat(script.path("sha256").asText()).isEqualTo(v1);
+                assertThat(script.path("uses").get(0).asText()).startsWith("composer: ");
+                assertThat(script.path("strategies").get(0).asText()).isEqualTo("tagged: RUNNING");
+                assertThat(script.path("lastReload").path("trigger").asText()).isEqualTo("ROLLBACK");
+                assertThat(get(console.port(), "/api/plugins").findValuesAsText("pluginId"))
+                        .as("scripts are listed apart from plugin jars").noneMatch(p -> p.startsWith("script:"))
+                        .contains("rules");
+                console.close().await(10, TimeUnit.SECONDS);
+            }
         } finally {
             kernel.shutdown("test done");
         }
@@ -125,7 +155,16 @@ class ScriptHotReloadTest {
             int events = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reload_events WHERE plugin_id = ?")
                     .bind(0, id).mapTo(Integer.class).one());
             assertThat(events).isEqualTo(3);
+            assertThat(new ReloadEventStore(store).ids(ScriptHotReload.PREFIX))
+                    .as("what /api/scripts lists once the runtime is gone").containsExactly(id);
         }
+    }
+
+    private static JsonNode get(int port, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
     }
 
     private static List<ReloadEvent> events(Kernel kernel, String id) {

@@ -6,6 +6,7 @@ import dev.stratagem.runtime.history.ReloadEventStore;
 import dev.stratagem.runtime.plugin.PluginInfo;
 import dev.stratagem.runtime.plugin.reload.PluginControl;
 import dev.stratagem.runtime.plugin.reload.PluginStatus;
+import dev.stratagem.runtime.script.ScriptHotReload;
 import dev.stratagem.runtime.web.ConsoleSources;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -36,6 +37,18 @@ final class PluginsApi {
     record PluginView(String pluginId, String version, String state, String sha256, String jar,
             List<String> extensions, String problem, List<String> stored, List<String> strategies) {}
 
+    /**
+     * @param id {@code script:<folder>}
+     * @param version the manifest version live now (empty without a running runtime)
+     * @param sha256 the first 12 hex digits of the live source's SHA-256
+     * @param uses each component built from it, {@code role: script id}
+     * @param strategies the strategies running it, each {@code id: RUNNING} or {@code id: PAUSED: last error}
+     * @param stored the versions kept for rollback, most recently live first
+     * @param lastReload its latest reload event (save, reload, rollback), or {@code null}
+     */
+    record ScriptView(String id, String version, String sha256, List<String> uses, List<String> strategies,
+            List<String> stored, ReloadEvent lastReload) {}
+
     private final ConsoleSources sources;
     private final ReloadEventStore recorded;
 
@@ -46,7 +59,7 @@ final class PluginsApi {
 
     void list(RoutingContext ctx) {
         ApiJson.send(ctx, sources.livePlugins()
-                .map(live -> live.list().stream().map(PluginsApi::view).toList())
+                .map(live -> live.list().stream().filter(p -> !isScript(p.pluginId())).map(PluginsApi::view).toList())
                 .orElseGet(() -> sources.plugins().get().stream().map(PluginsApi::view).toList()));
     }
 
@@ -57,8 +70,25 @@ final class PluginsApi {
         ApiJson.send(ctx, events);
     }
 
+    /** The live script components of a running runtime, else the scripts the history has reload events of. */
     void scripts(RoutingContext ctx) {
-        ApiJson.send(ctx, List.of());
+        ApiJson.send(ctx, sources.livePlugins()
+                .map(live -> live.list().stream().filter(p -> isScript(p.pluginId()))
+                        .map(p -> new ScriptView(p.pluginId(), p.version(), p.sha256(), p.extensions(), p.strategies(),
+                                p.stored(), last(p.pluginId())))
+                        .toList())
+                .orElseGet(() -> recorded.ids(ScriptHotReload.PREFIX).stream()
+                        .map(id -> new ScriptView(id, "", "", List.of(), List.of(), List.of(), last(id)))
+                        .toList()));
+    }
+
+    private ReloadEvent last(String id) {
+        List<ReloadEvent> events = recorded.history(id, 1);
+        return events.isEmpty() ? null : events.getFirst();
+    }
+
+    private static boolean isScript(String id) {
+        return id.startsWith(ScriptHotReload.PREFIX);
     }
 
     void rollback(RoutingContext ctx) {
