@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param features the features of each of the strategy's instruments at this bar
  * @param portfolio the portfolio before the decision
  * @param digest the trading record as of the previous cycle
+ * @param mode how the run trades: the same in every cycle of a run. Decide the same way in every mode
+ *     where you can; use it only for what must differ, such as replaying recorded model answers in a
+ *     backtest instead of calling a remote service
  */
 public record ComposeContext(
         long ts,
@@ -19,7 +22,8 @@ public record ComposeContext(
         String strategyId,
         List<FeatureVector> features,
         PortfolioView portfolio,
-        TradeDigest digest) {
+        TradeDigest digest,
+        RunMode mode) {
 
     /** Validates the fields and copies the feature list. */
     public ComposeContext {
@@ -28,6 +32,7 @@ public record ComposeContext(
         features = List.copyOf(features);
         Objects.requireNonNull(portfolio, "portfolio");
         Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(mode, "mode");
     }
 
     /**

@@ -14,13 +14,13 @@ class ComposeContextTest {
 
     @Test
     void features_of_a_symbol_finds_its_vector() {
-        ComposeContext c = new ComposeContext(0, "c1", "sma", List.of(ORCL), PORTFOLIO, TradeDigest.EMPTY);
+        ComposeContext c = new ComposeContext(0, "c1", "sma", List.of(ORCL), PORTFOLIO, TradeDigest.EMPTY, RunMode.BACKTEST);
         assertThat(c.features("ORCL")).isSameAs(ORCL);
     }
 
     @Test
     void features_of_an_unknown_symbol_names_it_and_the_cycle() {
-        ComposeContext c = new ComposeContext(0, "c1", "sma", List.of(ORCL), PORTFOLIO, TradeDigest.EMPTY);
+        ComposeContext c = new ComposeContext(0, "c1", "sma", List.of(ORCL), PORTFOLIO, TradeDigest.EMPTY, RunMode.BACKTEST);
         assertThatThrownBy(() -> c.features("MSFT"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MSFT").hasMessageContaining("c1");
@@ -28,13 +28,24 @@ class ComposeContextTest {
 
     @Test
     void rejects_each_invalid_field_by_name() {
-        assertThatThrownBy(() -> new ComposeContext(0, "", "sma", List.of(), PORTFOLIO, TradeDigest.EMPTY))
+        assertThatThrownBy(() -> new ComposeContext(0, "", "sma", List.of(), PORTFOLIO, TradeDigest.EMPTY, RunMode.BACKTEST))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("composeId");
-        assertThatThrownBy(() -> new ComposeContext(0, "c1", " ", List.of(), PORTFOLIO, TradeDigest.EMPTY))
+        assertThatThrownBy(() -> new ComposeContext(0, "c1", " ", List.of(), PORTFOLIO, TradeDigest.EMPTY, RunMode.BACKTEST))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strategyId");
-        assertThatThrownBy(() -> new ComposeContext(0, "c1", "sma", List.of(), null, TradeDigest.EMPTY))
+        assertThatThrownBy(() -> new ComposeContext(0, "c1", "sma", List.of(), null, TradeDigest.EMPTY, RunMode.BACKTEST))
                 .isInstanceOf(NullPointerException.class).hasMessage("portfolio");
-        assertThatThrownBy(() -> new ComposeContext(0, "c1", "sma", List.of(), PORTFOLIO, null))
+        assertThatThrownBy(() -> new ComposeContext(0, "c1", "sma", List.of(), PORTFOLIO, null, RunMode.BACKTEST))
                 .isInstanceOf(NullPointerException.class).hasMessage("digest");
+        assertThatThrownBy(() -> new ComposeContext(0, "c1", "sma", List.of(), PORTFOLIO, TradeDigest.EMPTY, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("mode");
+    }
+
+    @Test
+    void the_run_mode_is_read_from_the_strategy_info_spelling() {
+        assertThat(RunMode.of("backtest")).isEqualTo(RunMode.BACKTEST);
+        assertThat(RunMode.of(" Paper ")).isEqualTo(RunMode.PAPER);
+        assertThat(RunMode.of("LIVE")).isEqualTo(RunMode.LIVE);
+        assertThatThrownBy(() -> RunMode.of("demo"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'demo'");
     }
 }

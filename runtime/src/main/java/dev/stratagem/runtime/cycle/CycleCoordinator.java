@@ -11,6 +11,7 @@ import dev.stratagem.api.CycleStep;
 import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.Instrument;
 import dev.stratagem.api.PortfolioService;
+import dev.stratagem.api.RunMode;
 import dev.stratagem.api.StrategyInfo;
 import dev.stratagem.api.StrategyListener;
 import dev.stratagem.api.TradeInstruction;
@@ -45,6 +46,7 @@ public final class CycleCoordinator {
     private static final Logger LOG = LoggerFactory.getLogger(CycleCoordinator.class);
 
     private final StrategyInfo info;
+    private final RunMode mode;
     private volatile StrategyComponents components;
     private final ComponentSlot slot = new ComponentSlot();
     private final PortfolioService portfolio;
@@ -76,6 +78,7 @@ public final class CycleCoordinator {
     public CycleCoordinator(StrategyInfo info, StrategyComponents components, PortfolioService portfolio,
             DigestTracker digest, Map<String, Instrument> instruments, int windowCapacity, Duration gatewayTimeout) {
         this.info = info;
+        this.mode = RunMode.of(info.mode());
         this.components = components;
         this.portfolio = portfolio;
         this.digest = digest;
@@ -170,7 +173,7 @@ public final class CycleCoordinator {
             List<FeatureVector> features = components.features().compute(window);
             if (cyclesSeen >= warmup && features != null) {
                 components.composer().compose(new ComposeContext(slice.getFirst().ts(), info.runId() + "-replay",
-                        info.strategyId(), features, portfolio.view(), digest.digest()));
+                        info.strategyId(), features, portfolio.view(), digest.digest(), mode));
             }
         } catch (RuntimeException e) {
             LOG.debug("replaying a recorded bar for {} threw: {}", info.strategyId(), e.toString());
@@ -235,7 +238,8 @@ public final class CycleCoordinator {
         }
 
         try {
-            d.context = new ComposeContext(d.ts, d.composeId, info.strategyId(), features, d.before, digest.digest());
+            d.context = new ComposeContext(d.ts, d.composeId, info.strategyId(), features, d.before, digest.digest(),
+                    mode);
         } catch (Throwable e) {
             return fail(d, CycleStep.CONTEXT, e, t);
         }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stratagem.api.CycleRecord;
 
 /**
@@ -51,10 +53,26 @@ public final class CycleJson {
      */
     public static CycleRecord fromJson(String json) {
         try {
+            if (!json.contains("\"mode\":")) {
+                return MAPPER.treeToValue(withRunMode(json), CycleRecord.class);
+            }
             return READER.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a cycle record: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * A record written before {@code ComposeContext} carried the run mode: its context gets the mode of its
+     * run, which the run id's prefix tells ({@code lv-} live, {@code pp-} paper, else backtest).
+     */
+    private static JsonNode withRunMode(String json) throws JsonProcessingException {
+        JsonNode root = MAPPER.readTree(json);
+        if (root.get("context") instanceof ObjectNode context) {
+            String runId = root.path("runId").asText("");
+            context.put("mode", runId.startsWith("lv-") ? "LIVE" : runId.startsWith("pp-") ? "PAPER" : "BACKTEST");
+        }
+        return root;
     }
 
     /** The record as UTF-8 JSON, the same text as {@link #toJson}: what the history writer stores. */

@@ -135,7 +135,8 @@ public final class ScriptBenchmark {
                     List.of(new dev.stratagem.api.FeatureVector("SYN", i, List.of("close", "sma_10", "sma_30"),
                             new double[] {100 + i, 100 + Math.sin(i), 100})),
                     new dev.stratagem.api.PortfolioView(i, 1000, 1000, 0, 0, 0, 0, List.of(),
-                            dev.stratagem.api.Constraints.NONE), dev.stratagem.api.TradeDigest.EMPTY));
+                            dev.stratagem.api.Constraints.NONE), dev.stratagem.api.TradeDigest.EMPTY,
+                    dev.stratagem.api.RunMode.BACKTEST));
             composer.compose(contexts.getLast());
         }
         BlockingQueue<ReloadOutcome> outcomes = new LinkedBlockingQueue<>();

@@ -21,6 +21,20 @@ class CycleJsonTest {
     }
 
     @Test
+    void the_run_mode_round_trips_and_a_record_written_before_it_existed_gets_its_runs_mode() {
+        CycleRecord paper = SampleCycles.traded("pp-20260101T000000-abc", 7);
+        String json = CycleJson.toJson(paper);
+        assertThat(json).contains("\"mode\":\"PAPER\"");
+
+        String legacy = json.replace(",\"mode\":\"PAPER\"", "");
+        assertThat(legacy).doesNotContain("\"mode\":");
+        assertThat(CycleJson.fromJson(legacy)).isEqualTo(paper);
+        CycleRecord backtest = SampleCycles.idle("bt-20260101T000000-abc", 3);
+        assertThat(CycleJson.fromJson(CycleJson.toJson(backtest).replace(",\"mode\":\"BACKTEST\"", "")))
+                .isEqualTo(backtest);
+    }
+
+    @Test
     void NaN_and_infinity_are_written_as_strings_and_read_back_as_doubles() {
         CycleRecord warmup = SampleCycles.warmup("r1", 1);
         String json = CycleJson.toJson(warmup);

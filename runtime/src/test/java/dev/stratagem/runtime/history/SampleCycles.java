@@ -15,6 +15,7 @@ import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.PositionSnapshot;
 import dev.stratagem.api.Side;
 import dev.stratagem.api.StageTimings;
+import dev.stratagem.api.RunMode;
 import dev.stratagem.api.TradeDigest;
 import dev.stratagem.api.TradeDigestEntry;
 import dev.stratagem.api.TradeHistoryEntry;
@@ -52,7 +53,7 @@ final class SampleCycles {
         ComposeContext context = new ComposeContext(ts, id, STRATEGY,
                 List.of(new FeatureVector("ORCL", ts, List.of("close", "sma_10", "sma_30"),
                         new double[] {12.5, 12.31, Double.NaN})),
-                flat, TradeDigest.EMPTY);
+                flat, TradeDigest.EMPTY, RunMode.BACKTEST);
         return new CycleRecord(id, runId, STRATEGY, seq, ts, CycleStatus.WARMUP, VERSIONS, context, null,
                 List.of(), List.of(), List.of(), flat, timings(seq), null);
     }
@@ -70,7 +71,7 @@ final class SampleCycles {
                 List.of(new FeatureVector("ORCL", ts, List.of("close", "sma_10", "sma_30"),
                         new double[] {13.1, 12.9, 12.7}),
                         new FeatureVector("MSFT", ts, List.of("close"), new double[] {331.2})),
-                flat(ts), digest);
+                flat(ts), digest, RunMode.PAPER);
         ComposeResult decision = ComposeResult.of("sma_10 12.9 crossed above sma_30 12.7", buy, hedge, limit);
         List<GuardrailVerdict> verdicts = List.of(
                 new GuardrailVerdict(buy.id(), "lot-size", VerdictOutcome.ACCEPTED, 100, 100, ""),
@@ -98,7 +99,8 @@ final class SampleCycles {
         TradeInstruction nanBuy = new TradeInstruction(id + "-0", "ORCL", Side.BUY, Double.NaN, OrderType.MARKET,
                 Double.NaN, false);
         ComposeContext context = new ComposeContext(ts, id, STRATEGY,
-                List.of(new FeatureVector("ORCL", ts, List.of("close"), new double[] {13.0})), flat(ts), TradeDigest.EMPTY);
+                List.of(new FeatureVector("ORCL", ts, List.of("close"), new double[] {13.0})), flat(ts), TradeDigest.EMPTY,
+                RunMode.BACKTEST);
         return new CycleRecord(id, runId, STRATEGY, seq, ts, CycleStatus.REJECTED, VERSIONS, context,
                 ComposeResult.of("size from a NaN volatility", nanBuy),
                 List.of(new GuardrailVerdict(nanBuy.id(), "finite-size", VerdictOutcome.REJECTED, Double.NaN, 0,
@@ -112,7 +114,7 @@ final class SampleCycles {
         String id = composeId(runId, seq);
         ComposeContext context = new ComposeContext(ts, id, STRATEGY,
                 List.of(new FeatureVector("ORCL", ts, List.of("close", "sma_10"), new double[] {13.0, 12.95})),
-                flat(ts), TradeDigest.EMPTY);
+                flat(ts), TradeDigest.EMPTY, RunMode.BACKTEST);
         long[] nanos = timings(seq).nanos();
         for (int i = CycleStep.DECISION.ordinal() + 1; i < nanos.length; i++) {
             nanos[i] = 0;
@@ -131,7 +133,7 @@ final class SampleCycles {
         ComposeContext context = new ComposeContext(ts, id, STRATEGY,
                 List.of(new FeatureVector("ORCL", ts, List.of("close", "sma_10", "sma_30"),
                         new double[] {12 + seq % 100 / 100.0, 12.2, 12.4})),
-                flat, TradeDigest.EMPTY);
+                flat, TradeDigest.EMPTY, RunMode.BACKTEST);
         return new CycleRecord(id, runId, STRATEGY, seq, ts, CycleStatus.IDLE, VERSIONS, context,
                 ComposeResult.noop("no crossover"), List.of(), List.of(), List.of(), flat, timings(seq), null);
     }

@@ -43,7 +43,7 @@ class PluginCatalogTest {
             assertThatThrownBy(() -> catalog.create(DecisionComposer.class, "composer", "sma-crosover", Parameters.EMPTY))
                     .isInstanceOf(UnknownComponentException.class)
                     .hasMessageContaining("no composer 'sma-crosover'")
-                    .hasMessageContaining("available: [bollinger-reversion, donchian-breakout, momentum, rsi-threshold, sma-crossover]");
+                    .hasMessageContaining("available: [bollinger-reversion, donchian-breakout, llm, llm-agents, momentum, rsi-threshold, sma-crossover]");
         }
     }
 

@@ -9,6 +9,7 @@ import dev.stratagem.api.Constraints;
 import dev.stratagem.api.DecisionComposer;
 import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.PortfolioView;
+import dev.stratagem.api.RunMode;
 import dev.stratagem.api.TradeDigest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class ScriptSandboxTest {
     static ComposeContext context(long seq) {
         PortfolioView portfolio = new PortfolioView(seq, 1000, 1000, 0, 0, 0, 0, List.of(), Constraints.NONE);
         return new ComposeContext(seq, "c-" + seq, "s", List.of(new FeatureVector("X", seq, List.of("close"),
-                new double[] {10 + seq})), portfolio, TradeDigest.EMPTY);
+                new double[] {10 + seq})), portfolio, TradeDigest.EMPTY, RunMode.BACKTEST);
     }
 
     private static String failure(ScriptComposer composer, long seq) {

@@ -10,6 +10,7 @@ import dev.stratagem.api.CycleStep;
 import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.StageTimings;
+import dev.stratagem.api.RunMode;
 import dev.stratagem.api.TradeDigest;
 import java.util.List;
 
@@ -22,7 +23,7 @@ final class BenchCycles {
         PortfolioView p = new PortfolioView(0, 100000, 100000, 0, 0, 0, 0, List.of(), Constraints.NONE);
         ComposeContext ctx = new ComposeContext(0, run + "-0", "bench",
                 List.of(new FeatureVector("ORCL", 0, List.of("close", "sma_10", "sma_30"), new double[] {10, 10.1, 9.9})),
-                p, TradeDigest.EMPTY);
+                p, TradeDigest.EMPTY, RunMode.BACKTEST);
         List<ComponentVersion> versions = List.of(new ComponentVersion("features", "indicators", "plugin", "1.0.0", "abc"),
                 new ComponentVersion("composer", "bench-composer", "plugin", "1.0.0", "abc"),
                 new ComponentVersion("gateway", "paper", "plugin", "1.0.0", "abc"));

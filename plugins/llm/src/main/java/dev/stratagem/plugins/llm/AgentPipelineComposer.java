@@ -15,7 +15,9 @@ import org.pf4j.Extension;
  * contract). Each stage is one call with its own template ({@code directorTemplate}, {@code quantTemplate},
  * {@code riskTemplate}, {@code executionTemplate}); later templates may use the earlier answers as
  * {@code {{director}}}, {@code {{quant}}}, {@code {{risk}}}. Any stage may stop the chain
- * ({@code "proceed": false}); every stage's call is in the cycle's transcript and the journal.
+ * ({@code "proceed": false}); every stage's call is in the cycle's transcript and the journal. The Risk
+ * stage's {@code stopLoss} / {@code takeProfit} arm on the Director's symbol when Execution enters it
+ * ({@link ProtectiveExits}).
  */
 @Extension
 public final class AgentPipelineComposer extends ModelBackedComposer {
@@ -62,6 +64,7 @@ public final class AgentPipelineComposer extends ModelBackedComposer {
     @Override
     ComposeResult decide(ComposeContext ctx, Transcript transcript) {
         Map<String, String> values = new java.util.LinkedHashMap<>(ContextJson.values(ctx));
+        Map<AgentStage, Map<String, Object>> answers = new EnumMap<>(AgentStage.class);
         for (AgentStage stage : AgentStage.values()) {
             ChatRequest request = session().request(stage.system, templates.get(stage).render(values));
             String answer = ask(ctx, stage.key, request, stage::errors, transcript);
@@ -71,10 +74,11 @@ public final class AgentPipelineComposer extends ModelBackedComposer {
                         + parsed.get("reason")));
             }
             values.put(stage.key, Json.write(parsed));
+            answers.put(stage, parsed);
         }
         ChatRequest request = session().request(EXECUTION_SYSTEM, execution.render(values));
         Set<String> symbols = symbols(ctx);
         String answer = ask(ctx, "execution", request, a -> decisionErrors(a, symbols), transcript);
-        return result(answer, symbols, transcript);
+        return result(ctx, answer, symbols, AgentStage.levels(answers), transcript);
     }
 }

@@ -71,8 +71,28 @@ enum AgentStage {
             if (this == RISK && m.get("quantity") instanceof BigDecimal q && q.signum() <= 0) {
                 errors.add("'quantity' must be > 0");
             }
+            if (this == RISK) {
+                DecisionSchema.level(m.get("stopLoss"), "'stopLoss'", errors);
+                DecisionSchema.level(m.get("takeProfit"), "'takeProfit'", errors);
+            }
         }
         return errors;
+    }
+
+    /**
+     * @param answers the parsed answers of the stages that proceeded
+     * @return the Risk stage's stop-loss / take-profit for the Director's symbol (empty if none)
+     */
+    static Map<String, ProtectiveExits.Proposal> levels(Map<AgentStage, Map<String, Object>> answers) {
+        Map<String, Object> risk = answers.get(RISK);
+        if (risk == null || !(answers.get(DIRECTOR).get("symbol") instanceof String symbol)) {
+            return Map.of();
+        }
+        List<String> ignored = new ArrayList<>();
+        double stop = DecisionSchema.level(risk.get("stopLoss"), "risk.stopLoss", ignored);
+        double target = DecisionSchema.level(risk.get("takeProfit"), "risk.takeProfit", ignored);
+        return Double.isNaN(stop) && Double.isNaN(target) ? Map.of()
+                : Map.of(symbol, new ProtectiveExits.Proposal(stop, target));
     }
 
     /** @return the parsed answer of a valid one */

@@ -14,7 +14,8 @@ import java.util.Set;
  * The answer contract of a decision: one JSON object
  * {@code {"instructions": [...], "rationale": "...", "confidence": 0.0-1.0}}, each instruction
  * {@code {"symbol", "side": "BUY"|"SELL", "quantity" > 0, "type": "MARKET"|"LIMIT" (default MARKET),
- * "limitPrice" (LIMIT only), "reduceOnly" (default false)}}. Symbols must be among the cycle's. A fenced
+ * "limitPrice" (LIMIT only), "reduceOnly" (default false), "stopLoss", "takeProfit" (optional prices > 0 for
+ * an entry: see {@link ProtectiveExits})}}. Symbols must be among the cycle's. A fenced
  * block (```json ... ```) is accepted; anything else is an error list the composer sends back once for repair.
  */
 final class DecisionSchema {
@@ -23,18 +24,26 @@ final class DecisionSchema {
     static final String DESCRIPTION = """
             Answer with exactly one JSON object and nothing else:
             {"instructions": [{"symbol": string, "side": "BUY" | "SELL", "quantity": number > 0, \
-            "type": "MARKET" | "LIMIT", "limitPrice": number (LIMIT only), "reduceOnly": boolean}], \
+            "type": "MARKET" | "LIMIT", "limitPrice": number (LIMIT only), "reduceOnly": boolean, \
+            "stopLoss": number (optional), "takeProfit": number (optional)}], \
             "rationale": string, "confidence": number from 0 to 1}
-            Use an empty instructions list to do nothing.""";
+            Use an empty instructions list to do nothing. On an entry, stopLoss and takeProfit are the prices at \
+            which the position is closed without asking you.""";
 
     private static final Set<String> ROOT_KEYS = Set.of("instructions", "rationale", "confidence");
     private static final Set<String> INSTRUCTION_KEYS = Set.of("symbol", "side", "quantity", "type", "limitPrice",
-            "reduceOnly");
+            "reduceOnly", "stopLoss", "takeProfit");
 
     private DecisionSchema() {}
 
-    /** A valid decision. */
-    record Decision(List<TradeInstruction> instructions, String rationale, double confidence) {}
+    /**
+     * A valid decision.
+     *
+     * @param levels the stop-loss / take-profit the instructions carried, by symbol (not yet checked against
+     *     the price)
+     */
+    record Decision(List<TradeInstruction> instructions, Map<String, ProtectiveExits.Proposal> levels,
+            String rationale, double confidence) {}
 
     /** The outcome of reading an answer: a decision, or why not. */
     sealed interface Reading permits Valid, Invalid {}
@@ -83,17 +92,26 @@ final class DecisionSchema {
             errors.add("'confidence' must be a number from 0 to 1");
         }
         List<TradeInstruction> instructions = new ArrayList<>();
+        Map<String, ProtectiveExits.Proposal> levels = new java.util.LinkedHashMap<>();
         if (!(map.get("instructions") instanceof List<?> list)) {
             errors.add("'instructions' must be a list");
         } else {
             for (int i = 0; i < list.size(); i++) {
-                TradeInstruction t = instruction(list.get(i), "instructions[" + i + "]", symbols, errors);
+                String at = "instructions[" + i + "]";
+                TradeInstruction t = instruction(list.get(i), at, symbols, errors);
                 if (t != null) {
                     instructions.add(t);
+                    Map<String, Object> m = (Map<String, Object>) list.get(i);
+                    double stop = level(m.get("stopLoss"), at + ".stopLoss", errors);
+                    double target = level(m.get("takeProfit"), at + ".takeProfit", errors);
+                    if (!Double.isNaN(stop) || !Double.isNaN(target)) {
+                        levels.put(t.symbol(), new ProtectiveExits.Proposal(stop, target));
+                    }
                 }
             }
         }
-        return errors.isEmpty() ? new Valid(new Decision(instructions, rationale, confidence)) : new Invalid(errors);
+        return errors.isEmpty() ? new Valid(new Decision(instructions, levels, rationale, confidence))
+                : new Invalid(errors);
     }
 
     @SuppressWarnings("unchecked")
@@ -142,6 +160,19 @@ final class DecisionSchema {
             return null;
         }
         return new TradeInstruction(null, symbol, side, quantity, type, limit, Boolean.TRUE.equals(reduce));
+    }
+
+    /** @return the price, NaN if absent ({@code null} or missing); an error if it is not a number > 0 */
+    static double level(Object v, String at, List<String> errors) {
+        if (v == null) {
+            return Double.NaN;
+        }
+        double price = number(v);
+        if (!(price > 0) || !Double.isFinite(price)) {
+            errors.add(at + " must be a price > 0 or null, was " + v);
+            return Double.NaN;
+        }
+        return price;
     }
 
     private static double number(Object v) {

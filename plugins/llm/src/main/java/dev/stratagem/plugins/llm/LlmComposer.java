@@ -49,6 +49,6 @@ public final class LlmComposer extends ModelBackedComposer {
         ChatRequest request = session().request(system.render(values), template.render(values));
         Set<String> symbols = symbols(ctx);
         String answer = ask(ctx, "decision", request, a -> decisionErrors(a, symbols), transcript);
-        return result(answer, symbols, transcript);
+        return result(ctx, answer, symbols, java.util.Map.of(), transcript);
     }
 }

@@ -2,39 +2,48 @@ package dev.stratagem.plugins.llm;
 
 import dev.stratagem.api.ComposeContext;
 import dev.stratagem.api.MetricsSink;
+import dev.stratagem.api.RunMode;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * One strategy's way to the model: through the shared queue (live, record) or the journal (replay), recording
- * every outcome in record mode and noting every call in the cycle's {@link Transcript}.
+ * every outcome in record mode and noting every call in the cycle's {@link Transcript}. The mode is fixed when
+ * the session opens, on the first cycle, from the parameter and the run mode.
  */
 final class LlmSession {
 
     private final LlmSettings settings;
+    private final LlmSettings.Mode mode;
     private final LlmRequestQueue queue;
     private final PromptJournal journal;
 
-    LlmSession(LlmSettings settings, LlmRequestQueue queue, PromptJournal journal) {
+    LlmSession(LlmSettings settings, LlmSettings.Mode mode, LlmRequestQueue queue, PromptJournal journal) {
         this.settings = settings;
+        this.mode = mode;
         this.queue = queue;
         this.journal = journal;
     }
 
-    /** Connects to the shared queue of the endpoint (not in replay) and opens the journal (not in live). */
-    static LlmSession open(LlmSettings s, String strategyId) {
+    /**
+     * Connects to the shared queue of the endpoint (not in replay) and opens the journal (not in live).
+     *
+     * @param run the run mode, which decides the session's mode when the parameter is {@code auto}
+     */
+    static LlmSession open(LlmSettings s, String strategyId, RunMode run) {
+        LlmSettings.Mode mode = s.effectiveMode(run);
         LlmRequestQueue queue = null;
-        if (s.mode() != LlmSettings.Mode.REPLAY) {
+        if (mode != LlmSettings.Mode.REPLAY) {
             queue = SharedQueues.forEndpoint(s.baseUrl(), s.apiKey(), s.timeout(), s.queue());
             queue.budget(strategyId, s.tokenBudget(), s.costBudget(), s.costPer1kTokens());
         }
-        PromptJournal journal = switch (s.mode()) {
-            case LIVE -> null;
+        PromptJournal journal = switch (mode) {
+            case LIVE, AUTO -> null;
             case RECORD -> PromptJournal.forRecording(s.recordings(), strategyId);
             case REPLAY -> PromptJournal.forReplay(s.recordings(), strategyId);
         };
-        return new LlmSession(s, queue, journal);
+        return new LlmSession(s, mode, queue, journal);
     }
 
     /**
@@ -62,6 +71,11 @@ final class LlmSession {
         return settings;
     }
 
+    /** @return the resolved mode: never {@code AUTO} */
+    LlmSettings.Mode mode() {
+        return mode;
+    }
+
     ChatRequest request(String system, String user) {
         return new ChatRequest(settings.model(), java.util.List.of(new ChatRequest.ChatMessage("system", system),
                 new ChatRequest.ChatMessage("user", user)), settings.temperature(), settings.jsonMode(),
@@ -75,7 +89,7 @@ final class LlmSession {
      */
     String call(ComposeContext ctx, String stage, ChatRequest request, Transcript transcript) {
         String hash = PromptJournal.hash(request);
-        if (settings.mode() == LlmSettings.Mode.REPLAY) {
+        if (mode == LlmSettings.Mode.REPLAY) {
             PromptJournal.Entry e = journal.take(ctx.composeId(), stage, hash);
             if (e.failure() != null) {
                 transcript.failure(stage, settings.model(), hash, e.failure());

@@ -22,6 +22,11 @@ record LlmSettings(String baseUrl, String model, String apiKey, Duration timeout
 
     /** Where answers come from. */
     enum Mode {
+        /**
+         * By the run mode: a backtest replays from {@code recordings}; paper and live call the model and
+         * record when {@code recordings} is set.
+         */
+        AUTO,
         /** From the model; nothing recorded. */
         LIVE,
         /** From the model; every call and outcome appended to the journal. */
@@ -45,13 +50,16 @@ record LlmSettings(String baseUrl, String model, String apiKey, Duration timeout
         String apiKey = System.getenv(keyEnv);
         Mode mode;
         try {
-            mode = Mode.valueOf(p.getString("mode", "live").trim().toUpperCase(Locale.ROOT));
+            mode = Mode.valueOf(p.getString("mode", "auto").trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("parameter 'mode' must be live, record or replay, was '"
+            throw new IllegalArgumentException("parameter 'mode' must be auto, live, record or replay, was '"
                     + p.getString("mode", "") + "'");
         }
         String recordings = p.getString("recordings", null);
-        if (mode != Mode.LIVE && (recordings == null || recordings.isBlank())) {
+        if (recordings != null && recordings.isBlank()) {
+            recordings = null;
+        }
+        if ((mode == Mode.RECORD || mode == Mode.REPLAY) && recordings == null) {
             throw new IllegalArgumentException("parameter 'recordings' (a folder) is required with mode " + mode);
         }
         String priority = p.getString("priority", "auto").trim().toLowerCase(Locale.ROOT);
@@ -107,6 +115,29 @@ record LlmSettings(String baseUrl, String model, String apiKey, Duration timeout
         } catch (IOException e) {
             throw new IllegalArgumentException("parameter '" + key + "File': cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * @param run the run mode of the cycle
+     * @return where answers come from in that run: {@link #mode()}, or for {@link Mode#AUTO} replay in a
+     *     backtest, else record if {@code recordings} is set and live if not
+     * @throws IllegalArgumentException for {@code auto} in a backtest without {@code recordings}
+     */
+    Mode effectiveMode(dev.stratagem.api.RunMode run) {
+        if (mode != Mode.AUTO) {
+            return mode;
+        }
+        return switch (run) {
+            case BACKTEST -> {
+                if (recordings == null) {
+                    throw new IllegalArgumentException("parameter 'mode' auto replays recorded answers in a backtest:"
+                            + " set 'recordings' to the folder a record, paper or live run wrote, or set mode: record"
+                            + " to call the model");
+                }
+                yield Mode.REPLAY;
+            }
+            case PAPER, LIVE -> recordings == null ? Mode.LIVE : Mode.RECORD;
+        };
     }
 
     Set<String> requiredFeatures() {

@@ -6,15 +6,18 @@ import dev.stratagem.api.DecisionComposer;
 import dev.stratagem.api.MetricsSink;
 import dev.stratagem.api.MetricsSource;
 import dev.stratagem.api.Parameters;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What the LLM composers share: the common parameters, the session, the repair-once rule, and turning a
- * failed call into a NOOP (stale) or the fallback rule's decision (unavailable, over budget). A missing
- * replay answer is not caught: it fails the cycle, naming the compose id and the hash.
+ * What the LLM composers share: the common parameters, the session, the repair-once rule, the stop-loss /
+ * take-profit exits checked before the model is asked ({@link ProtectiveExits}), and turning a failed call
+ * into a NOOP (stale) or the fallback rule's decision (unavailable, over budget). A missing replay answer is
+ * not caught: it fails the cycle, naming the compose id and the hash.
  */
 abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
 
@@ -27,6 +30,7 @@ abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
 
     private LlmSettings settings;
     private volatile LlmSession session; // volatile: collect() reads it on the scrape thread
+    private final ProtectiveExits exits = new ProtectiveExits();
 
     /** @return the parameter keys beyond {@link LlmSettings#KEYS} */
     abstract Set<String> templateKeys();
@@ -55,7 +59,26 @@ abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
 
     @Override
     public final Set<String> requiredFeatures() {
-        return settings == null ? Set.of() : settings.requiredFeatures();
+        if (settings == null) {
+            return Set.of();
+        }
+        Set<String> all = new HashSet<>(settings.requiredFeatures());
+        all.addAll(ProtectiveExits.FEATURES);
+        return Set.copyOf(all);
+    }
+
+    /** Hands the armed stop-loss / take-profit levels to the next version (JDK types only). */
+    @Override
+    public final Map<String, Object> snapshot() {
+        Map<String, Object> levels = exits.snapshot();
+        return levels.isEmpty() ? Map.of() : Map.of("exitLevels", levels);
+    }
+
+    @Override
+    public final void restore(Map<String, Object> state) {
+        if (state.containsKey("exitLevels")) {
+            exits.restore(state.get("exitLevels"));
+        }
     }
 
     @Override
@@ -64,11 +87,15 @@ abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
             throw new IllegalStateException(id() + " is not configured: 'model' and a template are required");
         }
         if (session == null) {
-            session = LlmSession.open(settings, ctx.strategyId());
+            session = LlmSession.open(settings, ctx.strategyId(), ctx.mode());
         }
         SmaFallbackRule fallback = settings.fallback();
         if (fallback != null) {
             fallback.observe(ctx);
+        }
+        ComposeResult exit = exits.check(ctx);
+        if (exit != null) {
+            return exit; // no model call: the levels were agreed when the position was opened
         }
         Transcript transcript = new Transcript();
         try {
@@ -137,14 +164,23 @@ abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
         return DecisionSchema.read(answer, symbols) instanceof DecisionSchema.Invalid i ? i.errors() : List.of();
     }
 
-    /** The result of a valid decision answer, below {@code minConfidence} a NOOP. */
-    final ComposeResult result(String answer, Set<String> symbols, Transcript transcript) {
+    /**
+     * The result of a valid decision answer, below {@code minConfidence} a NOOP; otherwise its entries arm
+     * their stop-loss / take-profit.
+     *
+     * @param levels levels proposed before the answer (the Risk stage), by symbol; the answer's own win
+     */
+    final ComposeResult result(ComposeContext ctx, String answer, Set<String> symbols,
+            Map<String, ProtectiveExits.Proposal> levels, Transcript transcript) {
         DecisionSchema.Decision d = ((DecisionSchema.Valid) DecisionSchema.read(answer, symbols)).decision();
         String text = d.rationale() + " (confidence " + d.confidence() + ")";
         if (d.confidence() < settings.minConfidence()) {
             return ComposeResult.noop(transcript.appendTo("NOOP: confidence " + d.confidence() + " below minConfidence "
                     + settings.minConfidence() + "; " + text));
         }
-        return new ComposeResult(d.instructions(), transcript.appendTo(text));
+        Map<String, ProtectiveExits.Proposal> all = new HashMap<>(levels);
+        all.putAll(d.levels());
+        String notes = exits.arm(ctx, d.instructions(), all);
+        return new ComposeResult(d.instructions(), transcript.appendTo(notes.isEmpty() ? text : text + "; " + notes));
     }
 }

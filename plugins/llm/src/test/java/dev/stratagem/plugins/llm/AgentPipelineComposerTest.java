@@ -46,7 +46,8 @@ class AgentPipelineComposerTest {
             assertThat(server.received().get(2).lastUser()).contains("\"thesis\":\"breakout\"").contains("\"score\":0.9");
             assertThat(server.received().get(3).lastUser()).isEqualTo(
                     "EXECUTION {\"proceed\":true,\"reason\":\"fits\",\"quantity\":25,\"stopLoss\":9.5,\"takeProfit\":13}");
-            assertThat(r.rationale()).startsWith("breakout, stop 9.5, target 13 (confidence 0.75) || llm ")
+            assertThat(r.rationale()).startsWith("breakout, stop 9.5, target 13 (confidence 0.75);"
+                    + " ORCL long: stop-loss 9.5, take-profit 13 || llm ")
                     .contains("\"stage\":\"director\"").contains("\"stage\":\"quant\"")
                     .contains("\"stage\":\"risk\"").contains("\"stage\":\"execution\"");
         }

@@ -9,6 +9,7 @@ import dev.stratagem.api.Constraints;
 import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.Parameters;
 import dev.stratagem.api.PortfolioView;
+import dev.stratagem.api.RunMode;
 import dev.stratagem.api.TradeDigest;
 import dev.stratagem.api.TradeInstruction;
 import java.nio.file.Files;
@@ -29,13 +30,19 @@ class LlmComposerTest {
     @TempDir
     Path dir;
 
+    /** A paper-trading cycle: with the default mode {@code auto} the composer calls the model. */
     static ComposeContext cycle(int i, double fast, double slow) {
+        return cycle(i, fast, slow, RunMode.PAPER);
+    }
+
+    static ComposeContext cycle(int i, double fast, double slow, RunMode mode) {
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("close", 10.0 + i);
         f.put("sma_2", fast);
         f.put("sma_3", slow);
         PortfolioView p = new PortfolioView(i, 100_000, 100_000, 0, 0, 0, 0, List.of(), Constraints.NONE);
-        return new ComposeContext(i, "bt-run-" + i, "llm-test", List.of(FeatureVector.of("ORCL", i, f)), p, TradeDigest.EMPTY);
+        return new ComposeContext(i, "bt-run-" + i, "llm-test", List.of(FeatureVector.of("ORCL", i, f)), p,
+                TradeDigest.EMPTY, mode);
     }
 
     static LlmComposer composer(FakeOpenAiServer server, Map<String, Object> extra) {
@@ -96,7 +103,7 @@ class LlmComposerTest {
         try (var server = new FakeOpenAiServer(r -> new FakeOpenAiServer.Status(500, "{}", null))) {
             LlmComposer c = composer(server, Map.of("fallback", "sma-crossover", "fallbackFast", 2, "fallbackSlow", 3,
                     "fallbackQuantity", 7));
-            assertThat(c.requiredFeatures()).containsExactlyInAnyOrder("sma_2", "sma_3");
+            assertThat(c.requiredFeatures()).containsExactlyInAnyOrder("sma_2", "sma_3", "close", "high", "low");
             c.compose(cycle(1, 1, 2));
             ComposeResult r = c.compose(cycle(2, 3, 2)); // sma_2 crosses above sma_3
 
@@ -163,12 +170,64 @@ class LlmComposerTest {
     }
 
     @Test
+    void auto_records_in_paper_and_replays_in_a_backtest_without_calling_the_model() throws Exception {
+        try (var server = new FakeOpenAiServer(r -> FakeOpenAiServer.answer(BUY))) {
+            LlmComposer paper = composer(server, Map.of("recordings", dir.toString()));
+            ComposeResult recorded = paper.compose(cycle(1, 1, 2, RunMode.PAPER));
+            assertThat(server.received()).hasSize(1);
+            assertThat(Files.readAllLines(dir.resolve("llm-test.jsonl"))).hasSize(1);
+
+            LlmComposer backtest = composer(server, Map.of("recordings", dir.toString()));
+            assertThat(backtest.compose(cycle(1, 1, 2, RunMode.BACKTEST))).isEqualTo(recorded);
+            assertThat(server.received()).hasSize(1);
+
+            assertThatThrownBy(() -> backtest.compose(cycle(2, 1, 2, RunMode.BACKTEST)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("no recorded answer for composeId bt-run-2, stage decision, hash ");
+        }
+    }
+
+    @Test
+    void auto_in_paper_without_recordings_calls_the_model_and_records_nothing() throws Exception {
+        try (var server = new FakeOpenAiServer(r -> FakeOpenAiServer.answer(BUY))) {
+            composer(server, Map.of()).compose(cycle(1, 1, 2, RunMode.LIVE));
+            assertThat(server.received()).hasSize(1);
+            assertThat(dir).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void auto_in_a_backtest_without_recordings_is_a_cycle_error_naming_the_parameter() throws Exception {
+        try (var server = new FakeOpenAiServer(r -> FakeOpenAiServer.answer(BUY))) {
+            assertThatThrownBy(() -> composer(server, Map.of()).compose(cycle(1, 1, 2, RunMode.BACKTEST)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'recordings'").hasMessageContaining("mode: record");
+            assertThat(server.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void an_explicit_mode_overrides_the_run_mode() throws Exception {
+        try (var server = new FakeOpenAiServer(r -> FakeOpenAiServer.answer(BUY))) {
+            composer(server, Map.of("mode", "live")).compose(cycle(1, 1, 2, RunMode.BACKTEST));
+            composer(server, Map.of("mode", "record", "recordings", dir.toString())).compose(cycle(1, 1, 2, RunMode.BACKTEST));
+            assertThat(server.received()).hasSize(2);
+            assertThat(Files.readAllLines(dir.resolve("llm-test.jsonl"))).hasSize(1);
+
+            composer(server, Map.of("mode", "replay", "recordings", dir.toString())).compose(cycle(1, 1, 2, RunMode.LIVE));
+            assertThat(server.received()).hasSize(2);
+        }
+    }
+
+    @Test
     void bad_parameters_fail_at_load_naming_the_key() {
         LlmComposer c = new LlmComposer();
         assertThatThrownBy(() -> c.configure(Parameters.of(Map.of("model", "m", "template", "{{feature}}"))))
                 .hasMessageContaining("'template'").hasMessageContaining("{{feature}}");
         assertThatThrownBy(() -> c.configure(Parameters.of(Map.of("model", "m", "template", "x", "mode", "replay"))))
                 .hasMessageContaining("'recordings'");
+        assertThatThrownBy(() -> c.configure(Parameters.of(Map.of("model", "m", "template", "x", "mode", "demo"))))
+                .hasMessageContaining("'mode' must be auto, live, record or replay, was 'demo'");
         assertThatThrownBy(() -> c.configure(Parameters.of(Map.of("model", "m", "templat", "x"))))
                 .hasMessageContaining("unknown parameter 'templat'");
         assertThatThrownBy(() -> c.configure(Parameters.of(Map.of("template", "x"))))

@@ -8,6 +8,7 @@ import dev.stratagem.api.Constraints;
 import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.PositionSnapshot;
+import dev.stratagem.api.RunMode;
 import dev.stratagem.api.TradeDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ class PromptTemplateTest {
                 List.of(new PositionSnapshot("ORCL", 10, 10, 10.5, 5, 1)),
                 new Constraints(500, Double.POSITIVE_INFINITY, 10_000, 2, 3, false));
         ComposeContext ctx = new ComposeContext(5, "bt-1-5", "s1", List.of(FeatureVector.of("ORCL", 5, f)), p,
-                TradeDigest.EMPTY);
+                TradeDigest.EMPTY, RunMode.BACKTEST);
         PromptTemplate t = new PromptTemplate("template",
                 "F={{features}} P={{ portfolio }} D={{digest}} C={{constraints}} S={{symbols}} at {{ts}}",
                 ContextJson.NAMES);

@@ -5,6 +5,7 @@ import dev.stratagem.api.Constraints;
 import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.PositionSnapshot;
+import dev.stratagem.api.RunMode;
 import dev.stratagem.api.TradeDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ final class Cycles {
         List<PositionSnapshot> snapshots = new ArrayList<>();
         positions.forEach((symbol, qty) -> snapshots.add(new PositionSnapshot(symbol, qty, 10, 10, 0, 0)));
         PortfolioView portfolio = new PortfolioView(ts, 100_000, 100_000, 0, 0, 0, 0, snapshots, Constraints.NONE);
-        return new ComposeContext(ts, "run-" + ts, "test-strategy", List.of(features), portfolio, TradeDigest.EMPTY);
+        return new ComposeContext(ts, "run-" + ts, "test-strategy", List.of(features), portfolio, TradeDigest.EMPTY,
+                RunMode.BACKTEST);
     }
 }
