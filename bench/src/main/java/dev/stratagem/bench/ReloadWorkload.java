@@ -4,6 +4,7 @@ import dev.stratagem.api.ComposeContext;
 import dev.stratagem.api.Constraints;
 import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.PortfolioView;
+import dev.stratagem.api.RunMode;
 import dev.stratagem.api.TradeDigest;
 import dev.stratagem.runtime.script.ReloadOutcome;
 import dev.stratagem.runtime.script.ScriptCatalog;
@@ -47,7 +48,7 @@ final class ReloadWorkload {
         for (long i = 0; i < 20; i++) {
             contexts.add(new ComposeContext(i, "c-" + i, "bench", List.of(new FeatureVector("SYN", i, features,
                     new double[] {100 + i, 100 + Math.sin(i), 100})), new PortfolioView(i, 1000, 1000, 0, 0, 0, 0,
-                    List.of(), Constraints.NONE), TradeDigest.EMPTY));
+                    List.of(), Constraints.NONE), TradeDigest.EMPTY, RunMode.BACKTEST));
             composer.compose(contexts.getLast());
         }
         BlockingQueue<ReloadOutcome> outcomes = new LinkedBlockingQueue<>();

@@ -115,12 +115,12 @@ class ScriptHotReloadTest {
                         TokenStore.loadOrCreate(tmp)).await(10, TimeUnit.SECONDS);
                 JsonNode scripts = get(console.port(), "/api/scripts");
                 assertThat(scripts).hasSize(1);
-                JsonNode script = scripts.get(0);
-                assertThat(script.path("id").asText()).isEqualTo(id);
-                assertThat(script.path("sha256").asText()).isEqualTo(v1);
-                assertThat(script.path("uses").get(0).asText()).startsWith("composer: ");
-                assertThat(script.path("strategies").get(0).asText()).isEqualTo("tagged: RUNNING");
-                assertThat(script.path("lastReload").path("trigger").asText()).isEqualTo("ROLLBACK");
+                JsonNode listed = scripts.get(0);
+                assertThat(listed.path("id").asText()).isEqualTo(id);
+                assertThat(listed.path("sha256").asText()).isEqualTo(v1);
+                assertThat(listed.path("uses").get(0).asText()).startsWith("composer: ");
+                assertThat(listed.path("strategies").get(0).asText()).isEqualTo("tagged: RUNNING");
+                assertThat(listed.path("lastReload").path("trigger").asText()).isEqualTo("ROLLBACK");
                 assertThat(get(console.port(), "/api/plugins").findValuesAsText("pluginId"))
                         .as("scripts are listed apart from plugin jars").noneMatch(p -> p.startsWith("script:"))
                         .contains("rules");
