@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param features the features of each of the strategy's instruments at this bar
  * @param portfolio the portfolio before the decision
  * @param digest the trading record as of the previous cycle
- * @param mode how the run trades: the same in every cycle of a run. Decide the same way in every mode
- *     where you can; use it only for what must differ, such as replaying recorded model answers in a
- *     backtest instead of calling a remote service
+ * @param mode how the run trades: the same in every cycle of a run, or {@link RunMode#REPLAY} when the
+ *     runtime hands an already decided context again (resume, hot-reload validation). Decide the same way
+ *     in every mode where you can; use it only for what must differ, such as replaying recorded model
+ *     answers in a backtest, or not calling a remote service on a replay
  */
 public record ComposeContext(
         long ts,
@@ -33,6 +34,15 @@ public record ComposeContext(
         Objects.requireNonNull(portfolio, "portfolio");
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(mode, "mode");
+    }
+
+    /**
+     * @return this context as the runtime re-runs it after it was decided: the same fields, mode
+     *     {@link RunMode#REPLAY}
+     */
+    public ComposeContext replayed() {
+        return mode == RunMode.REPLAY ? this
+                : new ComposeContext(ts, composeId, strategyId, features, portfolio, digest, RunMode.REPLAY);
     }
 
     /**

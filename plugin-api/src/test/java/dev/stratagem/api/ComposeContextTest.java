@@ -48,4 +48,20 @@ class ComposeContextTest {
         assertThatThrownBy(() -> RunMode.of("demo"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'demo'");
     }
+
+    @Test
+    void replay_is_no_run_mode_a_config_can_name() {
+        assertThatThrownBy(() -> RunMode.of("replay"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("run mode must be backtest, paper or live, was 'replay'");
+    }
+
+    @Test
+    void a_replayed_context_keeps_every_field_but_the_mode() {
+        ComposeContext c = new ComposeContext(7, "c1", "sma", List.of(ORCL), PORTFOLIO, TradeDigest.EMPTY, RunMode.PAPER);
+        ComposeContext r = c.replayed();
+        assertThat(r).isEqualTo(new ComposeContext(7, "c1", "sma", List.of(ORCL), PORTFOLIO, TradeDigest.EMPTY,
+                RunMode.REPLAY));
+        assertThat(r.replayed()).isSameAs(r);
+    }
 }

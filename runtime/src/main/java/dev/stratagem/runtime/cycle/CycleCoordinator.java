@@ -158,7 +158,8 @@ public final class CycleCoordinator {
     /**
      * Feeds bars that an earlier process already ran cycles for, without a recorded cycle: the window, the
      * warm-up count and the marks catch up, and the features pipeline and the composer see the same inputs
-     * again so their own memory (a previous crossing, say) is what it was; their decisions are discarded.
+     * again so their own memory (a previous crossing, say) is what it was; their decisions are discarded, so
+     * the composer gets the context as {@link RunMode#REPLAY} (no model is asked for a decision never traded).
      *
      * @param slice the closed bars of one timestamp
      */
@@ -173,7 +174,7 @@ public final class CycleCoordinator {
             List<FeatureVector> features = components.features().compute(window);
             if (cyclesSeen >= warmup && features != null) {
                 components.composer().compose(new ComposeContext(slice.getFirst().ts(), info.runId() + "-replay",
-                        info.strategyId(), features, portfolio.view(), digest.digest(), mode));
+                        info.strategyId(), features, portfolio.view(), digest.digest(), RunMode.REPLAY));
             }
         } catch (RuntimeException e) {
             LOG.debug("replaying a recorded bar for {} threw: {}", info.strategyId(), e.toString());

@@ -122,7 +122,8 @@ public final class ScriptComposer extends ReloadableScript
                     false);
         }
         List<ComposeContext> replay = recentContexts();
-        for (ComposeContext context : replay) {
+        for (ComposeContext recorded : replay) {
+            ComposeContext context = recorded.replayed(); // decided already: never traded
             ComposeResult result = run(next, context);
             for (TradeInstruction order : result.instructions()) {
                 if (!Double.isFinite(order.quantity()) || order.quantity() <= 0) {

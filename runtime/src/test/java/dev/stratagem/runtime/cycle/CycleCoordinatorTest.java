@@ -16,6 +16,7 @@ import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.FeaturesPipeline;
 import dev.stratagem.api.Instrument;
 import dev.stratagem.api.MarketWindow;
+import dev.stratagem.api.RunMode;
 import dev.stratagem.api.StrategyInfo;
 import dev.stratagem.api.StrategyListener;
 import dev.stratagem.api.TradeInstruction;
@@ -175,6 +176,24 @@ class CycleCoordinatorTest {
                 versions()), ledger(), new DigestTracker(252), instruments(), 16, Duration.ofSeconds(1));
         assertThat(run(c, 3)).extracting(CycleRecord::status).containsOnly(CycleStatus.IDLE);
         assertThat(c.hookFailures()).isEqualTo(3);
+    }
+
+    @Test
+    void priming_replays_the_decided_bars_as_REPLAY_and_the_cycles_after_keep_the_run_mode() {
+        List<ComposeContext> seen = new ArrayList<>();
+        CycleCoordinator c = coordinator(0, ctx -> {
+            seen.add(ctx);
+            return ComposeResult.noop("");
+        });
+        c.resume(2, List.of());
+        for (int day = 1; day <= 2; day++) {
+            c.prime(List.of(new Candle("ACME", day * DAY, 100 + day, 110 + day, 90 + day, 100 + day, 1000)));
+        }
+        c.runCycle(List.of(new Candle("ACME", 3 * DAY, 103, 113, 93, 103, 1000)));
+
+        assertThat(seen).extracting(ComposeContext::mode)
+                .containsExactly(RunMode.REPLAY, RunMode.REPLAY, RunMode.BACKTEST);
+        assertThat(seen.getLast().composeId()).isEqualTo("run-3");
     }
 
     private static List<CycleRecord> run(CycleCoordinator c, int bars) {

@@ -66,7 +66,7 @@ public final class AgentPipelineComposer extends ModelBackedComposer {
         Map<String, String> values = new java.util.LinkedHashMap<>(ContextJson.values(ctx));
         Map<AgentStage, Map<String, Object>> answers = new EnumMap<>(AgentStage.class);
         for (AgentStage stage : AgentStage.values()) {
-            ChatRequest request = session().request(stage.system, templates.get(stage).render(values));
+            ChatRequest request = request(stage.system, templates.get(stage).render(values));
             String answer = ask(ctx, stage.key, request, stage::errors, transcript);
             Map<String, Object> parsed = AgentStage.parse(answer);
             if (!Boolean.TRUE.equals(parsed.get("proceed"))) {
@@ -76,7 +76,7 @@ public final class AgentPipelineComposer extends ModelBackedComposer {
             values.put(stage.key, Json.write(parsed));
             answers.put(stage, parsed);
         }
-        ChatRequest request = session().request(EXECUTION_SYSTEM, execution.render(values));
+        ChatRequest request = request(EXECUTION_SYSTEM, execution.render(values));
         Set<String> symbols = symbols(ctx);
         String answer = ask(ctx, "execution", request, a -> decisionErrors(a, symbols), transcript);
         return result(ctx, answer, symbols, AgentStage.levels(answers), transcript);

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * An OpenAI-compatible chat-completions client on {@code java.net.http}: {@code POST <baseUrl>/chat/completions}
  * with a bearer key, plain JSON or a server-sent-events stream. Blocking: the request queue calls it from
- * its worker threads. Thread-safe.
+ * its worker threads, and closes it with itself (the HTTP client runs threads of its own). Thread-safe.
  */
-final class ChatClient {
+final class ChatClient implements LlmRequestQueue.Transport {
 
     private final URI endpoint;
     private final String apiKey;
@@ -43,7 +43,8 @@ final class ChatClient {
      * @return the answer
      * @throws ChatFailure for every failure, with a kind the queue can act on
      */
-    ChatAnswer complete(ChatRequest request) {
+    @Override
+    public ChatAnswer complete(ChatRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -169,6 +170,22 @@ final class ChatClient {
 
     private static String clip(String body) {
         return body.length() <= 300 ? body : body.substring(0, 300) + "...";
+    }
+
+    /** Aborts the calls in progress and waits (bounded) until the HTTP client's threads are gone. */
+    @Override
+    public void close() {
+        http.shutdownNow();
+        try {
+            http.awaitTermination(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return whether the HTTP client is closed and its threads have ended */
+    boolean terminated() {
+        return http.isTerminated();
     }
 
     @Override

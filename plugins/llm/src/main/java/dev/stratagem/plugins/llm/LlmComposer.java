@@ -46,7 +46,7 @@ public final class LlmComposer extends ModelBackedComposer {
     @Override
     ComposeResult decide(ComposeContext ctx, Transcript transcript) {
         var values = ContextJson.values(ctx);
-        ChatRequest request = session().request(system.render(values), template.render(values));
+        ChatRequest request = request(system.render(values), template.render(values));
         Set<String> symbols = symbols(ctx);
         String answer = ask(ctx, "decision", request, a -> decisionErrors(a, symbols), transcript);
         return result(ctx, answer, symbols, java.util.Map.of(), transcript);

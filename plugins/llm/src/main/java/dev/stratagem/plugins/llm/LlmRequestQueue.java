@@ -26,14 +26,20 @@ import java.util.random.RandomGenerator;
  * strategy at most its deadline; refuses calls of a strategy whose budget is spent.
  *
  * <p>One dispatcher thread decides, calls run on virtual threads. Time comes from {@code ticker} (nanoseconds)
- * so the limits are testable; waits are real {@link Condition#awaitNanos} waits.
+ * so the limits are testable; waits are real {@link Condition#awaitNanos} waits. {@link #close} fails every
+ * call not yet answered and returns once the queue's threads have ended: the queue's classes belong to a
+ * plugin class loader that is closed right after, and a thread left running would die on a missing class.
  */
 final class LlmRequestQueue implements AutoCloseable {
 
-    /** What the queue calls: {@link ChatClient#complete} in production. */
+    /** What the queue calls: {@link ChatClient} in production. */
     @FunctionalInterface
-    interface Transport {
+    interface Transport extends AutoCloseable {
         ChatAnswer complete(ChatRequest request);
+
+        /** Releases what the transport holds; the queue calls it once, when it closes. */
+        @Override
+        default void close() {}
     }
 
     private final QueueConfig config;
@@ -46,7 +52,11 @@ final class LlmRequestQueue implements AutoCloseable {
     private final TreeSet<Call> waiting = new TreeSet<>(Comparator.comparing((Call c) -> c.priority).thenComparingLong(c -> c.seq));
     private final Set<Call> inFlight = new HashSet<>();
     private final Map<String, Budget> budgets = new HashMap<>();
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private static final java.util.concurrent.atomic.AtomicInteger QUEUES = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final String threadPrefix = "llm-queue-" + QUEUES.incrementAndGet() + "-";
+    private final ExecutorService workers =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(threadPrefix + "call-", 0).factory());
     private final Thread dispatcher;
     private long seq;
     private long pausedUntil = Long.MIN_VALUE;
@@ -61,7 +71,7 @@ final class LlmRequestQueue implements AutoCloseable {
         this.ticker = ticker;
         this.rate = new RateWindow(config.window().toNanos(), config.requestsPerWindow(), config.tokensPerWindow());
         this.backoff = new Backoff(config.backoffBase().toNanos(), config.backoffCap().toNanos(), random);
-        this.dispatcher = Thread.ofPlatform().daemon().name("llm-queue-dispatcher").start(this::dispatch);
+        this.dispatcher = Thread.ofPlatform().daemon().name(threadPrefix + "dispatcher").start(this::dispatch);
     }
 
     LlmRequestQueue(QueueConfig config, Transport transport) {
@@ -278,21 +288,51 @@ final class LlmRequestQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the queue: every call waiting or in flight fails with {@link ChatFailure.Kind#QUEUE_FULL} "queue
+     * closed", a later submit fails the same way, the calls in progress are interrupted, and the transport is
+     * closed. Returns once the dispatcher and the call threads have ended (or after a few seconds, if a
+     * transport ignores the interrupt: {@link #terminated()} then says so). Idempotent.
+     */
     @Override
     public void close() {
+        List<Call> unanswered = new ArrayList<>();
         lock.lock();
         try {
-            running = false;
-            for (Call c : waiting) {
-                c.future.completeExceptionally(new ChatFailure(ChatFailure.Kind.QUEUE_FULL, "queue closed"));
+            if (!running) {
+                return;
             }
+            running = false;
+            unanswered.addAll(waiting);
+            unanswered.addAll(inFlight);
             waiting.clear();
+            inFlight.clear(); // a call that still finishes finds itself gone and drops its answer
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+        for (Call c : unanswered) {
+            c.future.completeExceptionally(new ChatFailure(ChatFailure.Kind.QUEUE_FULL, "queue closed"));
+        }
         workers.shutdownNow();
         dispatcher.interrupt();
+        try {
+            dispatcher.join(TimeUnit.SECONDS.toMillis(5));
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        transport.close();
+    }
+
+    /** @return what the names of this queue's threads start with ({@code llm-queue-<n>-}) */
+    String threadPrefix() {
+        return threadPrefix;
+    }
+
+    /** @return whether the queue is closed and its dispatcher and call threads have ended */
+    boolean terminated() {
+        return !running && !dispatcher.isAlive() && workers.isTerminated();
     }
 
     private static final class Call {

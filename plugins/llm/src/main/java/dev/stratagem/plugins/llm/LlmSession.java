@@ -10,14 +10,16 @@ import java.util.concurrent.TimeoutException;
 /**
  * One strategy's way to the model: through the shared queue (live, record) or the journal (replay), recording
  * every outcome in record mode and noting every call in the cycle's {@link Transcript}. The mode is fixed when
- * the session opens, on the first cycle, from the parameter and the run mode.
+ * the session opens, on the first cycle, from the parameter and the run mode. It holds one use of the shared
+ * queue until {@link #close}.
  */
-final class LlmSession {
+final class LlmSession implements AutoCloseable {
 
     private final LlmSettings settings;
     private final LlmSettings.Mode mode;
     private final LlmRequestQueue queue;
     private final PromptJournal journal;
+    private boolean closed;
 
     LlmSession(LlmSettings settings, LlmSettings.Mode mode, LlmRequestQueue queue, PromptJournal journal) {
         this.settings = settings;
@@ -29,13 +31,14 @@ final class LlmSession {
     /**
      * Connects to the shared queue of the endpoint (not in replay) and opens the journal (not in live).
      *
-     * @param run the run mode, which decides the session's mode when the parameter is {@code auto}
+     * @param run the run mode, which decides the session's mode when the parameter is {@code auto}; never
+     *     {@code REPLAY}, whose contexts the composer answers from {@link RecordedAnswers} without a session
      */
     static LlmSession open(LlmSettings s, String strategyId, RunMode run) {
         LlmSettings.Mode mode = s.effectiveMode(run);
         LlmRequestQueue queue = null;
         if (mode != LlmSettings.Mode.REPLAY) {
-            queue = SharedQueues.forEndpoint(s.baseUrl(), s.apiKey(), s.timeout(), s.queue());
+            queue = SharedQueues.acquire(s.baseUrl(), s.apiKey(), s.timeout(), s.queue());
             queue.budget(strategyId, s.tokenBudget(), s.costBudget(), s.costPer1kTokens());
         }
         PromptJournal journal = switch (mode) {
@@ -67,6 +70,11 @@ final class LlmSession {
         }
     }
 
+    /** @return the shared queue, {@code null} in replay */
+    LlmRequestQueue queue() {
+        return queue;
+    }
+
     LlmSettings settings() {
         return settings;
     }
@@ -76,7 +84,17 @@ final class LlmSession {
         return mode;
     }
 
-    ChatRequest request(String system, String user) {
+    /** Gives the shared queue back (the last user closes it). Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (!closed && queue != null) {
+            SharedQueues.release(settings.baseUrl(), queue);
+        }
+        closed = true;
+    }
+
+    /** @return the request the settings make of a system and a user message */
+    static ChatRequest request(LlmSettings settings, String system, String user) {
         return new ChatRequest(settings.model(), java.util.List.of(new ChatRequest.ChatMessage("system", system),
                 new ChatRequest.ChatMessage("user", user)), settings.temperature(), settings.jsonMode(),
                 settings.maxTokens(), settings.stream());

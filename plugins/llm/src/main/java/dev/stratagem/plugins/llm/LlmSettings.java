@@ -122,8 +122,13 @@ record LlmSettings(String baseUrl, String model, String apiKey, Duration timeout
      * @return where answers come from in that run: {@link #mode()}, or for {@link Mode#AUTO} replay in a
      *     backtest, else record if {@code recordings} is set and live if not
      * @throws IllegalArgumentException for {@code auto} in a backtest without {@code recordings}
+     * @throws IllegalStateException for {@code REPLAY}, which is no run's mode: a replayed context is answered
+     *     from {@link RecordedAnswers}, never through a session
      */
     Mode effectiveMode(dev.stratagem.api.RunMode run) {
+        if (run == dev.stratagem.api.RunMode.REPLAY) {
+            throw new IllegalStateException("a replayed context opens no session: it is answered from the recording");
+        }
         if (mode != Mode.AUTO) {
             return mode;
         }
@@ -137,6 +142,7 @@ record LlmSettings(String baseUrl, String model, String apiKey, Duration timeout
                 yield Mode.REPLAY;
             }
             case PAPER, LIVE -> recordings == null ? Mode.LIVE : Mode.RECORD;
+            case REPLAY -> throw new IllegalStateException("unreachable: checked above");
         };
     }
 

@@ -6,6 +6,7 @@ import dev.stratagem.api.DecisionComposer;
 import dev.stratagem.api.MetricsSink;
 import dev.stratagem.api.MetricsSource;
 import dev.stratagem.api.Parameters;
+import dev.stratagem.api.RunMode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +19,27 @@ import java.util.function.Function;
  * take-profit exits checked before the model is asked ({@link ProtectiveExits}), and turning a failed call
  * into a NOOP (stale) or the fallback rule's decision (unavailable, over budget). A missing replay answer is
  * not caught: it fails the cycle, naming the compose id and the hash.
+ *
+ * <p>A context the runtime replays ({@link RunMode#REPLAY}: resume priming, hot-reload validation and warm-up)
+ * never reaches the model, whatever the mode: the stop-loss / take-profit checks and the fallback rule's
+ * memory run as in any cycle, every call is answered from the journal ({@link RecordedAnswers}), and a call
+ * the journal does not hold ends the decision as a NOOP, {@value #NOT_RECORDED}. Such a context opens no
+ * session and touches no queue.
+ *
+ * <p>{@link #close} gives the session's use of the shared queue back; the runtime closes a composer it
+ * built for a validation and does not run, and the plugin's stop closes whatever queue is left.
  */
-abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
+abstract class ModelBackedComposer implements DecisionComposer, MetricsSource, AutoCloseable {
+
+    /** The rationale of a replayed decision the journal cannot answer. */
+    static final String NOT_RECORDED = "replay: no recorded answer, the model is not called";
+
+    /** A replayed call the journal has no outcome for: ends the decision as a NOOP. */
+    private static final class NotRecorded extends RuntimeException {
+        NotRecorded() {
+            super(NOT_RECORDED, null, false, false);
+        }
+    }
 
     /** An answer that broke its contract even after the one repair. */
     static final class InvalidAnswer extends RuntimeException {
@@ -30,6 +50,7 @@ abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
 
     private LlmSettings settings;
     private volatile LlmSession session; // volatile: collect() reads it on the scrape thread
+    private RecordedAnswers recorded; // for replayed contexts, opened on the first
     private final ProtectiveExits exits = new ProtectiveExits();
 
     /** @return the parameter keys beyond {@link LlmSettings#KEYS} */
@@ -54,7 +75,8 @@ abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
         configureTemplates(params);
         // The strategy id is not known at configure time; the session opens on the first cycle.
         this.settings = settings;
-        this.session = null;
+        close();
+        this.recorded = null;
     }
 
     @Override
@@ -86,7 +108,11 @@ abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
         if (settings == null) {
             throw new IllegalStateException(id() + " is not configured: 'model' and a template are required");
         }
-        if (session == null) {
+        if (ctx.mode() == RunMode.REPLAY) {
+            if (recorded == null) {
+                recorded = RecordedAnswers.of(settings.recordings(), ctx.strategyId());
+            }
+        } else if (session == null) {
             session = LlmSession.open(settings, ctx.strategyId(), ctx.mode());
         }
         SmaFallbackRule fallback = settings.fallback();
@@ -100,6 +126,8 @@ abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
         Transcript transcript = new Transcript();
         try {
             return decide(ctx, transcript);
+        } catch (NotRecorded e) {
+            return ComposeResult.noop(transcript.appendTo(NOT_RECORDED));
         } catch (InvalidAnswer e) {
             return ComposeResult.noop(transcript.appendTo("NOOP: " + e.getMessage()));
         } catch (ChatFailure f) {
@@ -125,8 +153,23 @@ abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
         }
     }
 
+    /** Gives the session's use of the shared queue back; a later non-replayed cycle would open a new one. */
+    @Override
+    public void close() {
+        LlmSession s = session;
+        session = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
     LlmSession session() {
         return session;
+    }
+
+    /** @return the request the settings make of a system and a user message */
+    final ChatRequest request(String system, String user) {
+        return LlmSession.request(settings, system, user);
     }
 
     /**
@@ -137,7 +180,7 @@ abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
      */
     final String ask(ComposeContext ctx, String stage, ChatRequest request, Function<String, List<String>> errors,
             Transcript transcript) {
-        String answer = session.call(ctx, stage, request, transcript);
+        String answer = call(ctx, stage, request, transcript);
         List<String> found = errors.apply(answer);
         if (found.isEmpty()) {
             return answer;
@@ -145,12 +188,30 @@ abstract class ModelBackedComposer implements DecisionComposer, MetricsSource {
         ChatRequest repair = request.plus(new ChatRequest.ChatMessage("assistant", answer))
                 .plus(new ChatRequest.ChatMessage("user", "Your answer broke the contract: " + String.join("; ", found)
                         + ". Answer again with only the corrected JSON object."));
-        String second = session.call(ctx, stage + "-repair", repair, transcript);
+        String second = call(ctx, stage + "-repair", repair, transcript);
         List<String> still = errors.apply(second);
         if (!still.isEmpty()) {
             throw new InvalidAnswer(stage, still);
         }
         return second;
+    }
+
+    /** The model through the session, or for a replayed context the journal: never the model. */
+    private String call(ComposeContext ctx, String stage, ChatRequest request, Transcript transcript) {
+        if (ctx.mode() != RunMode.REPLAY) {
+            return session.call(ctx, stage, request, transcript);
+        }
+        String hash = PromptJournal.hash(request);
+        PromptJournal.Entry e = recorded.find(ctx.composeId(), stage, hash);
+        if (e == null) {
+            throw new NotRecorded();
+        }
+        if (e.failure() != null) {
+            transcript.failure(stage, settings.model(), hash, e.failure());
+            throw e.failure();
+        }
+        transcript.answer(stage, settings.model(), hash, e.answer());
+        return e.answer();
     }
 
     /** @return the cycle's symbols */

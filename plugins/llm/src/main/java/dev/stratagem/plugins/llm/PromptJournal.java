@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,35 +48,55 @@ final class PromptJournal {
     }
 
     /** Loads a journal to replay. */
-    @SuppressWarnings("unchecked")
     static PromptJournal forReplay(Path dir, String strategyId) {
         PromptJournal j = new PromptJournal(dir.resolve(strategyId + ".jsonl"));
         if (!Files.isRegularFile(j.file)) {
             throw new IllegalArgumentException("replay: no recording " + j.file);
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(j.file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + j.file, e);
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            Map<String, Object> m;
-            try {
-                m = (Map<String, Object>) Json.parse(lines.get(i));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(j.file + " line " + (i + 1) + ": " + e.getMessage());
-            }
-            Entry entry = m.get("answer") instanceof String a
-                    ? new Entry(a, null, count(m.get("promptTokens")), count(m.get("completionTokens")))
-                    : new Entry(null, new ChatFailure(ChatFailure.Kind.valueOf((String) m.get("failureKind")),
-                            (String) m.get("failure")), 0, 0);
-            j.replay.computeIfAbsent((String) m.get("hash"), h -> new ArrayDeque<>()).add(entry);
+        for (Line line : lines(j.file, false)) {
+            j.replay.computeIfAbsent(line.hash(), h -> new ArrayDeque<>()).add(line.entry());
         }
         return j;
+    }
+
+    /** One recorded call: its cycle, stage, request hash and outcome. */
+    record Line(String composeId, String stage, String hash, Entry entry) {}
+
+    /**
+     * Reads a journal file.
+     *
+     * @param lenient skip a line that cannot be read (a line cut short by a crash) instead of failing
+     * @return its calls in recorded order
+     * @throws IllegalArgumentException naming the file and line, unless {@code lenient}
+     */
+    @SuppressWarnings("unchecked")
+    static List<Line> lines(Path file, boolean lenient) {
+        List<String> text;
+        try {
+            text = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        List<Line> lines = new ArrayList<>(text.size());
+        for (int i = 0; i < text.size(); i++) {
+            if (text.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                Map<String, Object> m = (Map<String, Object>) Json.parse(text.get(i));
+                Entry entry = m.get("answer") instanceof String a
+                        ? new Entry(a, null, count(m.get("promptTokens")), count(m.get("completionTokens")))
+                        : new Entry(null, new ChatFailure(ChatFailure.Kind.valueOf((String) m.get("failureKind")),
+                                (String) m.get("failure")), 0, 0);
+                lines.add(new Line((String) m.get("composeId"), (String) m.get("stage"),
+                        java.util.Objects.requireNonNull((String) m.get("hash"), "hash"), entry));
+            } catch (RuntimeException e) {
+                if (!lenient) {
+                    throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage());
+                }
+            }
+        }
+        return lines;
     }
 
     /**

@@ -75,4 +75,33 @@ class AgentPipelineComposerTest {
             assertThat(server.received().get(2).lastUser()).contains("'check' must be a string; 'score' must be a number");
         }
     }
+
+    @Test
+    void a_replayed_context_runs_every_stage_from_the_recording_and_calls_nobody() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("agents-replay");
+        try (var server = new FakeOpenAiServer(desk("{\"proceed\":true,\"reason\":\"ok\",\"check\":\"sma up\",\"score\":0.9}"))) {
+            AgentPipelineComposer running = pipeline(server, dir);
+            var decided = LlmComposerTest.cycle(1, 1, 2);
+            ComposeResult recorded = running.compose(decided);
+            assertThat(server.received()).hasSize(4);
+
+            assertThat(pipeline(server, dir).compose(decided.replayed())).isEqualTo(recorded);
+            ComposeResult unknown = pipeline(server, dir).compose(LlmComposerTest.cycle(2, 5, 2).replayed());
+
+            assertThat(unknown.instructions()).isEmpty();
+            assertThat(unknown.rationale()).startsWith(ModelBackedComposer.NOT_RECORDED);
+            assertThat(server.received()).hasSize(4);
+        }
+    }
+
+    private static AgentPipelineComposer pipeline(FakeOpenAiServer server, java.nio.file.Path recordings) {
+        AgentPipelineComposer c = new AgentPipelineComposer();
+        c.configure(Parameters.of(Map.of("baseUrl", server.baseUrl(), "model", "fake-model", "maxAttempts", 1,
+                "recordings", recordings.toString(),
+                "directorTemplate", "DIRECTOR {{features}} {{portfolio}}",
+                "quantTemplate", "QUANT thesis {{director}} features {{features}}",
+                "riskTemplate", "RISK {{director}} {{quant}} {{portfolio}} {{constraints}}",
+                "executionTemplate", "EXECUTION {{risk}}")));
+        return c;
+    }
 }

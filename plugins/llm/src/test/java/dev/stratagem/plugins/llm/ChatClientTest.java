@@ -102,4 +102,16 @@ class ChatClientTest {
         assertThat(ChatClient.retryAfter("soon")).isNull();
         assertThat(ChatClient.retryAfter(null)).isNull();
     }
+
+    @Test
+    void close_ends_the_http_client_and_its_threads() throws Exception {
+        try (var server = new FakeOpenAiServer(r -> FakeOpenAiServer.answer("{\"ok\":true}"))) {
+            ChatClient client = new ChatClient(server.baseUrl(), "", Duration.ofSeconds(5));
+            client.complete(REQUEST);
+
+            client.close();
+
+            assertThat(client.terminated()).isTrue();
+        }
+    }
 }

@@ -220,6 +220,102 @@ class LlmComposerTest {
     }
 
     @Test
+    void a_replayed_context_is_answered_from_the_recording_without_calling_the_model() throws Exception {
+        try (var server = new FakeOpenAiServer(r -> FakeOpenAiServer.answer(BUY))) {
+            LlmComposer running = composer(server, Map.of("recordings", dir.toString()));
+            ComposeContext decided = cycle(1, 1, 2, RunMode.PAPER);
+            ComposeResult recorded = running.compose(decided);
+            assertThat(server.received()).hasSize(1);
+
+            LlmComposer validation = composer(server, Map.of("recordings", dir.toString())); // a reload's fresh copy
+            for (int i = 0; i < 3; i++) {
+                assertThat(validation.compose(decided.replayed())).isEqualTo(recorded);
+            }
+            assertThat(running.compose(decided.replayed())).isEqualTo(recorded);
+            // the same prompt under another compose id (a resume primes with <runId>-replay): found by its hash
+            assertThat(validation.compose(new ComposeContext(1, "pp-run-replay", "llm-test", decided.features(),
+                    decided.portfolio(), decided.digest(), RunMode.REPLAY))).isEqualTo(recorded);
+
+            assertThat(server.received()).as("no call for a replayed context").hasSize(1);
+            assertThat(Files.readAllLines(dir.resolve("llm-test.jsonl"))).as("nothing recorded twice").hasSize(1);
+            assertThat(validation.session()).as("a replay opens no session").isNull();
+        }
+    }
+
+    @Test
+    void a_replayed_context_without_a_recorded_answer_is_a_noop_and_calls_nobody() throws Exception {
+        try (var server = new FakeOpenAiServer(r -> FakeOpenAiServer.answer(BUY))) {
+            for (LlmComposer c : List.of(composer(server, Map.of()), composer(server, Map.of("recordings", dir.toString())),
+                    composer(server, Map.of("mode", "live")))) {
+                ComposeResult r = c.compose(cycle(1, 1, 2, RunMode.REPLAY));
+
+                assertThat(r.instructions()).isEmpty();
+                assertThat(r.rationale()).startsWith("replay: no recorded answer, the model is not called || llm ");
+            }
+            assertThat(server.received()).isEmpty();
+            assertThat(SharedQueues.users(server.baseUrl())).as("no queue opened").isZero();
+        }
+    }
+
+    @Test
+    void priming_with_replayed_contexts_leaves_the_next_paper_cycle_to_the_model() throws Exception {
+        try (var server = new FakeOpenAiServer(r -> FakeOpenAiServer.answer(BUY))) {
+            LlmComposer c = composer(server, Map.of("recordings", dir.toString()));
+            c.compose(cycle(1, 1, 2, RunMode.REPLAY)); // a resume primes first: nothing recorded yet
+
+            ComposeResult r = c.compose(cycle(2, 1, 2, RunMode.PAPER));
+
+            assertThat(r.instructions()).containsExactly(TradeInstruction.buy("ORCL", 10));
+            assertThat(server.received()).hasSize(1);
+            assertThat(c.session().mode()).isEqualTo(LlmSettings.Mode.RECORD);
+        }
+    }
+
+    @Test
+    void a_replayed_context_keeps_the_fallback_rule_and_a_recorded_failure_as_they_happened() throws Exception {
+        try (var server = new FakeOpenAiServer(r -> new FakeOpenAiServer.Status(500, "{}", null))) {
+            Map<String, Object> params = Map.of("recordings", dir.toString(), "fallback", "sma-crossover",
+                    "fallbackFast", 2, "fallbackSlow", 3, "fallbackQuantity", 7);
+            LlmComposer running = composer(server, params);
+            running.compose(cycle(1, 1, 2, RunMode.PAPER));
+            ComposeResult recorded = running.compose(cycle(2, 3, 2, RunMode.PAPER)); // sma_2 crosses above sma_3
+            int calls = server.received().size();
+
+            LlmComposer validation = composer(server, params);
+            validation.compose(cycle(1, 1, 2, RunMode.PAPER).replayed());
+            ComposeResult replayed = validation.compose(cycle(2, 3, 2, RunMode.PAPER).replayed());
+
+            assertThat(replayed).isEqualTo(recorded);
+            assertThat(replayed.instructions()).containsExactly(TradeInstruction.buy("ORCL", 7));
+            assertThat(server.received()).hasSize(calls);
+        }
+    }
+
+    @Test
+    void closing_the_last_composer_of_an_endpoint_stops_its_queue_and_its_threads() throws Exception {
+        try (var server = new FakeOpenAiServer(r -> FakeOpenAiServer.answer(BUY))) {
+            LlmComposer a = composer(server, Map.of());
+            LlmComposer b = composer(server, Map.of());
+            a.compose(cycle(1, 1, 2));
+            b.compose(cycle(1, 1, 2));
+            LlmRequestQueue queue = a.session().queue();
+            assertThat(b.session().queue()).isSameAs(queue);
+            assertThat(SharedQueues.users(server.baseUrl())).isEqualTo(2);
+
+            a.close();
+            a.close(); // idempotent: gives back one use only
+            assertThat(SharedQueues.users(server.baseUrl())).isEqualTo(1);
+            assertThat(queue.terminated()).isFalse();
+            assertThat(b.compose(cycle(2, 1, 2)).instructions()).containsExactly(TradeInstruction.buy("ORCL", 10));
+
+            b.close();
+            assertThat(SharedQueues.users(server.baseUrl())).isZero();
+            assertThat(queue.terminated()).isTrue();
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith(queue.threadPrefix()));
+        }
+    }
+
+    @Test
     void bad_parameters_fail_at_load_naming_the_key() {
         LlmComposer c = new LlmComposer();
         assertThatThrownBy(() -> c.configure(Parameters.of(Map.of("model", "m", "template", "{{feature}}"))))

@@ -181,6 +181,43 @@ class LlmRequestQueueTest {
         }
     }
 
+    @Test
+    void close_fails_the_waiting_and_the_running_calls_and_returns_once_its_threads_ended() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        boolean[] transportClosed = {false};
+        LlmRequestQueue.Transport transport = new LlmRequestQueue.Transport() {
+            @Override
+            public ChatAnswer complete(ChatRequest request) {
+                started.countDown();
+                await(never); // until the close interrupts it
+                return new ChatAnswer("late", 1, 1);
+            }
+
+            @Override
+            public void close() {
+                transportClosed[0] = true;
+            }
+        };
+        var queue = new LlmRequestQueue(config(1, 10, 1000, Duration.ofMinutes(1), 1), transport);
+        var running = queue.submit("a", Priority.NORMAL, in(Duration.ofSeconds(30)), ask("1"));
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        var waiting = queue.submit("a", Priority.NORMAL, in(Duration.ofSeconds(30)), ask("2"));
+
+        queue.close();
+
+        assertThat(failureOf(running)).isEqualTo(ChatFailure.Kind.QUEUE_FULL);
+        assertThat(failureOf(waiting)).isEqualTo(ChatFailure.Kind.QUEUE_FULL);
+        assertThatThrownBy(running::join).hasMessageContaining("queue closed");
+        assertThat(queue.terminated()).isTrue();
+        assertThat(transportClosed[0]).isTrue();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith(queue.threadPrefix()));
+        assertThat(failureOf(queue.submit("a", Priority.URGENT, in(Duration.ofSeconds(30)), ask("3"))))
+                .isEqualTo(ChatFailure.Kind.QUEUE_FULL);
+        assertThat(queue.metrics().inFlight()).isZero();
+        queue.close(); // idempotent
+    }
+
     static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

@@ -183,6 +183,24 @@ class ProtectiveExitsTest {
     }
 
     @Test
+    void a_replayed_context_still_fires_an_armed_stop_without_the_model() throws Exception {
+        String entry = "{\"instructions\":[{\"symbol\":\"ORCL\",\"side\":\"BUY\",\"quantity\":100,\"stopLoss\":9.5,"
+                + "\"takeProfit\":12}],\"rationale\":\"breakout\",\"confidence\":0.8}";
+        try (var server = new FakeOpenAiServer(r -> FakeOpenAiServer.answer(entry))) {
+            LlmComposer c = new LlmComposer();
+            c.configure(Parameters.of(Map.of("baseUrl", server.baseUrl(), "model", "fake-model",
+                    "template", "{{features}} {{portfolio}}", "maxAttempts", 1)));
+            c.compose(bar(0, 0, 10, 10, 10));
+
+            ComposeResult r = c.compose(bar(1, 100, 9.6, 10, 9.4).replayed());
+
+            assertThat(r.instructions()).containsExactly(exit(Side.SELL, 100));
+            assertThat(r.rationale()).isEqualTo("stop-loss hit at 9.5 for ORCL (low 9.4): close long 100");
+            assertThat(server.received()).hasSize(1);
+        }
+    }
+
+    @Test
     void an_invalid_level_in_the_answer_is_a_contract_error() {
         var reading = DecisionSchema.read("{\"instructions\":[{\"symbol\":\"ORCL\",\"side\":\"BUY\",\"quantity\":1,"
                 + "\"stopLoss\":-1}],\"rationale\":\"x\",\"confidence\":0.5}", java.util.Set.of("ORCL"));

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Replays a strategy's recorded cycle contexts through a candidate version's fresh composer, on a thread of
  * its own (never the strategy's) within a time budget. The candidate must not throw, hang or return an
- * invalid instruction (unknown symbol, non-finite or non-positive size).
+ * invalid instruction (unknown symbol, non-finite or non-positive size). Each context is handed over as
+ * {@link dev.stratagem.api.RunMode#REPLAY}: it was decided already, so a composer that calls a model answers
+ * from its recording instead of paying for a call whose answer is thrown away.
  */
 final class ReplayValidator {
 
@@ -49,7 +51,8 @@ final class ReplayValidator {
 
     /** @return what went wrong, or null */
     private static String replay(StrategyComponents candidate, List<ComposeContext> contexts, Set<String> symbols) {
-        for (ComposeContext context : contexts) {
+        for (ComposeContext recorded : contexts) {
+            ComposeContext context = recorded.replayed();
             ComposeResult result;
             try {
                 result = candidate.composer().compose(context);
