@@ -218,6 +218,7 @@ final class Reloader implements AutoCloseable {
             view = view.with(v);
         }
         List<StrategyComponents> next = new ArrayList<>();
+        List<StrategyComponents> retired = new ArrayList<>();
         try {
             for (LiveStrategy s : users) {
                 StrategyComponents replayed = s.fresh(view);
@@ -227,6 +228,7 @@ final class Reloader implements AutoCloseable {
                 } finally {
                     LiveStrategy.release(replayed, null);
                 }
+                retired.add(s.base().get());
                 next.add(s.rebuilt(view, ids));
             }
         } catch (RefusedException | RuntimeException e) {
@@ -239,11 +241,11 @@ final class Reloader implements AutoCloseable {
             return record(b, ReloadEvent.REFUSED, e.getMessage(), names);
         }
         b.validateMicros = b.phase();
-        return swap(b, candidate, dependents, stored, jar, users, next);
+        return swap(b, candidate, dependents, stored, jar, users, next, retired);
     }
 
     private ReloadEvent swap(Builder b, PluginVersion candidate, List<PluginVersion> dependents, Path stored, Path jar,
-            List<LiveStrategy> users, List<StrategyComponents> next) {
+            List<LiveStrategy> users, List<StrategyComponents> next, List<StrategyComponents> retired) {
         live.put(candidate);
         List<PluginVersion> replaced = new ArrayList<>();
         for (PluginVersion v : dependents) {
@@ -255,7 +257,13 @@ final class Reloader implements AutoCloseable {
         }
         List<CompletableFuture<Long>> swaps = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
-            swaps.add(users.get(i).coordinator().slot().offer(next.get(i)));
+            LiveStrategy user = users.get(i);
+            StrategyComponents before = retired.get(i);
+            CompletableFuture<Long> swapped = user.coordinator().slot().offer(next.get(i));
+            // the replaced instances run no more cycles: close them (an LLM composer releases its queue), off
+            // the strategy thread, before their plugin version is unloaded below
+            swapped.thenRunAsync(() -> LiveStrategy.release(before, user.base().get()), unloader);
+            swaps.add(swapped);
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(swaps.toArray(CompletableFuture[]::new));
         PluginVersion old = b.old;
