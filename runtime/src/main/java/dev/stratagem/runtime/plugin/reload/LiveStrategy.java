@@ -103,17 +103,23 @@ record LiveStrategy(StrategyConfig config, CycleCoordinator coordinator, UnaryOp
      * @param kept the components that run on, or {@code null} if none of {@code built} does
      */
     static void release(StrategyComponents built, StrategyComponents kept) {
-        for (Object c : List.of(built.features(), built.composer(), built.gateway())) {
-            boolean running = kept != null
-                    && (c == kept.features() || c == kept.composer() || c == kept.gateway());
-            if (!running && c instanceof AutoCloseable closeable) {
+        List<Object> running = kept == null ? List.of() : components(kept);
+        for (Object c : components(built)) {
+            if (c instanceof AutoCloseable closeable && running.stream().noneMatch(r -> r == c)) {
                 try {
                     closeable.close();
-                } catch (Exception e) {
+                } catch (Exception | LinkageError e) { // a plugin's close must not stop the others' closing
                     org.slf4j.LoggerFactory.getLogger(LiveStrategy.class).warn("could not close {}: {}", c, e.toString());
                 }
             }
         }
+    }
+
+    /** @return the features, composer and gateway, and every guardrail check (a script check holds a context) */
+    private static List<Object> components(StrategyComponents c) {
+        List<Object> all = new ArrayList<>(List.of(c.features(), c.composer(), c.gateway()));
+        all.addAll(c.guardrails().checks());
+        return all;
     }
 
     private static boolean from(ComponentVersion v, java.util.Set<String> pluginIds) {

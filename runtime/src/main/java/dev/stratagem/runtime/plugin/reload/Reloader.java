@@ -257,19 +257,18 @@ final class Reloader implements AutoCloseable {
         }
         List<CompletableFuture<Long>> swaps = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
-            LiveStrategy user = users.get(i);
-            StrategyComponents before = retired.get(i);
-            CompletableFuture<Long> swapped = user.coordinator().slot().offer(next.get(i));
-            // the replaced instances run no more cycles: close them (an LLM composer releases its queue), off
-            // the strategy thread, before their plugin version is unloaded below
-            swapped.thenRunAsync(() -> LiveStrategy.release(before, user.base().get()), unloader);
-            swaps.add(swapped);
+            swaps.add(users.get(i).coordinator().slot().offer(next.get(i)));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(swaps.toArray(CompletableFuture[]::new));
         PluginVersion old = b.old;
         // unloading takes a few ms: never on the strategy thread that completes the last swap
         all.whenCompleteAsync((v, e) -> {
             if (e == null) {
+                // the replaced instances run no more cycles: close them (an LLM composer releases its queue)
+                // while their plugin's class loader is still open
+                for (int i = 0; i < users.size(); i++) {
+                    LiveStrategy.release(retired.get(i), users.get(i).base().get());
+                }
                 if (old != null) {
                     old.close();
                 }
