@@ -14,6 +14,8 @@ public final class BarWindow implements MarketWindow {
 
     private final List<String> symbols;
     private final Map<String, Ring> rings = new HashMap<>();
+    /** The same rings as an array: clearing the marks every cycle should not walk a hash table. */
+    private final Ring[] ringArray;
 
     /**
      * @param symbols the strategy's symbols
@@ -27,11 +29,12 @@ public final class BarWindow implements MarketWindow {
         for (String symbol : this.symbols) {
             rings.put(symbol, new Ring(capacity));
         }
+        this.ringArray = rings.values().toArray(Ring[]::new);
     }
 
     /** Clears the "updated" marks; called at the start of every cycle. */
     void beginCycle() {
-        for (Ring ring : rings.values()) {
+        for (Ring ring : ringArray) {
             ring.updated = false;
         }
     }

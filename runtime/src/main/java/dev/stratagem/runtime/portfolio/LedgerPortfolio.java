@@ -206,23 +206,35 @@ public final class LedgerPortfolio implements PortfolioService {
     private void refresh() {
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal gross = BigDecimal.ZERO;
-        List<PositionSnapshot> positions = new ArrayList<>(held.size());
-        for (PositionBook book : held.values()) {
+        List<PositionSnapshot> positions;
+        if (held.size() == 1) {
+            PositionBook book = held.firstEntry().getValue();
             BigDecimal value = book.marketValue();
-            net = net.add(value);
-            gross = gross.add(value.abs());
-            positions.add(book.snapshot());
+            net = value.scale() < 0 ? net.add(value) : value;   // ZERO + value, as the loop has it, without the add
+            gross = net.abs();
+            positions = List.of(book.snapshot());
+        } else {
+            positions = new ArrayList<>(held.size());
+            for (PositionBook book : held.values()) {
+                BigDecimal value = book.marketValue();
+                net = net.add(value);
+                gross = gross.add(value.abs());
+                positions.add(book.snapshot());
+            }
         }
         netExposure = net;
         grossExposure = gross;
         equity = cash.add(net);
         if (booksDirty) {
-            cashValue = cash.doubleValue();
-            realizedNetValue = realizedPnl.subtract(fees).doubleValue();
-            feesValue = fees.doubleValue();
+            cashValue = DecimalDoubles.of(cash);
+            realizedNetValue = DecimalDoubles.of(realizedPnl.subtract(fees));
+            feesValue = DecimalDoubles.of(fees);
             booksDirty = false;
         }
-        view = new PortfolioView(ts, cashValue, equity.doubleValue(), gross.doubleValue(), net.doubleValue(),
+        double netValue = DecimalDoubles.of(net);
+        // one position: gross is |net|, and rounding to double is symmetric
+        double grossValue = positions.size() == 1 ? Math.abs(netValue) : DecimalDoubles.of(gross);
+        view = new PortfolioView(ts, cashValue, DecimalDoubles.of(equity), grossValue, netValue,
                 realizedNetValue, feesValue, List.copyOf(positions), constraints);
         dirty = false;
     }

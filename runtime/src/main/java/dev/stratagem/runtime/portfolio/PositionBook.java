@@ -100,7 +100,7 @@ final class PositionBook {
     PositionSnapshot snapshot() {
         if (snapshot == null) {
             snapshot = new PositionSnapshot(symbol, quantityValue, averagePriceValue, markPrice,
-                    unrealizedPnl().doubleValue(), openedAt);
+                    DecimalDoubles.of(unrealizedPnl()), openedAt);
         }
         return snapshot;
     }

@@ -11,7 +11,6 @@ import dev.stratagem.api.VerdictOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Step 6 of the cycle: runs every {@link RiskCheck} on every instruction, in order, and records each verdict.
@@ -83,7 +82,10 @@ public final class Guardrails {
         List<TradeInstruction> accepted = new ArrayList<>(instructions.size());
         List<GuardrailVerdict> verdicts = new ArrayList<>(instructions.size() * (checks.size() + 1));
         for (int i = 0; i < instructions.size(); i++) {
-            TradeInstruction instruction = Objects.requireNonNull(instructions.get(i), "instruction " + i);
+            TradeInstruction instruction = instructions.get(i);
+            if (instruction == null) {
+                throw new NullPointerException("instruction " + i);   // the message built only when it fails
+            }
             if (instruction.id() == null) {
                 throw new IllegalArgumentException("instruction " + i + " (" + instruction.symbol()
                         + ") has no id; ids are assigned before the guardrails run");

@@ -151,6 +151,9 @@ final class ScriptProgram implements AutoCloseable {
     }
 
     private int calls;
+    private final Object[] hostArgs = new Object[4];
+    private final Value[] guestArgs = new Value[4];
+    private int nextSlot;
 
     /** Calls the role's main function; the first {@link #COLD_CALLS} calls get the {@link #COLD_BUDGET}. */
     Value callMain(Object... args) {
@@ -166,6 +169,11 @@ final class ScriptProgram implements AutoCloseable {
     }
 
     private Value callWithin(Value function, String name, long budgetNanos, Object... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof ScriptApi || args[i] instanceof double[]) {
+                args[i] = guest(args[i]);
+            }
+        }
         if (budgetNanos > 0) {
             guard.enter(budgetNanos);
         } else {
@@ -183,6 +191,23 @@ final class ScriptProgram implements AutoCloseable {
         } finally {
             guard.exit();
         }
+    }
+
+    /**
+     * The guest value of a host object passed on every call (the api, a reused feature buffer), converted once:
+     * an argument given as a {@link Value} crosses without a new host wrapper. Identity-keyed, a few slots.
+     */
+    private Value guest(Object host) {
+        for (int i = 0; i < hostArgs.length; i++) {
+            if (hostArgs[i] == host) {
+                return guestArgs[i];
+            }
+        }
+        int slot = nextSlot;
+        nextSlot = (slot + 1) % hostArgs.length;
+        guestArgs[slot] = context.asValue(host);
+        hostArgs[slot] = host;
+        return guestArgs[slot];
     }
 
     String where() {

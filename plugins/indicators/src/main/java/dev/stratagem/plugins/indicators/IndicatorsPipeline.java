@@ -84,22 +84,34 @@ public final class IndicatorsPipeline implements FeaturesPipeline {
     @Override
     public List<FeatureVector> compute(MarketWindow window) {
         List<String> symbols = window.symbols();
+        if (symbols.size() == 1) {
+            // the common single-instrument strategy: an immutable list the composer context need not copy
+            FeatureVector only = vector(window, symbols.getFirst());
+            return only == null ? List.of() : List.of(only);
+        }
         List<FeatureVector> vectors = new ArrayList<>(symbols.size());
         for (int i = 0; i < symbols.size(); i++) {
-            String symbol = symbols.get(i);
-            if (!window.updated(symbol)) {
-                continue;
+            FeatureVector vector = vector(window, symbols.get(i));
+            if (vector != null) {
+                vectors.add(vector);
             }
-            Candle bar = window.latest(symbol);
-            SymbolFeatures features = bySymbol.get(symbol);
-            if (features == null) {
-                features = new SymbolFeatures(definitions);
-                bySymbol.put(symbol, features);
-            }
-            // FeatureVector copies the scratch array; names is immutable, so List.copyOf keeps it as is
-            vectors.add(new FeatureVector(symbol, bar.ts(), names, features.update(bar)));
         }
         return vectors;
+    }
+
+    /** @return the symbol's features at its latest bar, or null if it has no new bar in this cycle */
+    private FeatureVector vector(MarketWindow window, String symbol) {
+        if (!window.updated(symbol)) {
+            return null;
+        }
+        Candle bar = window.latest(symbol);
+        SymbolFeatures features = bySymbol.get(symbol);
+        if (features == null) {
+            features = new SymbolFeatures(definitions);
+            bySymbol.put(symbol, features);
+        }
+        // FeatureVector copies the scratch array; names is immutable, so List.copyOf keeps it as is
+        return new FeatureVector(symbol, bar.ts(), names, features.update(bar));
     }
 
     private static List<String> names(List<FeatureDefinition> definitions) {

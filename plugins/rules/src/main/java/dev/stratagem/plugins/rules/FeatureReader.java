@@ -49,13 +49,17 @@ final class FeatureReader {
 
     /** @return {@code name value, ...} for a rationale */
     String describe(double[] values) {
-        StringBuilder sb = new StringBuilder();
+        return describe(new StringBuilder(), values).toString();
+    }
+
+    /** Appends {@link #describe(double[])} to {@code sb} and returns it. */
+    StringBuilder describe(StringBuilder sb, double[] values) {
         for (int i = 0; i < names.size(); i++) {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(names.get(i)).append(' ').append(RationaleFormat.num(values[i]));
+            RationaleFormat.append(sb.append(names.get(i)).append(' '), values[i]);
         }
-        return sb.toString();
+        return sb;
     }
 }

@@ -14,8 +14,17 @@ final class RationaleFormat {
     private RationaleFormat() {}
 
     static String num(double value) {
+        return append(new StringBuilder(24), value).toString();
+    }
+
+    /**
+     * Appends {@link #num(double)} of a value (no intermediate string: composers write rationales every bar).
+     *
+     * @return {@code out}
+     */
+    static StringBuilder append(StringBuilder out, double value) {
         if (!Double.isFinite(value)) {
-            return Double.toString(value);
+            return out.append(Double.toString(value));
         }
         String text = Double.toString(value);
         int end = text.length();
@@ -26,7 +35,7 @@ final class RationaleFormat {
             end = e;
         }
         // value = digits x 10^exponent, digits without sign, point or leading zeros
-        byte[] digits = new byte[end + 1];
+        char[] digits = new char[end + 1];   // as characters, so runs of them append at once
         int n = 0;
         boolean negative = text.charAt(0) == '-';
         boolean afterPoint = false;
@@ -42,22 +51,22 @@ final class RationaleFormat {
             if (n == 0 && c == '0') {
                 continue;
             }
-            digits[n++] = (byte) (c - '0');
+            digits[n++] = c;
         }
         if (n == 0) {
-            return "0";
+            return out.append('0');
         }
         if (n > DIGITS) {
-            boolean up = digits[DIGITS] >= 5;
+            boolean up = digits[DIGITS] >= '5';
             exponent += n - DIGITS;
             n = DIGITS;
             if (up) {
                 int i = n - 1;
-                while (i >= 0 && digits[i] == 9) {
-                    digits[i--] = 0;
+                while (i >= 0 && digits[i] == '9') {
+                    digits[i--] = '0';
                 }
                 if (i < 0) {            // 999999.5 -> 1000000: one more digit, the rest are zeros
-                    digits[0] = 1;
+                    digits[0] = '1';
                     n = 1;
                     exponent += DIGITS;
                 } else {
@@ -65,11 +74,10 @@ final class RationaleFormat {
                 }
             }
         }
-        while (n > 1 && digits[n - 1] == 0) {
+        while (n > 1 && digits[n - 1] == '0') {
             n--;
             exponent++;
         }
-        StringBuilder out = new StringBuilder(n + 8);
         if (negative) {
             out.append('-');
         }
@@ -84,12 +92,10 @@ final class RationaleFormat {
             out.append("0.").repeat('0', -(n + exponent));
             appendDigits(out, digits, 0, n);
         }
-        return out.toString();
+        return out;
     }
 
-    private static void appendDigits(StringBuilder out, byte[] digits, int from, int to) {
-        for (int i = from; i < to; i++) {
-            out.append((char) ('0' + digits[i]));
-        }
+    private static void appendDigits(StringBuilder out, char[] digits, int from, int to) {
+        out.append(digits, from, to - from);
     }
 }

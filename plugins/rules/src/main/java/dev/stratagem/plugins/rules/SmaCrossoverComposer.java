@@ -1,5 +1,6 @@
 package dev.stratagem.plugins.rules;
 
+import static dev.stratagem.plugins.rules.RationaleFormat.append;
 import static dev.stratagem.plugins.rules.RationaleFormat.num;
 
 import dev.stratagem.api.ComposeContext;
@@ -61,7 +62,7 @@ public final class SmaCrossoverComposer implements DecisionComposer {
     @Override
     public ComposeResult compose(ComposeContext context) {
         List<TradeInstruction> instructions = new ArrayList<>(1);
-        StringBuilder rationale = new StringBuilder();
+        StringBuilder rationale = new StringBuilder(96);
         for (FeatureVector f : context.features()) {
             if (!rationale.isEmpty()) {
                 rationale.append("; ");
@@ -81,7 +82,7 @@ public final class SmaCrossoverComposer implements DecisionComposer {
 
     private void decide(FeatureVector f, double position, List<TradeInstruction> out, StringBuilder why) {
         if (!reader.read(f, values)) {
-            why.append("warming up (").append(reader.describe(values)).append(')');
+            reader.describe(why.append("warming up ("), values).append(')');
             return;
         }
         String symbol = f.symbol();
@@ -90,38 +91,43 @@ public final class SmaCrossoverComposer implements DecisionComposer {
         double before = prev.diff;
         prev.diff = diff;
         if (Double.isNaN(before)) {
-            why.append("first bar with both averages, no cross yet (").append(reader.describe(values)).append(')');
+            reader.describe(why.append("first bar with both averages, no cross yet ("), values).append(')');
         } else if (before <= 0 && diff > 0) {
-            why.append(cross("above"));
+            cross(why, "above");
             if (position == 0) {
                 out.add(TradeInstruction.buy(symbol, config.quantity()));
-                why.append(": buy ").append(num(config.quantity()));
+                append(why.append(": buy "), config.quantity());
             } else if (position < 0 && config.allowShort()) {
                 out.add(TradeInstruction.buy(symbol, -position).asReduceOnly());
-                why.append(": close short ").append(num(-position));
+                append(why.append(": close short "), -position);
             } else {
-                why.append(": hold ").append(position > 0 ? "long " : "short ").append(num(position));
+                append(why.append(": hold ").append(position > 0 ? "long " : "short "), position);
             }
         } else if (before >= 0 && diff < 0) {
-            why.append(cross("below"));
+            cross(why, "below");
             if (position > 0) {
                 out.add(TradeInstruction.sell(symbol, position).asReduceOnly());
-                why.append(": close long ").append(num(position));
+                append(why.append(": close long "), position);
             } else if (position == 0 && config.allowShort()) {
                 out.add(TradeInstruction.sell(symbol, config.quantity()));
-                why.append(": sell short ").append(num(config.quantity()));
+                append(why.append(": sell short "), config.quantity());
             } else {
                 why.append(position == 0 ? ": stay flat, shorts not allowed" : ": hold short " + num(position));
             }
         } else {
-            why.append("no cross (").append(reader.describe(values)).append("), ")
-                    .append(position == 0 ? "flat" : "position " + num(position));
+            reader.describe(why.append("no cross ("), values).append("), ");
+            if (position == 0) {
+                why.append("flat");
+            } else {
+                append(why.append("position "), position);
+            }
         }
     }
 
-    private String cross(String direction) {
+    private void cross(StringBuilder why, String direction) {
         List<String> names = reader.names();
-        return names.get(0) + " " + num(values[0]) + " crossed " + direction + " " + names.get(1) + " " + num(values[1]);
+        append(why.append(names.get(0)).append(' '), values[0]).append(" crossed ").append(direction).append(' ');
+        append(why.append(names.get(1)).append(' '), values[1]);
     }
 
     private void apply(SmaCrossoverConfig c) {
