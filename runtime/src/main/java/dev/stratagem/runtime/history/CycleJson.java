@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +29,6 @@ public final class CycleJson {
             .build();
 
     private static final ObjectWriter WRITER = MAPPER.writerFor(CycleRecord.class);
-    private static final ObjectReader READER = MAPPER.readerFor(CycleRecord.class);
 
     private CycleJson() {}
 
@@ -53,10 +51,12 @@ public final class CycleJson {
      */
     public static CycleRecord fromJson(String json) {
         try {
-            if (!json.contains("\"mode\":")) {
-                return MAPPER.treeToValue(withRunMode(json), CycleRecord.class);
+            // a tree, not a text search for "mode": PostgreSQL's JSONB gives the text back as {"mode": "PAPER"}
+            JsonNode root = MAPPER.readTree(json);
+            if (root == null || !root.isObject()) {
+                throw new IllegalArgumentException("not a cycle record: not a JSON object: " + abbreviate(json));
             }
-            return READER.readValue(json);
+            return MAPPER.treeToValue(withRunMode(root), CycleRecord.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a cycle record: " + e.getOriginalMessage(), e);
         }
@@ -64,15 +64,19 @@ public final class CycleJson {
 
     /**
      * A record written before {@code ComposeContext} carried the run mode: its context gets the mode of its
-     * run, which the run id's prefix tells ({@code lv-} live, {@code pp-} paper, else backtest).
+     * run, which the run id's prefix tells ({@code lv-} live, {@code pp-} paper, else backtest). A stored mode
+     * is kept.
      */
-    private static JsonNode withRunMode(String json) throws JsonProcessingException {
-        JsonNode root = MAPPER.readTree(json);
-        if (root.get("context") instanceof ObjectNode context) {
+    private static JsonNode withRunMode(JsonNode root) {
+        if (root.get("context") instanceof ObjectNode context && !context.has("mode")) {
             String runId = root.path("runId").asText("");
             context.put("mode", runId.startsWith("lv-") ? "LIVE" : runId.startsWith("pp-") ? "PAPER" : "BACKTEST");
         }
         return root;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 
     /** The record as UTF-8 JSON, the same text as {@link #toJson}: what the history writer stores. */

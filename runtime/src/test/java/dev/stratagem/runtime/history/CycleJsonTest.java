@@ -35,6 +35,21 @@ class CycleJsonTest {
     }
 
     @Test
+    void a_stored_mode_is_kept_however_the_json_was_reformatted() throws Exception {
+        CycleRecord paper = SampleCycles.traded("r1", 7); // a run id that does not tell the mode
+        // PostgreSQL's JSONB normalizes the text to {"a": 1, "b": 2}; a pretty printer writes {"a" : 1}
+        String jsonb = CycleJson.toJson(paper).replace("\":", "\": ").replace(",\"", ", \"");
+        String pretty = CycleJson.MAPPER.readTree(CycleJson.toJson(paper)).toPrettyString();
+        assertThat(jsonb).contains("\"mode\": \"PAPER\"");
+        assertThat(pretty).contains("\"mode\" : \"PAPER\"");
+
+        assertThat(CycleJson.fromJson(jsonb)).isEqualTo(paper);
+        assertThat(CycleJson.fromJson(pretty)).isEqualTo(paper);
+        assertThat(CycleJson.fromJson(jsonb.replace(", \"mode\": \"PAPER\"", "")).context().mode())
+                .as("a record without a mode still gets its run's").isEqualTo(dev.stratagem.api.RunMode.BACKTEST);
+    }
+
+    @Test
     void NaN_and_infinity_are_written_as_strings_and_read_back_as_doubles() {
         CycleRecord warmup = SampleCycles.warmup("r1", 1);
         String json = CycleJson.toJson(warmup);

@@ -59,14 +59,19 @@ final class LlmSession implements AutoCloseable {
         }
     }
 
-    /** @return the base URL without any user info, for a metric tag */
+    /**
+     * @return the base URL without user info, query or fragment, for a metric tag: any of them can carry a
+     *     credential ({@code ?key=...}); a URL that does not parse is tagged {@code unparsable}, never verbatim
+     */
     static String queueName(String baseUrl) {
         try {
-            java.net.URI u = java.net.URI.create(baseUrl);
-            return u.getRawUserInfo() == null ? baseUrl
-                    : new java.net.URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), null, null).toString();
-        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
-            return baseUrl;
+            java.net.URI u = new java.net.URI(baseUrl);
+            if (u.getHost() == null) {
+                return "unparsable";
+            }
+            return new java.net.URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), null, null).toString();
+        } catch (java.net.URISyntaxException e) {
+            return "unparsable";
         }
     }
 

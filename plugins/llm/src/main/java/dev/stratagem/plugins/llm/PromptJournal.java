@@ -47,7 +47,12 @@ final class PromptJournal {
         return new PromptJournal(dir.resolve(strategyId + ".jsonl"));
     }
 
-    /** Loads a journal to replay. */
+    private static final System.Logger LOG = System.getLogger(PromptJournal.class.getName());
+
+    /**
+     * Loads a journal to replay. A last line without its newline that cannot be read (cut short by a crash
+     * while recording) is skipped with a warning naming the file and line; any other unreadable line fails.
+     */
     static PromptJournal forReplay(Path dir, String strategyId) {
         PromptJournal j = new PromptJournal(dir.resolve(strategyId + ".jsonl"));
         if (!Files.isRegularFile(j.file)) {
@@ -65,18 +70,23 @@ final class PromptJournal {
     /**
      * Reads a journal file.
      *
-     * @param lenient skip a line that cannot be read (a line cut short by a crash) instead of failing
+     * @param lenient skip any line that cannot be read instead of failing; otherwise only a last line without
+     *     its newline (a write cut short by a crash) is skipped, with a logged warning
      * @return its calls in recorded order
      * @throws IllegalArgumentException naming the file and line, unless {@code lenient}
+     * @throws UncheckedIOException if the file cannot be read
      */
     @SuppressWarnings("unchecked")
     static List<Line> lines(Path file, boolean lenient) {
-        List<String> text;
+        String all;
         try {
-            text = Files.readAllLines(file, StandardCharsets.UTF_8);
+            // decoded leniently: a write cut inside a multi-byte character must not fail the whole file
+            all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        List<String> text = all.lines().toList();
+        boolean unterminated = !all.isEmpty() && !all.endsWith("\n");
         List<Line> lines = new ArrayList<>(text.size());
         for (int i = 0; i < text.size(); i++) {
             if (text.get(i).isBlank()) {
@@ -91,7 +101,10 @@ final class PromptJournal {
                 lines.add(new Line((String) m.get("composeId"), (String) m.get("stage"),
                         java.util.Objects.requireNonNull((String) m.get("hash"), "hash"), entry));
             } catch (RuntimeException e) {
-                if (!lenient) {
+                if (!lenient && unterminated && i == text.size() - 1) {
+                    LOG.log(System.Logger.Level.WARNING, "{0} line {1}: skipped a last line cut short ({2})", file,
+                            i + 1, e.getMessage());
+                } else if (!lenient) {
                     throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage());
                 }
             }

@@ -22,8 +22,10 @@ import java.util.TreeMap;
  * target; the stop wins when one bar reaches both. A decision's entry arms levels ({@link #arm}) after they
  * are checked against the entry side at the bar's close (a long's stop below it, its target above; the
  * mirror for a short); a level on the wrong side is dropped and the rationale says so. Levels are dropped
- * once they fire, and when the position is flat or on the other side at a cycle: an entry fills at the next
- * bar, so levels whose entry did not fill by the next cycle go too.
+ * once they fire, when the position is on the other side, and when it is flat after it was open (closed). An
+ * entry that has not filled yet (a fill at the next bar, an asynchronous live fill, a working limit order)
+ * keeps its levels pending for up to {@link #PENDING_BARS} bars of its symbol; a cycle triggered by another
+ * symbol's bar neither counts nor checks a symbol without a bar, which stays armed.
  */
 final class ProtectiveExits {
 
@@ -33,8 +35,20 @@ final class ProtectiveExits {
     /** Proposed levels for one symbol's entry; {@code NaN} where there is none. */
     record Proposal(double stop, double target) {}
 
-    /** Armed levels: the side of the position they protect, {@code NaN} where there is none. */
-    record Levels(boolean isLong, double stop, double target) {}
+    /** How many bars of its symbol a flat entry keeps its levels before they are dropped as unfilled. */
+    static final int PENDING_BARS = 3;
+
+    /**
+     * Armed levels: the side of the position they protect, {@code NaN} where there is none.
+     *
+     * @param pendingBars the symbol's bars left for the entry to fill; {@code 0} once the position is open
+     */
+    record Levels(boolean isLong, double stop, double target, int pendingBars) {
+
+        Levels(boolean isLong, double stop, double target) {
+            this(isLong, stop, target, 0);
+        }
+    }
 
     private final Map<String, Levels> armed = new TreeMap<>();
 
@@ -45,7 +59,7 @@ final class ProtectiveExits {
 
     /**
      * @return the exits this bar triggers, with the rationale, or {@code null} if none: then ask the model
-     * @throws IllegalArgumentException if a protected symbol has no {@code high} / {@code low} feature
+     * @throws IllegalArgumentException if a protected symbol's features have no {@code high} / {@code low}
      */
     ComposeResult check(ComposeContext ctx) {
         List<TradeInstruction> exits = new ArrayList<>();
@@ -55,11 +69,29 @@ final class ProtectiveExits {
             String symbol = e.getKey();
             Levels l = e.getValue();
             double quantity = ctx.portfolio().quantity(symbol);
-            if (quantity == 0 || quantity > 0 != l.isLong()) {
+            if (quantity != 0 && quantity > 0 != l.isLong()) {
                 it.remove();
                 continue;
             }
-            FeatureVector f = ctx.features(symbol);
+            FeatureVector f = featuresOf(ctx, symbol);
+            if (quantity == 0) {
+                if (l.pendingBars() == 0) {
+                    it.remove(); // it was open and is closed now
+                } else if (f != null) {
+                    if (l.pendingBars() == 1) {
+                        it.remove(); // the entry did not fill in time (rejected, cancelled, still working)
+                    } else {
+                        e.setValue(new Levels(l.isLong(), l.stop(), l.target(), l.pendingBars() - 1));
+                    }
+                }
+                continue;
+            }
+            if (l.pendingBars() != 0) {
+                e.setValue(l = new Levels(l.isLong(), l.stop(), l.target()));
+            }
+            if (f == null) {
+                continue; // no bar for it this cycle: nothing to check, stays armed
+            }
             double high = f.get("high");
             double low = f.get("low");
             // NaN never compares true: a missing level never fires
@@ -99,7 +131,8 @@ final class ProtectiveExits {
             if (p == null || t.reduceOnly() || position != 0 && position > 0 != isLong) {
                 continue;
             }
-            double price = ctx.features(t.symbol()).get("close");
+            FeatureVector f = featuresOf(ctx, t.symbol());
+            double price = f == null ? Double.NaN : f.get("close");
             double stop = p.stop();
             double target = p.target();
             String side = isLong ? "a long's " : "a short's ";
@@ -116,14 +149,29 @@ final class ProtectiveExits {
             if (Double.isNaN(stop) && Double.isNaN(target)) {
                 continue;
             }
-            armed.put(t.symbol(), new Levels(isLong, stop, target));
+            boolean open = position != 0;
+            armed.put(t.symbol(), new Levels(isLong, stop, target, open ? 0 : PENDING_BARS));
             notes.add(t.symbol() + (isLong ? " long" : " short") + ": stop-loss " + (Double.isNaN(stop) ? "none" : text(stop))
-                    + ", take-profit " + (Double.isNaN(target) ? "none" : text(target)));
+                    + ", take-profit " + (Double.isNaN(target) ? "none" : text(target))
+                    + (open ? "" : " (pending the entry's fill, at most " + PENDING_BARS + " bars)"));
         }
         return String.join("; ", notes);
     }
 
-    /** @return the armed levels as JDK types: {@code {symbol: {"side": "LONG"|"SHORT", "stop"?, "target"?}}} */
+    /** @return the symbol's features this cycle, or {@code null} if it got no bar */
+    private static FeatureVector featuresOf(ComposeContext ctx, String symbol) {
+        for (FeatureVector f : ctx.features()) {
+            if (f.symbol().equals(symbol)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @return the armed levels as JDK types:
+     *     {@code {symbol: {"side": "LONG"|"SHORT", "stop"?, "target"?, "pendingBars"?}}}
+     */
     Map<String, Object> snapshot() {
         Map<String, Object> out = new LinkedHashMap<>();
         armed.forEach((symbol, l) -> {
@@ -134,6 +182,9 @@ final class ProtectiveExits {
             }
             if (!Double.isNaN(l.target())) {
                 m.put("target", l.target());
+            }
+            if (l.pendingBars() != 0) {
+                m.put("pendingBars", l.pendingBars());
             }
             out.put(symbol, m);
         });
@@ -156,7 +207,7 @@ final class ProtectiveExits {
                 throw new IllegalArgumentException("exitLevels." + symbol + ": need side LONG or SHORT, was " + raw);
             }
             read.put(String.valueOf(symbol), new Levels(side.equals("LONG"), price(m.get("stop"), symbol + ".stop"),
-                    price(m.get("target"), symbol + ".target")));
+                    price(m.get("target"), symbol + ".target"), pendingBars(m.get("pendingBars"), symbol)));
         });
         armed.clear();
         armed.putAll(read);
@@ -170,6 +221,17 @@ final class ProtectiveExits {
             throw new IllegalArgumentException("exitLevels." + at + " must be a price > 0, was " + v);
         }
         return n.doubleValue();
+    }
+
+    private static int pendingBars(Object v, Object symbol) {
+        if (v == null) {
+            return 0;
+        }
+        if (!(v instanceof Number n) || n.doubleValue() != n.intValue() || n.intValue() < 0) {
+            throw new IllegalArgumentException(
+                    "exitLevels." + symbol + ".pendingBars must be a whole number >= 0, was " + v);
+        }
+        return n.intValue();
     }
 
     /** Shortest exact decimal of a price: {@code 9.5}, not {@code 9.50000}. */

@@ -1,6 +1,7 @@
 package dev.stratagem.plugins.llm;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +16,13 @@ import java.util.Map;
  * compose id and stage wins, then the latest of the same stage, then the latest of the hash. Without
  * {@code recordings}, or for a request never recorded, there is no answer and the model is not asked. The
  * file is read on the first lookup and again on a miss when it has grown: a composer that records while it
- * runs can answer for cycles it decided itself. An unreadable line is skipped: a replay never fails a
- * reload or a resume over the journal.
+ * runs can answer for cycles it decided itself. An unreadable line is skipped, and a file that cannot be
+ * read leaves the answers read before (with a logged warning, retried on the next miss): a replay never
+ * fails a reload or a resume over the journal.
  */
 final class RecordedAnswers {
+
+    private static final System.Logger LOG = System.getLogger(RecordedAnswers.class.getName());
 
     private final Path file;
     private final Map<String, List<PromptJournal.Line>> byHash = new HashMap<>();
@@ -65,19 +69,27 @@ final class RecordedAnswers {
 
     private void read() {
         long size = size();
-        byHash.clear();
+        Map<String, List<PromptJournal.Line>> read = new HashMap<>();
         if (size >= 0) {
-            for (PromptJournal.Line l : PromptJournal.lines(file, true)) {
-                byHash.computeIfAbsent(l.hash(), h -> new ArrayList<>()).add(l);
+            try {
+                for (PromptJournal.Line l : PromptJournal.lines(file, true)) {
+                    read.computeIfAbsent(l.hash(), h -> new ArrayList<>()).add(l);
+                }
+            } catch (UncheckedIOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot read the LLM journal " + file
+                        + ": replaying without its new answers", e);
+                return; // readSize unchanged: the next miss tries again
             }
         }
+        byHash.clear();
+        byHash.putAll(read);
         readSize = size;
     }
 
-    /** @return the file's size, or -1 if there is none (yet) */
+    /** @return the file's size, or -1 if there is none (yet); something that is there but no file is read and fails */
     private long size() {
         try {
-            return Files.isRegularFile(file) ? Files.size(file) : -1;
+            return Files.exists(file) ? Files.size(file) : -1;
         } catch (IOException e) {
             return -1;
         }

@@ -13,8 +13,11 @@ import java.util.Map;
  * composer to name an endpoint sets its limits; later ones share them (their limit parameters are ignored).
  *
  * <p>Users are counted: each {@link #acquire} is matched by one {@link #release}, and the last release closes
- * the queue, so its threads never outlive the composers that used it. {@link #closeAll} closes whatever is
- * left when the plugin stops ({@link LlmPlugin}), before PF4J closes the class loader.
+ * the queue. The runtime closes a composer a hot-reload swap replaced and one it built only for a validation,
+ * but not the composer of a strategy the operator stopped: that one keeps its use (an idle queue, its threads
+ * parked) until the runtime shuts down or the plugin is reloaded. {@link #closeAll} closes whatever is left
+ * when the plugin stops ({@link LlmPlugin}), before PF4J closes the class loader, so no queue thread outlives
+ * the plugin's class loader.
  */
 final class SharedQueues {
 

@@ -47,7 +47,8 @@ class AgentPipelineComposerTest {
             assertThat(server.received().get(3).lastUser()).isEqualTo(
                     "EXECUTION {\"proceed\":true,\"reason\":\"fits\",\"quantity\":25,\"stopLoss\":9.5,\"takeProfit\":13}");
             assertThat(r.rationale()).startsWith("breakout, stop 9.5, target 13 (confidence 0.75);"
-                    + " ORCL long: stop-loss 9.5, take-profit 13 || llm ")
+                    + " ORCL long: stop-loss 9.5, take-profit 13 (pending the entry's fill, at most 3 bars)"
+                    + " || llm ")
                     .contains("\"stage\":\"director\"").contains("\"stage\":\"quant\"")
                     .contains("\"stage\":\"risk\"").contains("\"stage\":\"execution\"");
         }

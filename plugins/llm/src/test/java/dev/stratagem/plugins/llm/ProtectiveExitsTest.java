@@ -100,11 +100,62 @@ class ProtectiveExitsTest {
     }
 
     @Test
-    void levels_are_cleared_when_the_position_is_flat() {
+    void levels_are_cleared_when_the_position_is_flat_after_it_was_open() {
         ProtectiveExits exits = armed(Side.BUY, 9.5, 12);
-        assertThat(exits.check(bar(1, 0, 9, 9, 9))).isNull(); // the entry did not fill, or was closed
+        assertThat(exits.check(bar(1, 100, 10, 10, 10))).isNull(); // filled
+        assertThat(exits.check(bar(2, 0, 9, 9, 9))).isNull(); // closed
         assertThat(exits.armed()).isEmpty();
-        assertThat(exits.check(bar(2, 100, 9, 9, 9))).isNull(); // a later position is not protected by them
+        assertThat(exits.check(bar(3, 100, 9, 9, 9))).isNull(); // a later position is not protected by them
+    }
+
+    @Test
+    void an_entry_that_has_not_filled_keeps_its_levels_for_a_few_bars_of_its_symbol() {
+        ProtectiveExits exits = armed(Side.BUY, 9.5, 12);
+        for (int i = 1; i < ProtectiveExits.PENDING_BARS; i++) {
+            assertThat(exits.check(bar(i, 0, 9, 9, 9))).isNull(); // a working limit entry, an asynchronous fill
+            assertThat(exits.armed()).containsOnlyKeys("ORCL");
+        }
+        ComposeResult r = exits.check(bar(10, 100, 9.6, 9.8, 9.4)); // it filled late: still protected
+
+        assertThat(r.instructions()).containsExactly(exit(Side.SELL, 100));
+        assertThat(r.rationale()).isEqualTo("stop-loss hit at 9.5 for ORCL (low 9.4): close long 100");
+    }
+
+    @Test
+    void an_entry_that_never_fills_loses_its_levels_after_the_pending_bars() {
+        ProtectiveExits exits = armed(Side.BUY, 9.5, 12);
+        for (int i = 1; i <= ProtectiveExits.PENDING_BARS; i++) {
+            assertThat(exits.check(bar(i, 0, 9, 9, 9))).isNull();
+        }
+        assertThat(exits.armed()).isEmpty(); // rejected or cancelled: a later position is not protected by them
+        assertThat(exits.check(bar(9, 100, 9, 9, 9))).isNull();
+    }
+
+    @Test
+    void a_protected_symbol_without_a_bar_this_cycle_is_skipped_and_stays_armed() {
+        ProtectiveExits exits = armed(Side.BUY, 9.5, 12);
+        assertThat(exits.check(bar(1, 100, 10, 10, 10))).isNull();
+        // a two-symbol strategy: MSFT got a bar, ORCL did not (a holiday, a late feed)
+        FeatureVector msft = FeatureVector.of("MSFT", 2, Map.of("close", 50.0, "high", 51.0, "low", 49.0));
+        ComposeContext withoutOrcl = new ComposeContext(2, "pp-run-2", "sltp", List.of(msft),
+                bar(2, 100, 9, 9, 9).portfolio(), TradeDigest.EMPTY, RunMode.PAPER);
+
+        assertThat(exits.check(withoutOrcl)).isNull();
+        assertThat(exits.armed()).containsOnlyKeys("ORCL");
+
+        assertThat(exits.check(bar(3, 100, 9.6, 9.8, 9.4)).rationale())
+                .isEqualTo("stop-loss hit at 9.5 for ORCL (low 9.4): close long 100");
+    }
+
+    @Test
+    void a_cycle_without_a_bar_for_a_pending_entry_does_not_count_against_it() {
+        ProtectiveExits exits = armed(Side.BUY, 9.5, 12);
+        FeatureVector msft = FeatureVector.of("MSFT", 1, Map.of("close", 50.0, "high", 51.0, "low", 49.0));
+        for (int i = 1; i <= 2 * ProtectiveExits.PENDING_BARS; i++) {
+            exits.check(new ComposeContext(i, "pp-run-" + i, "sltp", List.of(msft), bar(i, 0, 9, 9, 9).portfolio(),
+                    TradeDigest.EMPTY, RunMode.PAPER));
+        }
+        assertThat(exits.armed()).containsOnlyKeys("ORCL");
     }
 
     @Test
@@ -120,7 +171,11 @@ class ProtectiveExitsTest {
         String note = exits.arm(bar(0, 0, 10, 10, 10), List.of(TradeInstruction.buy("ORCL", 100)),
                 Map.of("ORCL", new ProtectiveExits.Proposal(10.5, 12)));
         assertThat(note).isEqualTo("stop-loss 10.5 dropped for ORCL: a long's stop must be below the price 10; "
-                + "ORCL long: stop-loss none, take-profit 12");
+                + "ORCL long: stop-loss none, take-profit 12 (pending the entry's fill, "
+                + "at most 3 bars)");
+        assertThat(exits.arm(bar(0, 100, 10, 10, 10), List.of(TradeInstruction.buy("ORCL", 50)),
+                Map.of("ORCL", new ProtectiveExits.Proposal(9, 12))))
+                .isEqualTo("ORCL long: stop-loss 9, take-profit 12"); // adding to an open long: armed at once
 
         String both = exits.arm(bar(0, 0, 10, 10, 10), List.of(TradeInstruction.sell("ORCL", 100)),
                 Map.of("ORCL", new ProtectiveExits.Proposal(9, 11)));
@@ -144,13 +199,15 @@ class ProtectiveExitsTest {
     void the_levels_survive_a_snapshot_and_restore_as_jdk_types() {
         ProtectiveExits exits = armed(Side.SELL, 10.5, Double.NaN);
         Map<String, Object> state = exits.snapshot();
-        assertThat(state).isEqualTo(Map.of("ORCL", Map.of("side", "SHORT", "stop", 10.5)));
+        assertThat(state).isEqualTo(Map.of("ORCL", Map.of("side", "SHORT", "stop", 10.5, "pendingBars", 3)));
 
         ProtectiveExits next = new ProtectiveExits();
         next.restore(state);
         assertThat(next.check(bar(1, -100, 10.4, 10.5, 10.1)).rationale()).startsWith("stop-loss hit at 10.5");
         assertThatThrownBy(() -> next.restore(Map.of("ORCL", Map.of("side", "UP"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exitLevels.ORCL");
+        assertThatThrownBy(() -> next.restore(Map.of("ORCL", Map.of("side", "LONG", "pendingBars", -1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exitLevels.ORCL.pendingBars");
     }
 
     @Test
@@ -197,6 +254,27 @@ class ProtectiveExitsTest {
             assertThat(r.instructions()).containsExactly(exit(Side.SELL, 100));
             assertThat(r.rationale()).isEqualTo("stop-loss hit at 9.5 for ORCL (low 9.4): close long 100");
             assertThat(server.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_two_symbol_composer_keeps_deciding_when_a_protected_symbol_has_no_bar() throws Exception {
+        String entry = "{\"instructions\":[{\"symbol\":\"ORCL\",\"side\":\"BUY\",\"quantity\":100,\"stopLoss\":9.5,"
+                + "\"takeProfit\":12}],\"rationale\":\"breakout\",\"confidence\":0.8}";
+        String hold = "{\"instructions\":[],\"rationale\":\"hold\",\"confidence\":0.5}";
+        try (var server = new FakeOpenAiServer(
+                r -> FakeOpenAiServer.answer(r.lastUser().contains("MSFT") ? hold : entry))) {
+            LlmComposer c = new LlmComposer();
+            c.configure(Parameters.of(Map.of("baseUrl", server.baseUrl(), "model", "fake-model",
+                    "template", "{{features}} {{portfolio}}", "maxAttempts", 1)));
+            c.compose(bar(0, 0, 10, 10, 10));
+            FeatureVector msft = FeatureVector.of("MSFT", 1, Map.of("close", 50.0, "high", 51.0, "low", 49.0));
+            ComposeContext onlyMsft = new ComposeContext(1, "pp-run-1", "sltp", List.of(msft),
+                    bar(1, 100, 9, 9, 9).portfolio(), TradeDigest.EMPTY, RunMode.PAPER);
+
+            assertThat(c.compose(onlyMsft).rationale()).startsWith("hold");
+            assertThat(c.compose(bar(2, 100, 9.6, 9.8, 9.4)).rationale())
+                    .isEqualTo("stop-loss hit at 9.5 for ORCL (low 9.4): close long 100");
         }
     }
 

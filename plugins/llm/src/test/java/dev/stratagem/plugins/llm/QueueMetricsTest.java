@@ -86,4 +86,13 @@ class QueueMetricsTest {
                 .isEqualTo("https://api.example.com:8443/v1");
         assertThat(LlmSession.queueName("http://127.0.0.1:8080/v1")).isEqualTo("http://127.0.0.1:8080/v1");
     }
+
+    @Test
+    void the_queue_tag_leaves_a_key_in_the_query_or_fragment_out() {
+        assertThat(LlmSession.queueName("https://generativelanguage.example.com/v1beta/openai?key=AIza-secret"))
+                .isEqualTo("https://generativelanguage.example.com/v1beta/openai");
+        assertThat(LlmSession.queueName("https://api.example.com/v1?api-version=1&key=sk-secret#token=sk-other"))
+                .isEqualTo("https://api.example.com/v1");
+        assertThat(LlmSession.queueName("http://[not a url?key=sk-secret")).isEqualTo("unparsable");
+    }
 }

@@ -51,6 +51,24 @@ class RecordedAnswersTest {
     }
 
     @Test
+    void a_last_line_cut_inside_a_multi_byte_character_does_not_fail_the_replay() throws Exception {
+        record("c1", "decision", "one");
+        byte[] cut = "{\"composeId\":\"c2\",\"answer\":\"caf\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(dir.resolve("s.jsonl"), java.util.Arrays.copyOf(cut, cut.length - 1), StandardOpenOption.APPEND);
+
+        assertThat(RecordedAnswers.of(dir, "s").find("c1", "decision", PromptJournal.hash(ASK)).answer())
+                .isEqualTo("one");
+    }
+
+    @Test
+    void a_journal_that_cannot_be_read_gives_no_answer_instead_of_failing_the_replay() throws Exception {
+        Files.createDirectories(dir.resolve("s.jsonl")); // there, but reading it fails with an I/O error
+        RecordedAnswers answers = RecordedAnswers.of(dir, "s");
+
+        assertThat(answers.find("c1", "decision", PromptJournal.hash(ASK))).isNull();
+    }
+
+    @Test
     void without_recordings_there_is_no_answer() {
         assertThat(RecordedAnswers.of(null, "s").find("c1", "decision", PromptJournal.hash(ASK))).isNull();
     }
