@@ -127,7 +127,7 @@ final class StrategyLauncher {
                     fed));
         }
         catalog.register(sc, coordinator, base0, wrapper);
-        scripts.attach(sc.id(), base0);
+        scripts.attach(sc.id(), coordinator::components); // follows plugin reloads' swaps
         return new Launched(new StrategyVerticle(coordinator, history, engine, resumeAfter), ledger, resumeAfter);
     }
 

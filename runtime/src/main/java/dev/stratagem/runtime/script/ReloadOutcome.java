@@ -19,7 +19,9 @@ package dev.stratagem.runtime.script;
  * @param validateMicros replaying the recorded contexts
  * @param swapMicros from offering it to the strategy to its first cycle (0 if not awaited)
  * @param buildNanos the whole attempt
+ * @param pending whether the attempt returned before the strategy swapped the accepted version in (no wait,
+ *     or the wait ran out): it may still be refused at the swap, which the reloader reports later
  */
 public record ReloadOutcome(String scriptId, String source, String trigger, boolean accepted, String oldVersion,
         String oldSha256, String newVersion, String newSha256, String reason, int replayed, long buildMicros,
-        long validateMicros, long swapMicros, long buildNanos) {}
+        long validateMicros, long swapMicros, long buildNanos, boolean pending) {}

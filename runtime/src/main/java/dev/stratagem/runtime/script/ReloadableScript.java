@@ -19,6 +19,15 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
     /** @return how to rebuild the component from its folder */
     abstract ScriptRecipe recipe();
 
+    /**
+     * Builds a new version in a fresh context, off the strategy's thread.
+     *
+     * @param source the source to build instead of the entry file on disk, or {@code null}
+     */
+    ScriptProgram build(byte[] source) {
+        return recipe().build(source);
+    }
+
     /** @return the program serving now (its source is what a rollback goes back to) */
     abstract ScriptProgram program();
 

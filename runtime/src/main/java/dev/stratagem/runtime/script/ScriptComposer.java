@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ public final class ScriptComposer extends ReloadableScript
     private volatile ScriptProgram program;
     private volatile ScriptStatus status;
     private Set<String> required;
+    /** The names the strategy's pipeline produces now (a features script's reload can change them). */
+    private volatile Supplier<List<String>> produced;
     private int failures;
     private int reloads;
 
@@ -48,6 +51,7 @@ public final class ScriptComposer extends ReloadableScript
         this.recipe = recipe;
         this.program = recipe.build();
         this.settings = settings;
+        this.produced = recipe::featureNames;
         this.required = Set.copyOf(program.api.required());
         this.status = new ScriptStatus(program.manifest.id(), program.sha256, false, 0, "", 0);
     }
@@ -110,16 +114,30 @@ public final class ScriptComposer extends ReloadableScript
     }
 
     /**
+     * @param names what the strategy's pipeline produces, asked at each reload (the names at assembly
+     *     until this is called)
+     */
+    void produced(Supplier<List<String>> names) {
+        this.produced = names;
+    }
+
+    /** A new version finds its feature indices against what the pipeline produces now, not at assembly. */
+    @Override
+    ScriptProgram build(byte[] source) {
+        return recipe.build(source, produced.get());
+    }
+
+    /**
      * Replays the last composed contexts through a new version: every call must succeed and every order
-     * must have a finite positive quantity; every feature it reads must be one the pipeline produces.
+     * must have a finite positive quantity; every feature it reads must be one the pipeline produces now.
      */
     @Override
     int validate(ScriptProgram next) {
-        List<String> missing = next.api.required().stream()
-                .filter(name -> !recipe.featureNames().contains(name)).toList();
+        List<String> names = produced.get();
+        List<String> missing = next.api.required().stream().filter(name -> !names.contains(name)).toList();
         if (!missing.isEmpty()) {
-            throw new ScriptFailure("the new version reads features " + missing + " the pipeline does not produce",
-                    false);
+            throw new ScriptFailure("the new version reads features " + missing + " the pipeline does not produce"
+                    + " (it produces " + names + ")", false);
         }
         List<ComposeContext> replay = recentContexts();
         for (ComposeContext recorded : replay) {

@@ -9,7 +9,9 @@ import dev.stratagem.api.Parameters;
 import dev.stratagem.runtime.cycle.VersionedComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +27,13 @@ import org.slf4j.LoggerFactory;
  * bar and {@code out} is an array of {@code NaN}s, one per name under {@code outputs} in the manifest, for
  * the script to fill (incrementally: the script keeps its own rolling state).
  *
- * <p>Reload: the last bars it was fed (warm-up plus replay depth, per symbol) are kept. A new version is
- * validated by feeding it those bars in order in its fresh context: every call must succeed and, once the
- * new version's warm-up is past, every declared output must be finite; the strategy's composer must still
- * find every feature it reads. That replay also primes the new version's rolling state, and at the swap
- * (the start of the next {@link #compute}) it is fed the bars that closed since, so it serves warm.
+ * <p>Reload: the last bars it was fed (warm-up plus replay depth, per symbol; the warm-up even with a replay
+ * depth of 0) are kept. A new version is validated by feeding it those bars in order in its fresh context:
+ * every call must succeed and, once the new version's warm-up is past, every declared output must be
+ * finite; the strategy's composer must still find every feature it reads. That replay also primes the new
+ * version's rolling state, and at the swap (the start of the next {@link #compute}) it is fed the bars that
+ * closed since, so it serves warm: every bar from the start of its validation is kept until it swaps in or
+ * is refused, however many arrive meanwhile, and a version that would miss one is refused at the swap.
  */
 final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline, VersionedComponent, AutoCloseable {
 
@@ -47,9 +51,15 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
     private final double[] bar = new double[5];
     private double[] out;
     private final Map<String, FeatureVector> last = new HashMap<>();
-    /** The last bars fed, a ring (guarded by itself: the reloader reads it from its own thread). */
-    private Candle[] recent;
-    private long[] recentSeq;
+    /** The last bars fed, oldest first (guarded by {@link #bar}: the reloader reads it from its own thread). */
+    private final ArrayDeque<Fed> recent = new ArrayDeque<>();
+    /** How many bars {@link #recent} keeps when no version is waiting; 0 until the first bar. */
+    private int keep;
+    /**
+     * Versions being validated or waiting for the swap, each with the last bar it was fed: the bars after it
+     * are kept whatever {@link #keep} says, for its catch-up (guarded by {@link #bar}).
+     */
+    private final Map<ScriptProgram, Long> catchingUp = new IdentityHashMap<>();
     private long fed;
     private int reloads;
 
@@ -136,18 +146,18 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
     }
 
     private void remember(Candle c, int symbols) {
-        if (settings.replayDepth() == 0) {
-            return;
-        }
         synchronized (this.bar) {
-            if (recent == null) {
-                int size = (Math.max(1, program.manifest.warmup()) + settings.replayDepth()) * Math.max(1, symbols);
-                recent = new Candle[size];
-                recentSeq = new long[size];
+            if (keep == 0) {
+                keep = (Math.max(1, program.manifest.warmup()) + settings.replayDepth()) * Math.max(1, symbols);
             }
-            int at = (int) (fed % recent.length);
-            recent[at] = c;
-            recentSeq[at] = fed++;
+            recent.addLast(new Fed(fed++, c));
+            long pinned = Long.MAX_VALUE;
+            for (long upTo : catchingUp.values()) {
+                pinned = Math.min(pinned, upTo);
+            }
+            while (recent.size() > keep && recent.peekFirst().seq() <= pinned) {
+                recent.removeFirst();
+            }
         }
     }
 
@@ -158,12 +168,10 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
     private List<Fed> recentAfter(long after) {
         synchronized (this.bar) {
             List<Fed> all = new ArrayList<>();
-            if (recent == null) {
-                return all;
-            }
-            for (long seq = Math.max(after + 1, fed - recent.length); seq < fed; seq++) {
-                int at = (int) (seq % recent.length);
-                all.add(new Fed(recentSeq[at], recent[at]));
+            for (Fed f : recent) {
+                if (f.seq() > after) {
+                    all.add(f);
+                }
             }
             return all;
         }
@@ -182,7 +190,27 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
         double[] barOf = new double[5];
         double[] outOf = new double[produced.size()];
         Map<String, Integer> seen = new HashMap<>();
-        List<Fed> replay = recentAfter(-1);
+        List<Fed> replay;
+        synchronized (this.bar) {
+            replay = List.copyOf(recent);
+            catchingUp.put(next, fed - 1);
+        }
+        try {
+            replay(next, replay, warm, barOf, outOf, seen);
+        } catch (RuntimeException e) {
+            release(next);
+            throw e;
+        }
+        if (next.manifest.warmup() != program.manifest.warmup()) {
+            LOG.warn("script {}: the new version declares a warm-up of {} bars (was {}); the running strategy is past"
+                    + " its warm-up and keeps going", id(), next.manifest.warmup(), program.manifest.warmup());
+        }
+        return replay.size();
+    }
+
+    private static void replay(ScriptProgram next, List<Fed> replay, int warm, double[] barOf, double[] outOf,
+            Map<String, Integer> seen) {
+        List<String> produced = next.manifest.outputs();
         for (Fed f : replay) {
             Candle c = f.candle();
             try {
@@ -202,16 +230,24 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
             }
             next.replayedUpTo = f.seq();
         }
-        if (next.manifest.warmup() != program.manifest.warmup()) {
-            LOG.warn("script {}: the new version declares a warm-up of {} bars (was {}); the running strategy is past"
-                    + " its warm-up and keeps going", id(), next.manifest.warmup(), program.manifest.warmup());
+    }
+
+    /** Stops keeping bars for a version that will not swap in. */
+    private void release(ScriptProgram version) {
+        synchronized (this.bar) {
+            catchingUp.remove(version);
         }
-        return replay.size();
     }
 
     @Override
     CompletableFuture<Void> offer(ScriptProgram next) {
-        return swap.offer(next);
+        synchronized (this.bar) {
+            // a newer offer supersedes any waiting one: only this one still needs its bars
+            catchingUp.keySet().removeIf(p -> p != next);
+        }
+        CompletableFuture<Void> done = swap.offer(next);
+        done.whenComplete((ok, failed) -> release(next));
+        return done;
     }
 
     /** On the strategy's thread: feeds the new version the bars since its validation, then lets it serve. */
@@ -220,7 +256,18 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
         double[] outNext = new double[next.manifest.outputs().size()];
         List<FeatureVector> caught = new ArrayList<>();
         try {
-            for (Fed f : recentAfter(next.replayedUpTo)) {
+            long upTo;
+            synchronized (this.bar) {
+                Long pinned = catchingUp.get(next);
+                upTo = pinned == null ? next.replayedUpTo : pinned;
+            }
+            List<Fed> since = recentAfter(upTo);
+            long from = since.isEmpty() ? fed : since.getFirst().seq();
+            if (from != upTo + 1) {
+                throw new ScriptFailure("bars " + (upTo + 1) + " to " + (from - 1) + " since its validation are no"
+                        + " longer kept: it would serve with a hole in its history", false);
+            }
+            for (Fed f : since) {
                 step(next, f.candle(), bar, outNext);
                 caught.add(new FeatureVector(f.candle().symbol(), f.candle().ts(), next.manifest.outputs(), outNext));
             }

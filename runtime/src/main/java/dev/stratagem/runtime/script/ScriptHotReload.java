@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,11 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
 
     /** The prefix of a script component's source, and so of its id here. */
     public static final String PREFIX = "script:";
+    /**
+     * The outcome of an attempt that returned before the strategy swapped its accepted version in (no cycle
+     * boundary within the wait): a second event, {@code SWAPPED} or {@code REFUSED}, follows when it does.
+     */
+    public static final String PENDING = "PENDING";
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptHotReload.class);
 
@@ -53,14 +59,50 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
         this.swapWait = swapWait;
     }
 
-    /** One script component (composer, features pipeline or risk check) of one running strategy. */
-    private record Live(String strategyId, ReloadableScript script, ScriptReloader reloader) {
-        String id() {
-            return script.version().source();
+    /**
+     * One script component (composer, features pipeline or risk check) of one running strategy, found again
+     * in the strategy's current components at each use: a plugin reload can swap in new instances (the
+     * guardrails are rebuilt whole when one of their checks' plugins reloads), and a save must reach the
+     * instance that runs, not a retired one.
+     */
+    private final class Live {
+        final String strategyId;
+        final Supplier<StrategyComponents> current;
+        final Path folder;
+        final String role;
+        /** Which of the strategy's script components of this role and folder (a risk folder can be used twice). */
+        final int nth;
+        private volatile ScriptReloader reloader;
+
+        Live(String strategyId, Supplier<StrategyComponents> current, ReloadableScript script, int nth) {
+            this.strategyId = strategyId;
+            this.current = current;
+            this.folder = script.recipe().folder();
+            this.role = script.version().role();
+            this.nth = nth;
+            this.reloader = new ScriptReloader(script, swapWait, o -> record(this, o), List.of());
         }
 
-        String role() {
-            return script.version().role();
+        ReloadableScript script() {
+            return reloader().script();
+        }
+
+        String id() {
+            return script().version().source();
+        }
+
+        /** @return the reloader of the instance running now (a new one, with the kept versions, if it changed) */
+        synchronized ScriptReloader reloader() {
+            List<ReloadableScript> now = scripts(current.get()).stream()
+                    .filter(s -> s.version().role().equals(role) && s.recipe().folder().equals(folder)).toList();
+            if (nth < now.size() && now.get(nth) != reloader.script()) {
+                ScriptReloader retired = reloader;
+                reloader = new ScriptReloader(now.get(nth), swapWait, o -> record(this, o), retired.keptVersions());
+                retired.close();
+                LOG.info("script {} ({}) of {}: reloads now reach the instance a plugin reload swapped in",
+                        folder, role, strategyId);
+            }
+            return reloader;
         }
     }
 
@@ -70,14 +112,48 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
      * a save reloads every component built from it.
      *
      * @param strategyId the strategy
-     * @param components its components (a runtime-wrapped composer is looked through)
+     * @param components its components (a runtime-wrapped composer is looked through), fixed
      * @return whether it has a script component
      */
     public boolean attach(String strategyId, StrategyComponents components) {
-        DecisionComposer c = components.composer() instanceof FlattenComposer f ? f.inner() : components.composer();
+        return attach(strategyId, () -> components);
+    }
+
+    /**
+     * As {@link #attach(String, StrategyComponents)}, following the components a plugin reload swaps in:
+     * each attempt reaches the script components running then, and checks feature names against the
+     * composer and pipeline running then.
+     *
+     * @param strategyId the strategy
+     * @param current its components now, any thread (a coordinator's {@code components()})
+     * @return whether it has a script component
+     */
+    public boolean attach(String strategyId, Supplier<StrategyComponents> current) {
+        List<ReloadableScript> found = scripts(current.get());
+        for (ReloadableScript script : found) {
+            int nth = (int) found.subList(0, found.indexOf(script)).stream()
+                    .filter(s -> s.version().role().equals(script.version().role())
+                            && s.recipe().folder().equals(script.recipe().folder())).count();
+            switch (script) {
+                case ScriptFeatures f -> f.consumers(() -> Set.copyOf(unwrap(current.get().composer()).requiredFeatures()));
+                case ScriptComposer c -> c.produced(() -> current.get().features().featureNames());
+                case ScriptRiskCheck r -> { }
+            }
+            live.add(new Live(strategyId, current, script, nth));
+            Path folder = script.recipe().folder();
+            watchers.computeIfAbsent(folder, dir -> new ScriptWatcher(dir, script.id(), () -> changed(dir)));
+        }
+        return !found.isEmpty();
+    }
+
+    /**
+     * @return the script components of {@code components}, each wired to read the feature names of the
+     *     components running when it validates
+     */
+    private List<ReloadableScript> scripts(StrategyComponents components) {
+        DecisionComposer c = unwrap(components.composer());
         List<ReloadableScript> found = new ArrayList<>();
         if (components.features() instanceof ScriptFeatures features) {
-            features.consumers(() -> Set.copyOf(c.requiredFeatures()));
             found.add(features);
         }
         if (c instanceof ScriptComposer composer) {
@@ -88,24 +164,23 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
                 found.add(risk);
             }
         }
-        for (ReloadableScript script : found) {
-            live.add(new Live(strategyId, script, new ScriptReloader(script, swapWait)));
-            Path folder = script.recipe().folder();
-            watchers.computeIfAbsent(folder, dir -> new ScriptWatcher(dir, script.id(), () -> changed(dir)));
-        }
-        return !found.isEmpty();
+        return found;
+    }
+
+    private static DecisionComposer unwrap(DecisionComposer c) {
+        return c instanceof FlattenComposer f ? f.inner() : c;
     }
 
     /** A save in a watched folder: every component built from it reloads (concurrently), each recorded. */
     private void changed(Path folder) {
-        List<Live> users = live.stream().filter(l -> l.script().recipe().folder().equals(folder)).toList();
+        List<Live> users = live.stream().filter(l -> l.folder.equals(folder)).toList();
         List<CompletableFuture<ReloadOutcome>> attempts =
                 users.stream().map(l -> l.reloader().reload("WATCH")).toList();
         for (int i = 0; i < users.size(); i++) {
             try {
                 record(users.get(i), attempts.get(i).join());
             } catch (RuntimeException e) {
-                LOG.error("reload of {} for {} failed: {}", users.get(i).id(), users.get(i).strategyId(), e.toString());
+                LOG.error("reload of {} for {} failed: {}", users.get(i).id(), users.get(i).strategyId, e.toString());
             }
         }
     }
@@ -117,8 +192,8 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
             ScriptStatus s = l.script().status();
             String state = s.paused() ? "PAUSED: " + s.lastError() : "RUNNING";
             all.add(new PluginStatus(l.id(), l.script().version().version(), s.sha256(),
-                    List.of(l.role() + ": " + l.script().id()), l.reloader().kept(),
-                    List.of(l.strategyId() + ": " + state)));
+                    List.of(l.role + ": " + l.script().id()), l.reloader().kept(),
+                    List.of(l.strategyId + ": " + state)));
         }
         return all;
     }
@@ -164,14 +239,14 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
     }
 
     private ReloadEvent record(Live l, ReloadOutcome o) {
-        String strategyId = l.strategyId();
-        String outcome = o.accepted() ? ReloadEvent.SWAPPED : ReloadEvent.REFUSED;
-        String replayed = switch (l.script()) {
+        String strategyId = l.strategyId;
+        String outcome = !o.accepted() ? ReloadEvent.REFUSED : o.pending() ? PENDING : ReloadEvent.SWAPPED;
+        String replayed = switch (l.reloader.script()) {
             case ScriptFeatures f -> " bars";
             case ScriptRiskCheck r -> o.replayed() == ScriptRiskCheck.PROBES.size() ? " orders (or probes)" : " orders";
             case ScriptComposer c -> " cycles";
         };
-        String reason = l.role() + ": " + (o.accepted()
+        String reason = l.role + ": " + (o.accepted()
                 ? o.oldSha256() + " -> " + o.newSha256() + " after replaying " + o.replayed() + replayed
                         + (o.reason().isEmpty() ? "" : "; " + o.reason())
                 : o.reason());
@@ -185,7 +260,7 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
     public void close() {
         watchers.values().forEach(ScriptWatcher::close);
         for (Live l : live) {
-            l.reloader().close();
+            l.reloader.close();
         }
     }
 }

@@ -21,8 +21,13 @@ record ScriptRecipe(Path folder, ScriptRole role, Map<String, Object> overrides,
 
     /** As {@link #build()}, from the given source instead of the entry file if it is not null (a rollback). */
     ScriptProgram build(byte[] source) {
+        return build(source, featureNames);
+    }
+
+    /** As {@link #build(byte[])}, resolving {@code api.feature} against {@code names} (the pipeline's now). */
+    ScriptProgram build(byte[] source, List<String> names) {
         ScriptManifest manifest = ScriptManifest.load(folder);
-        return ScriptProgram.build(manifest, role, manifest.merge(overrides), featureNames, null, engine,
+        return ScriptProgram.build(manifest, role, manifest.merge(overrides), names, null, engine,
                 settings.budget(), source);
     }
 }

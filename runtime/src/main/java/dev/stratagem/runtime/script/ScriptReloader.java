@@ -6,10 +6,13 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -24,7 +27,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Rollback: the sources of the last {@link #KEEP} versions that served are kept <em>in memory</em> (they
  * are lost with the process; the file on disk is not rewritten), and {@link #rollback} offers one of them
- * through the same build, replay and swap.
+ * through the same build, replay and swap. A version is kept once it has swapped in, not when it is offered.
+ *
+ * <p>An attempt that returns before the swap (no wait, or the wait ran out) reports it later: when the
+ * strategy swaps the version in or refuses it (its {@code init} or catch-up failed, a newer version
+ * superseded it), the {@code settled} listener gets a second outcome, accepted or refused.
  */
 public final class ScriptReloader implements AutoCloseable {
 
@@ -37,6 +44,7 @@ public final class ScriptReloader implements AutoCloseable {
     private final ExecutorService builder;
     /** Versions that served, most recently live first; the first is the one serving. */
     private final Deque<Kept> kept = new ArrayDeque<>();
+    private final Consumer<ReloadOutcome> settled;
 
     /** @param composer the script composer to reload; an accepted version is not awaited */
     public ScriptReloader(ScriptComposer composer) {
@@ -57,8 +65,20 @@ public final class ScriptReloader implements AutoCloseable {
      * @param swapWait how long an attempt waits for the strategy to swap the new version in
      */
     ScriptReloader(ReloadableScript script, Duration swapWait) {
+        this(script, swapWait, o -> {}, List.of());
+    }
+
+    /**
+     * @param script the script component to reload
+     * @param swapWait how long an attempt waits for the strategy to swap the new version in
+     * @param settled told, off the strategy's thread, how an attempt that returned before its swap ended
+     * @param earlier versions kept by the reloader of a component instance this one replaced, most recent
+     *     first (the serving version goes first whatever they say)
+     */
+    ScriptReloader(ReloadableScript script, Duration swapWait, Consumer<ReloadOutcome> settled, List<Kept> earlier) {
         this.script = script;
         this.swapWait = swapWait;
+        this.settled = settled;
         this.builder = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "script-reload-" + script.version().role() + "-" + script.id());
             t.setDaemon(true);
@@ -66,6 +86,18 @@ public final class ScriptReloader implements AutoCloseable {
         });
         ScriptProgram now = script.program();
         kept.add(new Kept(now.version, now.source));
+        for (Kept k : earlier) {
+            if (kept.size() < KEEP && kept.stream().noneMatch(m -> Arrays.equals(m.source(), k.source()))) {
+                kept.addLast(k);
+            }
+        }
+    }
+
+    /** @return the kept versions with their sources, most recently live first */
+    List<Kept> keptVersions() {
+        synchronized (kept) {
+            return List.copyOf(kept);
+        }
     }
 
     /** A version that served: what it recorded and its source. */
@@ -124,7 +156,7 @@ public final class ScriptReloader implements AutoCloseable {
         Attempt a = new Attempt(trigger, script.version());
         ScriptProgram next;
         try {
-            next = script.recipe().build(source);
+            next = script.build(source);
         } catch (ScriptException | ScriptFailure e) {
             a.build = a.lap();
             return refused(a, "", "", e.getMessage(), 0);
@@ -143,13 +175,17 @@ public final class ScriptReloader implements AutoCloseable {
         a.validate = a.lap();
         ComponentVersion offered = next.version;
         byte[] bytes = next.source;
-        CompletableFuture<Void> swapped = script.offer(next);
+        // kept only once it served: a version refused at the swap must not be what a rollback goes back to
+        CompletableFuture<Void> swapped = script.offer(next).thenRun(() -> remember(offered, bytes));
         String note = "";
+        boolean pending = true;
         if (!swapWait.isZero()) {
             try {
                 swapped.get(swapWait.toMillis(), TimeUnit.MILLISECONDS);
+                pending = false;
             } catch (TimeoutException e) {
-                note = "swap still pending (no cycle boundary since: a risk check swaps at its next order)";
+                note = "swap still pending (no cycle boundary since: a risk check swaps at its next order); its"
+                        + " outcome is reported when it swaps in or is refused";
             } catch (ExecutionException e) {
                 a.swap = a.lap();
                 return refused(a, offered.version(), offered.sha256(), "refused at the swap: "
@@ -160,12 +196,46 @@ public final class ScriptReloader implements AutoCloseable {
             }
             a.swap = a.lap();
         }
-        remember(offered, bytes);
-        ReloadOutcome outcome = a.outcome(true, offered.version(), offered.sha256(), note, replayed);
+        if (pending) {
+            int count = replayed;
+            swapped.whenCompleteAsync((ok, failed) -> settle(a, offered, count, failed), this::later);
+        }
+        ReloadOutcome outcome = a.outcome(true, offered.version(), offered.sha256(), note, replayed, pending);
         LOG.info("script {}: version {} built and validated against {} cycles in {} ms; {}", script.id(),
                 offered.sha256(), replayed, outcome.buildNanos() / 1_000_000,
                 swapWait.isZero() ? "it serves from the next cycle" : note.isEmpty() ? "swapped" : note);
         return outcome;
+    }
+
+    /** Reports how a swap that was still pending when its attempt returned ended. */
+    private void settle(Attempt a, ComponentVersion offered, int replayed, Throwable failed) {
+        a.swap = a.lap();
+        ReloadOutcome late;
+        if (failed == null) {
+            LOG.info("script {}: version {} swapped in", script.id(), offered.sha256());
+            late = a.outcome(true, offered.version(), offered.sha256(), "swapped in after the attempt returned",
+                    replayed);
+        } else {
+            Throwable why = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause()
+                    : failed;
+            late = refused(a, offered.version(), offered.sha256(), "refused at the swap: " + why.getMessage(),
+                    replayed);
+        }
+        try {
+            settled.accept(late);
+        } catch (RuntimeException e) {
+            LOG.error("script {}: recording the outcome of the swap of {} failed: {}", script.id(), offered.sha256(),
+                    e.toString());
+        }
+    }
+
+    /** Runs a late report on the builder thread (never the strategy's); dropped once this reloader closed. */
+    private void later(Runnable task) {
+        try {
+            builder.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("script {}: reloader closed, a late swap outcome is not reported", script.id());
+        }
     }
 
     private void remember(ComponentVersion version, byte[] source) {
@@ -211,8 +281,13 @@ public final class ScriptReloader implements AutoCloseable {
         }
 
         ReloadOutcome outcome(boolean accepted, String version, String sha, String reason, int replayed) {
+            return outcome(accepted, version, sha, reason, replayed, false);
+        }
+
+        ReloadOutcome outcome(boolean accepted, String version, String sha, String reason, int replayed,
+                boolean pending) {
             return new ReloadOutcome(script.id(), old.source(), trigger, accepted, old.version(), old.sha256(),
-                    version, sha, reason, replayed, build, validate, swap, System.nanoTime() - started);
+                    version, sha, reason, replayed, build, validate, swap, System.nanoTime() - started, pending);
         }
     }
 }

@@ -4,7 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratagem.api.Candle;
+import dev.stratagem.api.ComposeContext;
+import dev.stratagem.api.Constraints;
+import dev.stratagem.api.FeatureVector;
+import dev.stratagem.api.PortfolioView;
+import dev.stratagem.api.RiskContext;
+import dev.stratagem.api.RiskVerdict;
+import dev.stratagem.api.RunMode;
+import dev.stratagem.api.TradeDigest;
+import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.runtime.config.RunConfig;
+import dev.stratagem.runtime.config.StrategyConfigLoader;
+import dev.stratagem.runtime.cycle.StrategyComponents;
+import dev.stratagem.runtime.plugin.PluginCatalog;
+import dev.stratagem.runtime.strategy.StrategyAssembler;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.history.ReloadEventStore;
@@ -25,7 +39,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -157,6 +176,134 @@ class ScriptHotReloadTest {
             assertThat(events).isEqualTo(3);
             assertThat(new ReloadEventStore(store).ids(ScriptHotReload.PREFIX))
                     .as("what /api/scripts lists once the runtime is gone").containsExactly(id);
+        }
+    }
+
+    private static String reader(String feature) {
+        return "let i;\nfunction init(api) { i = api.feature(\"" + feature + "\"); }\n"
+                + "function compose(f, api) { return \"" + feature + " \" + f[i]; }\n";
+    }
+
+    private StrategyComponents assemble(PluginCatalog plugins, ScriptCatalog scripts, Path features, Path composer,
+            Path guard) throws IOException {
+        Path file = Files.writeString(tmp.resolve("s-" + composer.getFileName() + ".yaml"), """
+                id: s
+                symbols: [X]
+                capital: 100000
+                features: { script: %s }
+                composer: { script: %s }
+                gateway: { id: paper }
+                guardrails: ["script:%s"]
+                """.formatted(features, composer, guard));
+        return StrategyAssembler.assemble(StrategyConfigLoader.load(file), plugins, scripts);
+    }
+
+    /** Without the kernel: components swapped by hand as a plugin reload swaps them, saves through the watcher. */
+    @Test
+    void saves_reach_the_components_a_plugin_reload_swapped_in_and_feature_names_are_checked_against_those_running()
+            throws Exception {
+        String outputs = "roles: [features]\nwarmup: 1\noutputs: ";
+        Path features = ScriptReloads.folder(tmp, "feat", ScriptLanguage.JS, outputs + "[close, tag]",
+                "function features(bar, out, api) {\n  for (let k = 0; k < out.length; k++) out[k] = (k + 1) * bar[3];\n}\n");
+        Path tagReader = ScriptReloads.folder(tmp, "tag-reader", ScriptLanguage.JS, "roles: [composer]", reader("tag"));
+        Path closeReader = ScriptReloads.folder(tmp, "close-reader", ScriptLanguage.JS, "roles: [composer]",
+                reader("close"));
+        Path guard = ScriptReloads.folder(tmp, "guard", ScriptLanguage.JS, "roles: [risk]", "function check(api) {}\n");
+        ScriptCatalog scripts = new ScriptCatalog(List.of(tmp), new ScriptSettings(Duration.ofMillis(500), 3, 5), null);
+        List<ReloadEvent> recorded = new CopyOnWriteArrayList<>();
+        try (PluginCatalog plugins = PluginCatalog.load(TestPaths.plugins());
+                ScriptHotReload hot = new ScriptHotReload(e -> {
+                    recorded.add(e);
+                    return e;
+                }, null, Duration.ofMillis(50))) {
+            StrategyComponents first = assemble(plugins, scripts, features, tagReader, guard);
+            StrategyComponents second = assemble(plugins, scripts, features, closeReader, guard);
+            ScriptFeatures pipeline = (ScriptFeatures) first.features();
+            ScriptComposer composer = (ScriptComposer) first.composer();
+            AtomicReference<StrategyComponents> current = new AtomicReference<>(first);
+            assertThat(hot.attach("s", current::get)).isTrue();
+            Events events = new Events(recorded);
+            String feat = "script:" + features.toAbsolutePath().normalize();
+            String reader = "script:" + tagReader.toAbsolutePath().normalize();
+            String guardId = "script:" + guard.toAbsolutePath().normalize();
+
+            // the pipeline adds an output; the composer's next version reads it (it is built against the new names)
+            ScriptReloads.save(tmp.resolve("aside"), features.resolve("script.yaml"),
+                    Files.readString(features.resolve("script.yaml")).replace("[close, tag]", "[close, tag, sma]"));
+            assertThat(events.next(feat).outcome()).isEqualTo(ScriptHotReload.PENDING);
+            pipeline.compute(new ScriptReloads.OneBar(new Candle("X", 1, 10, 10, 10, 10, 1)));
+            assertThat(events.next(feat).outcome()).isEqualTo(ReloadEvent.SWAPPED);
+            assertThat(pipeline.featureNames()).containsExactly("close", "tag", "sma");
+            ScriptReloads.save(tmp.resolve("aside"), tagReader.resolve("main.js"), reader("sma"));
+            ReloadEvent readsSma = events.next(reader);
+            assertThat(readsSma.outcome()).as(readsSma.reason()).isEqualTo(ScriptHotReload.PENDING);
+            assertThat(composer.compose(context(List.of("close", "tag", "sma"), 10, 20, 30)).rationale())
+                    .isEqualTo("sma 30");
+            assertThat(events.next(reader).outcome()).isEqualTo(ReloadEvent.SWAPPED);
+
+            // the pipeline drops the output no one reads now; a composer reading it is refused, not fed NaN
+            ScriptReloads.save(tmp.resolve("aside"), features.resolve("script.yaml"),
+                    Files.readString(features.resolve("script.yaml")).replace("[close, tag, sma]", "[close, sma]"));
+            assertThat(events.next(feat).outcome()).isEqualTo(ScriptHotReload.PENDING);
+            pipeline.compute(new ScriptReloads.OneBar(new Candle("X", 2, 10, 10, 10, 10, 1)));
+            assertThat(events.next(feat).outcome()).isEqualTo(ReloadEvent.SWAPPED);
+            ScriptReloads.save(tmp.resolve("aside"), tagReader.resolve("main.js"), reader("tag"));
+            ReloadEvent readsTag = events.next(reader);
+            assertThat(readsTag.outcome()).isEqualTo(ReloadEvent.REFUSED);
+            assertThat(readsTag.reason()).contains("reads features [tag] the pipeline does not produce")
+                    .contains("[close, sma]");
+
+            // a plugin reload swaps in a composer reading only close, and new guardrails
+            current.set(new StrategyComponents(first.features(), second.composer(), first.gateway(),
+                    second.guardrails(), first.listeners(), first.versions()));
+            ScriptReloads.save(tmp.resolve("aside"), features.resolve("script.yaml"),
+                    Files.readString(features.resolve("script.yaml")).replace("[close, sma]", "[close]"));
+            ReloadEvent dropsSma = events.next(feat);
+            assertThat(dropsSma.outcome()).as("checked against the composer running now: " + dropsSma.reason())
+                    .isEqualTo(ScriptHotReload.PENDING);
+            ScriptRiskCheck retired = (ScriptRiskCheck) first.guardrails().checks().getFirst();
+            ScriptRiskCheck running = (ScriptRiskCheck) second.guardrails().checks().getFirst();
+            String v1 = running.version().sha256();
+            ScriptReloads.save(tmp.resolve("aside"), guard.resolve("main.js"),
+                    "function check(api) { api.reject('v2 allows nothing'); }\n");
+            assertThat(events.next(guardId).outcome()).isEqualTo(ScriptHotReload.PENDING);
+            PortfolioView portfolio = new PortfolioView(1, 1000, 1000, 0, 0, 0, 0, List.of(), Constraints.NONE);
+            RiskVerdict verdict = running.check(TradeInstruction.buy("X", 1),
+                    new RiskContext(portfolio, Map.of(), Map.of("X", 10.0), Map.of(), 1000));
+            assertThat(verdict).isEqualTo(RiskVerdict.reject("guard: v2 allows nothing"));
+            assertThat(events.next(guardId).outcome()).isEqualTo(ReloadEvent.SWAPPED);
+            assertThat(retired.version().sha256()).isEqualTo(v1);
+            for (AutoCloseable c : List.of(pipeline, composer, (AutoCloseable) second.features(),
+                    (AutoCloseable) second.composer(), retired, running)) {
+                c.close();
+            }
+        }
+    }
+
+    private static ComposeContext context(List<String> names, double... values) {
+        PortfolioView portfolio = new PortfolioView(1, 1000, 1000, 0, 0, 0, 0, List.of(), Constraints.NONE);
+        return new ComposeContext(1, "c-1", "s", List.of(new FeatureVector("X", 1, names, values)), portfolio,
+                TradeDigest.EMPTY, RunMode.BACKTEST);
+    }
+
+    /** The recorded events of each script, read one after the other as they arrive. */
+    private static final class Events {
+        private final List<ReloadEvent> recorded;
+        private final Map<String, Integer> read = new HashMap<>();
+
+        Events(List<ReloadEvent> recorded) {
+            this.recorded = recorded;
+        }
+
+        ReloadEvent next(String id) {
+            int seen = read.getOrDefault(id, 0);
+            ScriptReloads.await(() -> of(id).size() > seen, "event " + (seen + 1) + " of " + id);
+            read.put(id, seen + 1);
+            return of(id).get(seen);
+        }
+
+        private List<ReloadEvent> of(String id) {
+            return recorded.stream().filter(e -> e.pluginId().equals(id)).toList();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.stratagem.runtime.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,6 +95,47 @@ class ScriptReloaderTest {
             assertThat(outcome.accepted()).as(outcome.reason()).isTrue();
             assertThat(c.compose(ScriptSandboxTest.context(4)).rationale()).isEqualTo("bar 4: buy");
             assertThat(c.compose(ScriptSandboxTest.context(5)).rationale()).isEqualTo("py2 bar 5");
+        }
+        c.close();
+    }
+
+    @Test
+    void a_swap_after_the_wait_is_reported_when_it_ends_and_only_a_version_that_served_is_kept() throws Exception {
+        Path folder = ScriptFolders.write(tmp, "late", ScriptLanguage.JS,
+                "function compose(f, api) { return \"v1\"; }\nfunction save() { return \"s\"; }\n");
+        ScriptCatalog catalog = new ScriptCatalog(List.of(tmp), new ScriptSettings(Duration.ofMillis(500), 3, 5), null);
+        ScriptComposer c = (ScriptComposer) catalog.composer(folder.toString(), Map.of(), List.of("close")).component();
+        Path entry = folder.resolve("main.js");
+        c.compose(ScriptSandboxTest.context(1));
+        BlockingQueue<ReloadOutcome> settled = new LinkedBlockingQueue<>();
+        try (ScriptReloader reloader = new ScriptReloader(c, Duration.ofMillis(50), settled::add, List.of())) {
+            // its init passes at the build (no state) and fails at the swap (the old version's state)
+            Files.writeString(entry, "function init(api) { if (api.state !== null) throw new Error('no state');"
+                    + " }\nfunction compose(f, api) { return \"v2\"; }\n");
+            ReloadOutcome offered = reloader.reload().get(30, TimeUnit.SECONDS);
+            assertThat(offered.accepted()).as(offered.reason()).isTrue();
+            assertThat(offered.pending()).isTrue();
+            assertThat(reloader.kept()).as("not served yet").hasSize(1);
+            assertThat(c.compose(ScriptSandboxTest.context(2)).rationale()).isEqualTo("v1");
+            ReloadOutcome refused = settled.poll(30, TimeUnit.SECONDS);
+            assertThat(refused).isNotNull();
+            assertThat(refused.accepted()).isFalse();
+            assertThat(refused.newSha256()).isEqualTo(offered.newSha256());
+            assertThat(refused.reason()).startsWith("refused at the swap: ").contains("no state");
+            assertThat(reloader.kept()).hasSize(1);
+            assertThatThrownBy(() -> reloader.rollback(null)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("has no kept version before");
+
+            Files.writeString(entry, "function compose(f, api) { return \"v3\"; }\n");
+            ReloadOutcome v3 = reloader.reload().get(30, TimeUnit.SECONDS);
+            assertThat(v3.pending()).isTrue();
+            assertThat(c.compose(ScriptSandboxTest.context(3)).rationale()).isEqualTo("v3");
+            ReloadOutcome swapped = settled.poll(30, TimeUnit.SECONDS);
+            assertThat(swapped).isNotNull();
+            assertThat(swapped.accepted()).as(swapped.reason()).isTrue();
+            assertThat(swapped.pending()).isFalse();
+            assertThat(swapped.newSha256()).isEqualTo(v3.newSha256());
+            assertThat(reloader.kept()).hasSize(2).first().asString().endsWith(v3.newSha256());
         }
         c.close();
     }

@@ -2,6 +2,8 @@ package dev.stratagem.runtime.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratagem.api.Candle;
+import dev.stratagem.api.MarketWindow;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.kernel.Kernel;
 import java.io.IOException;
@@ -55,6 +57,29 @@ final class ScriptReloads {
     /** @return how many of the script's events had the outcome */
     static long count(Kernel kernel, String id, String outcome) {
         return events(kernel, id).stream().filter(e -> e.outcome().equals(outcome)).count();
+    }
+
+    /** A one-symbol market window whose bar just closed. */
+    record OneBar(Candle candle) implements MarketWindow {
+        @Override
+        public List<String> symbols() {
+            return List.of(candle.symbol());
+        }
+
+        @Override
+        public int size(String symbol) {
+            return 1;
+        }
+
+        @Override
+        public Candle bar(String symbol, int barsAgo) {
+            return candle;
+        }
+
+        @Override
+        public boolean updated(String symbol) {
+            return true;
+        }
     }
 
     static void await(BooleanSupplier condition, String what) {
