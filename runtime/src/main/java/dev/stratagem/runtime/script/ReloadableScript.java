@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
  */
 abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, ScriptRiskCheck {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReloadableScript.class);
+
     /** @return the script id (the manifest's) */
     abstract String id();
 
@@ -50,4 +52,30 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
      * @return completes when it serves, exceptionally if it was refused at the swap or superseded
      */
     abstract CompletableFuture<Void> offer(ScriptProgram next);
+
+    /**
+     * At the swap, on the strategy's thread: hands the old version's state ({@code save()}) to the new one
+     * ({@code init}). A failing save starts the new version without state; a failing init refuses it: the new
+     * version is closed and {@code done} fails with the reason.
+     *
+     * @return whether the new version takes over
+     */
+    final boolean handOver(ScriptProgram old, ScriptProgram next, CompletableFuture<Void> done) {
+        String state = null;
+        try {
+            state = old.save();
+        } catch (ScriptFailure e) {
+            LOG.warn("script {}: save() of the old version failed, the new one starts without state: {}", id(),
+                    e.getMessage());
+        }
+        try {
+            next.init(state);
+            return true;
+        } catch (ScriptFailure e) {
+            LOG.error("script {}: new version {} refused at swap, init failed: {}", id(), next.sha256, e.getMessage());
+            next.close();
+            done.completeExceptionally(e);
+            return false;
+        }
+    }
 }

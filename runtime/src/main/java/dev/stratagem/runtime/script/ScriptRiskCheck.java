@@ -147,19 +147,7 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
     private void swapIn(ScriptSwap.Pending offer) {
         ScriptProgram next = offer.program();
         ScriptProgram old = program;
-        String state = null;
-        try {
-            state = old.save();
-        } catch (ScriptFailure e) {
-            LOG.warn("script {}: save() of the old version failed, the new one starts without state: {}", id(),
-                    e.getMessage());
-        }
-        try {
-            next.init(state);
-        } catch (ScriptFailure e) {
-            LOG.error("script {}: new version {} refused at swap, init failed: {}", id(), next.sha256, e.getMessage());
-            next.close();
-            offer.done().completeExceptionally(e);
+        if (!handOver(old, next, offer.done())) {
             return;
         }
         program = next;
