@@ -18,13 +18,14 @@ function compose(f, api) {
   const before = previous[api.symbol];
   previous[api.symbol] = diff;
   if (before === undefined) return "first bar with both averages, no cross yet";
-  const position = api.position;
   if (before <= 0 && diff > 0) {
+    const position = api.position; // read only on a cross: each read crosses into the host
     if (position === 0) { api.buy(quantity); return "crossed above: buy"; }
     if (position < 0 && allowShort) { api.close(); return "crossed above: close short"; }
     return "crossed above: hold";
   }
   if (before >= 0 && diff < 0) {
+    const position = api.position;
     if (position > 0) { api.close(); return "crossed below: close long"; }
     if (position === 0 && allowShort) { api.sell(quantity); return "crossed below: sell short"; }
     return "crossed below: stay";

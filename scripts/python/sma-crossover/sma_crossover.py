@@ -27,8 +27,8 @@ def compose(f, api):
     previous[symbol] = diff
     if before is None:
         return "first bar with both averages, no cross yet"
-    position = api.position
     if before <= 0 and diff > 0:
+        position = api.position  # read only on a cross: each read crosses into the host
         if position == 0:
             api.buy(quantity)
             return "crossed above: buy"
@@ -37,6 +37,7 @@ def compose(f, api):
             return "crossed above: close short"
         return "crossed above: hold"
     if before >= 0 and diff < 0:
+        position = api.position
         if position > 0:
             api.close()
             return "crossed below: close long"
