@@ -18,7 +18,6 @@ import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.api.TxResult;
 import dev.stratagem.api.TxStatus;
 import dev.stratagem.runtime.portfolio.DigestTracker;
-import dev.stratagem.runtime.risk.FlattenComposer;
 import dev.stratagem.runtime.risk.GuardrailsResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -348,12 +347,7 @@ public final class CycleCoordinator {
     private void track(StrategyComponents c) {
         trackedFor = c;
         recorded = c.versions();
-        List<Object> candidates = new ArrayList<>();
-        candidates.add(c.features());
-        candidates.add(c.composer() instanceof FlattenComposer f ? f.inner() : c.composer());
-        candidates.add(c.gateway());
-        candidates.addAll(c.guardrails().checks());
-        candidates.addAll(c.listeners());
+        List<Object> candidates = c.parts();
         List<VersionedComponent> found = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         for (Object candidate : candidates) {

@@ -5,7 +5,9 @@ import dev.stratagem.api.DecisionComposer;
 import dev.stratagem.api.ExecutionGateway;
 import dev.stratagem.api.FeaturesPipeline;
 import dev.stratagem.api.StrategyListener;
+import dev.stratagem.runtime.risk.FlattenComposer;
 import dev.stratagem.runtime.risk.Guardrails;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,5 +37,19 @@ public record StrategyComponents(
         Objects.requireNonNull(guardrails, "guardrails");
         listeners = List.copyOf(listeners);
         versions = List.copyOf(versions);
+    }
+
+    /**
+     * @return every component instance: the features pipeline, the composer (the strategy's own, looked
+     *     through the runtime's kill-switch wrapper), the gateway, each guardrail check and each listener
+     */
+    public List<Object> parts() {
+        List<Object> parts = new ArrayList<>();
+        parts.add(features);
+        parts.add(composer instanceof FlattenComposer f ? f.inner() : composer);
+        parts.add(gateway);
+        parts.addAll(guardrails.checks());
+        parts.addAll(listeners);
+        return parts;
     }
 }

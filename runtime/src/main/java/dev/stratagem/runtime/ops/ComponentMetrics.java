@@ -4,7 +4,6 @@ import dev.stratagem.api.MetricSample;
 import dev.stratagem.api.MetricsSource;
 import dev.stratagem.api.StrategyComponent;
 import dev.stratagem.runtime.cycle.StrategyComponents;
-import dev.stratagem.runtime.risk.FlattenComposer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -187,12 +186,7 @@ final class ComponentMetrics {
 
     /** @return the distinct components of a strategy that report metrics, a wrapped composer unwrapped */
     static List<MetricsSource> sources(StrategyComponents c) {
-        List<Object> candidates = new ArrayList<>();
-        candidates.add(c.features());
-        candidates.add(c.composer() instanceof FlattenComposer f ? f.inner() : c.composer());
-        candidates.add(c.gateway());
-        candidates.addAll(c.guardrails().checks());
-        candidates.addAll(c.listeners());
+        List<Object> candidates = c.parts();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<MetricsSource> sources = new ArrayList<>();
         for (Object candidate : candidates) {

@@ -12,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Value;
 import org.slf4j.Logger;
@@ -35,7 +34,7 @@ public final class ScriptComposer extends ReloadableScript
     private static final Logger LOG = LoggerFactory.getLogger(ScriptComposer.class);
 
     private final ScriptSettings settings;
-    private final AtomicReference<Pending> pending = new AtomicReference<>();
+    private final ScriptSwap swap = new ScriptSwap();
     private final ArrayDeque<ComposeContext> recent = new ArrayDeque<>();
     private volatile ScriptProgram program;
     private volatile ScriptStatus status;
@@ -92,21 +91,13 @@ public final class ScriptComposer extends ReloadableScript
      */
     @Override
     CompletableFuture<Void> offer(ScriptProgram next) {
-        Pending offer = new Pending(next, new CompletableFuture<>());
-        Pending previous = pending.getAndSet(offer);
-        if (previous != null) {
-            previous.program().close();
-            previous.done().completeExceptionally(new ScriptFailure("superseded by a newer version", false));
-        }
-        return offer.done();
+        return swap.offer(next);
     }
 
     @Override
     ScriptProgram program() {
         return program;
     }
-
-    private record Pending(ScriptProgram program, CompletableFuture<Void> done) {}
 
     @Override
     ScriptRecipe recipe() {
@@ -248,7 +239,7 @@ public final class ScriptComposer extends ReloadableScript
     }
 
     private void swapIfPending() {
-        Pending offer = pending.getAndSet(null);
+        ScriptSwap.Pending offer = swap.take(); // a volatile read per cycle, no atomic write
         if (offer == null) {
             return;
         }
@@ -269,11 +260,7 @@ public final class ScriptComposer extends ReloadableScript
 
     /** Closes the serving context (and any pending one). */
     public void close() {
-        Pending next = pending.getAndSet(null);
-        if (next != null) {
-            next.program().close();
-            next.done().completeExceptionally(new ScriptFailure("script " + id() + " closed", false));
-        }
+        swap.cancel("script " + id() + " closed");
         program.close();
     }
 }
