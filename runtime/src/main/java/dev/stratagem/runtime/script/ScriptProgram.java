@@ -107,6 +107,7 @@ final class ScriptProgram implements AutoCloseable {
                     new String(bytes, StandardCharsets.UTF_8), manifest.entry().toString()).build();
             guard.enter(LOAD_BUDGET.toNanos());
             try {
+                InteropWarmUp.run(context, manifest.language());
                 context.eval(source);
             } finally {
                 guard.exit();
