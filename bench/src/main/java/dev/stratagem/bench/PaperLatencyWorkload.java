@@ -21,13 +21,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CSV at a fixed bar rate. Latency = from the feed publishing a bar close to the strategy publishing the cycle's
  * record (after it ran the whole decision cycle and handed the record to the history writer), both stamped
  * by outbound bus interceptors on the publishing threads. The first {@code warmup} cycles are not counted.
+ *
+ * <p>Where a cycle's time goes, per cycle: the dispatch (bar close published -> delivered on the strategy's
+ * thread, stamped by an inbound interceptor there) and the cycle's own steps (its recorded stage timings).
  */
 final class PaperLatencyWorkload {
 
     private PaperLatencyWorkload() {}
 
-    /** Latencies in microseconds after warm-up, and the bar rate the feed actually achieved. */
-    record Result(Samples micros, double barsPerSecond) {}
+    /**
+     * Latencies in microseconds after warm-up, the bar rate the feed actually achieved, and of the same cycles
+     * the dispatch and the steps in microseconds.
+     */
+    record Result(Samples micros, double barsPerSecond, Samples dispatchMicros, Samples stepsMicros) {}
 
     /**
      * @param strategy the strategy file
@@ -49,6 +55,8 @@ final class PaperLatencyWorkload {
                 ""));
         Map<Long, Long> published = new ConcurrentHashMap<>();
         long[] latencies = new long[4_000_000];
+        long[] dispatch = new long[latencies.length];
+        long[] steps = new long[latencies.length];
         AtomicInteger count = new AtomicInteger();
         Handler<DeliveryContext<Object>> stamp = ctx -> {
             long now = System.nanoTime();
@@ -60,6 +68,17 @@ final class PaperLatencyWorkload {
                 int i = count.getAndIncrement();
                 if (sent != null && i < latencies.length) {
                     latencies[i] = now - sent;
+                    steps[i] = r.timings().total();
+                }
+            }
+            ctx.next();
+        };
+        Handler<DeliveryContext<Object>> delivered = ctx -> {
+            if (ctx.message().address().equals(Addresses.BAR_CLOSE) && ctx.body() instanceof Long ts) {
+                Long sent = published.get(ts);
+                int i = count.get(); // the cycle this bar starts: strategies run one bar at a time
+                if (sent != null && i < dispatch.length) {
+                    dispatch[i] = System.nanoTime() - sent;
                 }
             }
             ctx.next();
@@ -69,6 +88,7 @@ final class PaperLatencyWorkload {
         long bars;
         try (Kernel kernel = Kernel.start(runFile, RunConfig.load(runFile), StratagemBench.plugins, db, options)) {
             kernel.vertx().eventBus().addOutboundInterceptor(stamp);
+            kernel.vertx().eventBus().addInboundInterceptor(delivered);
             bars = kernel.feedFinished().await(30, TimeUnit.MINUTES);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -76,7 +96,11 @@ final class PaperLatencyWorkload {
         if (n <= warmup) {
             throw new IllegalStateException("only " + n + " cycles were measured, fewer than the warm-up " + warmup);
         }
-        return new Result(new Samples(Arrays.stream(latencies, warmup, n).filter(l -> l > 0).mapToDouble(l -> l / 1e3)
-                .toArray()), bars / seconds);
+        return new Result(micros(latencies, warmup, n), bars / seconds, micros(dispatch, warmup, n),
+                micros(steps, warmup, n));
+    }
+
+    private static Samples micros(long[] nanos, int from, int to) {
+        return new Samples(Arrays.stream(nanos, from, to).filter(l -> l > 0).mapToDouble(l -> l / 1e3).toArray());
     }
 }

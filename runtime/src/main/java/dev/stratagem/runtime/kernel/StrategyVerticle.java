@@ -165,6 +165,7 @@ final class StrategyVerticle extends VerticleBase {
             }
             history.submit(record);
             vertx.eventBus().publish(Addresses.cycleResult(strategyId()), record);
+            history.wake(); // after the cycle is out: see HistoryWriter
         } finally {
             org.slf4j.MDC.remove("strategy");
         }

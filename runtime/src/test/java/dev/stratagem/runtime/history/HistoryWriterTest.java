@@ -52,6 +52,27 @@ class HistoryWriterTest {
     }
 
     @Test
+    void a_record_nobody_wakes_the_writer_for_is_still_written_and_wake_writes_what_is_queued() {
+        List<Long> committed = Collections.synchronizedList(new ArrayList<>());
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        CycleSink recording = batch -> {
+            batch.forEach(r -> committed.add(r.sequence()));
+            threads.add(Thread.currentThread().getName());
+        };
+        try (HistoryWriter writer = new HistoryWriter(recording)) {
+            writer.submit(SampleCycles.idle(RUN, 1)); // a submit does not wake the writer: its own poll finds it
+            awaitTrue(() -> writer.written() == 1, Duration.ofSeconds(10));
+            for (long seq = 2; seq <= 6; seq++) {
+                writer.submit(SampleCycles.idle(RUN, seq));
+            }
+            writer.wake(); // what a strategy does once its cycle is published
+            awaitTrue(() -> writer.written() == 6, Duration.ofSeconds(10));
+        }
+        assertThat(committed).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(threads).containsOnly("stratagem-history-writer");
+    }
+
+    @Test
     void flush_returns_once_everything_submitted_before_it_is_committed() {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"));
                 HistoryWriter writer = new HistoryWriter(store, 64, 16)) {
