@@ -104,8 +104,12 @@ public final class StratagemBench {
             }
             if (on("paper")) {
                 SyntheticSeries.Written paper = SyntheticSeries.write(orcl, 30_000, work.resolve("synthetic-30000.csv"));
-                report.latency(PaperLatencyWorkload.run(strategy, paper.file(), 5_000, PAPER_DAYS_PER_SECOND,
-                        fresh("paper")));
+                Path db = fresh("paper");
+                try {
+                    report.latency(PaperLatencyWorkload.run(strategy, paper.file(), 5_000, PAPER_DAYS_PER_SECOND, db));
+                } finally {
+                    discard(db);
+                }
             }
             if (on("history")) {
                 report.history(historyThroughput(catalog, candles.subList(0, 50_000), 3));
@@ -155,8 +159,12 @@ public final class StratagemBench {
 
     static BacktestResult backtest(PluginCatalog catalog, Path strategyFile, Path data, RecordLevel level) {
         Path db = level == RecordLevel.SUMMARY ? null : fresh("backtest");
-        return BacktestRunner.run(new BacktestRequest(strategyFile, List.of(data), null, null, null, null, null, level,
-                false, plugins, db), catalog);
+        try {
+            return BacktestRunner.run(new BacktestRequest(strategyFile, List.of(data), null, null, null, null, null,
+                    level, false, plugins, db), catalog);
+        } finally {
+            discard(db);
+        }
     }
 
     /** @return two discarded warm-up runs, then {@code runs} measured ones */
@@ -215,7 +223,12 @@ public final class StratagemBench {
         }
         double[] rates = new double[repeats];
         for (int i = 0; i < repeats; i++) {
-            rates[i] = HistoryThroughput.recordsPerSecond(records, fresh("h2"));
+            Path db = fresh("h2");
+            try {
+                rates[i] = HistoryThroughput.recordsPerSecond(records, db);
+            } finally {
+                discard(db);
+            }
         }
         return new Samples(rates);
     }
@@ -224,6 +237,24 @@ public final class StratagemBench {
 
     static Path fresh(String name) {
         return work.resolve("db").resolve(name + "-" + ProcessHandle.current().pid() + "-" + (++counter));
+    }
+
+    /**
+     * Deletes the H2 files of a database the bench is done with ({@code db.mv.db}, its trace and temp files): a
+     * full run writes gigabytes of history, and kept, they filled this machine's disk over a few runs.
+     */
+    static void discard(Path db) {
+        if (db == null || !Files.isDirectory(db.getParent())) {
+            return;
+        }
+        String prefix = db.getFileName() + ".";
+        try (var files = Files.list(db.getParent())) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete the bench database " + db + ": " + e);
+        }
     }
 
     private static String stringArg(String[] args, String name, String fallback) {
