@@ -32,8 +32,11 @@ record Samples(double[] values) {
         return s;
     }
 
-    /** @return {@code median (min..max, n=...)} with the given format per number */
+    /** @return {@code median (min..max, n=...)} with the given format per number, or a dash for no samples */
     String describe(String format) {
+        if (values.length == 0) {
+            return "- (not run)";
+        }
         return String.format(Locale.ROOT, format + " (" + format + ".." + format + ", n=%d)",
                 median(), min(), max(), values.length);
     }

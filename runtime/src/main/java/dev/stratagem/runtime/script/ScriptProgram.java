@@ -100,6 +100,7 @@ final class ScriptProgram implements AutoCloseable {
         String sha = HexFormat.of().formatHex(Sha256.newDigest().digest(bytes)).substring(0, Sha256.PREFIX);
         Logger log = LoggerFactory.getLogger("script." + manifest.id());
         ScriptApi api = new ScriptApi(params, featureNames, log);
+        InteropWarmUp.ensure(engine, manifest.language());
         Context context = ScriptEngines.newContext(engine, manifest.language(), new LogStream(log));
         ScriptWatchdog.Guard guard = ScriptWatchdog.SHARED.guard(context, budget);
         try {
@@ -107,7 +108,6 @@ final class ScriptProgram implements AutoCloseable {
                     new String(bytes, StandardCharsets.UTF_8), manifest.entry().toString()).build();
             guard.enter(LOAD_BUDGET.toNanos());
             try {
-                InteropWarmUp.run(context, manifest.language());
                 context.eval(source);
             } finally {
                 guard.exit();
