@@ -7,13 +7,16 @@ import dev.stratagem.runtime.kernel.Kernel;
 import dev.stratagem.runtime.kernel.KernelOptions;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.DeliveryContext;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Paper-mode cycle latency through the real kernel: {@code stratagem run}'s own boot ({@link Kernel#start}),
@@ -21,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CSV at a fixed bar rate. Latency = from the feed publishing a bar close to the strategy publishing the cycle's
  * record (after it ran the whole decision cycle and handed the record to the history writer), both stamped
  * by outbound bus interceptors on the publishing threads. The first {@code warmup} cycles are not counted.
+ *
+ * <p>{@code bench/run} runs it in a JVM of its own, as {@code stratagem run} would be: in the bench's JVM it
+ * shared the CPU with the concurrent GC and JIT work the backtests before it left behind.
  *
  * <p>Where a cycle's time goes, per cycle: the dispatch (bar close published -> delivered on the strategy's
  * thread, stamped by an inbound interceptor there) and the cycle's own steps (its recorded stage timings).
@@ -33,7 +39,29 @@ final class PaperLatencyWorkload {
      * Latencies in microseconds after warm-up, the bar rate the feed actually achieved, and of the same cycles
      * the dispatch and the steps in microseconds.
      */
-    record Result(Samples micros, double barsPerSecond, Samples dispatchMicros, Samples stepsMicros) {}
+    record Result(Samples micros, double barsPerSecond, Samples dispatchMicros, Samples stepsMicros) {
+
+        /** Writes the result for the parent JVM: the bar rate, then one line of values per sample set. */
+        void write(Path file) throws IOException {
+            Files.write(file, List.of(Double.toString(barsPerSecond), line(micros), line(dispatchMicros),
+                    line(stepsMicros)));
+        }
+
+        static Result read(Path file) throws IOException {
+            List<String> lines = Files.readAllLines(file);
+            return new Result(samples(lines.get(1)), Double.parseDouble(lines.get(0)), samples(lines.get(2)),
+                    samples(lines.get(3)));
+        }
+
+        private static String line(Samples samples) {
+            return Arrays.stream(samples.values()).mapToObj(Double::toString).collect(Collectors.joining(" "));
+        }
+
+        private static Samples samples(String line) {
+            return new Samples(line.isBlank() ? new double[0]
+                    : Arrays.stream(line.split(" ")).mapToDouble(Double::parseDouble).toArray());
+        }
+    }
 
     /**
      * @param strategy the strategy file

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * The benchmark command ({@code bench/run}): generates the data, runs every workload with warm-up and
  * repeats, runs ta4j on the same series in the same JVM, and prints a Markdown report with the machine and
- * the goals. {@code --cold LEVEL FILE} is the child mode that times one backtest in a fresh JVM.
+ * the goals. {@code --cold LEVEL FILE}, {@code --paper DATA OUT} and {@code --memory DATA} are the child modes
+ * that run one workload in a fresh JVM.
  */
 public final class StratagemBench {
 
@@ -42,6 +43,17 @@ public final class StratagemBench {
                 BacktestResult r = backtest(catalog, Path.of(args[3]), Path.of(args[2]), RecordLevel.valueOf(args[1]));
                 System.out.println("BARS_PER_SECOND " + r.bars() * 1e9 / r.elapsedNanos());
             }
+            return;
+        }
+        if (args.length == 3 && args[0].equals("--paper")) {
+            Path db = fresh("paper");
+            try {
+                PaperLatencyWorkload.run(strategy, Path.of(args[1]), 5_000, PAPER_DAYS_PER_SECOND, db)
+                        .write(Path.of(args[2]));
+            } finally {
+                discard(db);
+            }
+            System.out.println("PAPER " + args[2]);
             return;
         }
         if (args.length == 2 && args[0].equals("--memory")) {
@@ -104,12 +116,9 @@ public final class StratagemBench {
             }
             if (on("paper")) {
                 SyntheticSeries.Written paper = SyntheticSeries.write(orcl, 30_000, work.resolve("synthetic-30000.csv"));
-                Path db = fresh("paper");
-                try {
-                    report.latency(PaperLatencyWorkload.run(strategy, paper.file(), 5_000, PAPER_DAYS_PER_SECOND, db));
-                } finally {
-                    discard(db);
-                }
+                Path out = work.resolve("paper-latency.txt");
+                child("PAPER ", "--paper", paper.file().toString(), out.toString());
+                report.latency(PaperLatencyWorkload.Result.read(out));
             }
             if (on("history")) {
                 report.history(historyThroughput(catalog, candles.subList(0, 50_000), 3));
@@ -240,17 +249,23 @@ public final class StratagemBench {
     }
 
     /**
-     * Deletes the H2 files of a database the bench is done with ({@code db.mv.db}, its trace and temp files): a
-     * full run writes gigabytes of history, and kept, they filled this machine's disk over a few runs.
+     * Deletes the H2 files of a database the bench is done with ({@code db.mv.db}, its trace and temp files, the
+     * paper run's file and folder beside it): a full run writes gigabytes of history, and kept, they filled this
+     * machine's disk over a few runs.
      */
     static void discard(Path db) {
         if (db == null || !Files.isDirectory(db.getParent())) {
             return;
         }
-        String prefix = db.getFileName() + ".";
+        String name = db.getFileName().toString();
         try (var files = Files.list(db.getParent())) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
-                Files.deleteIfExists(f);
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(name + ".")
+                    || f.getFileName().toString().startsWith(name + "-")).toList()) {
+                try (var tree = Files.walk(f)) { // the paper gateway keeps a folder beside the database
+                    for (Path each : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(each);
+                    }
+                }
             }
         } catch (java.io.IOException e) {
             System.err.println("could not delete the bench database " + db + ": " + e);
