@@ -110,7 +110,10 @@ public final class HistoryWriter implements AutoCloseable {
                 throw new HistoryWriteException("history writer thread has stopped; cycle " + record.composeId()
                         + " not queued", lastError);
             }
-            queue.put(record);
+            if (!queue.offer(record)) {
+                LockSupport.unpark(thread); // full: the writer must not sleep out its poll interval first
+                queue.put(record);
+            }
             submitted++;
             if (++sinceWake >= batchSize) {
                 sinceWake = 0;
