@@ -17,11 +17,14 @@ record Samples(double[] values) {
     }
 
     double max() {
-        return sorted()[values.length - 1];
+        return values.length == 0 ? Double.NaN : sorted()[values.length - 1];
     }
 
-    /** @param q 0..1 */
+    /** @param q 0..1; NaN for no samples */
     double quantile(double q) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
         double[] s = sorted();
         return s[(int) Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
     }

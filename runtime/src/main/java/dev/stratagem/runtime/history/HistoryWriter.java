@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -112,7 +113,7 @@ public final class HistoryWriter implements AutoCloseable {
             }
             if (!queue.offer(record)) {
                 LockSupport.unpark(thread); // full: the writer must not sleep out its poll interval first
-                queue.put(record);
+                putWhileWriterLives(record);
             }
             submitted++;
             if (++sinceWake >= batchSize) {
@@ -218,14 +219,26 @@ public final class HistoryWriter implements AutoCloseable {
         }
     }
 
+    /** Waits for room, but not for a writer that has died (it would never make any). */
+    private void putWhileWriterLives(CycleRecord record) throws InterruptedException {
+        while (!queue.offer(record, POLL_INTERVAL_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (dead) {
+                throw new HistoryWriteException("history writer thread has stopped; cycle " + record.composeId()
+                        + " not queued", lastError);
+            }
+        }
+    }
+
     private void putUninterruptibly(CycleRecord record) {
         boolean interrupted = false;
-        while (true) {
+        while (!dead) {
             try {
-                queue.put(record);
+                putWhileWriterLives(record);
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
+            } catch (HistoryWriteException e) {
+                break; // the writer has died: close() reports its error
             }
         }
         if (interrupted) {
@@ -264,12 +277,12 @@ public final class HistoryWriter implements AutoCloseable {
     /** Waits for a record without being signalled by submit: see the class comment. */
     private CycleRecord takeUninterruptibly() {
         while (true) {
+            Thread.interrupted(); // keep draining, and never carry an interrupt into a write: see run()
             CycleRecord next = queue.poll();
             if (next != null) {
                 return next;
             }
             LockSupport.parkNanos(this, POLL_INTERVAL_NANOS);
-            Thread.interrupted(); // keep draining: see run()
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.WeakHashMap;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.NOPLogger;
 
 /**
@@ -34,22 +36,30 @@ final class InteropWarmUp {
                 api.cash, api.equity, api.sharpe, api.trades, api.side, api.quantity, api.price, api.state,
                 f[0], len(f))""");
 
+    private static final Logger LOG = LoggerFactory.getLogger(InteropWarmUp.class);
     private static final Map<Engine, Set<ScriptLanguage>> DONE = new WeakHashMap<>();
 
     private InteropWarmUp() {}
 
-    /** Runs the warm-up of {@code language} on {@code engine} unless it has run there already. */
+    /**
+     * Runs the warm-up of {@code language} on {@code engine} unless it has succeeded there already; a script
+     * loading meanwhile waits for it. A failed warm-up is logged and tried again by the next script.
+     */
     static void ensure(Engine engine, ScriptLanguage language) {
         synchronized (DONE) {
-            if (!DONE.computeIfAbsent(engine, e -> EnumSet.noneOf(ScriptLanguage.class)).add(language)) {
+            Set<ScriptLanguage> done = DONE.computeIfAbsent(engine, e -> EnumSet.noneOf(ScriptLanguage.class));
+            if (done.contains(language)) {
                 return;
             }
-        }
-        ScriptApi probe = new ScriptApi(Map.of("p", 1), List.of("f"), NOPLogger.NOP_LOGGER);
-        probe.symbol = "WARM";
-        probe.position = 1;
-        try (Context context = ScriptEngines.newContext(engine, language, OutputStream.nullOutputStream())) {
-            context.eval(language == ScriptLanguage.JS ? JS : PYTHON).execute(probe, new double[] {1});
+            ScriptApi probe = new ScriptApi(Map.of("p", 1), List.of("f"), NOPLogger.NOP_LOGGER);
+            probe.symbol = "WARM";
+            probe.position = 1;
+            try (Context context = ScriptEngines.newContext(engine, language, OutputStream.nullOutputStream())) {
+                context.eval(language == ScriptLanguage.JS ? JS : PYTHON).execute(probe, new double[] {1});
+                done.add(language);
+            } catch (RuntimeException e) {
+                LOG.warn("{} api warm-up failed (a script's first api calls may then run long): {}", language, e.toString());
+            }
         }
     }
 }

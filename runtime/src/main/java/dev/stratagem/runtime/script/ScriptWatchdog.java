@@ -23,12 +23,13 @@ import org.graalvm.polyglot.Context;
  * both in wall time and in CPU time since that baseline plus one tick. Where thread CPU time is not
  * available, wall time alone decides.
  *
- * <p>Work the JVM or the language runtime does on the calling thread is not the script's: the first load of
- * a class, the first link of a method handle, an asynchronous action GraalPy runs at a safepoint poll. A call
- * found over budget while the thread is in such work (read from its stack, only then) gets one more budget,
- * up to {@link #MAX_EXTENSIONS} times, so a backtest's result does not depend on how loaded the machine was
- * when such a one-off happened; an endless loop in the script is never in such work and is interrupted on
- * time.
+ * <p>Work the JVM does on the calling thread is not the script's: the first load of a class, the first link of
+ * a method handle (a host method's first call, an action GraalPy runs at a safepoint poll loading its
+ * classes). A call found over budget while its innermost guest function is waiting on such work (read from
+ * its stack, only then) gets one more budget, up to {@link #MAX_EXTENSIONS} times, so a backtest's result does
+ * not depend on how loaded the machine was when such a one-off happened. A script cannot stay in such work:
+ * it can load no class, and guest code run from inside runtime work (a weakref callback) is its own function
+ * on the stack, so an endless loop is interrupted on time.
  */
 final class ScriptWatchdog {
 
@@ -39,7 +40,10 @@ final class ScriptWatchdog {
         "java.lang.ClassLoader.", "jdk.internal.loader.", "java.lang.Class.forName", "java.lang.Class.getDeclared",
         "java.lang.invoke.MethodHandle.as", "java.lang.invoke.MethodHandles.", "java.lang.invoke.MethodHandleImpl.",
         "java.lang.invoke.InvokerBytecodeGenerator.", "java.lang.invoke.LambdaForm", "sun.invoke.",
-        "com.oracle.truffle.polyglot.PolyglotThreadLocalActions", "com.oracle.graal.python.runtime.AsyncHandler",
+    };
+    /** The frames of a guest function: runtime work counts only above the innermost one. */
+    private static final String[] GUEST_CALL = {
+        "com.oracle.truffle.runtime.OptimizedCallTarget.", "com.oracle.truffle.api.impl.DefaultCallTarget.",
     };
     static final ScriptWatchdog SHARED = new ScriptWatchdog();
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
@@ -89,7 +93,11 @@ final class ScriptWatchdog {
             boolean overWall = now - started > limit;
             boolean overCpu = cpu < 0 || g.cpuBaseline < 0 || cpu - g.cpuBaseline + TICK_NANOS > limit;
             if (overWall && overCpu && g.startedAt == started) {
-                if (g.extensions < MAX_EXTENSIONS && inRuntimeWork(g.caller.getStackTrace())) {
+                boolean runtimeWork = g.extensions < MAX_EXTENSIONS && inRuntimeWork(g.caller.getStackTrace());
+                if (g.startedAt != started) {
+                    continue; // the call ended while its stack was read (a handshake): the next one is not over
+                }
+                if (runtimeWork) {
                     g.extensions++;
                 } else {
                     g.fired = true;
@@ -99,14 +107,28 @@ final class ScriptWatchdog {
         }
     }
 
-    /** @return whether a stack shows the JVM or the language runtime at work rather than the script */
+    /**
+     * @return whether a stack shows the JVM at work for the innermost guest function rather than that function
+     *     itself: only the frames above it count, so guest code run from inside runtime work (a GraalPy weakref
+     *     callback, say) is still the script's
+     */
     static boolean inRuntimeWork(StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {
             String where = frame.getClassName() + "." + frame.getMethodName();
-            for (String work : RUNTIME_WORK) {
-                if (where.startsWith(work)) {
-                    return true;
-                }
+            if (startsWithAny(where, GUEST_CALL)) {
+                return false;
+            }
+            if (startsWithAny(where, RUNTIME_WORK)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String where, String[] prefixes) {
+        for (String prefix : prefixes) {
+            if (where.startsWith(prefix)) {
+                return true;
             }
         }
         return false;

@@ -126,7 +126,8 @@ class HistoryWriterTest {
                 });
 
                 try {
-                    awaitTrue(() -> submitter.getState() == Thread.State.WAITING && writer.queued() == capacity,
+                    // blocked: it waits for room in slices, checking that the writer is still alive
+                    awaitTrue(() -> submitter.getState() == Thread.State.TIMED_WAITING && writer.queued() == capacity,
                             Duration.ofSeconds(10));
                     assertThat(accepted.get()).isLessThanOrEqualTo(capacity + 2);
                     assertThat(submitter.isAlive()).isTrue();

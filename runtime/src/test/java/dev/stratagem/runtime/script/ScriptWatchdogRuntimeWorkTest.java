@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the watchdog counts as the runtime's work rather than the script's, from stacks seen when a call ran
  * past its budget on these machines: a method handle linked on the first call of a host method, a class
- * loaded by an asynchronous GraalPy action; and a script's own loop, which is never extended.
+ * loaded by an asynchronous GraalPy action; and a script's own loop, which is never extended, also when
+ * GraalPy runs it from inside an asynchronous action (a weakref callback).
  */
 class ScriptWatchdogRuntimeWorkTest {
 
@@ -18,6 +19,7 @@ class ScriptWatchdogRuntimeWorkTest {
                 "java.lang.invoke.MethodHandle.asSpreader",
                 "com.oracle.truffle.host.HostMethodDesc$SingleMethod$MHBase.invokeGuestToHost",
                 "com.oracle.truffle.js.nodes.function.JSFunctionCallNode.executeCall",
+                "com.oracle.truffle.runtime.OptimizedCallTarget.executeRootNode",
                 "dev.stratagem.runtime.script.ScriptProgram.callWithin"))).isTrue();
     }
 
@@ -27,7 +29,19 @@ class ScriptWatchdogRuntimeWorkTest {
                 "java.lang.ClassLoader.defineClass1",
                 "com.oracle.truffle.api.debug.Debugger.find",
                 "com.oracle.graal.python.runtime.AsyncHandler$AsyncPythonAction.execute",
+                "com.oracle.truffle.runtime.OptimizedCallTarget.executeRootNode",
                 "com.oracle.graal.python.nodes.bytecode.PBytecodeRootNode.bytecodeLoop"))).isTrue();
+    }
+
+    @Test
+    void an_endless_loop_in_a_weakref_callback_run_by_an_asynchronous_action_is_the_scripts() {
+        assertThat(ScriptWatchdog.inRuntimeWork(stack(
+                "com.oracle.graal.python.nodes.bytecode.PBytecodeRootNode.bytecodeLoop",
+                "com.oracle.truffle.runtime.OptimizedCallTarget.executeRootNode",
+                "com.oracle.graal.python.runtime.AsyncHandler$AsyncPythonAction.execute",
+                "com.oracle.truffle.polyglot.PolyglotThreadLocalActions$AsyncEvent.acceptImpl",
+                "java.lang.invoke.MethodHandle.asType",
+                "dev.stratagem.runtime.script.ScriptProgram.callWithin"))).isFalse();
     }
 
     @Test
