@@ -73,6 +73,35 @@ class HistoryWriterTest {
     }
 
     @Test
+    void a_writer_that_died_fails_the_submitter_waiting_for_room_instead_of_hanging_it() throws Exception {
+        CountDownLatch dying = new CountDownLatch(1);
+        CycleSink fatal = batch -> {
+            await(dying);
+            throw new OutOfMemoryError("simulated: the writer thread dies"); // an Error is not retried
+        };
+        HistoryWriter writer = new HistoryWriter(fatal, 2, 1);
+        List<Throwable> outcome = Collections.synchronizedList(new ArrayList<>());
+        Thread submitter = Thread.ofPlatform().start(() -> {
+            try {
+                for (long seq = 1; seq <= 10; seq++) {
+                    writer.submit(SampleCycles.idle(RUN, seq));
+                }
+            } catch (RuntimeException e) {
+                outcome.add(e);
+            }
+        });
+        awaitTrue(() -> submitter.getState() == Thread.State.TIMED_WAITING && writer.queued() == 2,
+                Duration.ofSeconds(10));
+        dying.countDown();
+        submitter.join(Duration.ofSeconds(30));
+        assertThat(submitter.isAlive()).isFalse();
+        assertThat(outcome).singleElement().isInstanceOf(HistoryWriteException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("history writer thread has stopped"));
+        assertThatThrownBy(writer::close).isInstanceOf(HistoryWriteException.class)
+                .hasRootCauseInstanceOf(OutOfMemoryError.class);
+    }
+
+    @Test
     void flush_returns_once_everything_submitted_before_it_is_committed() {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"));
                 HistoryWriter writer = new HistoryWriter(store, 64, 16)) {
