@@ -24,6 +24,7 @@ import dev.stratagem.api.TxResult;
 import dev.stratagem.api.VerdictOutcome;
 import dev.stratagem.runtime.portfolio.DigestTracker;
 import dev.stratagem.runtime.portfolio.LedgerPortfolio;
+import dev.stratagem.runtime.testing.CloseOnlyPipeline;
 import dev.stratagem.runtime.risk.Guardrails;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -98,7 +99,7 @@ class CycleCoordinatorTest {
 
     @Test
     void a_features_pipeline_that_throws_fails_the_features_step() {
-        FeaturesPipeline broken = new Pipeline(0) {
+        FeaturesPipeline broken = new CloseOnlyPipeline(0) {
             @Override
             public List<FeatureVector> compute(MarketWindow window) {
                 throw new ArithmeticException("divide by zero");
@@ -118,7 +119,7 @@ class CycleCoordinatorTest {
                 return CompletableFuture.completedFuture(List.of());
             }
         };
-        CycleRecord record = run(coordinator(new Pipeline(0),
+        CycleRecord record = run(coordinator(new CloseOnlyPipeline(0),
                 ctx -> ComposeResult.of("buy", TradeInstruction.buy("ACME", 1)), confused), 1).getFirst();
         assertThat(record.error().step()).isEqualTo(CycleStep.EXECUTION);
         assertThat(record.error().reason()).isEqualTo("gateway returned 0 results for 1 instructions");
@@ -171,7 +172,7 @@ class CycleCoordinatorTest {
                 throw new IllegalStateException("listener bug");
             }
         };
-        CycleCoordinator c = new CycleCoordinator(info(), new StrategyComponents(new Pipeline(0),
+        CycleCoordinator c = new CycleCoordinator(info(), new StrategyComponents(new CloseOnlyPipeline(0),
                 composer(ctx -> ComposeResult.noop("")), new CloseGateway(), Guardrails.defaults(), List.of(noisy),
                 versions()), ledger(), new DigestTracker(252), instruments(), 16, Duration.ofSeconds(1));
         assertThat(run(c, 3)).extracting(CycleRecord::status).containsOnly(CycleStatus.IDLE);
@@ -205,7 +206,7 @@ class CycleCoordinatorTest {
     }
 
     private static CycleCoordinator coordinator(int warmup, Function<ComposeContext, ComposeResult> decide) {
-        return coordinator(new Pipeline(warmup), decide, new CloseGateway());
+        return coordinator(new CloseOnlyPipeline(warmup), decide, new CloseGateway());
     }
 
     private static CycleCoordinator coordinator(FeaturesPipeline features, Function<ComposeContext, ComposeResult> decide,
@@ -243,36 +244,6 @@ class CycleCoordinatorTest {
                 return decide.apply(context);
             }
         };
-    }
-
-    /** Emits the close of every updated symbol. */
-    private static class Pipeline implements FeaturesPipeline {
-        private final int warmup;
-
-        Pipeline(int warmup) {
-            this.warmup = warmup;
-        }
-
-        @Override
-        public String id() {
-            return "close-only";
-        }
-
-        @Override
-        public int warmup() {
-            return warmup;
-        }
-
-        @Override
-        public List<String> featureNames() {
-            return List.of("close");
-        }
-
-        @Override
-        public List<FeatureVector> compute(MarketWindow window) {
-            Candle c = window.latest("ACME");
-            return List.of(new FeatureVector("ACME", c.ts(), List.of("close"), new double[] {c.close()}));
-        }
     }
 
     /** Fills at the latest close, immediately. */

@@ -9,8 +9,6 @@ import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.Constraints;
 import dev.stratagem.api.DecisionComposer;
 import dev.stratagem.api.ExecutionGateway;
-import dev.stratagem.api.FeatureVector;
-import dev.stratagem.api.FeaturesPipeline;
 import dev.stratagem.api.Instrument;
 import dev.stratagem.api.MarketWindow;
 import dev.stratagem.api.MetricsSink;
@@ -25,6 +23,7 @@ import dev.stratagem.runtime.portfolio.DigestTracker;
 import dev.stratagem.runtime.portfolio.LedgerPortfolio;
 import dev.stratagem.runtime.risk.FlattenComposer;
 import dev.stratagem.runtime.risk.Guardrails;
+import dev.stratagem.runtime.testing.CloseOnlyPipeline;
 import dev.stratagem.runtime.risk.KillSwitch;
 import dev.stratagem.runtime.risk.RiskEngine;
 import dev.stratagem.runtime.risk.RiskSettings;
@@ -137,7 +136,7 @@ class ComponentMetricsTest {
 
     private CycleCoordinator start(String id, DecisionComposer composer, List<StrategyListener> listeners) {
         engine.register(id, "run-" + id, 100_000);
-        StrategyComponents base = new StrategyComponents(new ClosePipeline(), composer, new NoGateway(),
+        StrategyComponents base = new StrategyComponents(new CloseOnlyPipeline(), composer, new NoGateway(),
                 Guardrails.defaults(), listeners,
                 List.of(new ComponentVersion("composer", composer.id(), "builtin", "builtin", "")));
         StrategyComponents wrapped = RiskWiring.wrap(base, id, engine, List.of(metrics.listenerFor(id)), null);
@@ -230,29 +229,6 @@ class ComponentMetricsTest {
         @Override
         public void collect(MetricsSink sink) {
             source.collect(sink);
-        }
-    }
-
-    private static final class ClosePipeline implements FeaturesPipeline {
-        @Override
-        public String id() {
-            return "close-only";
-        }
-
-        @Override
-        public int warmup() {
-            return 0;
-        }
-
-        @Override
-        public List<String> featureNames() {
-            return List.of("close");
-        }
-
-        @Override
-        public List<FeatureVector> compute(MarketWindow window) {
-            Candle c = window.latest("ACME");
-            return List.of(new FeatureVector("ACME", c.ts(), List.of("close"), new double[] {c.close()}));
         }
     }
 

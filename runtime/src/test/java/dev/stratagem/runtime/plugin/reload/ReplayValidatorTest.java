@@ -8,7 +8,6 @@ import dev.stratagem.api.Constraints;
 import dev.stratagem.api.DecisionComposer;
 import dev.stratagem.api.ExecutionGateway;
 import dev.stratagem.api.FeatureVector;
-import dev.stratagem.api.FeaturesPipeline;
 import dev.stratagem.api.MarketWindow;
 import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.RunMode;
@@ -17,6 +16,7 @@ import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.api.TxResult;
 import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.risk.Guardrails;
+import dev.stratagem.runtime.testing.CloseOnlyPipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,27 +59,6 @@ class ReplayValidatorTest {
     }
 
     private static StrategyComponents components(DecisionComposer composer) {
-        FeaturesPipeline features = new FeaturesPipeline() {
-            @Override
-            public String id() {
-                return "none";
-            }
-
-            @Override
-            public int warmup() {
-                return 0;
-            }
-
-            @Override
-            public List<String> featureNames() {
-                return List.of("close");
-            }
-
-            @Override
-            public List<FeatureVector> compute(MarketWindow window) {
-                return List.of();
-            }
-        };
         ExecutionGateway gateway = new ExecutionGateway() {
             @Override
             public String id() {
@@ -91,6 +70,6 @@ class ReplayValidatorTest {
                 throw new AssertionError("a replay never executes");
             }
         };
-        return new StrategyComponents(features, composer, gateway, Guardrails.defaults(), List.of(), List.of());
+        return new StrategyComponents(new CloseOnlyPipeline(), composer, gateway, Guardrails.defaults(), List.of(), List.of());
     }
 }
