@@ -108,17 +108,16 @@ public final class HistoryWriter implements AutoCloseable {
                 throw new IllegalStateException("history writer is closed; cycle " + record.composeId() + " not queued");
             }
             if (dead) {
-                throw new HistoryWriteException("history writer thread has stopped; cycle " + record.composeId()
-                        + " not queued", lastError);
+                throw writerStopped(record);
             }
             if (!queue.offer(record)) {
-                LockSupport.unpark(thread); // full: the writer must not sleep out its poll interval first
+                wake(); // full: the writer must not sleep out its poll interval first
                 putWhileWriterLives(record);
             }
             submitted++;
             if (++sinceWake >= batchSize) {
                 sinceWake = 0;
-                LockSupport.unpark(thread);
+                wake();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -146,7 +145,7 @@ public final class HistoryWriter implements AutoCloseable {
         } finally {
             submitLock.unlock();
         }
-        LockSupport.unpark(thread);
+        wake();
         synchronized (progress) {
             while (processed < target && !dead) {
                 try {
@@ -174,7 +173,7 @@ public final class HistoryWriter implements AutoCloseable {
             }
             closed = true;
             putUninterruptibly(STOP);
-            LockSupport.unpark(thread);
+            wake();
         } finally {
             submitLock.unlock();
         }
@@ -223,10 +222,14 @@ public final class HistoryWriter implements AutoCloseable {
     private void putWhileWriterLives(CycleRecord record) throws InterruptedException {
         while (!queue.offer(record, POLL_INTERVAL_MILLIS, TimeUnit.MILLISECONDS)) {
             if (dead) {
-                throw new HistoryWriteException("history writer thread has stopped; cycle " + record.composeId()
-                        + " not queued", lastError);
+                throw writerStopped(record);
             }
         }
+    }
+
+    private HistoryWriteException writerStopped(CycleRecord record) {
+        return new HistoryWriteException("history writer thread has stopped; cycle " + record.composeId()
+                + " not queued", lastError);
     }
 
     private void putUninterruptibly(CycleRecord record) {

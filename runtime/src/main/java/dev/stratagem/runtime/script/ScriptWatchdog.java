@@ -83,11 +83,8 @@ final class ScriptWatchdog {
             if (started != g.seenStart) {
                 g.seenStart = started;
                 g.cpuBaseline = cpu;
-                continue;
-            }
-            if (g.extendedStart != started) {
-                g.extendedStart = started;
                 g.extensions = 0;
+                continue;
             }
             long limit = g.limitNanos * (1 + g.extensions);
             boolean overWall = now - started > limit;
@@ -157,7 +154,6 @@ final class ScriptWatchdog {
         private volatile Thread caller;
         private long seenStart;
         private long cpuBaseline;
-        private long extendedStart;
         private int extensions;
 
         private Guard(Context context, long budgetNanos) {
