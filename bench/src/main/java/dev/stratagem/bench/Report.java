@@ -77,9 +77,10 @@ final class Report {
         goal("paper cycle p99 under 1 ms", micros.quantile(0.99) / 1000, 1, false, "%.3f ms");
     }
 
-    void history(Samples rates) {
-        rows.add(fmt("| H2 history write throughput (HistoryWriter, 50,000 cycle records, fresh file) | records/s "
-                + "| | %s |", rates.describe("%,.0f")));
+    void history(Samples perCycle, Samples inBlocks) {
+        rows.add(fmt("| H2 history write throughput (HistoryWriter, 50,000 cycle records, fresh file): one row per "
+                + "cycle (paper, live) | records/s | | %s |", perCycle.describe("%,.0f")));
+        rows.add(fmt("| same records in blocks (backtests) | records/s | | %s |", inBlocks.describe("%,.0f")));
     }
 
     void memory(MemoryProbe.PerStrategy m) {

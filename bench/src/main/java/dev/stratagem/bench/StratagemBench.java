@@ -121,7 +121,8 @@ public final class StratagemBench {
                 report.latency(PaperLatencyWorkload.Result.read(out));
             }
             if (on("history")) {
-                report.history(historyThroughput(catalog, candles.subList(0, 50_000), 3));
+                List<Candle> recorded = candles.subList(0, 50_000);
+                report.history(historyThroughput(catalog, recorded, 3, false), historyThroughput(catalog, recorded, 3, true));
             }
             if (on("memory")) {
                 report.memory(MemoryProbe.PerStrategy.parse(child("MEMORY ", "--memory", small.file().toString())));
@@ -224,7 +225,7 @@ public final class StratagemBench {
                 .orElseThrow(() -> new IllegalStateException("child JVM " + List.of(args) + " printed no " + prefix));
     }
 
-    private static Samples historyThroughput(PluginCatalog catalog, List<Candle> bars, int repeats) {
+    private static Samples historyThroughput(PluginCatalog catalog, List<Candle> bars, int repeats, boolean blocks) {
         CycleCoordinator coordinator = BenchStrategy.coordinator(strategy, catalog, "bench-h2");
         List<CycleRecord> records = new ArrayList<>(bars.size());
         for (Candle bar : bars) {
@@ -234,7 +235,7 @@ public final class StratagemBench {
         for (int i = 0; i < repeats; i++) {
             Path db = fresh("h2");
             try {
-                rates[i] = HistoryThroughput.recordsPerSecond(records, db);
+                rates[i] = HistoryThroughput.recordsPerSecond(records, db, blocks);
             } finally {
                 discard(db);
             }

@@ -106,7 +106,8 @@ public final class BacktestRunner {
         long recorded = 0;
         long failed = 0;
         long started = System.nanoTime();
-        HistoryWriter writer = store == null ? null : new HistoryWriter(store);
+        // a backtest's history goes in blocks: one row per batch of cycles (see JdbiHistoryStore.blockSink)
+        HistoryWriter writer = store == null ? null : new HistoryWriter(store.blockSink());
         Progress progress = new Progress(replay.totalBars());
         try {
             coordinator.start();

@@ -18,4 +18,43 @@ public record PriceSeries(String feature, String symbol, boolean candles, String
     public PriceSeries {
         points = List.copyOf(points);
     }
+
+    /**
+     * The open, high, low and close features one sampled cycle recorded for one symbol.
+     *
+     * @param symbol the symbol
+     * @param point the cycle's sequence and time, and the four features ({@code null} where not recorded)
+     */
+    record Bar(String symbol, PricePoint point) {
+        boolean isCandle() {
+            return point.open() != null && point.high() != null && point.low() != null && point.close() != null;
+        }
+    }
+
+    /** A feature other than the close: its line. */
+    static PriceSeries line(String feature, List<SeriesPoint> points) {
+        return new PriceSeries(feature, null, false, "the chart shows the feature '" + feature + "', not candles",
+                points.stream().map(p -> PricePoint.line(p.sequence(), p.ts(), p.value())).toList());
+    }
+
+    /**
+     * The close's candles when the run recorded open, high, low and close, else the close line. Candles are of
+     * one symbol: the first, by name, that the first sampled cycle priced.
+     *
+     * @param bars the sampled cycles' bars, by sequence and symbol
+     */
+    static PriceSeries close(List<Bar> bars) {
+        String symbol = bars.stream().filter(r -> r.point().close() != null).map(Bar::symbol).findFirst()
+                .orElse(null);
+        List<PricePoint> candles = bars.stream().filter(r -> r.symbol().equals(symbol) && r.isCandle())
+                .map(r -> r.point().withValue(r.point().close())).toList();
+        if (!candles.isEmpty()) {
+            return new PriceSeries("close", symbol, true, "", candles);
+        }
+        List<PricePoint> closes = bars.stream().filter(r -> r.symbol().equals(symbol) && r.point().close() != null)
+                .map(r -> PricePoint.line(r.point().sequence(), r.point().ts(), r.point().close())).toList();
+        return new PriceSeries("close", symbol, false, closes.isEmpty() ? "the run recorded no close feature"
+                : "the run's features pipeline produced no open, high and low features, so there are no candles",
+                closes);
+    }
 }

@@ -5,7 +5,7 @@ import org.h2.value.ValueJson;
 
 /** The little that differs between the databases the history runs on: how a JSON value is declared and bound. */
 enum SqlDialect {
-    H2("JSON") {
+    H2("JSON", "BLOB") {
         @Override
         String jsonParameter() {
             return "? FORMAT JSON";
@@ -23,7 +23,7 @@ enum SqlDialect {
             return ValueJson.getInternal(utf8);
         }
     },
-    POSTGRESQL("JSONB") {
+    POSTGRESQL("JSONB", "BYTEA") {
         @Override
         String jsonParameter() {
             return "CAST(? AS JSONB)";
@@ -41,9 +41,16 @@ enum SqlDialect {
     };
 
     private final String jsonType;
+    private final String bytesType;
 
-    SqlDialect(String jsonType) {
+    SqlDialect(String jsonType, String bytesType) {
         this.jsonType = jsonType;
+        this.bytesType = bytesType;
+    }
+
+    /** @return the column type the {@code ${bytes}} migration placeholder expands to */
+    String bytesType() {
+        return bytesType;
     }
 
     /** @return the column type the {@code ${json}} migration placeholder expands to */

@@ -131,7 +131,7 @@ class ConsoleBrowserTest {
                 template.ts() + 86_400_000L, template.status(), template.versions(), template.context(),
                 template.decision(), template.verdicts(), template.txResults(), template.closedTrades(),
                 template.portfolioAfter(), template.timings(), template.error());
-        console.store.writeCycles(List.of(next));
+        console.store.blockSink().writeCycles(List.of(next)); // the demo run is a backtest: its history is in blocks
         WebElement arrived = await().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#cycles tr[data-live='1'][data-id='" + next.composeId() + "']")));
         assertThat(arrived.getText()).contains(String.valueOf(last + 1));

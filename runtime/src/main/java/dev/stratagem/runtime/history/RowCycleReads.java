@@ -12,19 +12,36 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The console's read queries: filtered keyset pages of cycles and downsampled series. Every page query
- * walks the {@code (run_id, seq)} or {@code (run_id, status, seq)} index from the cursor (V2 migration),
- * so a page costs the same at the start and at the end of a million-cycle run.
+ * The reads of a run whose history is one row per cycle (paper and live): filtered keyset pages of cycles and
+ * downsampled series. Every page query walks the {@code (run_id, seq)} or {@code (run_id, status, seq)} index
+ * from the cursor (V2 migration), so a page costs the same at the start and at the end of a million-cycle run.
  */
-final class ConsoleQueries {
+final class RowCycleReads implements CycleReads {
 
     private final Jdbi jdbi;
 
-    ConsoleQueries(Jdbi jdbi) {
+    RowCycleReads(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    CyclePage cycles(CycleFilter f) {
+    @Override
+    public List<CycleRow> rows(String runId, long afterSequence, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT compose_id, seq, ts, status, rationale FROM cycles"
+                        + " WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?")
+                .bind(0, runId).bind(1, afterSequence).bind(2, limit)
+                .map((rs, ctx) -> new CycleRow(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        CycleStatus.valueOf(rs.getString(4)), nonNull(rs.getString(5))))
+                .list());
+    }
+
+    @Override
+    public long count(String runId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM cycles WHERE run_id = ?")
+                .bind(0, runId).mapTo(Long.class).one());
+    }
+
+    @Override
+    public CyclePage cycles(CycleFilter f) {
         return jdbi.withHandle(h -> {
             if (f.componentId() != null && !componentRan(h, f)) {
                 return new CyclePage(List.of(), null);
@@ -120,29 +137,22 @@ final class ConsoleQueries {
         return q.mapTo(Integer.class).findOne().isPresent();
     }
 
-    List<SeriesPoint> equity(String runId, int points) {
+    @Override
+    public List<SeriesPoint> equity(String runId, int points) {
         return series(runId, points, "SELECT c.seq, c.ts, s.equity FROM cycles c JOIN portfolio_snapshots s"
                 + " ON s.compose_id = c.compose_id WHERE c.run_id = :run", "");
     }
 
-    List<SeriesPoint> feature(String runId, String name, int points) {
+    @Override
+    public List<SeriesPoint> feature(String runId, String name, int points) {
         return series(runId, points, "SELECT c.seq, c.ts, f.feature_value FROM cycles c JOIN cycle_features f"
                 + " ON f.compose_id = c.compose_id WHERE c.run_id = :run AND f.name = :name"
                 + " AND f.feature_value IS NOT NULL", name);
     }
 
-    /**
-     * The close's candles when the run recorded {@code open}, {@code high}, {@code low} and {@code close}, else
-     * the close line; any other feature is a line. Candles are of one symbol: the first, by name, that the
-     * first sampled cycle priced.
-     */
-    PriceSeries prices(String runId, String feature, int points) {
-        if (!feature.equals("close")) {
-            return new PriceSeries(feature, null, false, "the chart shows the feature '" + feature + "', not candles",
-                    feature(runId, feature, points).stream().map(p -> PricePoint.line(p.sequence(), p.ts(), p.value()))
-                            .toList());
-        }
-        List<OhlcRow> rows = series(runId, points, "SELECT c.seq, c.ts, f.symbol,"
+    @Override
+    public List<PriceSeries.Bar> bars(String runId, int points) {
+        return series(runId, points, "SELECT c.seq, c.ts, f.symbol,"
                 + " MAX(CASE WHEN f.name = 'open' THEN f.feature_value END),"
                 + " MAX(CASE WHEN f.name = 'high' THEN f.feature_value END),"
                 + " MAX(CASE WHEN f.name = 'low' THEN f.feature_value END),"
@@ -150,26 +160,8 @@ final class ConsoleQueries {
                 + " FROM cycles c JOIN cycle_features f ON f.compose_id = c.compose_id WHERE c.run_id = :run"
                 + " AND f.name IN ('open', 'high', 'low', 'close') AND f.feature_value IS NOT NULL",
                 " GROUP BY c.seq, c.ts, f.symbol ORDER BY c.seq, f.symbol", "",
-                (rs, ctx) -> new OhlcRow(rs.getString(3), new PricePoint(rs.getLong(1), rs.getLong(2),
+                (rs, ctx) -> new PriceSeries.Bar(rs.getString(3), new PricePoint(rs.getLong(1), rs.getLong(2),
                         0, number(rs, 4), number(rs, 5), number(rs, 6), number(rs, 7))));
-        String symbol = rows.stream().filter(r -> r.point().close() != null).map(OhlcRow::symbol).findFirst()
-                .orElse(null);
-        List<PricePoint> candles = rows.stream().filter(r -> r.symbol().equals(symbol) && r.isCandle())
-                .map(r -> r.point().withValue(r.point().close())).toList();
-        if (!candles.isEmpty()) {
-            return new PriceSeries("close", symbol, true, "", candles);
-        }
-        List<PricePoint> closes = rows.stream().filter(r -> r.symbol().equals(symbol) && r.point().close() != null)
-                .map(r -> PricePoint.line(r.point().sequence(), r.point().ts(), r.point().close())).toList();
-        return new PriceSeries("close", symbol, false, closes.isEmpty() ? "the run recorded no close feature"
-                : "the run's features pipeline produced no open, high and low features, so there are no candles",
-                closes);
-    }
-
-    private record OhlcRow(String symbol, PricePoint point) {
-        boolean isCandle() {
-            return point.open() != null && point.high() != null && point.low() != null && point.close() != null;
-        }
     }
 
     private static Double number(ResultSet rs, int column) throws SQLException {
@@ -182,7 +174,7 @@ final class ConsoleQueries {
                 (rs, ctx) -> new SeriesPoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3)));
     }
 
-    /** Every {@code step}-th cycle by sequence, plus the last one, so a chart gets about {@code points} points. */
+    /** The cycles {@link Sampling} keeps, so a chart gets about {@code points} points. */
     private <T> List<T> series(String runId, int points, String select, String tail, String name, RowMapper<T> mapper) {
         return jdbi.withHandle(h -> {
             Optional<Long> last = h.createQuery("SELECT seq FROM cycles WHERE run_id = ? ORDER BY run_id DESC, seq DESC LIMIT 1")
@@ -190,9 +182,9 @@ final class ConsoleQueries {
             if (last.isEmpty()) {
                 return List.<T>of();
             }
-            long step = Math.max(1, last.get() / Math.max(1, points));
+            Sampling sampling = Sampling.of(last.get(), points);
             Query q = h.createQuery(select + " AND (MOD(c.seq, :step) = 0 OR c.seq = :last)" + tail)
-                    .bind("run", runId).bind("step", step).bind("last", last.get());
+                    .bind("run", runId).bind("step", sampling.step()).bind("last", sampling.last());
             if (!name.isEmpty()) {
                 q.bind("name", name);
             }
@@ -200,14 +192,16 @@ final class ConsoleQueries {
         });
     }
 
-    Optional<SeriesPoint> lastEquity(String runId) {
+    @Override
+    public Optional<SeriesPoint> lastEquity(String runId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT c.seq, c.ts, s.equity FROM cycles c JOIN portfolio_snapshots s"
                         + " ON s.compose_id = c.compose_id WHERE c.run_id = ? ORDER BY c.run_id DESC, c.seq DESC LIMIT 1")
                 .bind(0, runId)
                 .map((rs, ctx) -> new SeriesPoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3))).findOne());
     }
 
-    long lastSequence(String runId) {
+    @Override
+    public long lastSequence(String runId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT seq FROM cycles WHERE run_id = ? ORDER BY run_id DESC, seq DESC LIMIT 1")
                 .bind(0, runId).mapTo(Long.class).findOne().orElse(0L));
     }

@@ -1,0 +1,100 @@
+package dev.stratagem.runtime.history;
+
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.CycleStatus;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The {@code cycle_blocks} table (V6 migration): a backtest's history, one row per batch of consecutive cycles
+ * with the records in one {@link CycleBlockCodec} payload. As a {@link CycleSink} it stores each batch the
+ * {@link HistoryWriter} drains as one block (a batch spanning runs, which a backtest never writes, as one block
+ * per run).
+ */
+final class CycleBlocks implements CycleSink {
+
+    private final Jdbi jdbi;
+
+    CycleBlocks(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** A block's header: what a reader needs to decide whether to decode it. */
+    record Header(long firstSeq, long lastSeq, long firstTs, long lastTs, int cycles, int statusMask) {
+        boolean mayHold(CycleStatus status) {
+            return status == null || (statusMask & bit(status)) != 0;
+        }
+    }
+
+    static int bit(CycleStatus status) {
+        return 1 << status.ordinal();
+    }
+
+    @Override
+    public void writeCycles(List<CycleRecord> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(h -> {
+            int from = 0;
+            for (int i = 1; i <= batch.size(); i++) {
+                if (i == batch.size() || !batch.get(i).runId().equals(batch.get(from).runId())) {
+                    insert(h, batch.subList(from, i));
+                    from = i;
+                }
+            }
+        });
+    }
+
+    private static void insert(Handle h, List<CycleRecord> records) {
+        CycleRecord first = records.getFirst();
+        CycleRecord last = records.getLast();
+        int mask = 0;
+        for (CycleRecord r : records) {
+            mask |= bit(r.status());
+        }
+        h.createUpdate("INSERT INTO cycle_blocks (run_id, first_seq, last_seq, first_ts, last_ts, cycles, status_mask,"
+                        + " format, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, first.runId()).bind(1, first.sequence()).bind(2, last.sequence()).bind(3, first.ts())
+                .bind(4, last.ts()).bind(5, records.size()).bind(6, mask).bind(7, CycleBlockCodec.FORMAT)
+                .bind(8, CycleBlockCodec.encode(records)).execute();
+    }
+
+    /** @return whether the run's history is in blocks */
+    boolean holds(String runId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT 1 FROM cycle_blocks WHERE run_id = ? LIMIT 1")
+                .bind(0, runId).mapTo(Integer.class).findOne().isPresent());
+    }
+
+    /**
+     * @param h a handle
+     * @param runId a run
+     * @param afterSequence only blocks holding a cycle after this one
+     * @return the headers of those blocks, in sequence order
+     */
+    static List<Header> headers(Handle h, String runId, long afterSequence) {
+        return h.createQuery("SELECT first_seq, last_seq, first_ts, last_ts, cycles, status_mask FROM cycle_blocks"
+                        + " WHERE run_id = ? AND last_seq > ? ORDER BY run_id, first_seq")
+                .bind(0, runId).bind(1, afterSequence)
+                .map((rs, ctx) -> new Header(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
+                        rs.getInt(6)))
+                .list();
+    }
+
+    /** @return the records of the run's block that starts at {@code firstSeq} */
+    static List<CycleRecord> records(Handle h, String runId, long firstSeq) {
+        return h.createQuery("SELECT format, payload FROM cycle_blocks WHERE run_id = ? AND first_seq = ?")
+                .bind(0, runId).bind(1, firstSeq)
+                .map((rs, ctx) -> CycleBlockCodec.decode(rs.getInt(1), rs.getBytes(2), runId + " from " + firstSeq))
+                .findOne().orElse(List.of());
+    }
+
+    /** @return the records of the run's block that would hold {@code sequence}, empty if none */
+    static List<CycleRecord> blockHolding(Handle h, String runId, long sequence) {
+        return h.createQuery("SELECT first_seq FROM cycle_blocks WHERE run_id = ? AND first_seq <= ?"
+                        + " ORDER BY run_id DESC, first_seq DESC LIMIT 1")
+                .bind(0, runId).bind(1, sequence).mapTo(Long.class).findOne()
+                .map(first -> records(h, runId, first)).orElse(List.of());
+    }
+}
