@@ -6,8 +6,8 @@
 --
 -- The header columns let a reader skip blocks: a page of cycles starts at the block holding the cursor, a
 -- status filter skips blocks whose status_mask (bit 1 << CycleStatus.ordinal()) lacks the status, a time
--- range skips blocks outside [first_ts, last_ts]. format says how payload is encoded (1: a Smile array of
--- cycle records, see CycleBlockCodec). ${bytes} is BLOB on H2 (stored apart from the row, so a walk over the
+-- range skips blocks outside [first_ts, last_ts]. format says how payload is encoded (1: the records in a
+-- compact binary form with one string table per block, see CycleBlockCodec). ${bytes} is BLOB on H2 (stored apart from the row, so a walk over the
 -- headers does not read payloads) and BYTEA on PostgreSQL.
 
 CREATE TABLE cycle_blocks (

@@ -1,0 +1,206 @@
+package dev.stratagem.runtime.history;
+
+import dev.stratagem.api.ComponentVersion;
+import dev.stratagem.api.ComposeContext;
+import dev.stratagem.api.ComposeResult;
+import dev.stratagem.api.Constraints;
+import dev.stratagem.api.CycleError;
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.CycleStatus;
+import dev.stratagem.api.CycleStep;
+import dev.stratagem.api.FeatureVector;
+import dev.stratagem.api.GuardrailVerdict;
+import dev.stratagem.api.OrderType;
+import dev.stratagem.api.PortfolioView;
+import dev.stratagem.api.PositionSnapshot;
+import dev.stratagem.api.RunMode;
+import dev.stratagem.api.Side;
+import dev.stratagem.api.StageTimings;
+import dev.stratagem.api.TradeDigest;
+import dev.stratagem.api.TradeDigestEntry;
+import dev.stratagem.api.TradeHistoryEntry;
+import dev.stratagem.api.TradeInstruction;
+import dev.stratagem.api.TxResult;
+import dev.stratagem.api.TxStatus;
+import dev.stratagem.api.VerdictOutcome;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Reads what {@link BlockEncoder} wrote, field for field in the same order. One decoder per block. */
+final class BlockDecoder {
+
+    private final byte[] buf;
+    private int pos;
+    private final List<String> strings = new ArrayList<>();
+
+    BlockDecoder(byte[] buf) {
+        this.buf = buf;
+    }
+
+    List<CycleRecord> decode() {
+        List<CycleRecord> records = list(this::record);
+        if (pos != buf.length) {
+            throw new IllegalArgumentException((buf.length - pos) + " bytes left after the last record");
+        }
+        return records;
+    }
+
+    private CycleRecord record() {
+        String composeId = string();
+        String runId = string();
+        String strategyId = string();
+        long sequence = varlong();
+        long ts = varlong();
+        CycleStatus status = CycleStatus.valueOf(string());
+        List<ComponentVersion> versions = list(
+                () -> new ComponentVersion(string(), string(), string(), string(), string()));
+        ComposeContext context = present() ? context() : null;
+        ComposeResult decision = present() ? decision() : null;
+        List<GuardrailVerdict> verdicts = list(() -> new GuardrailVerdict(string(), string(),
+                VerdictOutcome.valueOf(string()), real(), real(), string()));
+        List<TxResult> txResults = list(() -> new TxResult(string(), string(), Side.valueOf(string()),
+                TxStatus.valueOf(string()), real(), real(), real(), varlong(), string()));
+        List<TradeHistoryEntry> closed = list(() -> new TradeHistoryEntry(string(), string(), real(), varlong(),
+                real(), varlong(), real(), real(), real(), string(), string()));
+        PortfolioView after = present() ? portfolio() : null;
+        StageTimings timings = timings();
+        CycleError error = present() ? new CycleError(CycleStep.valueOf(string()), string(), string()) : null;
+        return new CycleRecord(composeId, runId, strategyId, sequence, ts, status, versions, context, decision,
+                verdicts, txResults, closed, after, timings, error);
+    }
+
+    private ComposeContext context() {
+        long ts = varlong();
+        String composeId = string();
+        String strategyId = string();
+        List<FeatureVector> features = list(this::features);
+        PortfolioView portfolio = present() ? portfolio() : null;
+        TradeDigest digest = present() ? new TradeDigest(varlong(), list(() -> new TradeDigestEntry(string(),
+                (int) varlong(), real(), real(), varlong(), varlong())), real()) : null;
+        String mode = string();
+        return new ComposeContext(ts, composeId, strategyId, features, portfolio, digest,
+                mode == null ? null : RunMode.valueOf(mode));
+    }
+
+    private FeatureVector features() {
+        String symbol = string();
+        long ts = varlong();
+        int n = count();
+        List<String> names = new ArrayList<>(n);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            names.add(string());
+            values[i] = real();
+        }
+        return new FeatureVector(symbol, ts, names, values);
+    }
+
+    private ComposeResult decision() {
+        List<TradeInstruction> instructions = list(() -> new TradeInstruction(string(), string(),
+                Side.valueOf(string()), real(), OrderType.valueOf(string()), real(), flag()));
+        return new ComposeResult(instructions, string());
+    }
+
+    private PortfolioView portfolio() {
+        long ts = varlong();
+        double cash = real();
+        double equity = real();
+        double gross = real();
+        double net = real();
+        double realized = real();
+        double fees = real();
+        List<PositionSnapshot> positions = list(() -> new PositionSnapshot(string(), real(), real(), real(), real(),
+                varlong()));
+        Constraints constraints = present()
+                ? new Constraints(real(), real(), real(), real(), (int) varlong(), flag()) : null;
+        return new PortfolioView(ts, cash, equity, gross, net, realized, fees, positions, constraints);
+    }
+
+    private StageTimings timings() {
+        long[] nanos = new long[count()];
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] = varlong();
+        }
+        return new StageTimings(nanos);
+    }
+
+    private <T> List<T> list(Supplier<T> element) {
+        int n = count();
+        List<T> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(element.get());
+        }
+        return list;
+    }
+
+    private int count() {
+        long n = varlong();
+        if (n < 0 || n > buf.length) {
+            throw new IllegalArgumentException("a count of " + n + " at byte " + pos);
+        }
+        return (int) n;
+    }
+
+    private boolean present() {
+        return flag();
+    }
+
+    private boolean flag() {
+        byte b = next();
+        if (b != 0 && b != 1) {
+            throw new IllegalArgumentException("a flag of " + b + " at byte " + (pos - 1));
+        }
+        return b == 1;
+    }
+
+    private String string() {
+        long tag = varlong();
+        if (tag == 0) {
+            return null;
+        }
+        if (tag == 1) {
+            int length = count();
+            if (pos + length > buf.length) {
+                throw new IllegalArgumentException("a string of " + length + " bytes at byte " + pos + " runs past the end");
+            }
+            String s = new String(buf, pos, length, StandardCharsets.UTF_8);
+            pos += length;
+            strings.add(s);
+            return s;
+        }
+        if (tag - 2 >= strings.size() || tag < 0) {
+            throw new IllegalArgumentException("string reference " + (tag - 2) + " at byte " + pos + " of "
+                    + strings.size() + " strings");
+        }
+        return strings.get((int) (tag - 2));
+    }
+
+    private double real() {
+        long bits = 0;
+        for (int i = 0; i < 8; i++) {
+            bits = (bits << 8) | (next() & 0xFF);
+        }
+        return Double.longBitsToDouble(bits);
+    }
+
+    private long varlong() {
+        long z = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            byte b = next();
+            z |= (long) (b & 0x7F) << shift;
+            if (b >= 0) {
+                return (z >>> 1) ^ -(z & 1);
+            }
+        }
+        throw new IllegalArgumentException("a number longer than 10 bytes at byte " + pos);
+    }
+
+    private byte next() {
+        if (pos >= buf.length) {
+            throw new IllegalArgumentException("the block ends early, at byte " + pos);
+        }
+        return buf[pos++];
+    }
+}
