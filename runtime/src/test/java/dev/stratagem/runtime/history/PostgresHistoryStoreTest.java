@@ -69,6 +69,26 @@ class PostgresHistoryStoreTest {
     }
 
     @Test
+    void a_backtest_block_reads_the_same_as_its_rows() {
+        try (JdbiHistoryStore store = open()) {
+            List<CycleRecord> batch = JdbiHistoryStoreTest.sampleBatch("pg-rows");
+            store.writeCycles(batch);
+            List<CycleRecord> same = JdbiHistoryStoreTest.sampleBatch("pg-blocks");
+            store.blockSink().writeCycles(same);
+
+            for (CycleRecord record : same) {
+                assertThat(store.cycle(record.composeId())).contains(record);
+            }
+            assertThat(store.cycleCount("pg-blocks")).isEqualTo(store.cycleCount("pg-rows"));
+            assertThat(store.lastSequence("pg-blocks")).isEqualTo(store.lastSequence("pg-rows"));
+            assertThat(store.equitySeries("pg-blocks", 10)).isEqualTo(store.equitySeries("pg-rows", 10));
+            assertThat(store.cycles(CycleFilter.all("pg-blocks", 3)).items()).extracting(CycleSummary::sequence)
+                    .isEqualTo(store.cycles(CycleFilter.all("pg-rows", 3)).items().stream()
+                            .map(CycleSummary::sequence).toList());
+        }
+    }
+
+    @Test
     void runs_trades_and_a_history_writer_work_the_same_as_on_H2() {
         try (JdbiHistoryStore store = open()) {
             store.startRun(new RunInfo("pg-run", "sma-orcl", "paper", 5, "{\"slow\": 30, \"fast\": 10}", "feed"));
