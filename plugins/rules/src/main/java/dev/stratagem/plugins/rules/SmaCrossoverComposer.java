@@ -37,6 +37,8 @@ public final class SmaCrossoverComposer implements DecisionComposer {
     private SmaCrossoverConfig config;
     private FeatureReader reader;
     private final double[] values = new double[2];
+    /** This cycle's instructions; reused, as almost every cycle has none. */
+    private final List<TradeInstruction> instructions = new ArrayList<>(1);
     private final Map<String, PreviousDiff> previous = new HashMap<>();
 
     /** Creates the composer with the default parameters. */
@@ -61,7 +63,7 @@ public final class SmaCrossoverComposer implements DecisionComposer {
 
     @Override
     public ComposeResult compose(ComposeContext context) {
-        List<TradeInstruction> instructions = new ArrayList<>(1);
+        instructions.clear();
         StringBuilder rationale = new StringBuilder(96);
         for (FeatureVector f : context.features()) {
             if (!rationale.isEmpty()) {
@@ -73,7 +75,7 @@ public final class SmaCrossoverComposer implements DecisionComposer {
         if (rationale.isEmpty()) {
             rationale.append("no symbol has features in this cycle");
         }
-        return new ComposeResult(instructions, rationale.toString());
+        return new ComposeResult(instructions.isEmpty() ? List.of() : List.copyOf(instructions), rationale.toString());
     }
 
     SmaCrossoverConfig config() {
