@@ -64,6 +64,9 @@ public final class CycleCoordinator {
     private int[] trackedAt = new int[0];
     private StrategyComponents trackedFor;
     private List<ComponentVersion> recorded = List.of();
+    /** {@code runId-}: a compose id is this and the sequence number. */
+    private final String idPrefix;
+    private final CycleDraft draft = new CycleDraft();
 
     /**
      * @param info the strategy and run
@@ -85,6 +88,7 @@ public final class CycleCoordinator {
         this.window = new BarWindow(info.symbols(), Math.max(windowCapacity, components.features().warmup() + 1));
         this.warmup = components.features().warmup();
         this.gatewayTimeout = gatewayTimeout;
+        this.idPrefix = info.runId() + "-";
         track(components);
     }
 
@@ -192,7 +196,7 @@ public final class CycleCoordinator {
         if (components != trackedFor) {
             track(components);
         }
-        CycleDraft d = new CycleDraft(info.runId() + "-" + seq, seq, slice.getFirst().ts());
+        CycleDraft d = draft.begin(idPrefix + seq, seq, slice.getFirst().ts());
         MDC.put("composeId", d.composeId);
         try {
             return steps(d, slice);

@@ -169,18 +169,25 @@ public final class RiskEngine {
     }
 
     private void update(String strategyId, long ts, PortfolioView view, boolean record) {
-        List<BreakerTransition> transitions = new ArrayList<>(2);
+        // runs every cycle: no list or lambda for the transitions, which are rare
+        BreakerTransition own;
+        BreakerTransition whole;
         synchronized (this) {
             Sleeve sleeve = sleeves.get(strategyId);
             if (sleeve == null) {
                 return;
             }
             sleeve.last = view;
-            sleeve.breaker.update(sleeve.runId, ts, view.equity()).ifPresent(transitions::add);
-            portfolioBreaker.update(null, ts, totalEquity()).ifPresent(transitions::add);
+            own = sleeve.breaker.update(sleeve.runId, ts, view.equity()).orElse(null);
+            whole = portfolioBreaker.update(null, ts, totalEquity()).orElse(null);
         }
         if (record) {
-            transitions.forEach(this::publish);
+            if (own != null) {
+                publish(own);
+            }
+            if (whole != null) {
+                publish(whole);
+            }
         }
     }
 
