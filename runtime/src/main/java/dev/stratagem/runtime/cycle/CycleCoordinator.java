@@ -372,8 +372,14 @@ public final class CycleCoordinator {
     }
 
     private CycleRecord notifyListeners(CycleRecord record) {
-        for (StrategyListener listener : components.listeners()) {
-            hook(listener, "onCycleResult", () -> listener.onCycleResult(record));
+        List<StrategyListener> listeners = components.listeners();
+        for (int i = 0; i < listeners.size(); i++) {   // every cycle: no iterator, no lambda per listener
+            StrategyListener listener = listeners.get(i);
+            try {
+                listener.onCycleResult(record);
+            } catch (Throwable e) {
+                hookFailed(listener, "onCycleResult", e);
+            }
         }
         return record;
     }
@@ -470,10 +476,14 @@ public final class CycleCoordinator {
         try {
             call.run();
         } catch (Throwable e) {
-            rethrowIfFatal(e);
-            hookFailures++;
-            LOG.error("listener {} of strategy {} threw in {}: {}", listener.id(), info.strategyId(), hook, e.toString());
+            hookFailed(listener, hook, e);
         }
+    }
+
+    private void hookFailed(StrategyListener listener, String hook, Throwable e) {
+        rethrowIfFatal(e);
+        hookFailures++;
+        LOG.error("listener {} of strategy {} threw in {}: {}", listener.id(), info.strategyId(), hook, e.toString());
     }
 
     /**

@@ -63,6 +63,19 @@ final class DecimalDoubles {
         if (scale < 1 || scale > MAX_SCALE) {
             return value.doubleValue();
         }
+        if (value.precision() <= 18) {
+            // the ledger's usual case: a compact unscaled long, read without making it a BigInteger
+            long unscaled = value.scaleByPowerOfTen(scale).longValueExact();
+            long magnitude = Math.abs(unscaled);
+            if (64 - Long.numberOfLeadingZeros(magnitude) <= 52) {
+                return value.doubleValue();
+            }
+            double rounded = nearest(0, magnitude, scale, (double) magnitude / POW10[scale]);
+            if (Double.isNaN(rounded)) {
+                return value.doubleValue();
+            }
+            return unscaled < 0 ? -rounded : rounded;
+        }
         BigInteger digits = value.unscaledValue();
         int bits = digits.bitLength();
         if (bits <= 52 || bits > 126) {

@@ -121,7 +121,9 @@ public final class RiskEngine {
 
     /** @param bars closed bars, for the VaR history (a bar seen by several strategies counts once) */
     public void observeBars(List<Candle> bars) {
-        bars.forEach(prices::add);
+        for (int i = 0; i < bars.size(); i++) {   // every slice: no method reference object
+            prices.add(bars.get(i));
+        }
     }
 
     /** Follows one cycle: the sleeve's equity and positions, then both breakers. */

@@ -51,8 +51,8 @@ final class RationaleFormat {
      * decimal the definition starts from lies within 2^-53 relative of the value too, so both round the same
      * way unless the scaled value is within {@link #TIE_MARGIN} of a half, where the tie is decided exactly.
      *
-     * @return false if the value is outside [10^-9, 10^15) or within one unit of the scaled range's ends:
-     *     the text path decides those
+     * @return false if the value is outside [10^-9, 10^15) or within one unit of an end of the scaled range
+     *     where the scaling could misplace it: the text path decides those
      */
     private static boolean appendScaled(StringBuilder out, double value) {
         double a = Math.abs(value);
@@ -71,7 +71,9 @@ final class RationaleFormat {
         }
         int shift = 5 - decade;
         double scaled = shift >= 0 ? a * POWERS[shift] : a / POWERS[-shift];
-        if (scaled < 1e5 + 1 || scaled > 1e6 - 1) {   // near a decade edge, where a rounded 1/10^i may misplace a
+        // Scaling by an exact power is monotonic, so only a rounded 1/10^i (a < 1) can misplace a low value,
+        // and only rounding up to 10^6 could make one more digit: leave those near-edge cases to the text path.
+        if (scaled > 1e6 - 1 || (a < 1 && scaled < 1e5 + 1)) {
             return false;
         }
         long whole = (long) scaled;

@@ -39,6 +39,8 @@ public final class SmaCrossoverComposer implements DecisionComposer {
     private final double[] values = new double[2];
     /** This cycle's instructions; reused, as almost every cycle has none. */
     private final List<TradeInstruction> instructions = new ArrayList<>(1);
+    /** This cycle's rationale, reused: only its text leaves the composer. */
+    private final StringBuilder rationale = new StringBuilder(96);
     private final Map<String, PreviousDiff> previous = new HashMap<>();
 
     /** Creates the composer with the default parameters. */
@@ -64,7 +66,7 @@ public final class SmaCrossoverComposer implements DecisionComposer {
     @Override
     public ComposeResult compose(ComposeContext context) {
         instructions.clear();
-        StringBuilder rationale = new StringBuilder(96);
+        rationale.setLength(0);
         for (FeatureVector f : context.features()) {
             if (!rationale.isEmpty()) {
                 rationale.append("; ");
