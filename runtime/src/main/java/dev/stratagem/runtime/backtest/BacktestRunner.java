@@ -101,7 +101,7 @@ public final class BacktestRunner {
                 new DigestTracker(config.periodsPerYear()), config.instrumentMap(), 256, Duration.ofSeconds(30));
         MarketReplay replay = new MarketReplay(data.stream().map(CandleSeries::candles).toList());
         ResultDigest digest = new ResultDigest();
-        EquityCurve curve = new EquityCurve();
+        EquityCurve curve = new EquityCurve(replay.totalBars());
         long bars = 0;
         long recorded = 0;
         long failed = 0;

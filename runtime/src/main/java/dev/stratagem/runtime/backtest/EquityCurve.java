@@ -5,9 +5,16 @@ import java.util.Arrays;
 /** A growable series of (time, equity) points without boxing. */
 final class EquityCurve {
 
-    private long[] ts = new long[1024];
-    private double[] equity = new double[1024];
+    private long[] ts;
+    private double[] equity;
     private int size;
+
+    /** @param expected how many points the run will add (one per cycle): no regrowth, no copies */
+    EquityCurve(long expected) {
+        int capacity = (int) Math.clamp(expected, 16, Integer.MAX_VALUE - 16);
+        ts = new long[capacity];
+        equity = new double[capacity];
+    }
 
     void add(long time, double value) {
         if (size == ts.length) {

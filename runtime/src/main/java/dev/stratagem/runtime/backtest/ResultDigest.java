@@ -42,9 +42,10 @@ public final class ResultDigest {
     }
 
     void cycle(CycleRecord cycle) {
-        for (TxResult tx : cycle.txResults()) {
-            if (tx.status().isFill()) {
-                fill(tx);
+        List<TxResult> txs = cycle.txResults();
+        for (int i = 0; i < txs.size(); i++) {   // indexed: no iterator per bar
+            if (txs.get(i).status().isFill()) {
+                fill(txs.get(i));
             }
         }
         if (cycle.portfolioAfter() != null) {

@@ -64,6 +64,9 @@ public final class CycleCoordinator {
     private int[] trackedAt = new int[0];
     private StrategyComponents trackedFor;
     private List<ComponentVersion> recorded = List.of();
+    /** {@code runId-}: a compose id is this and the sequence number. */
+    private final String idPrefix;
+    private final CycleDraft draft = new CycleDraft();
 
     /**
      * @param info the strategy and run
@@ -85,6 +88,7 @@ public final class CycleCoordinator {
         this.window = new BarWindow(info.symbols(), Math.max(windowCapacity, components.features().warmup() + 1));
         this.warmup = components.features().warmup();
         this.gatewayTimeout = gatewayTimeout;
+        this.idPrefix = info.runId() + "-";
         track(components);
     }
 
@@ -192,7 +196,7 @@ public final class CycleCoordinator {
         if (components != trackedFor) {
             track(components);
         }
-        CycleDraft d = new CycleDraft(info.runId() + "-" + seq, seq, slice.getFirst().ts());
+        CycleDraft d = draft.begin(idPrefix + seq, seq, slice.getFirst().ts());
         MDC.put("composeId", d.composeId);
         try {
             return steps(d, slice);
@@ -368,8 +372,14 @@ public final class CycleCoordinator {
     }
 
     private CycleRecord notifyListeners(CycleRecord record) {
-        for (StrategyListener listener : components.listeners()) {
-            hook(listener, "onCycleResult", () -> listener.onCycleResult(record));
+        List<StrategyListener> listeners = components.listeners();
+        for (int i = 0; i < listeners.size(); i++) {   // every cycle: no iterator, no lambda per listener
+            StrategyListener listener = listeners.get(i);
+            try {
+                listener.onCycleResult(record);
+            } catch (Throwable e) {
+                hookFailed(listener, "onCycleResult", e);
+            }
         }
         return record;
     }
@@ -466,10 +476,14 @@ public final class CycleCoordinator {
         try {
             call.run();
         } catch (Throwable e) {
-            rethrowIfFatal(e);
-            hookFailures++;
-            LOG.error("listener {} of strategy {} threw in {}: {}", listener.id(), info.strategyId(), hook, e.toString());
+            hookFailed(listener, hook, e);
         }
+    }
+
+    private void hookFailed(StrategyListener listener, String hook, Throwable e) {
+        rethrowIfFatal(e);
+        hookFailures++;
+        LOG.error("listener {} of strategy {} threw in {}: {}", listener.id(), info.strategyId(), hook, e.toString());
     }
 
     /**

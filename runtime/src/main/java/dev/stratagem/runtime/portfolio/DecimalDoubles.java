@@ -31,6 +31,30 @@ final class DecimalDoubles {
     private DecimalDoubles() {}
 
     /**
+     * {@link BigDecimal#valueOf(double)} (same unscaled value and scale) without {@link Double#toString(double)}
+     * for a price-like value: {@code |value|} in [10^-3, 10^6) with at most 8 decimals. There the JDK writes
+     * {@code Double.toString} in plain notation with at least one decimal, its digits being the shortest
+     * decimal that rounds to the value; the fewest decimals {@code s >= 1} for which {@code round(v * 10^s) /
+     * 10^s} (one correctly rounded division of exact operands) gives the value back are those digits, as two
+     * decimals 10^-8 apart cannot both round to a double below 10^6.
+     *
+     * @param value a double
+     * @return exactly {@code BigDecimal.valueOf(value)}
+     */
+    static BigDecimal exact(double value) {
+        double a = Math.abs(value);
+        if (a >= 1e-3 && a < 1e6) {
+            for (int s = 1; s <= 8; s++) {
+                long unscaled = Math.round(value * POW10[s]);
+                if (unscaled / POW10[s] == value) {
+                    return BigDecimal.valueOf(unscaled, s);
+                }
+            }
+        }
+        return BigDecimal.valueOf(value);
+    }
+
+    /**
      * @param value a decimal
      * @return exactly {@code value.doubleValue()}
      */
@@ -38,6 +62,19 @@ final class DecimalDoubles {
         int scale = value.scale();
         if (scale < 1 || scale > MAX_SCALE) {
             return value.doubleValue();
+        }
+        if (value.precision() <= 18) {
+            // the ledger's usual case: a compact unscaled long, read without making it a BigInteger
+            long unscaled = value.scaleByPowerOfTen(scale).longValueExact();
+            long magnitude = Math.abs(unscaled);
+            if (64 - Long.numberOfLeadingZeros(magnitude) <= 52) {
+                return value.doubleValue();
+            }
+            double rounded = nearest(0, magnitude, scale, (double) magnitude / POW10[scale]);
+            if (Double.isNaN(rounded)) {
+                return value.doubleValue();
+            }
+            return unscaled < 0 ? -rounded : rounded;
         }
         BigInteger digits = value.unscaledValue();
         int bits = digits.bitLength();

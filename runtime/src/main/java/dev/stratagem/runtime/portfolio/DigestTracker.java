@@ -57,6 +57,9 @@ public final class DigestTracker {
 
     /** @param closed trades that closed this cycle (open ones are ignored) */
     public void onClosed(List<TradeHistoryEntry> closed) {
+        if (closed.isEmpty()) {
+            return;                            // almost every cycle: no iterator
+        }
         for (TradeHistoryEntry trade : closed) {
             if (trade.isOpen()) {
                 continue;

@@ -235,7 +235,7 @@ public final class LedgerPortfolio implements PortfolioService {
         // one position: gross is |net|, and rounding to double is symmetric
         double grossValue = positions.size() == 1 ? Math.abs(netValue) : DecimalDoubles.of(gross);
         view = new PortfolioView(ts, cashValue, DecimalDoubles.of(equity), grossValue, netValue,
-                realizedNetValue, feesValue, List.copyOf(positions), constraints);
+                realizedNetValue, feesValue, positions, constraints);   // the view copies the list itself
         dirty = false;
     }
 

@@ -76,7 +76,7 @@ final class PositionBook {
 
     BigDecimal exactMark() {
         if (exactMark == null) {
-            exactMark = BigDecimal.valueOf(markPrice);
+            exactMark = DecimalDoubles.exact(markPrice);
         }
         return exactMark;
     }

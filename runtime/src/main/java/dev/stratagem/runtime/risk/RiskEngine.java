@@ -121,7 +121,9 @@ public final class RiskEngine {
 
     /** @param bars closed bars, for the VaR history (a bar seen by several strategies counts once) */
     public void observeBars(List<Candle> bars) {
-        bars.forEach(prices::add);
+        for (int i = 0; i < bars.size(); i++) {   // every slice: no method reference object
+            prices.add(bars.get(i));
+        }
     }
 
     /** Follows one cycle: the sleeve's equity and positions, then both breakers. */
@@ -169,18 +171,25 @@ public final class RiskEngine {
     }
 
     private void update(String strategyId, long ts, PortfolioView view, boolean record) {
-        List<BreakerTransition> transitions = new ArrayList<>(2);
+        // runs every cycle: no list or lambda for the transitions, which are rare
+        BreakerTransition own;
+        BreakerTransition whole;
         synchronized (this) {
             Sleeve sleeve = sleeves.get(strategyId);
             if (sleeve == null) {
                 return;
             }
             sleeve.last = view;
-            sleeve.breaker.update(sleeve.runId, ts, view.equity()).ifPresent(transitions::add);
-            portfolioBreaker.update(null, ts, totalEquity()).ifPresent(transitions::add);
+            own = sleeve.breaker.update(sleeve.runId, ts, view.equity()).orElse(null);
+            whole = portfolioBreaker.update(null, ts, totalEquity()).orElse(null);
         }
         if (record) {
-            transitions.forEach(this::publish);
+            if (own != null) {
+                publish(own);
+            }
+            if (whole != null) {
+                publish(whole);
+            }
         }
     }
 

@@ -91,4 +91,27 @@ class DecimalDoublesTest {
             }
         }
     }
+
+    @Test
+    void exact_gives_BigDecimal_valueOf_with_its_scale_for_prices_and_any_double() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[] edges = {0.001, 0.0009999999999999998, 1e6, 999999.99999999, 999999.999999999, 1.0, 100.0, 0.1,
+            0.3, 2.37037, 1e-3 + 1e-12, 12345.6789, -0.5, 0.0, -0.0, Double.MIN_VALUE, 1e7};
+        for (double v : edges) {
+            assertThat(DecimalDoubles.exact(v)).as("%s", v).isEqualTo(BigDecimal.valueOf(v));
+        }
+        for (int i = 0; i < 1_000_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> random.nextLong(1, 100_000_000) / Math.pow(10, random.nextInt(0, 9));
+                case 1 -> random.nextDouble(-1e6, 1e6);
+                case 2 -> Math.round(random.nextDouble(0, 5000) * 100) / 100.0;
+                default -> Double.longBitsToDouble(random.nextLong());
+            };
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            // equals compares the scale too: 100.0 is 1000 at scale 1, as Double.toString writes it
+            assertThat(DecimalDoubles.exact(v)).as("%s", v).isEqualTo(BigDecimal.valueOf(v));
+        }
+    }
 }

@@ -36,6 +36,9 @@ final class WorkingOrders {
     /** @return the fills the bar caused, in submission order; filled orders stop working */
     List<TxResult> fill(Candle bar, FillPricing pricing) {
         List<TxResult> fills = List.of();
+        if (orders.isEmpty()) {
+            return fills;                      // almost every bar: no iterator
+        }
         for (Iterator<WorkingOrder> it = orders.iterator(); it.hasNext(); ) {
             WorkingOrder order = it.next();
             TradeInstruction in = order.instruction();

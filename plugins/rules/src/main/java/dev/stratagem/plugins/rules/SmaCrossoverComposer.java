@@ -37,6 +37,10 @@ public final class SmaCrossoverComposer implements DecisionComposer {
     private SmaCrossoverConfig config;
     private FeatureReader reader;
     private final double[] values = new double[2];
+    /** This cycle's instructions; reused, as almost every cycle has none. */
+    private final List<TradeInstruction> instructions = new ArrayList<>(1);
+    /** This cycle's rationale, reused: only its text leaves the composer. */
+    private final StringBuilder rationale = new StringBuilder(96);
     private final Map<String, PreviousDiff> previous = new HashMap<>();
 
     /** Creates the composer with the default parameters. */
@@ -61,8 +65,8 @@ public final class SmaCrossoverComposer implements DecisionComposer {
 
     @Override
     public ComposeResult compose(ComposeContext context) {
-        List<TradeInstruction> instructions = new ArrayList<>(1);
-        StringBuilder rationale = new StringBuilder(96);
+        instructions.clear();
+        rationale.setLength(0);
         for (FeatureVector f : context.features()) {
             if (!rationale.isEmpty()) {
                 rationale.append("; ");
@@ -73,7 +77,7 @@ public final class SmaCrossoverComposer implements DecisionComposer {
         if (rationale.isEmpty()) {
             rationale.append("no symbol has features in this cycle");
         }
-        return new ComposeResult(instructions, rationale.toString());
+        return new ComposeResult(instructions.isEmpty() ? List.of() : List.copyOf(instructions), rationale.toString());
     }
 
     SmaCrossoverConfig config() {

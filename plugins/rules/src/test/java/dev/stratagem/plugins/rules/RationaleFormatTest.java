@@ -42,4 +42,18 @@ class RationaleFormatTest {
             assertThat(RationaleFormat.num(v)).as("%s", v).isEqualTo(reference(v));
         }
     }
+
+    @Test
+    void formats_seven_digit_decimal_ties_and_decade_edges_like_BigDecimal_rounding_to_six_digits() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            long seven = random.nextLong(100_000, 1_000_000) * 10 + (i % 2 == 0 ? 5 : random.nextInt(10));
+            double v = (i % 3 == 0 ? -1 : 1) * (seven / Math.pow(10, random.nextInt(0, 16)));
+            assertThat(RationaleFormat.num(v)).as("%s", v).isEqualTo(reference(v));
+            double edge = Math.pow(10, random.nextInt(-10, 16));
+            for (double e : new double[] {edge, Math.nextUp(edge), Math.nextDown(edge), edge * 0.9999995}) {
+                assertThat(RationaleFormat.num(e)).as("%s", e).isEqualTo(reference(e));
+            }
+        }
+    }
 }
