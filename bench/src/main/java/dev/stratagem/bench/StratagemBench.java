@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,9 @@ public final class StratagemBench {
         int runs = intArg(args, "--runs", 5);
         int coldRuns = intArg(args, "--cold-runs", 3);
         only = Set.of(stringArg(args, "--only", String.join(",", WORKLOADS)).split(","));
+        String levelArg = stringArg(args, "--levels", "");
+        levels = levelArg.isEmpty() ? null
+                : Arrays.stream(levelArg.split(",")).map(l -> RecordLevel.valueOf(l.trim().toUpperCase(java.util.Locale.ROOT))).toList();
         if (!Set.copyOf(WORKLOADS).containsAll(only)) {
             throw new IllegalArgumentException("--only takes a comma-separated subset of " + WORKLOADS + ", was " + only);
         }
@@ -149,8 +153,14 @@ public final class StratagemBench {
         return only.contains(workload);
     }
 
-    /** @return every record level for {@code backtest}; else activity for the peer ratio, summary for the scripts */
+    /**
+     * @return the {@code --levels} asked for, else every record level for {@code backtest}; else activity for the
+     *     peer ratio, summary for the scripts
+     */
     private static List<RecordLevel> levels() {
+        if (levels != null) {
+            return levels;
+        }
         if (on("backtest")) {
             return List.of(RecordLevel.values());
         }
@@ -244,6 +254,8 @@ public final class StratagemBench {
     }
 
     private static int counter;
+    /** The backtest record levels {@code --levels} asked for, {@code null} for the workloads' own choice. */
+    private static List<RecordLevel> levels;
 
     static Path fresh(String name) {
         return work.resolve("db").resolve(name + "-" + ProcessHandle.current().pid() + "-" + (++counter));

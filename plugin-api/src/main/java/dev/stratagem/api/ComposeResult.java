@@ -2,19 +2,54 @@ package dev.stratagem.api;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What a composer decided: the orders to place and why.
  *
- * @param instructions the orders, possibly none
- * @param rationale a human-readable reason, recorded with the cycle and shown in the console
+ * <p>The rationale is either text ({@link #ComposeResult(List, String)}) or, with {@link #lazy}, a function that
+ * writes it when something first reads it: the history writer for a recorded cycle, the console, a listener. A
+ * backtest that records only the cycles with activity then formats a few percent of its rationales, and on the
+ * history writer's thread, not the cycle's. Either way {@link #rationale()} returns the same text, and two
+ * results are equal when their instructions and rationale text are.
+ *
+ * <p>Not a record since the rationale became lazy: its accessors, constructor and factories are those of the
+ * record it was.
  */
-public record ComposeResult(List<TradeInstruction> instructions, String rationale) {
+public final class ComposeResult {
 
-    /** Copies the instruction list; a null rationale becomes empty. */
-    public ComposeResult {
-        instructions = List.copyOf(Objects.requireNonNull(instructions, "instructions"));
-        rationale = rationale == null ? "" : rationale;
+    private final List<TradeInstruction> instructions;
+    private final Supplier<String> writer;
+    private volatile String rationale;
+
+    /**
+     * @param instructions the orders, possibly none (copied)
+     * @param rationale a human-readable reason, recorded with the cycle and shown in the console; {@code null}
+     *     becomes empty
+     */
+    public ComposeResult(List<TradeInstruction> instructions, String rationale) {
+        this.instructions = List.copyOf(Objects.requireNonNull(instructions, "instructions"));
+        this.writer = null;
+        this.rationale = rationale == null ? "" : rationale;
+    }
+
+    private ComposeResult(List<TradeInstruction> instructions, Supplier<String> writer) {
+        this.instructions = List.copyOf(Objects.requireNonNull(instructions, "instructions"));
+        this.writer = Objects.requireNonNull(writer, "rationale writer");
+    }
+
+    /**
+     * A decision whose rationale is written only when read. The function may run on another thread than the
+     * composer's, and more than once if two threads read at the same moment, so it must use only values it
+     * captured when the decision was made, never the composer's own mutable state. If it throws, the rationale
+     * says so instead.
+     *
+     * @param instructions the orders, possibly none (copied)
+     * @param rationale writes the reason; a {@code null} result becomes empty
+     * @return the result
+     */
+    public static ComposeResult lazy(List<TradeInstruction> instructions, Supplier<String> rationale) {
+        return new ComposeResult(instructions, rationale);
     }
 
     /**
@@ -36,5 +71,40 @@ public record ComposeResult(List<TradeInstruction> instructions, String rational
      */
     public static ComposeResult of(String rationale, TradeInstruction... instructions) {
         return new ComposeResult(List.of(instructions), rationale);
+    }
+
+    /** @return the orders, possibly none */
+    public List<TradeInstruction> instructions() {
+        return instructions;
+    }
+
+    /** @return the reason, written now if it was lazy and nobody read it yet */
+    public String rationale() {
+        String text = rationale;
+        if (text == null) {
+            try {
+                text = Objects.requireNonNullElse(writer.get(), "");
+            } catch (RuntimeException e) {
+                text = "(the rationale could not be written: " + e + ")";
+            }
+            rationale = text;
+        }
+        return text;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ComposeResult other && instructions.equals(other.instructions)
+                && rationale().equals(other.rationale());
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * instructions.hashCode() + rationale().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ComposeResult[instructions=" + instructions + ", rationale=" + rationale() + "]";
     }
 }

@@ -35,4 +35,28 @@ class ComposeResultTest {
         assertThatThrownBy(() -> new ComposeResult(null, ""))
                 .isInstanceOf(NullPointerException.class).hasMessage("instructions");
     }
+
+    @Test
+    void a_lazy_rationale_is_written_once_when_first_read_and_equals_its_text() {
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        TradeInstruction buy = TradeInstruction.buy("ORCL", 100);
+        ComposeResult lazy = ComposeResult.lazy(List.of(buy), () -> "cross " + writes.incrementAndGet());
+        assertThat(writes).hasValue(0);
+        assertThat(lazy.rationale()).isEqualTo("cross 1");
+        assertThat(lazy.rationale()).isEqualTo("cross 1");
+        assertThat(writes).hasValue(1);
+        assertThat(lazy).isEqualTo(ComposeResult.of("cross 1", buy)).hasSameHashCodeAs(ComposeResult.of("cross 1", buy))
+                .hasToString(ComposeResult.of("cross 1", buy).toString());
+    }
+
+    @Test
+    void a_lazy_rationale_that_throws_or_gives_null_still_gives_text() {
+        ComposeResult broken = ComposeResult.lazy(List.of(), () -> {
+            throw new IllegalStateException("no averages");
+        });
+        assertThat(broken.rationale()).isEqualTo(
+                "(the rationale could not be written: java.lang.IllegalStateException: no averages)");
+        assertThat(ComposeResult.lazy(List.of(), () -> null).rationale()).isEmpty();
+        assertThatThrownBy(() -> ComposeResult.lazy(List.of(), null)).isInstanceOf(NullPointerException.class);
+    }
 }

@@ -1,6 +1,10 @@
 package dev.stratagem.runtime.history;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -9,7 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.TradeInstruction;
+import java.util.List;
 
 /**
  * The JSON form of a {@link CycleRecord}, as stored in the history; {@code fromJson(toJson(r)).equals(r)}.
@@ -26,11 +33,30 @@ public final class CycleJson {
             .visibility(PropertyAccessor.FIELD, Visibility.ANY)
             .visibility(PropertyAccessor.CREATOR, Visibility.ANY)
             .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .addMixIn(ComposeResult.class, ComposeResultJson.class)
             .build();
 
     private static final ObjectWriter WRITER = MAPPER.writerFor(CycleRecord.class);
 
     private CycleJson() {}
+
+    /**
+     * {@link ComposeResult} is a class with a lazily written rationale, not a record: it goes by its accessors
+     * and text constructor, as the record did, never by its fields.
+     */
+    @JsonAutoDetect(fieldVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+    @JsonPropertyOrder({"instructions", "rationale"})
+    private abstract static class ComposeResultJson {
+        @JsonCreator
+        ComposeResultJson(@JsonProperty("instructions") List<TradeInstruction> instructions,
+                @JsonProperty("rationale") String rationale) {}
+
+        @JsonProperty("instructions")
+        abstract List<TradeInstruction> instructions();
+
+        @JsonProperty("rationale")
+        abstract String rationale();
+    }
 
     /**
      * @param record a cycle record

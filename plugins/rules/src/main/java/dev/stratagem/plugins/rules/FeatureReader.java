@@ -54,6 +54,11 @@ final class FeatureReader {
 
     /** Appends {@link #describe(double[])} to {@code sb} and returns it. */
     StringBuilder describe(StringBuilder sb, double[] values) {
+        return describe(sb, names, values);
+    }
+
+    /** Appends {@code name value, ...} for the names and values, in order, to {@code sb} and returns it. */
+    static StringBuilder describe(StringBuilder sb, List<String> names, double... values) {
         for (int i = 0; i < names.size(); i++) {
             if (i > 0) {
                 sb.append(", ");

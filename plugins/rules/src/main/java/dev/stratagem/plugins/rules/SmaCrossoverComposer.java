@@ -1,8 +1,5 @@
 package dev.stratagem.plugins.rules;
 
-import static dev.stratagem.plugins.rules.RationaleFormat.append;
-import static dev.stratagem.plugins.rules.RationaleFormat.num;
-
 import dev.stratagem.api.ComposeContext;
 import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.DecisionComposer;
@@ -39,8 +36,6 @@ public final class SmaCrossoverComposer implements DecisionComposer {
     private final double[] values = new double[2];
     /** This cycle's instructions; reused, as almost every cycle has none. */
     private final List<TradeInstruction> instructions = new ArrayList<>(1);
-    /** This cycle's rationale, reused: only its text leaves the composer. */
-    private final StringBuilder rationale = new StringBuilder(96);
     private final Map<String, PreviousDiff> previous = new HashMap<>();
 
     /** Creates the composer with the default parameters. */
@@ -66,72 +61,65 @@ public final class SmaCrossoverComposer implements DecisionComposer {
     @Override
     public ComposeResult compose(ComposeContext context) {
         instructions.clear();
-        rationale.setLength(0);
-        for (FeatureVector f : context.features()) {
-            if (!rationale.isEmpty()) {
-                rationale.append("; ");
+        List<FeatureVector> features = context.features();
+        List<SmaReason> reasons;
+        if (features.size() == 1) {
+            FeatureVector f = features.getFirst();
+            reasons = List.of(decide(f, context.portfolio().quantity(f.symbol()), instructions));
+        } else {
+            List<SmaReason> each = new ArrayList<>(features.size());
+            for (FeatureVector f : features) {
+                each.add(decide(f, context.portfolio().quantity(f.symbol()), instructions));
             }
-            rationale.append(f.symbol()).append(": ");
-            decide(f, context.portfolio().quantity(f.symbol()), instructions, rationale);
+            reasons = each;
         }
-        if (rationale.isEmpty()) {
-            rationale.append("no symbol has features in this cycle");
-        }
-        return new ComposeResult(instructions.isEmpty() ? List.of() : List.copyOf(instructions), rationale.toString());
+        return ComposeResult.lazy(instructions.isEmpty() ? List.of() : List.copyOf(instructions),
+                () -> SmaReason.text(reasons));
     }
 
     SmaCrossoverConfig config() {
         return config;
     }
 
-    private void decide(FeatureVector f, double position, List<TradeInstruction> out, StringBuilder why) {
-        if (!reader.read(f, values)) {
-            reader.describe(why.append("warming up ("), values).append(')');
-            return;
-        }
+    private SmaReason decide(FeatureVector f, double position, List<TradeInstruction> out) {
         String symbol = f.symbol();
+        if (!reader.read(f, values)) {
+            return reason(symbol, SmaReason.Kind.WARMING_UP, position);
+        }
         double diff = values[0] - values[1];
         PreviousDiff prev = previous.computeIfAbsent(symbol, s -> new PreviousDiff());
         double before = prev.diff;
         prev.diff = diff;
         if (Double.isNaN(before)) {
-            reader.describe(why.append("first bar with both averages, no cross yet ("), values).append(')');
-        } else if (before <= 0 && diff > 0) {
-            cross(why, "above");
+            return reason(symbol, SmaReason.Kind.FIRST, position);
+        }
+        if (before <= 0 && diff > 0) {
             if (position == 0) {
                 out.add(TradeInstruction.buy(symbol, config.quantity()));
-                append(why.append(": buy "), config.quantity());
-            } else if (position < 0 && config.allowShort()) {
-                out.add(TradeInstruction.buy(symbol, -position).asReduceOnly());
-                append(why.append(": close short "), -position);
-            } else {
-                append(why.append(": hold ").append(position > 0 ? "long " : "short "), position);
+                return reason(symbol, SmaReason.Kind.BUY, position);
             }
-        } else if (before >= 0 && diff < 0) {
-            cross(why, "below");
+            if (position < 0 && config.allowShort()) {
+                out.add(TradeInstruction.buy(symbol, -position).asReduceOnly());
+                return reason(symbol, SmaReason.Kind.CLOSE_SHORT, position);
+            }
+            return reason(symbol, SmaReason.Kind.HOLD_ON_ABOVE, position);
+        }
+        if (before >= 0 && diff < 0) {
             if (position > 0) {
                 out.add(TradeInstruction.sell(symbol, position).asReduceOnly());
-                append(why.append(": close long "), position);
-            } else if (position == 0 && config.allowShort()) {
+                return reason(symbol, SmaReason.Kind.CLOSE_LONG, position);
+            }
+            if (position == 0 && config.allowShort()) {
                 out.add(TradeInstruction.sell(symbol, config.quantity()));
-                append(why.append(": sell short "), config.quantity());
-            } else {
-                why.append(position == 0 ? ": stay flat, shorts not allowed" : ": hold short " + num(position));
+                return reason(symbol, SmaReason.Kind.SELL_SHORT, position);
             }
-        } else {
-            reader.describe(why.append("no cross ("), values).append("), ");
-            if (position == 0) {
-                why.append("flat");
-            } else {
-                append(why.append("position "), position);
-            }
+            return reason(symbol, position == 0 ? SmaReason.Kind.STAY_FLAT : SmaReason.Kind.HOLD_SHORT, position);
         }
+        return reason(symbol, SmaReason.Kind.NO_CROSS, position);
     }
 
-    private void cross(StringBuilder why, String direction) {
-        List<String> names = reader.names();
-        append(why.append(names.get(0)).append(' '), values[0]).append(" crossed ").append(direction).append(' ');
-        append(why.append(names.get(1)).append(' '), values[1]);
+    private SmaReason reason(String symbol, SmaReason.Kind kind, double position) {
+        return new SmaReason(symbol, kind, reader.names(), values[0], values[1], position, config.quantity());
     }
 
     private void apply(SmaCrossoverConfig c) {
