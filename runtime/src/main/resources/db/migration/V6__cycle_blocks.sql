@@ -5,7 +5,7 @@
 -- keep one row per cycle (crash recovery and the risk store read those tables).
 --
 -- The header columns let a reader skip blocks: a page of cycles starts at the block holding the cursor, a
--- status filter skips blocks whose status_mask (bit 1 << CycleStatus.ordinal()) lacks the status, a time
+-- status filter skips blocks whose status_mask (a fixed bit per status: CycleBlocks.bit) lacks the status, a time
 -- range skips blocks outside [first_ts, last_ts]. format says how payload is encoded (1: the records in a
 -- compact binary form with one string table per block, see CycleBlockCodec). ${bytes} is BLOB on H2 (stored apart from the row, so a walk over the
 -- headers does not read payloads) and BYTEA on PostgreSQL.

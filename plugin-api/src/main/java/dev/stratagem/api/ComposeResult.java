@@ -41,8 +41,8 @@ public final class ComposeResult {
     /**
      * A decision whose rationale is written only when read. The function may run on another thread than the
      * composer's, and more than once if two threads read at the same moment, so it must use only values it
-     * captured when the decision was made, never the composer's own mutable state. If it throws, the rationale
-     * says so instead.
+     * captured when the decision was made, never the composer's own mutable state. If it throws (anything but
+     * a {@link VirtualMachineError}), the rationale says so instead.
      *
      * @param instructions the orders, possibly none (copied)
      * @param rationale writes the reason; a {@code null} result becomes empty
@@ -84,7 +84,11 @@ public final class ComposeResult {
         if (text == null) {
             try {
                 text = Objects.requireNonNullElse(writer.get(), "");
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // also an Error (a class of an unloaded plugin version, a stack overflow): the reader may be the
+                // history writer, which must go on writing every strategy's cycles
                 text = "(the rationale could not be written: " + e + ")";
             }
             rationale = text;

@@ -57,6 +57,10 @@ class ComposeResultTest {
         assertThat(broken.rationale()).isEqualTo(
                 "(the rationale could not be written: java.lang.IllegalStateException: no averages)");
         assertThat(ComposeResult.lazy(List.of(), () -> null).rationale()).isEmpty();
+        ComposeResult error = ComposeResult.lazy(List.of(), () -> {
+            throw new NoClassDefFoundError("dev/example/Gone");
+        });
+        assertThat(error.rationale()).contains("NoClassDefFoundError: dev/example/Gone");
         assertThatThrownBy(() -> ComposeResult.lazy(List.of(), null)).isInstanceOf(NullPointerException.class);
     }
 }

@@ -101,7 +101,8 @@ public final class BacktestRunner {
                 new DigestTracker(config.periodsPerYear()), config.instrumentMap(), 256, Duration.ofSeconds(30));
         MarketReplay replay = new MarketReplay(data.stream().map(CandleSeries::candles).toList());
         ResultDigest digest = new ResultDigest();
-        EquityCurve curve = new EquityCurve(replay.totalBars());
+        // one point per cycle: at least the longest series' bars (more if the series' dates differ; it grows)
+        EquityCurve curve = new EquityCurve(data.stream().mapToInt(s -> s.candles().size()).max().orElse(0));
         long bars = 0;
         long recorded = 0;
         long failed = 0;

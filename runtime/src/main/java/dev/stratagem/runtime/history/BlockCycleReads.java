@@ -42,7 +42,7 @@ final class BlockCycleReads implements CycleReads {
     }
 
     @Override
-    public List<CycleRow> rows(String runId, long afterSequence, int limit) {
+    public List<CycleRow> cycleRows(String runId, long afterSequence, int limit) {
         List<CycleRow> rows = new ArrayList<>();
         jdbi.useHandle(h -> {
             for (CycleBlocks.Header b : CycleBlocks.headers(h, runId, afterSequence)) {
@@ -142,8 +142,8 @@ final class BlockCycleReads implements CycleReads {
     public List<PriceSeries.Bar> bars(String runId, int points) {
         List<PriceSeries.Bar> bars = new ArrayList<>();
         sampled(runId, points, r -> features(r).stream()
-                .sorted((a, b) -> a.symbol().compareTo(b.symbol()))
                 .map(f -> bar(r, f))
+                .sorted(PriceSeries.Bar.ORDER)
                 .filter(b -> b.point().open() != null || b.point().high() != null || b.point().low() != null
                         || b.point().close() != null)
                 .forEach(bars::add));

@@ -56,17 +56,17 @@ final class BlockDecoder {
         CycleStatus status = CycleStatus.valueOf(string());
         List<ComponentVersion> versions = list(
                 () -> new ComponentVersion(string(), string(), string(), string(), string()));
-        ComposeContext context = present() ? context() : null;
-        ComposeResult decision = present() ? decision() : null;
+        ComposeContext context = flag() ? context() : null;
+        ComposeResult decision = flag() ? decision() : null;
         List<GuardrailVerdict> verdicts = list(() -> new GuardrailVerdict(string(), string(),
                 VerdictOutcome.valueOf(string()), real(), real(), string()));
         List<TxResult> txResults = list(() -> new TxResult(string(), string(), Side.valueOf(string()),
                 TxStatus.valueOf(string()), real(), real(), real(), varlong(), string()));
         List<TradeHistoryEntry> closed = list(() -> new TradeHistoryEntry(string(), string(), real(), varlong(),
                 real(), varlong(), real(), real(), real(), string(), string()));
-        PortfolioView after = present() ? portfolio() : null;
+        PortfolioView after = flag() ? portfolio() : null;
         StageTimings timings = timings();
-        CycleError error = present() ? new CycleError(CycleStep.valueOf(string()), string(), string()) : null;
+        CycleError error = flag() ? new CycleError(CycleStep.valueOf(string()), string(), string()) : null;
         return new CycleRecord(composeId, runId, strategyId, sequence, ts, status, versions, context, decision,
                 verdicts, txResults, closed, after, timings, error);
     }
@@ -76,8 +76,8 @@ final class BlockDecoder {
         String composeId = string();
         String strategyId = string();
         List<FeatureVector> features = list(this::features);
-        PortfolioView portfolio = present() ? portfolio() : null;
-        TradeDigest digest = present() ? new TradeDigest(varlong(), list(() -> new TradeDigestEntry(string(),
+        PortfolioView portfolio = flag() ? portfolio() : null;
+        TradeDigest digest = flag() ? new TradeDigest(varlong(), list(() -> new TradeDigestEntry(string(),
                 (int) varlong(), real(), real(), varlong(), varlong())), real()) : null;
         String mode = string();
         return new ComposeContext(ts, composeId, strategyId, features, portfolio, digest,
@@ -113,7 +113,7 @@ final class BlockDecoder {
         double fees = real();
         List<PositionSnapshot> positions = list(() -> new PositionSnapshot(string(), real(), real(), real(), real(),
                 varlong()));
-        Constraints constraints = present()
+        Constraints constraints = flag()
                 ? new Constraints(real(), real(), real(), real(), (int) varlong(), flag()) : null;
         return new PortfolioView(ts, cash, equity, gross, net, realized, fees, positions, constraints);
     }
@@ -135,16 +135,14 @@ final class BlockDecoder {
         return list;
     }
 
+    /** A count of elements or bytes: each takes at least a byte, so no more than the bytes left. */
     private int count() {
         long n = varlong();
-        if (n < 0 || n > buf.length) {
-            throw new IllegalArgumentException("a count of " + n + " at byte " + pos);
+        if (n < 0 || n > buf.length - pos) {
+            throw new IllegalArgumentException("a count of " + n + " at byte " + pos + " with " + (buf.length - pos)
+                    + " bytes left");
         }
         return (int) n;
-    }
-
-    private boolean present() {
-        return flag();
     }
 
     private boolean flag() {
@@ -162,19 +160,29 @@ final class BlockDecoder {
         }
         if (tag == 1) {
             int length = count();
-            if (pos + length > buf.length) {
-                throw new IllegalArgumentException("a string of " + length + " bytes at byte " + pos + " runs past the end");
-            }
             String s = new String(buf, pos, length, StandardCharsets.UTF_8);
             pos += length;
             strings.add(s);
             return s;
         }
-        if (tag - 2 >= strings.size() || tag < 0) {
-            throw new IllegalArgumentException("string reference " + (tag - 2) + " at byte " + pos + " of "
+        if (tag == 2) {
+            int length = count();
+            if (2L * length > buf.length - pos) {
+                throw new IllegalArgumentException("a string of " + length + " chars at byte " + pos + " runs past the end");
+            }
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++) {
+                chars[i] = (char) (((buf[pos++] & 0xFF) << 8) | (buf[pos++] & 0xFF));
+            }
+            String s = new String(chars);
+            strings.add(s);
+            return s;
+        }
+        if (tag - 3 >= strings.size() || tag < 0) {
+            throw new IllegalArgumentException("string reference " + (tag - 3) + " at byte " + pos + " of "
                     + strings.size() + " strings");
         }
-        return strings.get((int) (tag - 2));
+        return strings.get((int) (tag - 3));
     }
 
     private double real() {

@@ -23,8 +23,9 @@ import java.util.Map;
 
 /**
  * Writes a block's records in the binary form {@link BlockDecoder} reads (see {@link CycleBlockCodec} for the
- * format). Every record component is written, in declaration order, so a component added to a plugin-API record
- * fails the build here until the format carries it. One encoder per block: its string table is the block's.
+ * format). Every record component is written, in declaration order; {@link BlockDecoder} rebuilds each record through
+ * its canonical constructor, so a component added to a plugin-API record fails the build there until the format
+ * carries it. One encoder per block: its string table is the block's.
  */
 final class BlockEncoder {
 
@@ -84,7 +85,7 @@ final class BlockEncoder {
         }
         portfolio(r.portfolioAfter());
         timings(r.timings());
-        if (present(r.error())) {
+        if (writePresence(r.error())) {
             string(r.error().step().name());
             string(r.error().reason());
             string(r.error().exceptionType());
@@ -92,7 +93,7 @@ final class BlockEncoder {
     }
 
     private void context(ComposeContext c) {
-        if (!present(c)) {
+        if (!writePresence(c)) {
             return;
         }
         varlong(c.ts());
@@ -111,7 +112,7 @@ final class BlockEncoder {
         }
         portfolio(c.portfolio());
         TradeDigest d = c.digest();
-        if (present(d)) {
+        if (writePresence(d)) {
             varlong(d.ts());
             varint(d.entries().size());
             for (TradeDigestEntry e : d.entries()) {
@@ -128,7 +129,7 @@ final class BlockEncoder {
     }
 
     private void decision(ComposeResult d) {
-        if (!present(d)) {
+        if (!writePresence(d)) {
             return;
         }
         varint(d.instructions().size());
@@ -145,7 +146,7 @@ final class BlockEncoder {
     }
 
     private void portfolio(PortfolioView p) {
-        if (!present(p)) {
+        if (!writePresence(p)) {
             return;
         }
         varlong(p.ts());
@@ -165,7 +166,7 @@ final class BlockEncoder {
             varlong(s.openedAt());
         }
         Constraints c = p.constraints();
-        if (present(c)) {
+        if (writePresence(c)) {
             real(c.maxPositionQuantity());
             real(c.maxPositionNotional());
             real(c.maxOrderNotional());
@@ -197,8 +198,8 @@ final class BlockEncoder {
         }
     }
 
-    /** Writes whether the value is there; the caller writes it when it is. */
-    private boolean present(Object value) {
+    /** Writes whether the value is there and returns it: the caller then writes the value. */
+    private boolean writePresence(Object value) {
         flag(value != null);
         return value != null;
     }
@@ -208,7 +209,11 @@ final class BlockEncoder {
         buf[pos++] = (byte) (b ? 1 : 0);
     }
 
-    /** {@code 0} for null, {@code 1} and the UTF-8 bytes for a string new to the block, else {@code 2 + index}. */
+    /**
+     * {@code 0} for null; a string new to the block as {@code 1} and its UTF-8 bytes, or, if it holds a surrogate
+     * (which UTF-8 would turn into {@code ?} when unpaired), {@code 2} and its UTF-16 code units; else
+     * {@code 3 + index} of its first occurrence.
+     */
     private void string(String s) {
         if (s == null) {
             varint(0);
@@ -216,16 +221,36 @@ final class BlockEncoder {
         }
         Integer seen = strings.get(s);
         if (seen != null) {
-            varint(2 + seen);
+            varint(3 + seen);
             return;
         }
         strings.put(s, strings.size());
+        if (hasSurrogate(s)) {
+            varint(2);
+            varint(s.length());
+            room(2 * s.length());
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                buf[pos++] = (byte) (c >>> 8);
+                buf[pos++] = (byte) c;
+            }
+            return;
+        }
         varint(1);
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         varint(utf8.length);
         room(utf8.length);
         System.arraycopy(utf8, 0, buf, pos, utf8.length);
         pos += utf8.length;
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The double's bits, so NaN, infinities and -0.0 come back as they were. */

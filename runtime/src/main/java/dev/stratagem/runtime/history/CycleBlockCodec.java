@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The payload of a {@code cycle_blocks} row, format {@value #FORMAT}: the block's cycle records in a compact
  * binary form ({@link BlockEncoder}, {@link BlockDecoder}). Numbers are zig-zag varints, doubles their 8 bytes
- * (NaN, infinities and -0.0 stay as they were), enums their names, and every string is written once per block,
- * later occurrences as a reference: symbols, statuses, component versions, feature names and run ids cost a
+ * (NaN, infinities and -0.0 stay as they were), enums their names, and every string is written once per block (as
+ * UTF-8, or as UTF-16 if it holds a surrogate, so an unpaired one survives), later occurrences as a reference: symbols, statuses, component versions, feature names and run ids cost a
  * byte or two per record. {@code decode(encode(records)).equals(records)}.
  *
  * <p>Hand-written instead of a Jackson binary format: Smile, tried first, spent ~5 us per record reading record

@@ -27,8 +27,15 @@ final class CycleBlocks implements CycleSink {
         }
     }
 
+    /** A status's bit in {@code status_mask}: fixed per status, so a status added later never moves the others. */
     static int bit(CycleStatus status) {
-        return 1 << status.ordinal();
+        return switch (status) {
+            case WARMUP -> 1;
+            case IDLE -> 1 << 1;
+            case TRADED -> 1 << 2;
+            case REJECTED -> 1 << 3;
+            case FAILED -> 1 << 4;
+        };
     }
 
     @Override
@@ -47,7 +54,19 @@ final class CycleBlocks implements CycleSink {
         });
     }
 
-    private static void insert(Handle h, List<CycleRecord> records) {
+    private static void insert(Handle h, List<CycleRecord> batch) {
+        // A batch retried record by record after a failure the database reported but committed anyway must not
+        // store a cycle twice: blocks are keyed by their first cycle only, so skip what a block already holds.
+        long held = h.createQuery("SELECT last_seq FROM cycle_blocks WHERE run_id = ? AND first_seq <= ?"
+                        + " ORDER BY run_id DESC, first_seq DESC LIMIT 1")
+                .bind(0, batch.getFirst().runId()).bind(1, batch.getLast().sequence()).mapTo(Long.class).findOne()
+                .orElse(0L);
+        List<CycleRecord> records = batch.getLast().sequence() <= held ? List.of()
+                : batch.getFirst().sequence() > held ? batch
+                : batch.stream().filter(r -> r.sequence() > held).toList();
+        if (records.isEmpty()) {
+            return;
+        }
         CycleRecord first = records.getFirst();
         CycleRecord last = records.getLast();
         int mask = 0;

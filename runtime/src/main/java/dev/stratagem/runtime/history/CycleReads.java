@@ -11,7 +11,7 @@ import java.util.Optional;
 interface CycleReads {
 
     /** @return one page of the run's cycles after {@code afterSequence}, by sequence */
-    List<CycleRow> rows(String runId, long afterSequence, int limit);
+    List<CycleRow> cycleRows(String runId, long afterSequence, int limit);
 
     /** @return how many of the run's cycles are stored */
     long count(String runId);

@@ -269,7 +269,7 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
      * @return one page of the run's cycles, by sequence
      */
     public List<CycleRow> cycles(String runId, long afterSequence, int limit) {
-        return reads(runId).rows(runId, afterSequence, limit);
+        return reads(runId).cycleRows(runId, afterSequence, limit);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.history;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -26,6 +27,10 @@ public record PriceSeries(String feature, String symbol, boolean candles, String
      * @param point the cycle's sequence and time, and the four features ({@code null} where not recorded)
      */
     record Bar(String symbol, PricePoint point) {
+        /** By cycle, then symbol. */
+        static final Comparator<Bar> ORDER = Comparator.comparingLong((Bar b) -> b.point().sequence())
+                .thenComparing(Bar::symbol);
+
         boolean isCandle() {
             return point.open() != null && point.high() != null && point.low() != null && point.close() != null;
         }

@@ -25,7 +25,7 @@ final class RowCycleReads implements CycleReads {
     }
 
     @Override
-    public List<CycleRow> rows(String runId, long afterSequence, int limit) {
+    public List<CycleRow> cycleRows(String runId, long afterSequence, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT compose_id, seq, ts, status, rationale FROM cycles"
                         + " WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?")
                 .bind(0, runId).bind(1, afterSequence).bind(2, limit)
@@ -152,7 +152,8 @@ final class RowCycleReads implements CycleReads {
 
     @Override
     public List<PriceSeries.Bar> bars(String runId, int points) {
-        return series(runId, points, "SELECT c.seq, c.ts, f.symbol,"
+        // sorted here, not by the database: a PostgreSQL locale collation orders symbols unlike String.compareTo
+        List<PriceSeries.Bar> bars = new ArrayList<>(series(runId, points, "SELECT c.seq, c.ts, f.symbol,"
                 + " MAX(CASE WHEN f.name = 'open' THEN f.feature_value END),"
                 + " MAX(CASE WHEN f.name = 'high' THEN f.feature_value END),"
                 + " MAX(CASE WHEN f.name = 'low' THEN f.feature_value END),"
@@ -161,7 +162,9 @@ final class RowCycleReads implements CycleReads {
                 + " AND f.name IN ('open', 'high', 'low', 'close') AND f.feature_value IS NOT NULL",
                 " GROUP BY c.seq, c.ts, f.symbol ORDER BY c.seq, f.symbol", "",
                 (rs, ctx) -> new PriceSeries.Bar(rs.getString(3), new PricePoint(rs.getLong(1), rs.getLong(2),
-                        0, number(rs, 4), number(rs, 5), number(rs, 6), number(rs, 7))));
+                        0, number(rs, 4), number(rs, 5), number(rs, 6), number(rs, 7)))));
+        bars.sort(PriceSeries.Bar.ORDER);
+        return bars;
     }
 
     private static Double number(ResultSet rs, int column) throws SQLException {

@@ -27,7 +27,8 @@ class CycleBlockCodecTest {
         CycleRecord extreme = new CycleRecord(base.composeId(), base.runId(), base.strategyId(), Long.MAX_VALUE,
                 Long.MIN_VALUE, base.status(), base.versions(),
                 new ComposeContext(c.ts(), c.composeId(), c.strategyId(), List.of(odd), c.portfolio(), c.digest(), c.mode()),
-                new ComposeResult(base.decision().instructions(), "why: \u00e9\u00e8 \ud83d\udcc8 \"quoted\"\n\ttabbed \u0000 nul"),
+                new ComposeResult(base.decision().instructions(), "why: \u00e9\u00e8 \ud83d\udcc8 \"quoted\"\n\ttabbed \u0000 nul"
+                        + " and a cut emoji \ud83d"),
                 base.verdicts(), base.txResults(), base.closedTrades(), base.portfolioAfter(), new StageTimings(nanos),
                 null);
         List<CycleRecord> block = List.of(extreme, SampleCycles.warmup("bt-codec", 8), SampleCycles.failed("bt-codec", 9));
@@ -59,5 +60,15 @@ class CycleBlockCodecTest {
         assertThatThrownBy(() -> CycleBlockCodec.decode(CycleBlockCodec.FORMAT,
                 Arrays.copyOf(payload, payload.length + 3), "bt-codec from 1"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("3 bytes left after the last record");
+    }
+
+    @Test
+    void a_damaged_count_fails_before_it_allocates_for_it() {
+        byte[] payload = CycleBlockCodec.encode(List.of(SampleCycles.traded("bt-codec", 1)));
+        payload[0] = (byte) 0xFE; // the record count becomes a huge varint
+        payload[1] = (byte) 0xFF;
+        payload[2] = (byte) 0x7F;
+        assertThatThrownBy(() -> CycleBlockCodec.decode(CycleBlockCodec.FORMAT, payload, "bt-codec from 1"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("bytes left");
     }
 }

@@ -163,6 +163,19 @@ class CycleBlocksTest {
     }
 
     @Test
+    void a_retried_record_that_a_committed_block_holds_is_not_stored_twice() {
+        String retried = "bt-retried";
+        List<CycleRecord> made = List.of(SampleCycles.warmup(retried, 1), SampleCycles.traded(retried, 2),
+                SampleCycles.rejected(retried, 3));
+        blocks.blockSink().writeCycles(made);
+        blocks.blockSink().writeCycles(List.of(made.get(1))); // as HistoryWriter's one-by-one retry would
+        blocks.blockSink().writeCycles(made.subList(1, 3));
+        blocks.blockSink().writeCycles(List.of(SampleCycles.failed(retried, 4)));
+        assertThat(blocks.cycleCount(retried)).isEqualTo(4);
+        assertThat(blocks.cycles(retried, 0, 10)).extracting(CycleRow::sequence).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
     void an_unreadable_block_names_the_run_and_the_block() {
         String bad = "bt-broken";
         blocks.blockSink().writeCycles(List.of(SampleCycles.traded(bad, 1)));
