@@ -85,11 +85,11 @@ public final class StratagemBench {
         try (PluginCatalog catalog = PluginCatalog.load(plugins)) {
             BacktestResult ours = null;
             BacktestResult javaSummary = null;
-            for (RecordLevel level : levels()) {
-                Path file = level == RecordLevel.ALL ? mid.file() : big.file();
-                List<BacktestResult> results = backtests(catalog, strategy, file, level, runs);
-                report.backtest("Java plugins", level, results.getFirst().bars(), coldRuns(strategy, level, file,
-                        coldRuns), warm(results), results.getFirst());
+            // record all runs after the scripts: run before them, its every-cycle history left the heap and the JIT
+            // in a state that cost the scripts 16-25% (full run at a25019a against the scripts alone)
+            List<RecordLevel> levels = levels();
+            for (RecordLevel level : levels.stream().filter(l -> l != RecordLevel.ALL).toList()) {
+                List<BacktestResult> results = javaBacktests(catalog, level, big.file(), runs, coldRuns, report);
                 if (level == RecordLevel.ACTIVITY) {
                     ours = results.getLast();
                 } else if (level == RecordLevel.SUMMARY) {
@@ -100,6 +100,9 @@ public final class StratagemBench {
                 List<BacktestResult> results = backtests(catalog, script.getValue(), big.file(), RecordLevel.SUMMARY, runs);
                 report.script(script.getKey(), results.getFirst().bars(), coldRuns(script.getValue(),
                         RecordLevel.SUMMARY, big.file(), coldRuns), warm(results), results.getLast(), javaSummary);
+            }
+            if (levels.contains(RecordLevel.ALL)) {
+                javaBacktests(catalog, RecordLevel.ALL, mid.file(), runs, coldRuns, report);
             }
             BacktestResult orclRun = backtest(catalog, strategy, orcl, RecordLevel.SUMMARY);
             List<Candle> candles = BenchStrategy.candles(big.file());
@@ -162,8 +165,8 @@ public final class StratagemBench {
             return levels;
         }
         if (on("backtest")) {
-            // all last: run first, its every-cycle path left the JIT's profile of the loop to the later levels
-            // (summary measured 614k bars/s after all and activity in one JVM, 846-925k alone)
+            // all last (after the scripts too): run first, its every-cycle path left the JIT's profile of the loop
+            // to the later levels (summary measured 614k bars/s after all and activity in one JVM, 846-925k alone)
             return List.of(RecordLevel.SUMMARY, RecordLevel.ACTIVITY, RecordLevel.ALL);
         }
         List<RecordLevel> levels = new ArrayList<>();
@@ -253,6 +256,14 @@ public final class StratagemBench {
             }
         }
         return new Samples(rates);
+    }
+
+    private static List<BacktestResult> javaBacktests(PluginCatalog catalog, RecordLevel level, Path file, int runs,
+            int coldRuns, Report report) throws Exception {
+        List<BacktestResult> results = backtests(catalog, strategy, file, level, runs);
+        report.backtest("Java plugins", level, results.getFirst().bars(), coldRuns(strategy, level, file, coldRuns),
+                warm(results), results.getFirst());
+        return results;
     }
 
     private static int counter;
