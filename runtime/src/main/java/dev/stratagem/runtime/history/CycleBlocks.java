@@ -2,7 +2,10 @@ package dev.stratagem.runtime.history;
 
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.CycleStatus;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -15,6 +18,8 @@ import org.jdbi.v3.core.Jdbi;
 final class CycleBlocks implements CycleSink {
 
     private final Jdbi jdbi;
+    /** Per run, the last cycle a block this sink wrote holds (committed). */
+    private final Map<String, Long> committed = new ConcurrentHashMap<>();
 
     CycleBlocks(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -43,24 +48,36 @@ final class CycleBlocks implements CycleSink {
         if (batch.isEmpty()) {
             return;
         }
+        List<List<CycleRecord>> runs = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= batch.size(); i++) {
+            if (i == batch.size() || !batch.get(i).runId().equals(batch.get(from).runId())) {
+                runs.add(batch.subList(from, i));
+                from = i;
+            }
+        }
         jdbi.useTransaction(h -> {
-            int from = 0;
-            for (int i = 1; i <= batch.size(); i++) {
-                if (i == batch.size() || !batch.get(i).runId().equals(batch.get(from).runId())) {
-                    insert(h, batch.subList(from, i));
-                    from = i;
-                }
+            for (List<CycleRecord> run : runs) {
+                insert(h, run, committed.get(run.getFirst().runId()));
             }
         });
+        for (List<CycleRecord> run : runs) {
+            committed.merge(run.getFirst().runId(), run.getLast().sequence(), Math::max);
+        }
     }
 
-    private static void insert(Handle h, List<CycleRecord> batch) {
+    /**
+     * @param known the last cycle of the run this sink has seen committed, {@code null} if none
+     */
+    private static void insert(Handle h, List<CycleRecord> batch, Long known) {
         // A batch retried record by record after a failure the database reported but committed anyway must not
-        // store a cycle twice: blocks are keyed by their first cycle only, so skip what a block already holds.
-        long held = h.createQuery("SELECT last_seq FROM cycle_blocks WHERE run_id = ? AND first_seq <= ?"
-                        + " ORDER BY run_id DESC, first_seq DESC LIMIT 1")
-                .bind(0, batch.getFirst().runId()).bind(1, batch.getLast().sequence()).mapTo(Long.class).findOne()
-                .orElse(0L);
+        // store a cycle twice: blocks are keyed by their first cycle only, so skip what a block already holds. Past
+        // what this sink saw committed (every batch but a retry's), no block can hold the batch: no query.
+        long held = known != null && batch.getFirst().sequence() > known ? 0
+                : h.createQuery("SELECT last_seq FROM cycle_blocks WHERE run_id = ? AND first_seq <= ?"
+                                + " ORDER BY run_id DESC, first_seq DESC LIMIT 1")
+                        .bind(0, batch.getFirst().runId()).bind(1, batch.getLast().sequence()).mapTo(Long.class)
+                        .findOne().orElse(0L);
         List<CycleRecord> records = batch.getLast().sequence() <= held ? List.of()
                 : batch.getFirst().sequence() > held ? batch
                 : batch.stream().filter(r -> r.sequence() > held).toList();
