@@ -19,8 +19,9 @@ public enum CycleStep {
     /** Apply fills to the ledger and re-mark the portfolio. */
     PORTFOLIO_UPDATE,
     /**
-     * Assemble the cycle record. Handing it to the history writer happens after the record exists, so that
-     * wait is measured by the writer (queue depth and latency), not here.
+     * Assemble the cycle record and hand it to the history writer. The record carries its step timings, so it
+     * is assembled after they are taken, and the writer's thread stores it after the cycle: this step's time in
+     * the record is always 0; the history's cost shows in the writer's metrics (queue depth and latency).
      */
     HISTORY,
     /** Update the trade digest the next cycle sees. */

@@ -298,8 +298,9 @@ public final class CycleCoordinator {
         t = d.lap(CycleStep.PORTFOLIO_UPDATE, t);
         digest.onClosed(d.closed);
         digest.onEquity(d.ts, d.after.equity());
-        t = d.lap(CycleStep.DIGEST, t);
-        d.lap(CycleStep.HISTORY, t);
+        d.lap(CycleStep.DIGEST, t);
+        // HISTORY stays 0: the record is written by the history writer's thread, after the cycle. A lap here only
+        // timed the clock itself (~25 ns, one of the nine clock reads of an idle cycle).
         return notifyListeners(d.toRecord(info.runId(), info.strategyId(), versions(), status, null));
     }
 
