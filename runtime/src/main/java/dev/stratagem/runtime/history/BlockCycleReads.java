@@ -13,8 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The reads of a run whose history is in blocks (backtests): the same answers as {@link RowCycleReads} gives
  * for the same cycles, computed from decoded blocks. A page decodes from the block holding its cursor on and
- * skips, by their headers, blocks that cannot match its status or time range; a chart decodes every block of
- * the run once.
+ * skips, by their headers, blocks that cannot match its status, time range or compose-id prefix
+ * ({@link SequencePrefix}); a chart decodes every block of the run once.
  */
 final class BlockCycleReads implements CycleReads {
 
@@ -68,12 +68,14 @@ final class BlockCycleReads implements CycleReads {
     @Override
     public CyclePage cycles(CycleFilter f) {
         List<CycleSummary> page = new ArrayList<>();
+        SequencePrefix prefix = SequencePrefix.of(f.runId(), f.composeIdPrefix() == null ? "" : f.composeIdPrefix());
         jdbi.useHandle(h -> {
             for (CycleBlocks.Header b : CycleBlocks.headers(h, f.runId(), f.afterSequence())) {
                 if (f.toTs() != null && b.firstTs() > f.toTs()) {
                     return; // a run's cycles are in time order
                 }
-                if (!b.mayHold(f.status()) || f.fromTs() != null && b.lastTs() < f.fromTs()) {
+                if (!b.mayHold(f.status()) || f.fromTs() != null && b.lastTs() < f.fromTs()
+                        || prefix.next(Math.max(f.afterSequence(), b.firstSeq() - 1)) > b.lastSeq()) {
                     continue;
                 }
                 for (CycleRecord r : CycleBlocks.records(h, f.runId(), b.firstSeq())) {

@@ -97,6 +97,10 @@ class CycleBlocksTest {
         filters.add(new CycleFilter(run, CycleStatus.TRADED, null, null, t0, null, null, 0, 5));
         filters.add(new CycleFilter(run, null, null, null, null, t0, null, 0, 500));
         filters.add(new CycleFilter(run, null, null, null, null, null, run + "-12", 0, 50));
+        for (String prefix : new String[] {run, "bt-", run + "-4", run + "-0", run + "-x", "no-such-run-1"}) {
+            filters.add(new CycleFilter(run, null, null, null, null, null, prefix, 0, 64));
+        }
+        filters.add(new CycleFilter(run, CycleStatus.TRADED, null, null, null, null, run + "-3", 700, 3));
         filters.add(new CycleFilter(run, null, "sma-crossover", null, null, null, null, 100, 211));
         filters.add(new CycleFilter(run, null, "sma-crossover", "no-such-version", null, null, null, 0, 10));
         filters.add(new CycleFilter(run, null, "no-such-component", null, null, null, null, 0, 10));
