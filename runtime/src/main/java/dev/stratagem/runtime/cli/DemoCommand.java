@@ -4,6 +4,7 @@ import dev.stratagem.runtime.backtest.BacktestRequest;
 import dev.stratagem.runtime.backtest.BacktestResult;
 import dev.stratagem.runtime.backtest.BacktestRunner;
 import dev.stratagem.runtime.config.RecordLevel;
+import dev.stratagem.runtime.cycle.ComposeId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Recorded every cycle in " + result.database() + ".mv.db");
         System.out.println("Look at it:  ./stratagem history runs");
-        System.out.println("             ./stratagem history cycle " + result.runId() + "-" + firstTradeCycle(result));
+        System.out.println("             ./stratagem history cycle " + new ComposeId(result.runId(), firstTradeCycle(result)));
         if (!noConsole) {
             System.out.println();
             ConsoleLauncher launcher = ConsoleLauncher.start(console.options(), Home.database(), Home.plugins(),

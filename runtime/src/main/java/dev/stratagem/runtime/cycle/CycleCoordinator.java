@@ -88,7 +88,7 @@ public final class CycleCoordinator {
         this.window = new BarWindow(info.symbols(), Math.max(windowCapacity, components.features().warmup() + 1));
         this.warmup = components.features().warmup();
         this.gatewayTimeout = gatewayTimeout;
-        this.idPrefix = info.runId() + "-";
+        this.idPrefix = ComposeId.prefix(info.runId());
         track(components);
     }
 

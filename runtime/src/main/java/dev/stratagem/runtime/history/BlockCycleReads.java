@@ -3,6 +3,7 @@ package dev.stratagem.runtime.history;
 import dev.stratagem.api.ComponentVersion;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.FeatureVector;
+import dev.stratagem.runtime.cycle.ComposeId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,21 +25,11 @@ final class BlockCycleReads implements CycleReads {
         this.jdbi = jdbi;
     }
 
-    /** @return the cycle's record, if a block of its run holds it; the run id is the compose id up to its last dash */
+    /** @return the cycle's record, if a block of its run holds it */
     Optional<CycleRecord> cycle(String composeId) {
-        int dash = composeId.lastIndexOf('-');
-        if (dash <= 0) {
-            return Optional.empty();
-        }
-        long sequence;
-        try {
-            sequence = Long.parseLong(composeId.substring(dash + 1));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        String runId = composeId.substring(0, dash);
-        return jdbi.withHandle(h -> CycleBlocks.blockHolding(h, runId, sequence).stream()
-                .filter(r -> r.sequence() == sequence && r.composeId().equals(composeId)).findFirst());
+        return ComposeId.parse(composeId).flatMap(id -> jdbi.withHandle(h ->
+                CycleBlocks.blockHolding(h, id.runId(), id.sequence()).stream()
+                        .filter(r -> r.sequence() == id.sequence() && r.composeId().equals(composeId)).findFirst()));
     }
 
     @Override

@@ -160,7 +160,7 @@ final class RowCycleReads implements CycleReads {
                 + " MAX(CASE WHEN f.name = 'close' THEN f.feature_value END)"
                 + " FROM cycles c JOIN cycle_features f ON f.compose_id = c.compose_id WHERE c.run_id = :run"
                 + " AND f.name IN ('open', 'high', 'low', 'close') AND f.feature_value IS NOT NULL",
-                " GROUP BY c.seq, c.ts, f.symbol ORDER BY c.seq, f.symbol", "",
+                " GROUP BY c.seq, c.ts, f.symbol", "",
                 (rs, ctx) -> new PriceSeries.Bar(rs.getString(3), new PricePoint(rs.getLong(1), rs.getLong(2),
                         0, number(rs, 4), number(rs, 5), number(rs, 6), number(rs, 7)))));
         bars.sort(PriceSeries.Bar.ORDER);

@@ -1,5 +1,7 @@
 package dev.stratagem.runtime.history;
 
+import dev.stratagem.runtime.cycle.ComposeId;
+
 /**
  * The sequences of one run whose compose id ({@code <runId>-<sequence>}) starts with a given prefix, so a search
  * by compose-id prefix on a run stored in blocks decodes only the blocks that can hold a match: the prefix
@@ -23,7 +25,7 @@ final class SequencePrefix {
      * @return the run's sequences it can match
      */
     static SequencePrefix of(String runId, String prefix) {
-        String head = runId + "-";
+        String head = ComposeId.prefix(runId);
         if (head.startsWith(prefix)) {
             return new SequencePrefix(true, 0, 0);
         }
