@@ -48,6 +48,10 @@
   fill('#portfolio', rows, 4);
   const steps = ['portfolio', 'market data', 'features', 'context', 'decision', 'guardrails', 'execution', 'portfolio update', 'history', 'digest'];
   const nanos = c.timings.nanos, max = Math.max(1, ...nanos);
+  if (nanos.every(n => n === 0)) {   // a backtest times one cycle in 64
+    document.getElementById('timings').innerHTML = '<div class="muted">not timed: a backtest times one cycle in 64 (1, 65, 129, ...); paper and live time every cycle</div>';
+    return;
+  }
   document.getElementById('timings').innerHTML = steps.map((s, i) => `<div class="timing"><span style="width:130px">${s}</span>
     <span class="bar" style="width:${Math.round(300 * nanos[i] / max)}px"></span><span class="mono">${(nanos[i] / 1000).toFixed(1)} µs</span></div>`).join('')
     + `<div class="muted">total ${(nanos.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} µs</div>`;

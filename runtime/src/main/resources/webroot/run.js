@@ -61,7 +61,7 @@
   const tbody = document.querySelector('#cycles tbody');
   const row = c => `<tr class="clickable" data-id="${S.esc(c.composeId)}"><td>${c.sequence}</td><td>${S.time(c.ts)}</td>
     <td>${S.badge(c.status)}</td><td>${S.esc(c.rationale)}</td><td>${S.esc(c.errorStep)}</td>
-    <td class="num">${(c.totalNanos / 1000).toFixed(0)}</td><td class="mono">${S.esc(c.composeId)}</td></tr>`;
+    <td class="num">${c.totalNanos ? (c.totalNanos / 1000).toFixed(0) : '-'}</td><td class="mono">${S.esc(c.composeId)}</td></tr>`;
   tbody.addEventListener('click', e => {
     const tr = e.target.closest('tr[data-id]');
     if (tr) location.href = 'cycle.html?id=' + encodeURIComponent(tr.dataset.id);

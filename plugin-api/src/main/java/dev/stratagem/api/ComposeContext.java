@@ -6,34 +6,113 @@ import java.util.Objects;
 /**
  * Everything a composer sees in one cycle. Nothing in it is later than the bar that triggered the cycle.
  *
- * @param ts the timestamp of the bar that triggered the cycle
- * @param composeId the cycle id: unique across runs, deterministic inside a backtest
- * @param strategyId the strategy the cycle belongs to
- * @param features the features of each of the strategy's instruments at this bar
- * @param portfolio the portfolio before the decision
- * @param digest the trading record as of the previous cycle
- * @param mode how the run trades: the same in every cycle of a run, or {@link RunMode#REPLAY} when the
- *     runtime hands an already decided context again (resume, hot-reload validation). Decide the same way
- *     in every mode where you can; use it only for what must differ, such as replaying recorded model
- *     answers in a backtest, or not calling a remote service on a replay
+ * <p>Not a record since its compose id became lazy ({@link #numbered}): its constructor and accessors are those
+ * of the record it was, and two contexts are equal when all their fields are.
  */
-public record ComposeContext(
-        long ts,
-        String composeId,
-        String strategyId,
-        List<FeatureVector> features,
-        PortfolioView portfolio,
-        TradeDigest digest,
-        RunMode mode) {
+public final class ComposeContext {
 
-    /** Validates the fields and copies the feature list. */
-    public ComposeContext {
-        Checks.nonBlank(composeId, "composeId");
-        Checks.nonBlank(strategyId, "strategyId");
-        features = List.copyOf(features);
-        Objects.requireNonNull(portfolio, "portfolio");
-        Objects.requireNonNull(digest, "digest");
-        Objects.requireNonNull(mode, "mode");
+    private final long ts;
+    private final String idPrefix;
+    private final long idNumber;
+    /** Built from the prefix and number on first read: most backtest cycles are never read by id. */
+    private String composeId;
+    private final String strategyId;
+    private final List<FeatureVector> features;
+    private final PortfolioView portfolio;
+    private final TradeDigest digest;
+    private final RunMode mode;
+
+    /**
+     * @param ts the timestamp of the bar that triggered the cycle
+     * @param composeId the cycle id: unique across runs, deterministic inside a backtest
+     * @param strategyId the strategy the cycle belongs to
+     * @param features the features of each of the strategy's instruments at this bar (copied)
+     * @param portfolio the portfolio before the decision
+     * @param digest the trading record as of the previous cycle
+     * @param mode how the run trades: the same in every cycle of a run, or {@link RunMode#REPLAY} when the
+     *     runtime hands an already decided context again (resume, hot-reload validation). Decide the same way
+     *     in every mode where you can; use it only for what must differ, such as replaying recorded model
+     *     answers in a backtest, or not calling a remote service on a replay
+     */
+    public ComposeContext(long ts, String composeId, String strategyId, List<FeatureVector> features,
+            PortfolioView portfolio, TradeDigest digest, RunMode mode) {
+        this(ts, null, -1, Checks.nonBlank(composeId, "composeId"), strategyId, features, portfolio, digest, mode);
+    }
+
+    private ComposeContext(long ts, String idPrefix, long idNumber, String composeId, String strategyId,
+            List<FeatureVector> features, PortfolioView portfolio, TradeDigest digest, RunMode mode) {
+        this.ts = ts;
+        this.idPrefix = idPrefix;
+        this.idNumber = idNumber;
+        this.composeId = composeId;
+        this.strategyId = Checks.nonBlank(strategyId, "strategyId");
+        this.features = List.copyOf(features);
+        this.portfolio = Objects.requireNonNull(portfolio, "portfolio");
+        this.digest = Objects.requireNonNull(digest, "digest");
+        this.mode = Objects.requireNonNull(mode, "mode");
+    }
+
+    /**
+     * A context whose compose id is {@code idPrefix + number}, written as text only when something reads it
+     * (the runtime numbers its cycles {@code <runId>-1}, {@code <runId>-2}, ...).
+     *
+     * @param ts the timestamp of the bar that triggered the cycle
+     * @param idPrefix the compose id before the number, not blank
+     * @param number the number, not negative
+     * @param strategyId the strategy
+     * @param features the features of each instrument (copied)
+     * @param portfolio the portfolio before the decision
+     * @param digest the trading record as of the previous cycle
+     * @param mode the run's mode
+     * @return the context
+     */
+    public static ComposeContext numbered(long ts, String idPrefix, long number, String strategyId,
+            List<FeatureVector> features, PortfolioView portfolio, TradeDigest digest, RunMode mode) {
+        Checks.nonBlank(idPrefix, "idPrefix");
+        if (number < 0) {
+            throw new IllegalArgumentException("number must not be negative, was " + number);
+        }
+        return new ComposeContext(ts, idPrefix, number, null, strategyId, features, portfolio, digest, mode);
+    }
+
+    /** @return the timestamp of the bar that triggered the cycle */
+    public long ts() {
+        return ts;
+    }
+
+    /** @return the cycle id: unique across runs, deterministic inside a backtest */
+    public String composeId() {
+        String id = composeId;
+        if (id == null) {
+            id = idPrefix + idNumber;   // the same text on every thread: a race only writes it twice
+            composeId = id;
+        }
+        return id;
+    }
+
+    /** @return the strategy the cycle belongs to */
+    public String strategyId() {
+        return strategyId;
+    }
+
+    /** @return the features of each of the strategy's instruments at this bar */
+    public List<FeatureVector> features() {
+        return features;
+    }
+
+    /** @return the portfolio before the decision */
+    public PortfolioView portfolio() {
+        return portfolio;
+    }
+
+    /** @return the trading record as of the previous cycle */
+    public TradeDigest digest() {
+        return digest;
+    }
+
+    /** @return how the run trades, or {@link RunMode#REPLAY} for a context handed again */
+    public RunMode mode() {
+        return mode;
     }
 
     /**
@@ -42,7 +121,8 @@ public record ComposeContext(
      */
     public ComposeContext replayed() {
         return mode == RunMode.REPLAY ? this
-                : new ComposeContext(ts, composeId, strategyId, features, portfolio, digest, RunMode.REPLAY);
+                : new ComposeContext(ts, idPrefix, idNumber, composeId, strategyId, features, portfolio, digest,
+                        RunMode.REPLAY);
     }
 
     /**
@@ -56,6 +136,25 @@ public record ComposeContext(
                 return f;
             }
         }
-        throw new IllegalArgumentException("no features for " + symbol + " in cycle " + composeId);
+        throw new IllegalArgumentException("no features for " + symbol + " in cycle " + composeId());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ComposeContext other && ts == other.ts && composeId().equals(other.composeId())
+                && strategyId.equals(other.strategyId) && features.equals(other.features)
+                && portfolio.equals(other.portfolio) && digest.equals(other.digest) && mode == other.mode;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ts, composeId(), strategyId, features, portfolio, digest, mode);
+    }
+
+    @Override
+    public String toString() {
+        return "ComposeContext[ts=" + ts + ", composeId=" + composeId() + ", strategyId=" + strategyId
+                + ", features=" + features + ", portfolio=" + portfolio + ", digest=" + digest + ", mode=" + mode
+                + "]";
     }
 }

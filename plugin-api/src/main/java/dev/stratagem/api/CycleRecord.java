@@ -73,6 +73,16 @@ public record CycleRecord(
 
     /** @return whether the cycle did anything worth keeping at record level {@code activity} */
     public boolean hasActivity() {
+        return hasActivity(status, txResults);
+    }
+
+    /**
+     * @param status how a cycle ended
+     * @param txResults its gateway results
+     * @return whether such a cycle did anything worth keeping at record level {@code activity}: it traded,
+     *     was rejected or failed, or the gateway reported something in it
+     */
+    public static boolean hasActivity(CycleStatus status, List<TxResult> txResults) {
         return status == CycleStatus.TRADED || status == CycleStatus.REJECTED || status == CycleStatus.FAILED
                 || !txResults.isEmpty();
     }

@@ -27,6 +27,25 @@ class ComposeContextTest {
     }
 
     @Test
+    void a_numbered_context_writes_its_id_on_first_read_and_equals_the_same_context_made_with_the_id() {
+        ComposeContext numbered = ComposeContext.numbered(5, "run-", 42, "sma", List.of(ORCL), PORTFOLIO,
+                TradeDigest.EMPTY, RunMode.BACKTEST);
+        ComposeContext given = new ComposeContext(5, "run-42", "sma", List.of(ORCL), PORTFOLIO, TradeDigest.EMPTY,
+                RunMode.BACKTEST);
+
+        assertThat(numbered.composeId()).isEqualTo("run-42").isSameAs(numbered.composeId());
+        assertThat(numbered).isEqualTo(given).hasSameHashCodeAs(given).hasToString(given.toString());
+        assertThat(numbered.replayed().composeId()).isEqualTo("run-42");
+        assertThat(numbered.replayed().mode()).isEqualTo(RunMode.REPLAY);
+        assertThat(ComposeContext.numbered(5, "run-", 43, "sma", List.of(ORCL), PORTFOLIO, TradeDigest.EMPTY,
+                RunMode.BACKTEST).replayed().composeId()).as("replayed before the id was read").isEqualTo("run-43");
+        assertThatThrownBy(() -> ComposeContext.numbered(5, " ", 1, "sma", List.of(), PORTFOLIO, TradeDigest.EMPTY,
+                RunMode.BACKTEST)).hasMessageContaining("idPrefix");
+        assertThatThrownBy(() -> ComposeContext.numbered(5, "run-", -1, "sma", List.of(), PORTFOLIO,
+                TradeDigest.EMPTY, RunMode.BACKTEST)).hasMessageContaining("number");
+    }
+
+    @Test
     void rejects_each_invalid_field_by_name() {
         assertThatThrownBy(() -> new ComposeContext(0, "", "sma", List.of(), PORTFOLIO, TradeDigest.EMPTY, RunMode.BACKTEST))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("composeId");

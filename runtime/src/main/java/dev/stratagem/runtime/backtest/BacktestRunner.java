@@ -1,7 +1,6 @@
 package dev.stratagem.runtime.backtest;
 
 import dev.stratagem.api.Candle;
-import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.CycleStatus;
 import dev.stratagem.api.PositionSnapshot;
 import dev.stratagem.api.StrategyInfo;
@@ -9,6 +8,7 @@ import dev.stratagem.runtime.config.ComponentRef;
 import dev.stratagem.runtime.config.StrategyConfig;
 import dev.stratagem.runtime.config.StrategyConfigLoader;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
+import dev.stratagem.runtime.cycle.CycleOutcome;
 import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.history.HistoryWriter;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
@@ -115,7 +115,7 @@ public final class BacktestRunner {
             for (List<Candle> slice = replay.next(); !slice.isEmpty(); slice = replay.next()) {
                 bars += slice.size();
                 risk.observeBars(slice);
-                CycleRecord cycle = coordinator.runCycle(slice);
+                CycleOutcome cycle = coordinator.run(slice);
                 digest.cycle(cycle);
                 if (cycle.portfolioAfter() != null) {
                     curve.add(cycle.ts(), cycle.portfolioAfter().equity());
@@ -124,7 +124,7 @@ public final class BacktestRunner {
                     failed++;
                 }
                 if (writer != null && request.recordLevel().keeps(cycle)) {
-                    writer.submit(cycle);
+                    writer.submit(cycle.record());
                     recorded++;
                 }
                 progress.step(bars);

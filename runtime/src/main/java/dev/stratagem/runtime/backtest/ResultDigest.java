@@ -1,8 +1,10 @@
 package dev.stratagem.runtime.backtest;
 
 import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.PositionSnapshot;
 import dev.stratagem.api.TxResult;
+import dev.stratagem.runtime.cycle.CycleOutcome;
 import dev.stratagem.runtime.plugin.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,8 @@ import java.util.List;
 public final class ResultDigest {
 
     private final MessageDigest sha = Sha256.newDigest();
-    private final ByteBuffer buffer = ByteBuffer.allocate(64);
+    /** Bytes not yet hashed: the hash sees one stream, so feeding it in 8 KB pieces gives the same digest. */
+    private final ByteBuffer buffer = ByteBuffer.allocate(8192);
 
     /**
      * The digest of a run from its recorded cycles, as {@link BacktestRunner} computes it while it runs: so a
@@ -42,50 +45,70 @@ public final class ResultDigest {
     }
 
     void cycle(CycleRecord cycle) {
-        List<TxResult> txs = cycle.txResults();
+        cycle(cycle.txResults(), cycle.ts(), cycle.portfolioAfter());
+    }
+
+    void cycle(CycleOutcome cycle) {
+        cycle(cycle.txResults(), cycle.ts(), cycle.portfolioAfter());
+    }
+
+    private void cycle(List<TxResult> txs, long ts, PortfolioView after) {
         for (int i = 0; i < txs.size(); i++) {   // indexed: no iterator per bar
             if (txs.get(i).status().isFill()) {
                 fill(txs.get(i));
             }
         }
-        if (cycle.portfolioAfter() != null) {
-            equity(cycle.ts(), cycle.portfolioAfter().equity());
+        if (after != null) {
+            equity(ts, after.equity());
         }
     }
 
     void fill(TxResult fill) {
-        buffer.clear();
+        room(34);
         buffer.put((byte) 'F').putLong(fill.ts()).put((byte) fill.side().ordinal())
                 .putDouble(fill.filledQuantity()).putDouble(fill.fillPrice()).putDouble(fill.fee());
-        flush();
         text(fill.symbol());
     }
 
     void equity(long ts, double equity) {
-        buffer.clear();
+        room(17);
         buffer.put((byte) 'E').putLong(ts).putDouble(equity);
-        flush();
     }
 
     void position(String symbol, double quantity, double averagePrice) {
-        buffer.clear();
+        room(17);
         buffer.put((byte) 'P').putDouble(quantity).putDouble(averagePrice);
-        flush();
         text(symbol);
     }
 
     /** @return the hex digest; the digest cannot be fed afterwards */
     String finish() {
+        flush();
         return HexFormat.of().formatHex(sha.digest());
     }
 
     private void text(String s) {
-        sha.update(s.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length + 1 > buffer.remaining()) {
+            flush();
+            sha.update(bytes);
+        } else {
+            buffer.put(bytes);
+        }
+        room(1);
+        buffer.put((byte) 0);
+    }
+
+    /** Hashes what is buffered if fewer than {@code bytes} are free. */
+    private void room(int bytes) {
+        if (buffer.remaining() < bytes) {
+            flush();
+        }
     }
 
     private void flush() {
         buffer.flip();
         sha.update(buffer);
+        buffer.clear();
     }
 }

@@ -1,6 +1,6 @@
 package dev.stratagem.runtime.config;
 
-import dev.stratagem.api.CycleRecord;
+import dev.stratagem.runtime.cycle.CycleOutcome;
 
 /** How much of a run the history keeps. Paper and live runs always record {@link #ALL}. */
 public enum RecordLevel {
@@ -15,7 +15,7 @@ public enum RecordLevel {
      * @param cycle a finished cycle
      * @return whether this level keeps it
      */
-    public boolean keeps(CycleRecord cycle) {
+    public boolean keeps(CycleOutcome cycle) {
         return switch (this) {
             case ALL -> true;
             case ACTIVITY -> cycle.hasActivity();

@@ -12,6 +12,7 @@ import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.Instrument;
 import dev.stratagem.api.PortfolioService;
 import dev.stratagem.api.RunMode;
+import dev.stratagem.api.StageTimings;
 import dev.stratagem.api.StrategyInfo;
 import dev.stratagem.api.StrategyListener;
 import dev.stratagem.api.TradeInstruction;
@@ -30,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Runs one strategy's decision cycles: the ten steps of DESIGN.md section 3, each timed, under one compose
@@ -64,9 +64,9 @@ public final class CycleCoordinator {
     private int[] trackedAt = new int[0];
     private StrategyComponents trackedFor;
     private List<ComponentVersion> recorded = List.of();
-    /** {@code runId-}: a compose id is this and the sequence number. */
-    private final String idPrefix;
-    private final CycleDraft draft = new CycleDraft();
+    private final CycleDraft draft;
+    /** The listeners of the tracked components, as an array: walked every cycle. */
+    private StrategyListener[] listeners = new StrategyListener[0];
 
     /**
      * @param info the strategy and run
@@ -88,7 +88,7 @@ public final class CycleCoordinator {
         this.window = new BarWindow(info.symbols(), Math.max(windowCapacity, components.features().warmup() + 1));
         this.warmup = components.features().warmup();
         this.gatewayTimeout = gatewayTimeout;
-        this.idPrefix = ComposeId.prefix(info.runId());
+        this.draft = new CycleDraft(info.runId(), info.strategyId());
         track(components);
     }
 
@@ -191,30 +191,49 @@ public final class CycleCoordinator {
      * @return the cycle's record
      */
     public CycleRecord runCycle(List<Candle> slice) {
+        return run(slice).record();
+    }
+
+    /**
+     * Runs one cycle for the bars that closed at one timestamp, without building its record unless a listener
+     * needs it: for a driver that keeps only some cycles.
+     *
+     * @param slice the closed bars of the strategy's symbols, all with the same timestamp
+     * @return the cycle's outcome, valid until the next cycle
+     */
+    public CycleOutcome run(List<Candle> slice) {
         long seq = ++sequence;
         components = slot.adopt(components, seq);
         if (components != trackedFor) {
             track(components);
         }
-        CycleDraft d = draft.begin(idPrefix + seq, seq, slice.getFirst().ts());
-        MDC.put("composeId", d.composeId);
+        CycleDraft d = draft.begin(seq, slice.getFirst().ts(), timed(seq));
+        CycleLogScope scope = CycleLogScope.enter(d);
         try {
             return steps(d, slice);
         } finally {
-            MDC.remove("composeId");
+            scope.exit();
         }
     }
 
-    private CycleRecord steps(CycleDraft d, List<Candle> slice) {
-        long t = System.nanoTime();
+    /** Paper and live time every cycle; a backtest one in {@link StageTimings#BACKTEST_SAMPLE}. */
+    private boolean timed(long seq) {
+        return mode != RunMode.BACKTEST || seq % StageTimings.BACKTEST_SAMPLE == 1;
+    }
+
+    private CycleDraft steps(CycleDraft d, List<Candle> slice) {
+        StrategyComponents c = components;   // volatile: read once
+        int bars = slice.size();
+        long t = d.start();
         try {
             if (!restored.isEmpty()) {
                 List<TradeInstruction> resend = restored;
                 restored = List.of();
                 settle(d, submit(resend));
             }
-            for (Candle bar : slice) {
-                settle(d, nonNull(components.gateway().onBar(bar), "gateway", "onBar"));
+            for (int i = 0; i < bars; i++) {   // every cycle: no iterator
+                Candle bar = slice.get(i);
+                settle(d, nonNull(c.gateway().onBar(bar), "gateway", "onBar"));
                 portfolio.mark(bar);
             }
             d.before = portfolio.view();
@@ -224,15 +243,15 @@ public final class CycleCoordinator {
         t = d.lap(CycleStep.PORTFOLIO, t);
 
         window.beginCycle();
-        for (Candle bar : slice) {
-            window.append(bar);
+        for (int i = 0; i < bars; i++) {
+            window.append(slice.get(i));
         }
         cyclesSeen++;
         t = d.lap(CycleStep.MARKET_DATA, t);
 
         List<FeatureVector> features;
         try {
-            features = nonNull(components.features().compute(window), "features pipeline", "compute");
+            features = nonNull(c.features().compute(window), "features pipeline", "compute");
         } catch (Throwable e) {
             return fail(d, CycleStep.FEATURES, e, t);
         }
@@ -242,8 +261,8 @@ public final class CycleCoordinator {
         }
 
         try {
-            d.context = new ComposeContext(d.ts, d.composeId, info.strategyId(), features, d.before, digest.digest(),
-                    mode);
+            d.context = ComposeContext.numbered(d.ts, d.idPrefix, d.sequence, info.strategyId(), features, d.before,
+                    digest.digest(), mode);
         } catch (Throwable e) {
             return fail(d, CycleStep.CONTEXT, e, t);
         }
@@ -251,9 +270,9 @@ public final class CycleCoordinator {
 
         List<TradeInstruction> instructions;
         try {
-            ComposeResult decision = nonNull(components.composer().compose(d.context), "composer", "compose");
+            ComposeResult decision = nonNull(c.composer().compose(d.context), "composer", "compose");
             d.decision = decision;
-            instructions = assignIds(d.composeId, decision.instructions());
+            instructions = assignIds(d, decision.instructions());
         } catch (Throwable e) {
             return fail(d, CycleStep.DECISION, e, t);
         }
@@ -264,7 +283,7 @@ public final class CycleCoordinator {
 
         List<TradeInstruction> accepted;
         try {
-            GuardrailsResult verdicts = components.guardrails()
+            GuardrailsResult verdicts = c.guardrails()
                     .evaluate(instructions, d.before, instruments, prices(), pendingQuantities());
             d.verdicts = verdicts.verdicts();
             accepted = verdicts.accepted();
@@ -293,7 +312,7 @@ public final class CycleCoordinator {
     }
 
     /** Steps 8 (the portfolio after), 10 (digest) and 9 (the record), for a cycle that did not fail. */
-    private CycleRecord finish(CycleDraft d, CycleStatus status, long t) {
+    private CycleDraft finish(CycleDraft d, CycleStatus status, long t) {
         d.after = portfolio.view();
         t = d.lap(CycleStep.PORTFOLIO_UPDATE, t);
         digest.onClosed(d.closed);
@@ -301,16 +320,16 @@ public final class CycleCoordinator {
         d.lap(CycleStep.DIGEST, t);
         // HISTORY stays 0: the record is written by the history writer's thread, after the cycle. A lap here only
         // timed the clock itself (~25 ns, one of the nine clock reads of an idle cycle).
-        return notifyListeners(d.toRecord(info.runId(), info.strategyId(), versions(), status, null));
+        return notifyListeners(d.end(status, null, versions()));
     }
 
-    private CycleRecord fail(CycleDraft d, CycleStep step, Throwable e, long t) {
+    private CycleDraft fail(CycleDraft d, CycleStep step, Throwable e, long t) {
         rethrowIfFatal(e);
         d.lap(step, t);
         String reason = e instanceof ContractViolation ? e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         String type = e instanceof ContractViolation ? "" : e.getClass().getName();
-        LOG.warn("cycle {} of {} failed in {}: {}", d.composeId, info.strategyId(), step, reason);
+        LOG.warn("cycle {} of {} failed in {}: {}", d.composeId(), info.strategyId(), step, reason);
         try {
             d.after = portfolio.view();
             digest.onClosed(d.closed);
@@ -319,9 +338,7 @@ public final class CycleCoordinator {
             rethrowIfFatal(ignored);
             d.after = null;
         }
-        CycleRecord record = d.toRecord(info.runId(), info.strategyId(), versions(), CycleStatus.FAILED,
-                new CycleError(step, reason, type));
-        return notifyListeners(record);
+        return notifyListeners(d.end(CycleStatus.FAILED, new CycleError(step, reason, type), versions()));
     }
 
     /**
@@ -370,19 +387,23 @@ public final class CycleCoordinator {
         }
         tracked = found.toArray(VersionedComponent[]::new);
         trackedAt = at.stream().mapToInt(Integer::intValue).toArray();
+        listeners = c.listeners().toArray(StrategyListener[]::new);
     }
 
-    private CycleRecord notifyListeners(CycleRecord record) {
-        List<StrategyListener> listeners = components.listeners();
-        for (int i = 0; i < listeners.size(); i++) {   // every cycle: no iterator, no lambda per listener
-            StrategyListener listener = listeners.get(i);
+    /** Calls each listener with the record, or with the outcome if that is all it needs (OutcomeListener). */
+    private CycleDraft notifyListeners(CycleDraft d) {
+        for (StrategyListener listener : listeners) {
             try {
-                listener.onCycleResult(record);
+                if (listener instanceof OutcomeListener outcomeListener) {
+                    outcomeListener.onOutcome(d);
+                } else {
+                    listener.onCycleResult(d.record());
+                }
             } catch (Throwable e) {
                 hookFailed(listener, "onCycleResult", e);
             }
         }
-        return record;
+        return d;
     }
 
     private List<TxResult> submit(List<TradeInstruction> accepted) {
@@ -440,10 +461,11 @@ public final class CycleCoordinator {
         d.addClosed(portfolio.apply(results));
     }
 
-    private static List<TradeInstruction> assignIds(String composeId, List<TradeInstruction> instructions) {
+    private static List<TradeInstruction> assignIds(CycleDraft d, List<TradeInstruction> instructions) {
         if (instructions.isEmpty()) {
             return instructions;
         }
+        String composeId = d.composeId();
         List<TradeInstruction> withIds = new ArrayList<>(instructions.size());
         for (int i = 0; i < instructions.size(); i++) {
             withIds.add(instructions.get(i).withId(composeId + "-" + (i + 1)));

@@ -13,7 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stratagem.api.ComposeContext;
 import dev.stratagem.api.ComposeResult;
+import dev.stratagem.api.FeatureVector;
+import dev.stratagem.api.PortfolioView;
+import dev.stratagem.api.RunMode;
+import dev.stratagem.api.TradeDigest;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.TradeInstruction;
 import java.util.List;
@@ -34,6 +39,7 @@ public final class CycleJson {
             .visibility(PropertyAccessor.CREATOR, Visibility.ANY)
             .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .addMixIn(ComposeResult.class, ComposeResultJson.class)
+            .addMixIn(ComposeContext.class, ComposeContextJson.class)
             .build();
 
     private static final ObjectWriter WRITER = MAPPER.writerFor(CycleRecord.class);
@@ -56,6 +62,41 @@ public final class CycleJson {
 
         @JsonProperty("rationale")
         abstract String rationale();
+    }
+
+    /**
+     * {@link ComposeContext} is a class with a lazily written compose id, not a record: like {@link ComposeResult}
+     * it goes by its accessors and public constructor, as the record did.
+     */
+    @JsonAutoDetect(fieldVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+    @JsonPropertyOrder({"ts", "composeId", "strategyId", "features", "portfolio", "digest", "mode"})
+    private abstract static class ComposeContextJson {
+        @JsonCreator
+        ComposeContextJson(@JsonProperty("ts") long ts, @JsonProperty("composeId") String composeId,
+                @JsonProperty("strategyId") String strategyId, @JsonProperty("features") List<FeatureVector> features,
+                @JsonProperty("portfolio") PortfolioView portfolio, @JsonProperty("digest") TradeDigest digest,
+                @JsonProperty("mode") RunMode mode) {}
+
+        @JsonProperty("ts")
+        abstract long ts();
+
+        @JsonProperty("composeId")
+        abstract String composeId();
+
+        @JsonProperty("strategyId")
+        abstract String strategyId();
+
+        @JsonProperty("features")
+        abstract List<FeatureVector> features();
+
+        @JsonProperty("portfolio")
+        abstract PortfolioView portfolio();
+
+        @JsonProperty("digest")
+        abstract TradeDigest digest();
+
+        @JsonProperty("mode")
+        abstract RunMode mode();
     }
 
     /**

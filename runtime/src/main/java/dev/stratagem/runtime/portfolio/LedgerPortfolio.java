@@ -65,6 +65,8 @@ public final class LedgerPortfolio implements PortfolioService {
     private BigDecimal netExposure;
     private BigDecimal grossExposure;
     private PortfolioView view;
+    /** The book the last mark went to. */
+    private PositionBook lastMarked;
 
     /**
      * @param strategyId the strategy, prefix of trade ids
@@ -91,10 +93,14 @@ public final class LedgerPortfolio implements PortfolioService {
         if (bar.ts() > ts) {
             ts = bar.ts();
         }
-        PositionBook book = books.get(bar.symbol());
-        if (book == null) {
-            book = new PositionBook(bar.symbol());
-            books.put(bar.symbol(), book);
+        PositionBook book = lastMarked;
+        if (book == null || !book.symbol.equals(bar.symbol())) {   // a one-symbol strategy: the same book every bar
+            book = books.get(bar.symbol());
+            if (book == null) {
+                book = new PositionBook(bar.symbol());
+                books.put(bar.symbol(), book);
+            }
+            lastMarked = book;
         }
         if (book.mark(bar.close()) && !book.isFlat()) {
             dirty = true;

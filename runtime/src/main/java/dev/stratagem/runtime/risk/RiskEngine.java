@@ -6,6 +6,8 @@ import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.PositionSnapshot;
 import dev.stratagem.api.RiskCheck;
 import dev.stratagem.api.StrategyListener;
+import dev.stratagem.runtime.cycle.CycleOutcome;
+import dev.stratagem.runtime.cycle.OutcomeListener;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -106,17 +108,33 @@ public final class RiskEngine {
 
     /** @return a listener that feeds this engine the strategy's cycle records */
     public StrategyListener listenerFor(String strategyId) {
-        return new StrategyListener() {
-            @Override
-            public String id() {
-                return "risk-engine";
-            }
+        return new Listener(strategyId);
+    }
 
-            @Override
-            public void onCycleResult(CycleRecord cycle) {
-                observe(cycle);
+    /** Follows a strategy's equity from each cycle's outcome: it needs no record. */
+    private final class Listener implements StrategyListener, OutcomeListener {
+        private final String strategyId;
+
+        Listener(String strategyId) {
+            this.strategyId = strategyId;
+        }
+
+        @Override
+        public String id() {
+            return "risk-engine";
+        }
+
+        @Override
+        public void onCycleResult(CycleRecord cycle) {
+            observe(cycle);
+        }
+
+        @Override
+        public void onOutcome(CycleOutcome outcome) {
+            if (outcome.portfolioAfter() != null) {
+                update(strategyId, outcome.ts(), outcome.portfolioAfter(), true);
             }
-        };
+        }
     }
 
     /** @param bars closed bars, for the VaR history (a bar seen by several strategies counts once) */

@@ -2,6 +2,9 @@ package dev.stratagem.runtime.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.stratagem.api.Candle;
 import dev.stratagem.api.ComponentVersion;
 import dev.stratagem.api.ComposeContext;
@@ -17,6 +20,7 @@ import dev.stratagem.api.FeaturesPipeline;
 import dev.stratagem.api.Instrument;
 import dev.stratagem.api.MarketWindow;
 import dev.stratagem.api.RunMode;
+import dev.stratagem.api.StageTimings;
 import dev.stratagem.api.StrategyInfo;
 import dev.stratagem.api.StrategyListener;
 import dev.stratagem.api.TradeInstruction;
@@ -35,6 +39,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 class CycleCoordinatorTest {
 
@@ -195,6 +201,82 @@ class CycleCoordinatorTest {
         assertThat(seen).extracting(ComposeContext::mode)
                 .containsExactly(RunMode.REPLAY, RunMode.REPLAY, RunMode.BACKTEST);
         assertThat(seen.getLast().composeId()).isEqualTo("run-3");
+    }
+
+    @Test
+    void a_backtest_times_one_cycle_in_64_and_a_paper_run_every_cycle() {
+        List<CycleRecord> backtest = run(coordinator(0, ctx -> ComposeResult.noop("")), 130);
+        assertThat(backtest).filteredOn(r -> r.timings().timed()).extracting(CycleRecord::sequence)
+                .containsExactly(1L, 65L, 129L);
+        assertThat(backtest.get(1).timings()).isEqualTo(StageTimings.NONE);
+
+        CycleCoordinator paper = new CycleCoordinator(new StrategyInfo("test", "run", "paper", List.of("ACME")),
+                new StrategyComponents(new CloseOnlyPipeline(0), composer(ctx -> ComposeResult.noop("")),
+                        new CloseGateway(), Guardrails.defaults(), List.of(), versions()),
+                ledger(), new DigestTracker(252), instruments(), 16, Duration.ofSeconds(1));
+        assertThat(run(paper, 5)).allSatisfy(r -> assertThat(r.timings().timed()).isTrue());
+    }
+
+    @Test
+    void an_outcome_listener_gets_the_outcome_and_a_record_listener_the_record_in_their_order() {
+        List<String> calls = new ArrayList<>();
+        class Follower implements StrategyListener, OutcomeListener {
+            @Override
+            public String id() {
+                return "follower";
+            }
+
+            @Override
+            public void onOutcome(CycleOutcome outcome) {
+                calls.add("outcome " + outcome.sequence() + " " + outcome.status() + " "
+                        + outcome.portfolioAfter().equity());
+            }
+        }
+        StrategyListener recorder = new StrategyListener() {
+            @Override
+            public String id() {
+                return "recorder";
+            }
+
+            @Override
+            public void onCycleResult(CycleRecord cycle) {
+                calls.add("record " + cycle.composeId());
+            }
+        };
+        CycleCoordinator c = new CycleCoordinator(info(), new StrategyComponents(new CloseOnlyPipeline(0),
+                composer(ctx -> ComposeResult.noop("")), new CloseGateway(), Guardrails.defaults(),
+                List.of(new Follower(), recorder), versions()), ledger(), new DigestTracker(252), instruments(), 16,
+                Duration.ofSeconds(1));
+        CycleOutcome outcome = c.run(List.of(new Candle("ACME", DAY, 101, 111, 91, 101, 1000)));
+
+        assertThat(calls).containsExactly("outcome 1 IDLE 100000.0", "record run-1");
+        assertThat(outcome.record()).isSameAs(outcome.record());
+        assertThat(outcome.record().composeId()).isEqualTo("run-1");
+    }
+
+    @Test
+    void a_line_logged_during_a_cycle_carries_its_compose_id_and_lines_after_it_do_not() {
+        org.slf4j.Logger log = LoggerFactory.getLogger("test.composer");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(lines);
+        try {
+            CycleCoordinator c = coordinator(0, ctx -> {
+                if (ctx.ts() == 2 * DAY) {
+                    log.info("deciding");
+                }
+                return ComposeResult.noop("");
+            });
+            run(c, 3);
+            log.info("after the run");
+        } finally {
+            root.detachAppender(lines);
+        }
+        assertThat(lines.list).filteredOn(e -> e.getLoggerName().equals("test.composer"))
+                .extracting(e -> e.getFormattedMessage() + " " + e.getMDCPropertyMap().get(CycleLogScope.KEY))
+                .containsExactly("deciding run-2", "after the run null");
+        assertThat(MDC.get(CycleLogScope.KEY)).isNull();
     }
 
     private static List<CycleRecord> run(CycleCoordinator c, int bars) {
