@@ -9,7 +9,8 @@ final class Checks {
 
     static String nonBlank(String value, String field) {
         Objects.requireNonNull(value, field);
-        if (value.isBlank()) {
+        // a first character that is not white space decides it without scanning the rest: ids are checked per bar
+        if ((value.isEmpty() || Character.isWhitespace(value.charAt(0))) && value.isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank");
         }
         return value;

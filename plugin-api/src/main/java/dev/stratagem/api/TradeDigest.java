@@ -1,24 +1,77 @@
 package dev.stratagem.api;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleSupplier;
 
 /**
  * A strategy's trading record so far: one entry per traded instrument and the portfolio Sharpe ratio.
  * Each cycle's context carries the digest as of the end of the previous cycle.
  *
- * @param ts when the digest was computed
- * @param entries one entry per instrument that has traded, ordered by symbol
- * @param sharpe the annualised Sharpe ratio of the equity curve so far, {@code 0} with too little data
+ * <p>Not a record since its Sharpe ratio became lazy ({@link #lazy}): the runtime makes a digest every cycle and
+ * most composers never read the ratio. Its constructor and accessors are those of the record it was, and two
+ * digests are equal when their time, entries and ratio are.
  */
-public record TradeDigest(long ts, List<TradeDigestEntry> entries, double sharpe) {
+public final class TradeDigest {
 
     /** An empty digest, before any trade. */
     public static final TradeDigest EMPTY = new TradeDigest(0, List.of(), 0);
 
-    /** Validates the fields and copies the list. */
-    public TradeDigest {
-        entries = List.copyOf(entries);
-        Checks.finite(sharpe, "sharpe");
+    private final long ts;
+    private final List<TradeDigestEntry> entries;
+    /** Computes the ratio until first read; null after. Volatile: a reader that sees it null sees the ratio. */
+    private volatile DoubleSupplier ratio;
+    private double sharpe;
+
+    /**
+     * @param ts when the digest was computed
+     * @param entries one entry per instrument that has traded, ordered by symbol (copied)
+     * @param sharpe the annualised Sharpe ratio of the equity curve so far, {@code 0} with too little data
+     */
+    public TradeDigest(long ts, List<TradeDigestEntry> entries, double sharpe) {
+        this.ts = ts;
+        this.entries = List.copyOf(entries);
+        this.sharpe = Checks.finite(sharpe, "sharpe");
+    }
+
+    private TradeDigest(long ts, List<TradeDigestEntry> entries, DoubleSupplier ratio) {
+        this.ts = ts;
+        this.entries = List.copyOf(entries);
+        this.ratio = Objects.requireNonNull(ratio, "sharpe");
+    }
+
+    /**
+     * A digest whose Sharpe ratio is computed when first read. The function must use only values captured when
+     * the digest was made (it may run on another thread, later); a result that is not finite reads as 0.
+     *
+     * @param ts when the digest was computed
+     * @param entries one entry per instrument that has traded, ordered by symbol (copied)
+     * @param sharpe computes the annualised Sharpe ratio
+     * @return the digest
+     */
+    public static TradeDigest lazy(long ts, List<TradeDigestEntry> entries, DoubleSupplier sharpe) {
+        return new TradeDigest(ts, entries, sharpe);
+    }
+
+    /** @return when the digest was computed */
+    public long ts() {
+        return ts;
+    }
+
+    /** @return one entry per instrument that has traded, ordered by symbol */
+    public List<TradeDigestEntry> entries() {
+        return entries;
+    }
+
+    /** @return the annualised Sharpe ratio of the equity curve so far, {@code 0} with too little data */
+    public double sharpe() {
+        DoubleSupplier pending = ratio;
+        if (pending != null) {
+            double value = pending.getAsDouble();
+            sharpe = Double.isFinite(value) ? value : 0;   // the same value on every thread: a race computes it twice
+            ratio = null;
+        }
+        return sharpe;
     }
 
     /** @return the number of closed trades over all instruments */
@@ -28,5 +81,21 @@ public record TradeDigest(long ts, List<TradeDigestEntry> entries, double sharpe
             n += e.tradeCount();
         }
         return n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TradeDigest other && ts == other.ts && entries.equals(other.entries)
+                && Double.compare(sharpe(), other.sharpe()) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ts, entries, sharpe());
+    }
+
+    @Override
+    public String toString() {
+        return "TradeDigest[ts=" + ts + ", entries=" + entries + ", sharpe=" + sharpe() + "]";
     }
 }

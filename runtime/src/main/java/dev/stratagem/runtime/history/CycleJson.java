@@ -19,6 +19,7 @@ import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.RunMode;
 import dev.stratagem.api.TradeDigest;
+import dev.stratagem.api.TradeDigestEntry;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.TradeInstruction;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class CycleJson {
             .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .addMixIn(ComposeResult.class, ComposeResultJson.class)
             .addMixIn(ComposeContext.class, ComposeContextJson.class)
+            .addMixIn(TradeDigest.class, TradeDigestJson.class)
             .build();
 
     private static final ObjectWriter WRITER = MAPPER.writerFor(CycleRecord.class);
@@ -97,6 +99,24 @@ public final class CycleJson {
 
         @JsonProperty("mode")
         abstract RunMode mode();
+    }
+
+    /** {@link TradeDigest} is a class with a lazily computed Sharpe ratio: by its accessors and constructor. */
+    @JsonAutoDetect(fieldVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+    @JsonPropertyOrder({"ts", "entries", "sharpe"})
+    private abstract static class TradeDigestJson {
+        @JsonCreator
+        TradeDigestJson(@JsonProperty("ts") long ts, @JsonProperty("entries") List<TradeDigestEntry> entries,
+                @JsonProperty("sharpe") double sharpe) {}
+
+        @JsonProperty("ts")
+        abstract long ts();
+
+        @JsonProperty("entries")
+        abstract List<TradeDigestEntry> entries();
+
+        @JsonProperty("sharpe")
+        abstract double sharpe();
     }
 
     /**

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * realized PnL net of fees, win rate (share of trades with {@code realizedPnl - fees > 0}), mean holding time
  * and last close; for the portfolio the annualised Sharpe ratio of the per-cycle equity returns.
  *
- * <p>{@link #digest()} is cheap: the entry list is rebuilt only after a trade closed and the record only
- * when something changed. Not thread-safe: called from its strategy's thread only.
+ * <p>{@link #digest()} is cheap: the entry list is rebuilt only after a trade closed, the digest only when
+ * something changed, and its Sharpe ratio only when read. Not thread-safe: called from its strategy's thread only.
  */
 public final class DigestTracker {
 
@@ -26,6 +26,8 @@ public final class DigestTracker {
     private boolean entriesStale;
     private List<TradeDigestEntry> entries = List.of();
     private TradeDigest digest = TradeDigest.EMPTY;
+    /** How many returns the digest's Sharpe ratio covers. */
+    private long digestReturns;
 
     /** @param periodsPerYear cycles per year, for annualising the Sharpe ratio (252 for daily bars) */
     public DigestTracker(double periodsPerYear) {
@@ -80,9 +82,10 @@ public final class DigestTracker {
             entriesStale = false;
             changed = true;
         }
-        double sharpe = returns.sharpe(periodsPerYear);
-        if (changed || sharpe != digest.sharpe() || ts != digest.ts()) {
-            digest = new TradeDigest(ts, entries, sharpe);
+        // the Sharpe ratio moves with every return: computed only if a composer reads it (most never do)
+        if (changed || returns.count() != digestReturns || ts != digest.ts()) {
+            digest = TradeDigest.lazy(ts, entries, returns.sharpeLater(periodsPerYear));
+            digestReturns = returns.count();
         }
         return digest;
     }

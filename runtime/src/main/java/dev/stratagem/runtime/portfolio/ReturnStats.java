@@ -1,5 +1,7 @@
 package dev.stratagem.runtime.portfolio;
 
+import java.util.function.DoubleSupplier;
+
 /**
  * Running mean and variance of simple period returns (Welford), and the Sharpe ratio they give. The one
  * place the Sharpe formula lives: the live digest and the backtest summary must agree.
@@ -27,6 +29,20 @@ final class ReturnStats {
      *     returns or no variance
      */
     double sharpe(double periodsPerYear) {
+        return sharpe(count, mean, m2, periodsPerYear);
+    }
+
+    /**
+     * @return the Sharpe ratio of these returns as they are now, computed when the function is called
+     */
+    DoubleSupplier sharpeLater(double periodsPerYear) {
+        long n = count;
+        double mu = mean;
+        double sq = m2;
+        return () -> sharpe(n, mu, sq, periodsPerYear);
+    }
+
+    private static double sharpe(long count, double mean, double m2, double periodsPerYear) {
         if (count < 2 || m2 <= 0) {
             return 0;
         }
