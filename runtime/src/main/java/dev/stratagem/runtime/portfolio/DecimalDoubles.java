@@ -42,16 +42,46 @@ final class DecimalDoubles {
      * @return exactly {@code BigDecimal.valueOf(value)}
      */
     static BigDecimal exact(double value) {
+        int s = exactScale(value);
+        return s > 0 ? BigDecimal.valueOf(exactUnscaled(value, s), s) : BigDecimal.valueOf(value);
+    }
+
+    /**
+     * @param value a double
+     * @return the scale of {@link #exact(double)}'s result when it is price-like (1 to 8, see there), else -1
+     */
+    static int exactScale(double value) {
         double a = Math.abs(value);
         if (a >= 1e-3 && a < 1e6) {
             for (int s = 1; s <= 8; s++) {
                 long unscaled = Math.round(value * POW10[s]);
                 if (unscaled / POW10[s] == value) {
-                    return BigDecimal.valueOf(unscaled, s);
+                    return s;
                 }
             }
         }
-        return BigDecimal.valueOf(value);
+        return -1;
+    }
+
+    /**
+     * @param value a price-like double
+     * @param scale its {@link #exactScale(double)}
+     * @return the unscaled value of {@link #exact(double)}'s result
+     */
+    static long exactUnscaled(double value, int scale) {
+        return Math.round(value * POW10[scale]);
+    }
+
+    /**
+     * @param unscaled an unscaled value
+     * @param scale a scale
+     * @return exactly {@code BigDecimal.valueOf(unscaled, scale).doubleValue()}
+     */
+    static double of(long unscaled, int scale) {
+        if (scale >= 1 && scale <= 22 && unscaled > -(1L << 52) && unscaled < 1L << 52) {
+            return unscaled / POW10[scale];    // both exact in doubles: one correctly rounded division, as the JDK's
+        }
+        return of(BigDecimal.valueOf(unscaled, scale));
     }
 
     /**

@@ -61,9 +61,18 @@ public final class LedgerPortfolio implements PortfolioService {
     private double cashValue;
     private double realizedNetValue;
     private double feesValue;
+    /** Exact; null after a refresh in long arithmetic until asked for (then made from the longs below). */
     private BigDecimal equity;
     private BigDecimal netExposure;
     private BigDecimal grossExposure;
+    private long equityUnscaled;
+    private int equityScale;
+    private long netUnscaled;
+    private int netScale;
+    /** Cash as an unscaled long and scale, when it fits ({@code cashCompact}); derived with the doubles. */
+    private boolean cashCompact;
+    private long cashUnscaled;
+    private int cashScale;
     private PortfolioView view;
     /** The book the last mark went to. */
     private PositionBook lastMarked;
@@ -210,6 +219,20 @@ public final class LedgerPortfolio implements PortfolioService {
     }
 
     private void refresh() {
+        if (booksDirty) {
+            cashValue = DecimalDoubles.of(cash);
+            realizedNetValue = DecimalDoubles.of(realizedPnl.subtract(fees));
+            feesValue = DecimalDoubles.of(fees);
+            cashCompact = LongDecimals.fits(cash);
+            if (cashCompact) {
+                cashUnscaled = LongDecimals.unscaled(cash);
+                cashScale = cash.scale();
+            }
+            booksDirty = false;
+        }
+        if (held.size() == 1 && refreshOne(held.firstEntry().getValue())) {
+            return;
+        }
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal gross = BigDecimal.ZERO;
         List<PositionSnapshot> positions;
@@ -231,18 +254,56 @@ public final class LedgerPortfolio implements PortfolioService {
         netExposure = net;
         grossExposure = gross;
         equity = cash.add(net);
-        if (booksDirty) {
-            cashValue = DecimalDoubles.of(cash);
-            realizedNetValue = DecimalDoubles.of(realizedPnl.subtract(fees));
-            feesValue = DecimalDoubles.of(fees);
-            booksDirty = false;
-        }
         double netValue = DecimalDoubles.of(net);
         // one position: gross is |net|, and rounding to double is symmetric
         double grossValue = positions.size() == 1 ? Math.abs(netValue) : DecimalDoubles.of(gross);
         view = new PortfolioView(ts, cashValue, DecimalDoubles.of(equity), grossValue, netValue,
                 realizedNetValue, feesValue, positions, constraints);   // the view copies the list itself
         dirty = false;
+    }
+
+    /**
+     * The view of a one-position book in long arithmetic: each bar a held position is marked, its value, the
+     * equity and the unrealized PnL are exact sums and products of unscaled longs, with the scales BigDecimal
+     * would give them, converted to doubles bit for bit as {@link DecimalDoubles#of(BigDecimal)} does. The exact
+     * BigDecimals are made only if asked for. False (nothing changed) when a value does not fit in a long or
+     * the mark has no short exact decimal: then the BigDecimal path does it.
+     */
+    private boolean refreshOne(PositionBook book) {
+        if (!cashCompact || !book.compact || book.markScale() < 0) {
+            return false;
+        }
+        long value;
+        int valueScale = book.quantityScale + book.markScale();
+        long total;
+        int totalScale = Math.max(cashScale, valueScale);
+        long unrealized;
+        int unrealizedScale = Math.max(valueScale, book.basisScale);
+        try {
+            value = Math.multiplyExact(book.quantityUnscaled, book.markUnscaled());
+            total = Math.addExact(LongDecimals.rescale(cashUnscaled, cashScale, totalScale),
+                    LongDecimals.rescale(value, valueScale, totalScale));
+            unrealized = Math.subtractExact(LongDecimals.rescale(value, valueScale, unrealizedScale),
+                    LongDecimals.rescale(book.basisUnscaled, book.basisScale, unrealizedScale));
+        } catch (ArithmeticException tooLarge) {
+            return false;
+        }
+        if (value == Long.MIN_VALUE) {
+            return false;                      // no absolute value
+        }
+        netUnscaled = value;
+        netScale = valueScale;
+        equityUnscaled = total;
+        equityScale = totalScale;
+        equity = null;
+        netExposure = null;
+        grossExposure = null;
+        double netValue = DecimalDoubles.of(value, valueScale);
+        view = new PortfolioView(ts, cashValue, DecimalDoubles.of(total, totalScale), Math.abs(netValue), netValue,
+                realizedNetValue, feesValue, List.of(book.snapshot(DecimalDoubles.of(unrealized, unrealizedScale))),
+                constraints);
+        dirty = false;
+        return true;
     }
 
     /** @return the cash balance, exact */
@@ -255,6 +316,9 @@ public final class LedgerPortfolio implements PortfolioService {
         if (dirty) {
             refresh();
         }
+        if (equity == null) {
+            equity = BigDecimal.valueOf(equityUnscaled, equityScale);
+        }
         return equity;
     }
 
@@ -263,6 +327,9 @@ public final class LedgerPortfolio implements PortfolioService {
         if (dirty) {
             refresh();
         }
+        if (netExposure == null) {
+            netExposure = BigDecimal.valueOf(netUnscaled, netScale);
+        }
         return netExposure;
     }
 
@@ -270,6 +337,9 @@ public final class LedgerPortfolio implements PortfolioService {
     public BigDecimal grossExposure() {
         if (dirty) {
             refresh();
+        }
+        if (grossExposure == null) {
+            grossExposure = BigDecimal.valueOf(Math.abs(netUnscaled), netScale);
         }
         return grossExposure;
     }

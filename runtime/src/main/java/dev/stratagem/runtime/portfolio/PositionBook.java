@@ -27,6 +27,18 @@ final class PositionBook {
     /** Derived on a fill only: a mark does not move them. */
     private double quantityValue;
     private double averagePriceValue;
+    /**
+     * The quantity and cost basis as unscaled longs and scales (set on a fill), for the ledger's long arithmetic;
+     * {@code compact} is false when either does not fit.
+     */
+    boolean compact;
+    long quantityUnscaled;
+    int quantityScale;
+    long basisUnscaled;
+    int basisScale;
+    /** The scale of the exact mark's digits, {@link #UNKNOWN} until asked, -1 if the mark is not price-like. */
+    private int markScale = UNKNOWN;
+    private static final int UNKNOWN = -2;
 
     PositionBook(String symbol) {
         this.symbol = symbol;
@@ -51,6 +63,7 @@ final class PositionBook {
         }
         markPrice = price;
         exactMark = null;
+        markScale = UNKNOWN;
         invalidate();
         return true;
     }
@@ -59,6 +72,7 @@ final class PositionBook {
     void markExact(double price, BigDecimal exact) {
         markPrice = price;
         exactMark = exact;
+        markScale = -1;                        // the BigDecimal is at hand: no long arithmetic for this mark
         invalidate();
     }
 
@@ -72,6 +86,26 @@ final class PositionBook {
         invalidate();
         quantityValue = quantity.doubleValue();
         averagePriceValue = averagePrice().doubleValue();
+        compact = LongDecimals.fits(quantity) && LongDecimals.fits(costBasis);
+        if (compact) {
+            quantityUnscaled = LongDecimals.unscaled(quantity);
+            quantityScale = quantity.scale();
+            basisUnscaled = LongDecimals.unscaled(costBasis);
+            basisScale = costBasis.scale();
+        }
+    }
+
+    /** @return the scale of the exact mark's digits (1 to 8), or -1 when only a BigDecimal holds it exactly */
+    int markScale() {
+        if (markScale == UNKNOWN) {
+            markScale = DecimalDoubles.exactScale(markPrice);
+        }
+        return markScale;
+    }
+
+    /** @return the exact mark's unscaled digits; call only when {@link #markScale()} is positive */
+    long markUnscaled() {
+        return DecimalDoubles.exactUnscaled(markPrice, markScale);
     }
 
     BigDecimal exactMark() {
@@ -99,8 +133,16 @@ final class PositionBook {
 
     PositionSnapshot snapshot() {
         if (snapshot == null) {
-            snapshot = new PositionSnapshot(symbol, quantityValue, averagePriceValue, markPrice,
-                    DecimalDoubles.of(unrealizedPnl()), openedAt);
+            snapshot = snapshot(DecimalDoubles.of(unrealizedPnl()));
+        }
+        return snapshot;
+    }
+
+    /** @return the snapshot with its unrealized PnL already converted (the ledger's long arithmetic did it) */
+    PositionSnapshot snapshot(double unrealizedPnl) {
+        if (snapshot == null) {
+            snapshot = new PositionSnapshot(symbol, quantityValue, averagePriceValue, markPrice, unrealizedPnl,
+                    openedAt);
         }
         return snapshot;
     }

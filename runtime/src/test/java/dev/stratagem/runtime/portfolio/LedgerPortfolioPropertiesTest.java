@@ -93,6 +93,52 @@ class LedgerPortfolioPropertiesTest {
         assertThat(ledger.view().equity()).isEqualTo(equity.doubleValue());
     }
 
+    /** A fill (an order) or, without a side, a mark at the price. */
+    record Step(Order order, double mark) {}
+
+    @Provide
+    Arbitrary<List<Step>> oneSymbolSteps() {
+        Arbitrary<Double> quantity = Arbitraries.oneOf(quantities(), Arbitraries.of(1e13, 123456789.123));
+        Arbitrary<Order> fill = Combinators.combine(Arbitraries.of(Side.class), quantity, prices(), fees())
+                .as((side, q, p, f) -> new Order("AAA", side, q, p, f));
+        return Arbitraries.oneOf(fill.map(o -> new Step(o, 0)), prices().map(p -> new Step(null, p)))
+                .list().ofMinSize(1).ofMaxSize(80);
+    }
+
+    @Property
+    void a_held_position_marked_bar_by_bar_gives_the_view_and_exact_figures_BigDecimal_gives(
+            @ForAll("oneSymbolSteps") List<Step> steps) {
+        LedgerPortfolio ledger = new LedgerPortfolio("p", INITIAL, Constraints.NONE);
+        double lastMark = Double.NaN;
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step.order() == null) {
+                ledger.mark(new Candle("AAA", i + 1, step.mark(), step.mark(), step.mark(), step.mark(), 0));
+                lastMark = step.mark();
+            } else {
+                Order o = step.order();
+                ledger.apply(List.of(new TxResult("o" + i, "AAA", o.side(), TxStatus.FILLED, o.quantity(), o.price(),
+                        o.fee(), i + 1, "")));
+                if (Double.isNaN(lastMark)) {
+                    lastMark = o.price();      // a fill on a symbol never marked values it at the fill price
+                }
+            }
+            BigDecimal quantity = ledger.quantity("AAA");
+            BigDecimal net = quantity.signum() == 0 ? BigDecimal.ZERO : quantity.multiply(BigDecimal.valueOf(lastMark));
+            BigDecimal equity = ledger.cash().add(net);
+            var view = ledger.view();
+            assertThat(ledger.equity()).as("equity, with its scale").isEqualTo(equity);
+            assertThat(view.equity()).isEqualTo(equity.doubleValue());
+            if (ledger.quantity("AAA").signum() != 0) {
+                assertThat(ledger.netExposure()).as("net exposure, with its scale").isEqualTo(net);
+                assertThat(ledger.grossExposure()).isEqualTo(net.abs());
+                assertThat(view.netExposure()).isEqualTo(net.doubleValue());
+                assertThat(view.grossExposure()).isEqualTo(net.abs().doubleValue());
+                assertThat(view.positions().getFirst().unrealizedPnl()).isEqualTo(ledger.unrealizedPnl().doubleValue());
+            }
+        }
+    }
+
     @Property
     void closed_trades_realize_exactly_what_the_ledger_realized_once_flat(@ForAll("orders") List<Order> orders) {
         LedgerPortfolio ledger = new LedgerPortfolio("p", INITIAL, Constraints.NONE);
