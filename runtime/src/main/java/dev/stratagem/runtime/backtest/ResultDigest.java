@@ -6,7 +6,9 @@ import dev.stratagem.api.PositionSnapshot;
 import dev.stratagem.api.TxResult;
 import dev.stratagem.runtime.cycle.CycleOutcome;
 import dev.stratagem.runtime.plugin.Sha256;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -21,8 +23,13 @@ import java.util.List;
 public final class ResultDigest {
 
     private final MessageDigest sha = Sha256.newDigest();
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle DOUBLE =
+            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.BIG_ENDIAN);
+
     /** Bytes not yet hashed: the hash sees one stream, so feeding it in 8 KB pieces gives the same digest. */
-    private final ByteBuffer buffer = ByteBuffer.allocate(8192);
+    private final byte[] buffer = new byte[8192];
+    private int used;
 
     /**
      * The digest of a run from its recorded cycles, as {@link BacktestRunner} computes it while it runs: so a
@@ -65,19 +72,30 @@ public final class ResultDigest {
 
     void fill(TxResult fill) {
         room(34);
-        buffer.put((byte) 'F').putLong(fill.ts()).put((byte) fill.side().ordinal())
-                .putDouble(fill.filledQuantity()).putDouble(fill.fillPrice()).putDouble(fill.fee());
+        buffer[used] = 'F';
+        LONG.set(buffer, used + 1, fill.ts());
+        buffer[used + 9] = (byte) fill.side().ordinal();
+        DOUBLE.set(buffer, used + 10, fill.filledQuantity());
+        DOUBLE.set(buffer, used + 18, fill.fillPrice());
+        DOUBLE.set(buffer, used + 26, fill.fee());
+        used += 34;
         text(fill.symbol());
     }
 
     void equity(long ts, double equity) {
         room(17);
-        buffer.put((byte) 'E').putLong(ts).putDouble(equity);
+        buffer[used] = 'E';
+        LONG.set(buffer, used + 1, ts);
+        DOUBLE.set(buffer, used + 9, equity);
+        used += 17;
     }
 
     void position(String symbol, double quantity, double averagePrice) {
         room(17);
-        buffer.put((byte) 'P').putDouble(quantity).putDouble(averagePrice);
+        buffer[used] = 'P';
+        DOUBLE.set(buffer, used + 1, quantity);
+        DOUBLE.set(buffer, used + 9, averagePrice);
+        used += 17;
         text(symbol);
     }
 
@@ -89,26 +107,26 @@ public final class ResultDigest {
 
     private void text(String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length + 1 > buffer.remaining()) {
+        if (bytes.length + 1 > buffer.length - used) {
             flush();
             sha.update(bytes);
         } else {
-            buffer.put(bytes);
+            System.arraycopy(bytes, 0, buffer, used, bytes.length);
+            used += bytes.length;
         }
         room(1);
-        buffer.put((byte) 0);
+        buffer[used++] = 0;
     }
 
     /** Hashes what is buffered if fewer than {@code bytes} are free. */
     private void room(int bytes) {
-        if (buffer.remaining() < bytes) {
+        if (buffer.length - used < bytes) {
             flush();
         }
     }
 
     private void flush() {
-        buffer.flip();
-        sha.update(buffer);
-        buffer.clear();
+        sha.update(buffer, 0, used);
+        used = 0;
     }
 }
