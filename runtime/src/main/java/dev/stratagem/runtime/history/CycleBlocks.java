@@ -5,7 +5,9 @@ import dev.stratagem.api.CycleStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -20,6 +22,8 @@ final class CycleBlocks implements CycleSink {
     private final Jdbi jdbi;
     /** Per run, the last cycle a block this sink wrote holds (committed). */
     private final Map<String, Long> committed = new ConcurrentHashMap<>();
+    /** An encoder to reuse (its buffer and string table): each writer thread takes it or, if taken, a new one. */
+    private final AtomicReference<BlockEncoder> spare = new AtomicReference<>();
 
     CycleBlocks(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -56,11 +60,16 @@ final class CycleBlocks implements CycleSink {
                 from = i;
             }
         }
-        jdbi.useTransaction(h -> {
-            for (List<CycleRecord> run : runs) {
-                insert(h, run, committed.get(run.getFirst().runId()));
-            }
-        });
+        BlockEncoder encoder = Objects.requireNonNullElseGet(spare.getAndSet(null), BlockEncoder::new);
+        try {
+            jdbi.useTransaction(h -> {
+                for (List<CycleRecord> run : runs) {
+                    insert(h, encoder, run, committed.get(run.getFirst().runId()));
+                }
+            });
+        } finally {
+            spare.set(encoder);
+        }
         for (List<CycleRecord> run : runs) {
             committed.merge(run.getFirst().runId(), run.getLast().sequence(), Math::max);
         }
@@ -69,7 +78,7 @@ final class CycleBlocks implements CycleSink {
     /**
      * @param known the last cycle of the run this sink has seen committed, {@code null} if none
      */
-    private static void insert(Handle h, List<CycleRecord> batch, Long known) {
+    private static void insert(Handle h, BlockEncoder encoder, List<CycleRecord> batch, Long known) {
         // A batch retried record by record after a failure the database reported but committed anyway must not
         // store a cycle twice: blocks are keyed by their first cycle only, so skip what a block already holds. Past
         // what this sink saw committed (every batch but a retry's), no block can hold the batch: no query.
@@ -94,7 +103,7 @@ final class CycleBlocks implements CycleSink {
                         + " format, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, first.runId()).bind(1, first.sequence()).bind(2, last.sequence()).bind(3, first.ts())
                 .bind(4, last.ts()).bind(5, records.size()).bind(6, mask).bind(7, CycleBlockCodec.FORMAT)
-                .bind(8, CycleBlockCodec.encode(records)).execute();
+                .bind(8, encoder.encode(records)).execute();
     }
 
     /** @return whether the run's history is in blocks */
