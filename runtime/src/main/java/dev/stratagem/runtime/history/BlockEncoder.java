@@ -45,6 +45,10 @@ final class BlockEncoder {
     private int[] slots = new int[1024];
     private String[] strings = new String[512];
     private int stringCount;
+    /** The last versions list written with references only, and where its bytes are. */
+    private List<ComponentVersion> lastVersions;
+    private int lastVersionsStart;
+    private int lastVersionsEnd;
 
     /** @return the payload of a block of these records */
     byte[] encode(List<CycleRecord> records) {
@@ -52,6 +56,7 @@ final class BlockEncoder {
         Arrays.fill(slots, 0);
         Arrays.fill(strings, 0, stringCount, null);
         stringCount = 0;
+        lastVersions = null;
         varint(records.size());
         for (int i = 0; i < records.size(); i++) {
             record(records.get(i));
@@ -66,16 +71,7 @@ final class BlockEncoder {
         varlong(r.sequence());
         varlong(r.ts());
         string(r.status().name());
-        List<ComponentVersion> versions = r.versions();
-        varint(versions.size());
-        for (int i = 0; i < versions.size(); i++) {
-            ComponentVersion v = versions.get(i);
-            string(v.role());
-            string(v.componentId());
-            string(v.source());
-            string(v.version());
-            string(v.sha256());
-        }
+        versions(r.versions());
         context(r.context());
         decision(r.decision());
         List<GuardrailVerdict> verdicts = r.verdicts();
@@ -114,6 +110,37 @@ final class BlockEncoder {
             string(r.error().step().name());
             string(r.error().reason());
             string(r.error().exceptionType());
+        }
+    }
+
+    /**
+     * A run's records share one versions list until a version changes: once its strings are in the table, it is the
+     * same bytes every time, copied instead of looked up string by string (fifteen lookups a record with three
+     * components).
+     */
+    private void versions(List<ComponentVersion> versions) {
+        if (versions == lastVersions) {
+            int length = lastVersionsEnd - lastVersionsStart;
+            room(length);
+            System.arraycopy(buf, lastVersionsStart, buf, pos, length);
+            pos += length;
+            return;
+        }
+        int start = pos;
+        int known = stringCount;
+        varint(versions.size());
+        for (int i = 0; i < versions.size(); i++) {
+            ComponentVersion v = versions.get(i);
+            string(v.role());
+            string(v.componentId());
+            string(v.source());
+            string(v.version());
+            string(v.sha256());
+        }
+        if (stringCount == known) { // only references: the bytes mean the same wherever they are in the block
+            lastVersions = versions;
+            lastVersionsStart = start;
+            lastVersionsEnd = pos;
         }
     }
 
@@ -364,6 +391,15 @@ final class BlockEncoder {
     private void varlong(long v) {
         room(10);
         long z = (v << 1) ^ (v >> 63);
+        if ((z & ~0x7FL) == 0) {
+            buf[pos++] = (byte) z;
+            return;
+        }
+        if ((z & ~0x3FFFL) == 0) {
+            buf[pos++] = (byte) (z | 0x80);
+            buf[pos++] = (byte) (z >>> 7);
+            return;
+        }
         while ((z & ~0x7FL) != 0) {
             buf[pos++] = (byte) ((z & 0x7F) | 0x80);
             z >>>= 7;
