@@ -2,10 +2,12 @@ package dev.stratagem.runtime.history;
 
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.CycleStatus;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -20,6 +22,9 @@ final class CycleBlocks implements CycleSink {
     private final Jdbi jdbi;
     /** Per run, the last cycle a block this sink wrote holds (committed). */
     private final Map<String, Long> committed = new ConcurrentHashMap<>();
+    /** A session to reuse: each writer thread takes it or, if taken, opens another. */
+    private final AtomicReference<BlockSession> spare = new AtomicReference<>();
+    private volatile boolean closed;
 
     CycleBlocks(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -56,45 +61,41 @@ final class CycleBlocks implements CycleSink {
                 from = i;
             }
         }
-        jdbi.useTransaction(h -> {
+        BlockSession session = spare.getAndSet(null);
+        if (session == null) {
+            session = new BlockSession(jdbi.open());
+        }
+        try {
             for (List<CycleRecord> run : runs) {
-                insert(h, run, committed.get(run.getFirst().runId()));
+                session.insert(run, committed.get(run.getFirst().runId()));
             }
-        });
+            session.commit();
+        } catch (SQLException | RuntimeException e) {
+            session.close(); // rolls back; the connection may be broken, so the next batch takes a new one
+            throw e instanceof RuntimeException r ? r
+                    : new HistoryWriteException("cycle block of " + batch.size() + " not written", e);
+        }
+        giveBack(session);
         for (List<CycleRecord> run : runs) {
             committed.merge(run.getFirst().runId(), run.getLast().sequence(), Math::max);
         }
     }
 
-    /**
-     * @param known the last cycle of the run this sink has seen committed, {@code null} if none
-     */
-    private static void insert(Handle h, List<CycleRecord> batch, Long known) {
-        // A batch retried record by record after a failure the database reported but committed anyway must not
-        // store a cycle twice: blocks are keyed by their first cycle only, so skip what a block already holds. Past
-        // what this sink saw committed (every batch but a retry's), no block can hold the batch: no query.
-        long held = known != null && batch.getFirst().sequence() > known ? 0
-                : h.createQuery("SELECT last_seq FROM cycle_blocks WHERE run_id = ? AND first_seq <= ?"
-                                + " ORDER BY run_id DESC, first_seq DESC LIMIT 1")
-                        .bind(0, batch.getFirst().runId()).bind(1, batch.getLast().sequence()).mapTo(Long.class)
-                        .findOne().orElse(0L);
-        List<CycleRecord> records = batch.getLast().sequence() <= held ? List.of()
-                : batch.getFirst().sequence() > held ? batch
-                : batch.stream().filter(r -> r.sequence() > held).toList();
-        if (records.isEmpty()) {
-            return;
+    private void giveBack(BlockSession session) {
+        if (closed || !spare.compareAndSet(null, session)) {
+            session.close();
+        } else if (closed) { // close() ran between the check and the set
+            close();
         }
-        CycleRecord first = records.getFirst();
-        CycleRecord last = records.getLast();
-        int mask = 0;
-        for (CycleRecord r : records) {
-            mask |= bit(r.status());
+    }
+
+    /** Releases the kept connection: the store calls this before it closes its pool. */
+    void close() {
+        closed = true;
+        BlockSession session = spare.getAndSet(null);
+        if (session != null) {
+            session.close();
         }
-        h.createUpdate("INSERT INTO cycle_blocks (run_id, first_seq, last_seq, first_ts, last_ts, cycles, status_mask,"
-                        + " format, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, first.runId()).bind(1, first.sequence()).bind(2, last.sequence()).bind(3, first.ts())
-                .bind(4, last.ts()).bind(5, records.size()).bind(6, mask).bind(7, CycleBlockCodec.FORMAT)
-                .bind(8, CycleBlockCodec.encode(records)).execute();
     }
 
     /** @return whether the run's history is in blocks */

@@ -362,6 +362,7 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
     /** Closes the pool; with its last connection gone an embedded H2 database closes its file. */
     @Override
     public void close() {
+        blocks.close();
         pool.dispose();
     }
 
