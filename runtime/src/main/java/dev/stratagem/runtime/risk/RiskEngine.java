@@ -36,6 +36,7 @@ public final class RiskEngine {
     private final RiskSettings settings;
     private final KillSwitch killSwitch;
     private final RiskStore store;
+    /** Null when no VaR limit is on: then nothing reads past closes, and keeping them cost every bar. */
     private final PriceHistory prices;
     private final CircuitBreaker portfolioBreaker;
     private final Map<String, Sleeve> sleeves = new LinkedHashMap<>();
@@ -69,10 +70,12 @@ public final class RiskEngine {
         this.killSwitch = killSwitch;
         this.store = store;
         int window = settings.defaultVarLimit().window();
+        boolean anyLimit = settings.defaultVarLimit().on();
         for (VarLimit v : settings.varLimits().values()) {
             window = Math.max(window, v.window());
+            anyLimit |= v.on();
         }
-        this.prices = new PriceHistory(window + 1);
+        this.prices = anyLimit ? new PriceHistory(window + 1) : null;
         this.portfolioBreaker = new CircuitBreaker(PORTFOLIO, settings.portfolioBreaker());
     }
 
@@ -121,6 +124,9 @@ public final class RiskEngine {
 
     /** @param bars closed bars, for the VaR history (a bar seen by several strategies counts once) */
     public void observeBars(List<Candle> bars) {
+        if (prices == null) {
+            return;
+        }
         for (int i = 0; i < bars.size(); i++) {   // every slice: no method reference object
             prices.add(bars.get(i));
         }
