@@ -42,6 +42,9 @@ public final class RiskEngine {
     private final Map<String, Sleeve> sleeves = new LinkedHashMap<>();
     private final List<Consumer<BreakerTransition>> observers = new CopyOnWriteArrayList<>();
     private final Map<String, BreakerTransition> lastTransitions = new ConcurrentHashMap<>();
+    /** The sleeve updated last, by the id instance it was asked for: a strategy's records carry the same one. */
+    private String lastUpdatedId;
+    private Sleeve lastUpdated;
 
     private static final class Sleeve {
         final String runId;
@@ -93,6 +96,7 @@ public final class RiskEngine {
      */
     public synchronized void register(String strategyId, String runId, double capital) {
         sleeves.put(strategyId, new Sleeve(runId, new CircuitBreaker(strategyId, settings.breakerFor(strategyId)), capital));
+        lastUpdatedId = null;   // a strategy registered again gets a new sleeve
     }
 
     /** @return the checks that go before a strategy's own guardrails: kill switch, circuit breaker */
@@ -181,10 +185,12 @@ public final class RiskEngine {
         BreakerTransition own;
         BreakerTransition whole;
         synchronized (this) {
-            Sleeve sleeve = sleeves.get(strategyId);
+            Sleeve sleeve = strategyId == lastUpdatedId ? lastUpdated : sleeves.get(strategyId);
             if (sleeve == null) {
                 return;
             }
+            lastUpdatedId = strategyId;
+            lastUpdated = sleeve;
             sleeve.last = view;
             own = sleeve.breaker.update(sleeve.runId, ts, view.equity()).orElse(null);
             whole = portfolioBreaker.update(null, ts, totalEquity()).orElse(null);
