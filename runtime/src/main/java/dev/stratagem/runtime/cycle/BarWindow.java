@@ -14,8 +14,10 @@ public final class BarWindow implements MarketWindow {
 
     private final List<String> symbols;
     private final Map<String, Ring> rings = new HashMap<>();
-    /** The same rings as an array: clearing the marks every cycle should not walk a hash table. */
-    private final Ring[] ringArray;
+    /** Counts cycles; a ring appended to in the current one is "updated", so starting a cycle clears no marks. */
+    private long cycle;
+    private final String firstSymbol;
+    private final Ring firstRing;
 
     /**
      * @param symbols the strategy's symbols
@@ -29,14 +31,13 @@ public final class BarWindow implements MarketWindow {
         for (String symbol : this.symbols) {
             rings.put(symbol, new Ring(capacity));
         }
-        this.ringArray = rings.values().toArray(Ring[]::new);
+        this.firstSymbol = this.symbols.isEmpty() ? null : this.symbols.getFirst();
+        this.firstRing = firstSymbol == null ? null : rings.get(firstSymbol);
     }
 
     /** Clears the "updated" marks; called at the start of every cycle. */
     void beginCycle() {
-        for (Ring ring : ringArray) {
-            ring.updated = false;
-        }
+        cycle++;
     }
 
     /**
@@ -49,6 +50,7 @@ public final class BarWindow implements MarketWindow {
             return false;
         }
         ring.add(bar);
+        ring.updatedIn = cycle;
         return true;
     }
 
@@ -69,7 +71,7 @@ public final class BarWindow implements MarketWindow {
 
     @Override
     public boolean updated(String symbol) {
-        return ring(symbol).updated;
+        return ring(symbol).updatedIn == cycle;
     }
 
     /**
@@ -82,6 +84,9 @@ public final class BarWindow implements MarketWindow {
     }
 
     private Ring ring(String symbol) {
+        if (symbol == firstSymbol) {
+            return firstRing;   // components read by the names symbols() hands out: no hash lookup
+        }
         Ring ring = rings.get(symbol);
         if (ring == null) {
             throw new IllegalArgumentException("symbol " + symbol + " is not in this strategy's window " + symbols);
@@ -93,17 +98,17 @@ public final class BarWindow implements MarketWindow {
         private final Candle[] bars;
         private int head = -1;
         private int size;
-        private boolean updated;
+        /** The cycle of the last append; {@code -1}: none yet (cycles count from 0). */
+        private long updatedIn = -1;
 
         Ring(int capacity) {
             bars = new Candle[capacity];
         }
 
         void add(Candle bar) {
-            head = (head + 1) % bars.length;
+            head = head + 1 == bars.length ? 0 : head + 1;   // no division every bar
             bars[head] = bar;
             size = Math.min(size + 1, bars.length);
-            updated = true;
         }
 
         Candle get(int barsAgo) {

@@ -14,7 +14,14 @@ final class Decimals {
 
     private Decimals() {}
 
+    /** Below this an integral double's shortest form is {@code <digits>.0}, not {@code 1.0E7}. */
+    private static final double PLAIN_INTEGERS = 1e7;
+
+    /** Equal to {@code BigDecimal.valueOf(value)}, scale included; integers (sizes, lots) skip the text round trip. */
     static BigDecimal dec(double value) {
+        if (Math.abs(value) < PLAIN_INTEGERS && value == Math.rint(value)) {
+            return BigDecimal.valueOf((long) value * 10, 1);   // "100.0": unscaled 1000, scale 1
+        }
         return BigDecimal.valueOf(value);
     }
 

@@ -28,16 +28,21 @@ public final class LotSizeCheck implements RiskCheck {
         BigDecimal qty = order.quantity();
         BigDecimal lots = Lots.floor(qty, instrument);
         boolean rounded = lots.compareTo(qty) != 0;
-        String lot = Decimals.plain(instrument.lotSize());
         if (lots.signum() == 0) {
-            return RiskVerdict.reject("quantity " + Decimals.plain(qty) + " is less than one lot of " + lot);
+            return RiskVerdict.reject("quantity " + Decimals.plain(qty) + " is less than one lot of "
+                    + Decimals.plain(instrument.lotSize()));
+        }
+        boolean belowMinimum = lots.compareTo(Decimals.dec(instrument.minQuantity())) < 0;
+        if (!rounded && !belowMinimum) {
+            return RiskVerdict.ACCEPT;   // almost every order: no reason text to write
         }
         String sized = rounded
-                ? "rounded " + Decimals.plain(qty) + " down to lot size " + lot + ": " + Decimals.plain(lots)
+                ? "rounded " + Decimals.plain(qty) + " down to lot size " + Decimals.plain(instrument.lotSize()) + ": "
+                        + Decimals.plain(lots)
                 : "quantity " + Decimals.plain(qty);
-        if (lots.compareTo(Decimals.dec(instrument.minQuantity())) < 0) {
+        if (belowMinimum) {
             return RiskVerdict.reject(sized + ", below the minimum quantity " + Decimals.plain(instrument.minQuantity()));
         }
-        return rounded ? RiskVerdict.clamp(lots.doubleValue(), sized) : RiskVerdict.ACCEPT;
+        return RiskVerdict.clamp(lots.doubleValue(), sized);
     }
 }

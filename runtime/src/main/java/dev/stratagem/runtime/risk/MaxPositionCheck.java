@@ -38,38 +38,47 @@ public final class MaxPositionCheck implements RiskCheck {
         if (order.reducing()) {
             return RiskVerdict.ACCEPT;
         }
-        String moves = order.describe() + " would take position " + Decimals.plain(order.position()) + " to "
-                + Decimals.plain(order.positionAfter());
         BigDecimal held = order.along().negate();
         if (instruction.reduceOnly()) {
             if (held.signum() <= 0) {
                 return RiskVerdict.reject("reduce-only " + order.describe() + " has nothing to reduce (position "
                         + Decimals.plain(order.position()) + ")");
             }
-            return Lots.clampOrReject(order.quantity(), held, order.instrument(), "reduce-only " + moves);
+            return Lots.clampOrReject(order.quantity(), held, order.instrument(), "reduce-only " + moves(order));
         }
         if (!limits.allowShort() && order.direction() < 0) {
-            String why = moves + " and shorting is not allowed";
+            String why = moves(order) + " and shorting is not allowed";
             return held.signum() <= 0
                     ? RiskVerdict.reject(why)
                     : Lots.clampOrReject(order.quantity(), held, order.instrument(), why);
         }
         BigDecimal bound = null;
-        String why = null;
+        BigDecimal maxNotional = null;
         if (limits.maxPositionQuantity() != Double.POSITIVE_INFINITY) {
             bound = order.boundFor(Decimals.dec(limits.maxPositionQuantity()));
-            why = moves + ", over max position quantity " + Decimals.plain(limits.maxPositionQuantity());
         }
         if (limits.maxPositionNotional() != Double.POSITIVE_INFINITY) {
             BigDecimal max = Decimals.dec(limits.maxPositionNotional());
             BigDecimal byValue = order.boundFor(max.divide(order.price(), MaxNotionalCheck.DOWN));
             if (bound == null || byValue.compareTo(bound) < 0) {
                 bound = byValue;
-                why = order.describe() + " would take position value to "
-                        + Decimals.money(order.positionAfter().abs().multiply(order.price()))
-                        + ", over max position notional " + Decimals.money(max);
+                maxNotional = max;
             }
         }
-        return bound == null ? RiskVerdict.ACCEPT : Lots.clampOrReject(order.quantity(), bound, order.instrument(), why);
+        if (bound == null || order.quantity().compareTo(bound) <= 0) {
+            return RiskVerdict.ACCEPT;   // most buys: no reason text to write
+        }
+        String why = maxNotional == null
+                ? moves(order) + ", over max position quantity " + Decimals.plain(limits.maxPositionQuantity())
+                : order.describe() + " would take position value to "
+                        + Decimals.money(order.positionAfter().abs().multiply(order.price()))
+                        + ", over max position notional " + Decimals.money(maxNotional);
+        return Lots.clampOrReject(order.quantity(), bound, order.instrument(), why);
+    }
+
+    /** The start of most reasons, written only for an order that does not fit. */
+    private static String moves(PricedOrder order) {
+        return order.describe() + " would take position " + Decimals.plain(order.position()) + " to "
+                + Decimals.plain(order.positionAfter());
     }
 }

@@ -15,10 +15,27 @@ import java.math.BigDecimal;
  * @param along the projected position measured in the order's direction: negative when the order reduces it
  */
 record PricedOrder(
-        TradeInstruction instruction, Instrument instrument, BigDecimal quantity, BigDecimal price,
-        BigDecimal position, int direction, BigDecimal along) {
+        TradeInstruction instruction, RiskContext context, Instrument instrument, BigDecimal quantity,
+        BigDecimal price, BigDecimal position, int direction, BigDecimal along) {
+
+    /**
+     * The order priced last. The guardrails hand each check the same instruction and context until one
+     * clamps or accepts it, so four checks in a row price the same order; both are immutable records, so
+     * the same instances mean the same reading. A race between strategy threads only prices again.
+     */
+    private static volatile PricedOrder last;
 
     static PricedOrder of(TradeInstruction instruction, RiskContext context) {
+        PricedOrder cached = last;
+        if (cached != null && cached.instruction == instruction && cached.context == context) {
+            return cached;
+        }
+        PricedOrder priced = price(instruction, context);
+        last = priced;
+        return priced;
+    }
+
+    private static PricedOrder price(TradeInstruction instruction, RiskContext context) {
         String symbol = instruction.symbol();
         Instrument instrument = context.instruments().get(symbol);
         if (instrument == null) {
@@ -34,7 +51,7 @@ record PricedOrder(
         }
         BigDecimal position = Decimals.dec(context.projectedQuantity(symbol));
         int direction = instruction.side().sign();
-        return new PricedOrder(instruction, instrument, Decimals.dec(qty), Decimals.dec(price), position,
+        return new PricedOrder(instruction, context, instrument, Decimals.dec(qty), Decimals.dec(price), position,
                 direction, direction > 0 ? position : position.negate());
     }
 

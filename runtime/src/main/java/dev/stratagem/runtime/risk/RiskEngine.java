@@ -38,11 +38,15 @@ public final class RiskEngine {
     private final RiskSettings settings;
     private final KillSwitch killSwitch;
     private final RiskStore store;
+    /** Null when no VaR limit is on: then nothing reads past closes, and keeping them cost every bar. */
     private final PriceHistory prices;
     private final CircuitBreaker portfolioBreaker;
     private final Map<String, Sleeve> sleeves = new LinkedHashMap<>();
     private final List<Consumer<BreakerTransition>> observers = new CopyOnWriteArrayList<>();
     private final Map<String, BreakerTransition> lastTransitions = new ConcurrentHashMap<>();
+    /** The sleeve updated last, by the id instance it was asked for: a strategy's records carry the same one. */
+    private String lastUpdatedId;
+    private Sleeve lastUpdated;
 
     private static final class Sleeve {
         final String runId;
@@ -71,10 +75,12 @@ public final class RiskEngine {
         this.killSwitch = killSwitch;
         this.store = store;
         int window = settings.defaultVarLimit().window();
+        boolean anyLimit = settings.defaultVarLimit().on();
         for (VarLimit v : settings.varLimits().values()) {
             window = Math.max(window, v.window());
+            anyLimit |= v.on();
         }
-        this.prices = new PriceHistory(window + 1);
+        this.prices = anyLimit ? new PriceHistory(window + 1) : null;
         this.portfolioBreaker = new CircuitBreaker(PORTFOLIO, settings.portfolioBreaker());
     }
 
@@ -92,6 +98,7 @@ public final class RiskEngine {
      */
     public synchronized void register(String strategyId, String runId, double capital) {
         sleeves.put(strategyId, new Sleeve(runId, new CircuitBreaker(strategyId, settings.breakerFor(strategyId)), capital));
+        lastUpdatedId = null;   // a strategy registered again gets a new sleeve
     }
 
     /** @return the checks that go before a strategy's own guardrails: kill switch, circuit breaker */
@@ -139,6 +146,9 @@ public final class RiskEngine {
 
     /** @param bars closed bars, for the VaR history (a bar seen by several strategies counts once) */
     public void observeBars(List<Candle> bars) {
+        if (prices == null) {
+            return;
+        }
         for (int i = 0; i < bars.size(); i++) {   // every slice: no method reference object
             prices.add(bars.get(i));
         }
@@ -193,10 +203,12 @@ public final class RiskEngine {
         BreakerTransition own;
         BreakerTransition whole;
         synchronized (this) {
-            Sleeve sleeve = sleeves.get(strategyId);
+            Sleeve sleeve = strategyId == lastUpdatedId ? lastUpdated : sleeves.get(strategyId);
             if (sleeve == null) {
                 return;
             }
+            lastUpdatedId = strategyId;
+            lastUpdated = sleeve;
             sleeve.last = view;
             own = sleeve.breaker.update(sleeve.runId, ts, view.equity()).orElse(null);
             whole = portfolioBreaker.update(null, ts, totalEquity()).orElse(null);

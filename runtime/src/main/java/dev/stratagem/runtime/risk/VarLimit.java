@@ -19,6 +19,11 @@ public record VarLimit(double maxFraction, double confidence, VarMethod method, 
     /** No VaR limit. */
     public static final VarLimit NONE = new VarLimit(Double.POSITIVE_INFINITY, 0.99, VarMethod.HISTORICAL, 250);
 
+    /** @return whether this limit can reject an order ({@code maxFraction} is finite) */
+    public boolean on() {
+        return maxFraction != Double.POSITIVE_INFINITY;
+    }
+
     /** Validates. */
     public VarLimit {
         if (!(maxFraction > 0) || !(confidence > 0 && confidence < 1) || method == null || window < MIN_RETURNS) {

@@ -21,6 +21,7 @@ final class VarLimitCheck implements RiskCheck {
     private final VarLimit limit;
     private final PriceHistory prices;
 
+    /** @param prices the closes; read only when the limit is {@linkplain VarLimit#on() on} */
     VarLimitCheck(VarLimit limit, PriceHistory prices) {
         this.limit = limit;
         this.prices = prices;
@@ -34,7 +35,7 @@ final class VarLimitCheck implements RiskCheck {
     @Override
     public RiskVerdict check(TradeInstruction instruction, RiskContext context) {
         double equity = context.portfolio().equity();
-        if (limit.maxFraction() == Double.POSITIVE_INFINITY || !(equity > 0)) {
+        if (!limit.on() || !(equity > 0)) {
             return RiskVerdict.ACCEPT;
         }
         Map<String, Double> notional = new HashMap<>();

@@ -13,10 +13,19 @@ import java.util.function.ToDoubleFunction;
  * @param indicator makes a fresh indicator for a new symbol
  * @param output reads this feature's value from the indicator
  * @param warmup bars until this feature is a number
+ * @param barField for a raw field of the latest bar, that field (equal to {@code output}); else null
  */
 record FeatureDefinition(
         String name,
         String indicatorKey,
         Supplier<Indicator> indicator,
         ToDoubleFunction<Indicator> output,
-        int warmup) {}
+        int warmup,
+        BarField barField) {
+
+    /** A feature computed by an indicator. */
+    FeatureDefinition(String name, String indicatorKey, Supplier<Indicator> indicator,
+            ToDoubleFunction<Indicator> output, int warmup) {
+        this(name, indicatorKey, indicator, output, warmup, null);
+    }
+}

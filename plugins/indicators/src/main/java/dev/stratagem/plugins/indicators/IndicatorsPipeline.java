@@ -52,6 +52,9 @@ public final class IndicatorsPipeline implements FeaturesPipeline {
     private List<String> names = names(definitions);
     private int warmup = warmup(definitions);
     private final Map<String, SymbolFeatures> bySymbol = new HashMap<>();
+    /** The window hands out the same symbol instances every bar: a one-symbol strategy skips the map. */
+    private String lastSymbol;
+    private SymbolFeatures lastFeatures;
 
     @Override
     public String id() {
@@ -69,6 +72,8 @@ public final class IndicatorsPipeline implements FeaturesPipeline {
         names = names(definitions);
         warmup = warmup(definitions);
         bySymbol.clear();
+        lastSymbol = null;
+        lastFeatures = null;
     }
 
     @Override
@@ -105,11 +110,13 @@ public final class IndicatorsPipeline implements FeaturesPipeline {
             return null;
         }
         Candle bar = window.latest(symbol);
-        SymbolFeatures features = bySymbol.get(symbol);
+        SymbolFeatures features = symbol == lastSymbol ? lastFeatures : bySymbol.get(symbol);
         if (features == null) {
             features = new SymbolFeatures(definitions);
             bySymbol.put(symbol, features);
         }
+        lastSymbol = symbol;
+        lastFeatures = features;
         // FeatureVector copies the scratch array; names is immutable, so List.copyOf keeps it as is
         return new FeatureVector(symbol, bar.ts(), names, features.update(bar));
     }

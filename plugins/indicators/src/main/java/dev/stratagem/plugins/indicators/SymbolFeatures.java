@@ -1,7 +1,6 @@
 package dev.stratagem.plugins.indicators;
 
 import dev.stratagem.api.Candle;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,21 +9,31 @@ import java.util.function.ToDoubleFunction;
 /** The indicator state of one symbol: each distinct indicator once, and where each feature reads from. */
 final class SymbolFeatures {
 
+    /** The indicators some output reads; the latest-bar one, when only bar fields use it, is not fed. */
     private final Indicator[] indicators;
     private final Indicator[] sources;
-    private final List<ToDoubleFunction<Indicator>> outputs;
+    private final ToDoubleFunction<Indicator>[] outputs;
+    /** Per feature, the bar field it is, or null: read from the bar, the output call site sees fewer types. */
+    private final BarField[] barFields;
     private final double[] values;
 
+    @SuppressWarnings("unchecked")
     SymbolFeatures(List<FeatureDefinition> definitions) {
         Map<String, Indicator> byKey = new LinkedHashMap<>();
+        Map<String, Indicator> read = new LinkedHashMap<>();   // fed every bar: some output reads their state
         sources = new Indicator[definitions.size()];
-        outputs = new ArrayList<>(definitions.size());
+        outputs = new ToDoubleFunction[definitions.size()];
+        barFields = new BarField[definitions.size()];
         for (int i = 0; i < sources.length; i++) {
             FeatureDefinition d = definitions.get(i);
             sources[i] = byKey.computeIfAbsent(d.indicatorKey(), k -> d.indicator().get());
-            outputs.add(d.output());
+            outputs[i] = d.output();
+            barFields[i] = d.barField();
+            if (barFields[i] == null) {
+                read.putIfAbsent(d.indicatorKey(), sources[i]);
+            }
         }
-        indicators = byKey.values().toArray(Indicator[]::new);
+        indicators = read.values().toArray(Indicator[]::new);
         values = new double[sources.length];
     }
 
@@ -37,7 +46,8 @@ final class SymbolFeatures {
             indicator.update(bar);
         }
         for (int i = 0; i < values.length; i++) {
-            values[i] = outputs.get(i).applyAsDouble(sources[i]);
+            BarField field = barFields[i];
+            values[i] = field != null ? field.of(bar) : outputs[i].applyAsDouble(sources[i]);
         }
         return values;
     }

@@ -37,6 +37,9 @@ public final class SmaCrossoverComposer implements DecisionComposer {
     /** This cycle's instructions; reused, as almost every cycle has none. */
     private final List<TradeInstruction> instructions = new ArrayList<>(1);
     private final Map<String, PreviousDiff> previous = new HashMap<>();
+    /** Vectors carry the same symbol instance every bar: a one-symbol strategy skips the map. */
+    private String lastSymbol;
+    private PreviousDiff lastDiff;
 
     /** Creates the composer with the default parameters. */
     public SmaCrossoverComposer() {
@@ -62,19 +65,20 @@ public final class SmaCrossoverComposer implements DecisionComposer {
     public ComposeResult compose(ComposeContext context) {
         instructions.clear();
         List<FeatureVector> features = context.features();
-        List<SmaReason> reasons;
         if (features.size() == 1) {
             FeatureVector f = features.getFirst();
-            reasons = List.of(decide(f, context.portfolio().quantity(f.symbol()), instructions));
-        } else {
-            List<SmaReason> each = new ArrayList<>(features.size());
-            for (FeatureVector f : features) {
-                each.add(decide(f, context.portfolio().quantity(f.symbol()), instructions));
-            }
-            reasons = each;
+            SmaReason only = decide(f, context.portfolio().quantity(f.symbol()), instructions);
+            return ComposeResult.lazy(orders(), () -> SmaReason.text(List.of(only)));   // the list only when read
         }
-        return ComposeResult.lazy(instructions.isEmpty() ? List.of() : List.copyOf(instructions),
-                () -> SmaReason.text(reasons));
+        List<SmaReason> reasons = new ArrayList<>(features.size());
+        for (FeatureVector f : features) {
+            reasons.add(decide(f, context.portfolio().quantity(f.symbol()), instructions));
+        }
+        return ComposeResult.lazy(orders(), () -> SmaReason.text(reasons));
+    }
+
+    private List<TradeInstruction> orders() {
+        return instructions.isEmpty() ? List.of() : List.copyOf(instructions);
     }
 
     SmaCrossoverConfig config() {
@@ -87,7 +91,9 @@ public final class SmaCrossoverComposer implements DecisionComposer {
             return reason(symbol, SmaReason.Kind.WARMING_UP, position);
         }
         double diff = values[0] - values[1];
-        PreviousDiff prev = previous.computeIfAbsent(symbol, s -> new PreviousDiff());
+        PreviousDiff prev = symbol == lastSymbol ? lastDiff : previous.computeIfAbsent(symbol, s -> new PreviousDiff());
+        lastSymbol = symbol;
+        lastDiff = prev;
         double before = prev.diff;
         prev.diff = diff;
         if (Double.isNaN(before)) {
@@ -126,6 +132,8 @@ public final class SmaCrossoverComposer implements DecisionComposer {
         config = c;
         reader = new FeatureReader(List.of("sma_" + c.fast(), "sma_" + c.slow()));
         previous.clear();
+        lastSymbol = null;
+        lastDiff = null;
     }
 
     /** The diff of the last bar where both averages were defined; NaN before the first. */
