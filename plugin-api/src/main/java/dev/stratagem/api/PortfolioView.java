@@ -55,7 +55,8 @@ public record PortfolioView(
      * @return its position, if one is open
      */
     public Optional<PositionSnapshot> position(String symbol) {
-        for (PositionSnapshot p : positions) {
+        for (int i = 0; i < positions.size(); i++) {   // composers ask every bar: no iterator
+            PositionSnapshot p = positions.get(i);
             if (p.symbol().equals(symbol)) {
                 return Optional.of(p);
             }
@@ -68,7 +69,8 @@ public record PortfolioView(
      * @return its signed quantity, zero when flat
      */
     public double quantity(String symbol) {
-        for (PositionSnapshot p : positions) {
+        for (int i = 0; i < positions.size(); i++) {
+            PositionSnapshot p = positions.get(i);
             if (p.symbol().equals(symbol)) {
                 return p.quantity();
             }
