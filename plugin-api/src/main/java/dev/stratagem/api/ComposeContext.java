@@ -6,16 +6,19 @@ import java.util.Objects;
 /**
  * Everything a composer sees in one cycle. Nothing in it is later than the bar that triggered the cycle.
  *
- * <p>Not a record since its compose id became lazy ({@link #numbered}): its constructor and accessors are those
- * of the record it was, and two contexts are equal when all their fields are.
+ * <p>Not a record since its compose id became lazy ({@link #numbered}): its constructor, accessors, equality and
+ * text are those of the record it was. What no longer works on it is what only works on records: a record
+ * pattern ({@code ctx instanceof ComposeContext(var ts, ...)}), and a serializer that finds record components
+ * by reflection (map the accessors instead, as the runtime's JSON does).
  */
 public final class ComposeContext {
 
     private final long ts;
+    /** The whole compose id when {@code idNumber} is negative; else the text before the number. */
     private final String idPrefix;
     private final long idNumber;
     /** Built from the prefix and number on first read: most backtest cycles are never read by id. */
-    private String composeId;
+    private String numberedId;
     private final String strategyId;
     private final List<FeatureVector> features;
     private final PortfolioView portfolio;
@@ -36,15 +39,14 @@ public final class ComposeContext {
      */
     public ComposeContext(long ts, String composeId, String strategyId, List<FeatureVector> features,
             PortfolioView portfolio, TradeDigest digest, RunMode mode) {
-        this(ts, null, -1, Checks.nonBlank(composeId, "composeId"), strategyId, features, portfolio, digest, mode);
+        this(ts, Checks.nonBlank(composeId, "composeId"), -1, strategyId, features, portfolio, digest, mode);
     }
 
-    private ComposeContext(long ts, String idPrefix, long idNumber, String composeId, String strategyId,
+    private ComposeContext(long ts, String idPrefix, long idNumber, String strategyId,
             List<FeatureVector> features, PortfolioView portfolio, TradeDigest digest, RunMode mode) {
         this.ts = ts;
         this.idPrefix = idPrefix;
         this.idNumber = idNumber;
-        this.composeId = composeId;
         this.strategyId = Checks.nonBlank(strategyId, "strategyId");
         this.features = List.copyOf(features);
         this.portfolio = Objects.requireNonNull(portfolio, "portfolio");
@@ -72,7 +74,7 @@ public final class ComposeContext {
         if (number < 0) {
             throw new IllegalArgumentException("number must not be negative, was " + number);
         }
-        return new ComposeContext(ts, idPrefix, number, null, strategyId, features, portfolio, digest, mode);
+        return new ComposeContext(ts, idPrefix, number, strategyId, features, portfolio, digest, mode);
     }
 
     /** @return the timestamp of the bar that triggered the cycle */
@@ -82,10 +84,15 @@ public final class ComposeContext {
 
     /** @return the cycle id: unique across runs, deterministic inside a backtest */
     public String composeId() {
-        String id = composeId;
+        if (idNumber < 0) {
+            return idPrefix;
+        }
+        String id = numberedId;
         if (id == null) {
-            id = idPrefix + idNumber;   // the same text on every thread: a race only writes it twice
-            composeId = id;
+            // from final fields only, so the same text on every thread, however the context was shared: a race
+            // only writes it twice
+            id = idPrefix + idNumber;
+            numberedId = id;
         }
         return id;
     }
@@ -121,8 +128,7 @@ public final class ComposeContext {
      */
     public ComposeContext replayed() {
         return mode == RunMode.REPLAY ? this
-                : new ComposeContext(ts, idPrefix, idNumber, composeId, strategyId, features, portfolio, digest,
-                        RunMode.REPLAY);
+                : new ComposeContext(ts, idPrefix, idNumber, strategyId, features, portfolio, digest, RunMode.REPLAY);
     }
 
     /**

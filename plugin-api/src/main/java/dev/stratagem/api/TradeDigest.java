@@ -9,8 +9,8 @@ import java.util.function.DoubleSupplier;
  * Each cycle's context carries the digest as of the end of the previous cycle.
  *
  * <p>Not a record since its Sharpe ratio became lazy ({@link #lazy}): the runtime makes a digest every cycle and
- * most composers never read the ratio. Its constructor and accessors are those of the record it was, and two
- * digests are equal when their time, entries and ratio are.
+ * most composers never read the ratio. Its constructor, accessors, equality and text are those of the record it
+ * was; record patterns and serializers that find record components by reflection no longer apply.
  */
 public final class TradeDigest {
 
@@ -19,9 +19,11 @@ public final class TradeDigest {
 
     private final long ts;
     private final List<TradeDigestEntry> entries;
-    /** Computes the ratio until first read; null after. Volatile: a reader that sees it null sees the ratio. */
-    private volatile DoubleSupplier ratio;
-    private double sharpe;
+    /** The ratio as given, or NaN when {@code ratio} computes it. */
+    private final double given;
+    private final DoubleSupplier ratio;
+    /** The computed ratio once read; NaN before. Volatile: a reader sees it whole or computes it again. */
+    private volatile double computed = Double.NaN;
 
     /**
      * @param ts when the digest was computed
@@ -31,12 +33,14 @@ public final class TradeDigest {
     public TradeDigest(long ts, List<TradeDigestEntry> entries, double sharpe) {
         this.ts = ts;
         this.entries = List.copyOf(entries);
-        this.sharpe = Checks.finite(sharpe, "sharpe");
+        this.given = Checks.finite(sharpe, "sharpe");
+        this.ratio = null;
     }
 
     private TradeDigest(long ts, List<TradeDigestEntry> entries, DoubleSupplier ratio) {
         this.ts = ts;
         this.entries = List.copyOf(entries);
+        this.given = Double.NaN;
         this.ratio = Objects.requireNonNull(ratio, "sharpe");
     }
 
@@ -65,13 +69,16 @@ public final class TradeDigest {
 
     /** @return the annualised Sharpe ratio of the equity curve so far, {@code 0} with too little data */
     public double sharpe() {
-        DoubleSupplier pending = ratio;
-        if (pending != null) {
-            double value = pending.getAsDouble();
-            sharpe = Double.isFinite(value) ? value : 0;   // the same value on every thread: a race computes it twice
-            ratio = null;
+        if (ratio == null) {
+            return given;
         }
-        return sharpe;
+        double value = computed;
+        if (Double.isNaN(value)) {
+            value = ratio.getAsDouble();
+            value = Double.isFinite(value) ? value : 0;   // the same value on every thread: a race computes it twice
+            computed = value;
+        }
+        return value;
     }
 
     /** @return the number of closed trades over all instruments */

@@ -154,7 +154,8 @@ final class HistoryCommand {
             for (dev.stratagem.api.CycleStep step : dev.stratagem.api.CycleStep.values()) {
                 timings.append(step.name().toLowerCase(Locale.ROOT)).append('=').append(nanos[step.ordinal()]).append(' ');
             }
-            System.out.printf(Locale.ROOT, "timings ns %s%n", timings.toString().trim());
+            System.out.printf(Locale.ROOT, "timings ns %s%n", c.timings().timed() ? timings.toString().trim()
+                    : "not timed (a backtest times one cycle in " + dev.stratagem.api.StageTimings.BACKTEST_SAMPLE + ")");
             if (c.error() != null) {
                 System.out.printf(Locale.ROOT, "error      in %s: %s%n", c.error().step(), c.error().reason());
             }

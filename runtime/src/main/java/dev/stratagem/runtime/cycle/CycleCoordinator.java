@@ -33,12 +33,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one strategy's decision cycles: the ten steps of DESIGN.md section 3, each timed, under one compose
- * id. A step that fails (a component throws, returns {@code null} or breaks its contract) ends the cycle
- * with a {@link CycleStatus#FAILED} record naming the step and the reason; the next cycle runs as usual.
+ * Runs one strategy's decision cycles: the ten steps of DESIGN.md section 3, under one compose id, each timed
+ * (in a backtest, one cycle in {@link StageTimings#BACKTEST_SAMPLE}). A step that fails (a component throws,
+ * returns {@code null} or breaks its contract) ends the cycle with a {@link CycleStatus#FAILED} record naming the
+ * step and the reason; the next cycle runs as usual.
  *
  * <p>Not thread-safe: one strategy's cycles run one at a time, on that strategy's thread. The backtest loop
- * calls {@link #runCycle(List)} directly; the kernel calls it from the strategy's verticle.
+ * calls {@link #run(List)} directly and records only the cycles its record level keeps; the kernel calls
+ * {@link #runCycle(List)} from the strategy's verticle.
  */
 public final class CycleCoordinator {
 
@@ -208,7 +210,7 @@ public final class CycleCoordinator {
             track(components);
         }
         CycleDraft d = draft.begin(seq, slice.getFirst().ts(), timed(seq));
-        CycleLogScope scope = CycleLogScope.enter(d);
+        CycleLogScope scope = CycleLogScope.enter(d, mode != RunMode.BACKTEST);
         try {
             return steps(d, slice);
         } finally {
@@ -393,11 +395,14 @@ public final class CycleCoordinator {
     /** Calls each listener with the record, or with the outcome if that is all it needs (OutcomeListener). */
     private CycleDraft notifyListeners(CycleDraft d) {
         for (StrategyListener listener : listeners) {
+            // the record is built outside the listener's try: a record that cannot be built is the cycle's
+            // failure, not the listener's
+            CycleRecord record = listener instanceof OutcomeListener ? null : d.record();
             try {
-                if (listener instanceof OutcomeListener outcomeListener) {
-                    outcomeListener.onOutcome(d);
+                if (record == null) {
+                    ((OutcomeListener) listener).onOutcome(d);
                 } else {
-                    listener.onCycleResult(d.record());
+                    listener.onCycleResult(record);
                 }
             } catch (Throwable e) {
                 hookFailed(listener, "onCycleResult", e);

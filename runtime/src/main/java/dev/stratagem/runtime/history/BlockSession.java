@@ -100,6 +100,15 @@ final class BlockSession implements AutoCloseable {
     /** Rolls back what is not committed and gives the connection back to the pool. */
     @Override
     public void close() {
+        for (PreparedStatement statement : new PreparedStatement[] {insert, lastHeld}) {
+            try {
+                if (statement != null) {
+                    statement.close();
+                }
+            } catch (SQLException e) {
+                LOG.warn("closing a cycle block statement: {}", e.toString());
+            }
+        }
         try {
             connection.rollback();
             connection.setAutoCommit(true); // else the handle reports an open transaction

@@ -70,10 +70,12 @@ final class CycleBlocks implements CycleSink {
                 session.insert(run, committed.get(run.getFirst().runId()));
             }
             session.commit();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
             session.close(); // rolls back; the connection may be broken, so the next batch takes a new one
-            throw e instanceof RuntimeException r ? r
-                    : new HistoryWriteException("cycle block of " + batch.size() + " not written", e);
+            throw new HistoryWriteException("cycle block of " + batch.size() + " not written", e);
+        } catch (Throwable e) {   // an Error too (out of memory encoding a block): never keep an open transaction
+            session.close();
+            throw e;
         }
         giveBack(session);
         for (List<CycleRecord> run : runs) {

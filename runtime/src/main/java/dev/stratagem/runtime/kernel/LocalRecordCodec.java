@@ -7,7 +7,9 @@ import io.vertx.core.eventbus.MessageCodec;
 /**
  * Passes immutable records by reference on the local bus. Chosen by a codec selector for every record of
  * the plugin API, rather than registered per class, so no codec ever pins a plugin's classloader. Local
- * only: a record never crosses the wire through this codec.
+ * only: a record never crosses the wire through this codec. The plugin API's three immutable classes that are not
+ * records ({@code ComposeResult}, {@code ComposeContext}, {@code TradeDigest}) travel inside records (a
+ * {@code CycleRecord}), never as a message of their own.
  */
 public final class LocalRecordCodec implements MessageCodec<Object, Object> {
 

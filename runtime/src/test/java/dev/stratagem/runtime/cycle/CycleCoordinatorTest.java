@@ -279,6 +279,20 @@ class CycleCoordinatorTest {
         assertThat(MDC.get(CycleLogScope.KEY)).isNull();
     }
 
+    @Test
+    void a_paper_cycle_has_its_compose_id_in_the_mdc_from_its_start_and_not_after() {
+        List<String> seen = new ArrayList<>();
+        CycleCoordinator paper = new CycleCoordinator(new StrategyInfo("test", "run", "paper", List.of("ACME")),
+                new StrategyComponents(new CloseOnlyPipeline(0), composer(ctx -> {
+                    seen.add(MDC.get(CycleLogScope.KEY));
+                    return ComposeResult.noop("");
+                }), new CloseGateway(), Guardrails.defaults(), List.of(), versions()),
+                ledger(), new DigestTracker(252), instruments(), 16, Duration.ofSeconds(1));
+        run(paper, 2);
+        assertThat(seen).containsExactly("run-1", "run-2");
+        assertThat(MDC.get(CycleLogScope.KEY)).isNull();
+    }
+
     private static List<CycleRecord> run(CycleCoordinator c, int bars) {
         List<CycleRecord> records = new ArrayList<>();
         for (int day = 1; day <= bars; day++) {
