@@ -124,7 +124,7 @@ public final class StratagemBench {
             if (on("paper")) {
                 SyntheticSeries.Written paper = SyntheticSeries.write(orcl, 30_000, work.resolve("synthetic-30000.csv"));
                 Path out = work.resolve("paper-latency.txt");
-                child("PAPER ", "--paper", paper.file().toString(), out.toString());
+                child("PAPER ", true, "--paper", paper.file().toString(), out.toString());
                 report.latency(PaperLatencyWorkload.Result.read(out));
             }
             if (on("history")) {
@@ -132,7 +132,7 @@ public final class StratagemBench {
                 report.history(historyThroughput(catalog, recorded, 3, false), historyThroughput(catalog, recorded, 3, true));
             }
             if (on("memory")) {
-                report.memory(MemoryProbe.PerStrategy.parse(child("MEMORY ", "--memory", small.file().toString())));
+                report.memory(MemoryProbe.PerStrategy.parse(child("MEMORY ", false, "--memory", small.file().toString())));
             }
             if (on("reload")) {
                 for (String language : List.of("js", "python")) {
@@ -218,17 +218,26 @@ public final class StratagemBench {
     private static Samples coldRuns(Path strategyFile, RecordLevel level, Path file, int n) throws Exception {
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
-            values[i] = Double.parseDouble(child("BARS_PER_SECOND ", "--cold", level.name(), file.toString(),
+            values[i] = Double.parseDouble(child("BARS_PER_SECOND ", false, "--cold", level.name(), file.toString(),
                     strategyFile.toString()).substring(16));
         }
         return new Samples(values);
     }
 
-    /** Runs this class in a fresh JVM with this JVM's flags (heap, Graal JIT) and returns its line with the prefix. */
-    private static String child(String prefix, String... args) throws Exception {
+    /**
+     * Runs this class in a fresh JVM with this JVM's flags (heap, Graal JIT) and returns its line with the prefix.
+     *
+     * @param kernelGc whether the child measures the kernel (paper, live): it gets G1, the collector `stratagem
+     *     run` uses, instead of this JVM's (bench/run takes `stratagem backtest`'s throughput collector)
+     */
+    private static String child(String prefix, boolean kernelGc, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> !a.startsWith("-XX:StartFlightRecording")).toList());
+                .filter(a -> !a.startsWith("-XX:StartFlightRecording"))
+                .filter(a -> !kernelGc || !(a.startsWith("-XX:+Use") && a.endsWith("GC"))).toList());
+        if (kernelGc) {
+            command.add("-XX:+UseG1GC");
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), StratagemBench.class.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
