@@ -13,7 +13,7 @@ import java.math.BigInteger;
  * next to the guess in 128-bit integers ({@code u} against {@code midpoint * 5^s * 2^s}), and a tie goes to
  * the even neighbour, as the JDK rounds. Anything else goes to the JDK.
  */
-final class DecimalDoubles {
+public final class DecimalDoubles {
 
     private static final int MAX_SCALE = 27;                // 5^27 < 2^63
     private static final long[] POW5 = new long[MAX_SCALE + 1];
@@ -41,7 +41,7 @@ final class DecimalDoubles {
      * @param value a double
      * @return exactly {@code BigDecimal.valueOf(value)}
      */
-    static BigDecimal exact(double value) {
+    public static BigDecimal exact(double value) {
         int s = exactScale(value);
         return s > 0 ? BigDecimal.valueOf(exactUnscaled(value, s), s) : BigDecimal.valueOf(value);
     }

@@ -141,9 +141,9 @@ public final class LedgerPortfolio implements PortfolioService {
 
     /** @return the round trip this fill closed, or null */
     private RoundTrip applyFill(TxResult fill, PositionBook book) {
-        BigDecimal quantity = BigDecimal.valueOf(fill.filledQuantity());
-        BigDecimal price = BigDecimal.valueOf(fill.fillPrice());
-        BigDecimal fee = BigDecimal.valueOf(fill.fee());
+        BigDecimal quantity = DecimalDoubles.exact(fill.filledQuantity());   // BigDecimal.valueOf, faster
+        BigDecimal price = DecimalDoubles.exact(fill.fillPrice());
+        BigDecimal fee = DecimalDoubles.exact(fill.fee());
         int side = fill.side().sign();
         BigDecimal signed = side > 0 ? quantity : quantity.negate();
 

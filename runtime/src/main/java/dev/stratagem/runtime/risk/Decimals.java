@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.risk;
 
+import dev.stratagem.runtime.portfolio.DecimalDoubles;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -17,12 +18,15 @@ final class Decimals {
     /** Below this an integral double's shortest form is {@code <digits>.0}, not {@code 1.0E7}. */
     private static final double PLAIN_INTEGERS = 1e7;
 
-    /** Equal to {@code BigDecimal.valueOf(value)}, scale included; integers (sizes, lots) skip the text round trip. */
+    /**
+     * Equal to {@code BigDecimal.valueOf(value)}, scale included; integers (sizes, lots) and price-like values
+     * ({@link DecimalDoubles#exact}) skip the text round trip.
+     */
     static BigDecimal dec(double value) {
         if (Math.abs(value) < PLAIN_INTEGERS && value == Math.rint(value)) {
             return BigDecimal.valueOf((long) value * 10, 1);   // "100.0": unscaled 1000, scale 1
         }
-        return BigDecimal.valueOf(value);
+        return DecimalDoubles.exact(value);
     }
 
     /** A quantity or lot as a person writes it: {@code 10}, {@code 0.3}, {@code NaN}. */

@@ -19,11 +19,14 @@ final class PortfolioLimitCheck implements RiskCheck {
     private final String strategyId;
     private final RiskEngine engine;
     private final PortfolioLimits limits;
+    /** No limit set: decided once, not per order (a record's equals per order showed in profiles). */
+    private final boolean off;
 
     PortfolioLimitCheck(String strategyId, RiskEngine engine, PortfolioLimits limits) {
         this.strategyId = strategyId;
         this.engine = engine;
         this.limits = limits;
+        this.off = limits.equals(PortfolioLimits.NONE);
     }
 
     @Override
@@ -33,7 +36,7 @@ final class PortfolioLimitCheck implements RiskCheck {
 
     @Override
     public RiskVerdict check(TradeInstruction instruction, RiskContext context) {
-        if (limits.equals(PortfolioLimits.NONE)) {
+        if (off) {
             return RiskVerdict.ACCEPT;
         }
         String symbol = instruction.symbol();
