@@ -3,6 +3,7 @@ package dev.stratagem.runtime.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.CycleStatus;
 import dev.stratagem.runtime.backtest.BacktestRequest;
@@ -177,6 +178,26 @@ class CycleBlocksTest {
         blocks.blockSink().writeCycles(List.of(SampleCycles.failed(retried, 4)));
         assertThat(blocks.cycleCount(retried)).isEqualTo(4);
         assertThat(blocks.cycles(retried, 0, 10)).extracting(CycleRow::sequence).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void an_error_while_a_batch_is_encoded_rolls_its_blocks_back_and_the_retry_stores_them() {
+        CycleRecord good = SampleCycles.traded("bt-before-error", 1);
+        CycleRecord traded = SampleCycles.traded("bt-error", 1);
+        // an Error (not an exception) from the lazy rationale, as a runaway plugin could throw while the writer reads it
+        CycleRecord bad = new CycleRecord(traded.composeId(), traded.runId(), traded.strategyId(), traded.sequence(),
+                traded.ts(), traded.status(), traded.versions(), traded.context(),
+                ComposeResult.lazy(traded.decision().instructions(), () -> {
+                    throw new StackOverflowError("runaway rationale");
+                }), traded.verdicts(), traded.txResults(), traded.closedTrades(), traded.portfolioAfter(),
+                traded.timings(), null);
+
+        assertThatThrownBy(() -> blocks.blockSink().writeCycles(List.of(good, bad)))
+                .isInstanceOf(StackOverflowError.class);
+        assertThat(blocks.cycleCount("bt-before-error")).as("the batch's first block, rolled back").isZero();
+        // the same block again: an open transaction still holding the first insert would make this one wait and fail
+        blocks.blockSink().writeCycles(List.of(good));
+        assertThat(blocks.cycleCount("bt-before-error")).isEqualTo(1);
     }
 
     @Test
