@@ -45,7 +45,7 @@ public final class BarWindow implements MarketWindow {
      * @return whether the symbol belongs to the strategy (other bars are ignored)
      */
     boolean append(Candle bar) {
-        Ring ring = rings.get(bar.symbol());
+        Ring ring = find(bar.symbol());
         if (ring == null) {
             return false;
         }
@@ -79,19 +79,21 @@ public final class BarWindow implements MarketWindow {
      * @return its latest close, or {@code NaN} before its first bar
      */
     double lastClose(String symbol) {
-        Ring ring = rings.get(symbol);
+        Ring ring = find(symbol);
         return ring == null || ring.size == 0 ? Double.NaN : ring.get(0).close();
     }
 
     private Ring ring(String symbol) {
-        if (symbol == firstSymbol) {
-            return firstRing;   // components read by the names symbols() hands out: no hash lookup
-        }
-        Ring ring = rings.get(symbol);
+        Ring ring = find(symbol);
         if (ring == null) {
             throw new IllegalArgumentException("symbol " + symbol + " is not in this strategy's window " + symbols);
         }
         return ring;
+    }
+
+    /** @return the symbol's ring, or null; the first symbol by identity (the name symbols() hands out), no hash */
+    private Ring find(String symbol) {
+        return symbol == firstSymbol ? firstRing : rings.get(symbol);
     }
 
     private static final class Ring {

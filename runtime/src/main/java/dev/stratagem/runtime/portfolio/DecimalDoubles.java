@@ -30,9 +30,13 @@ public final class DecimalDoubles {
 
     private DecimalDoubles() {}
 
+    /** Below this an integral double's shortest form is {@code <digits>.0}, not {@code 1.0E7}. */
+    private static final double PLAIN_INTEGERS = 1e7;
+
     /**
      * {@link BigDecimal#valueOf(double)} (same unscaled value and scale) without {@link Double#toString(double)}
-     * for a price-like value: {@code |value|} in [10^-3, 10^6) with at most 8 decimals. There the JDK writes
+     * for an integer below 10^7 ({@code 100.0}: unscaled 1000, scale 1) and for a price-like value:
+     * {@code |value|} in [10^-3, 10^6) with at most 8 decimals. There the JDK writes
      * {@code Double.toString} in plain notation with at least one decimal, its digits being the shortest
      * decimal that rounds to the value; the fewest decimals {@code s >= 1} for which {@code round(v * 10^s) /
      * 10^s} (one correctly rounded division of exact operands) gives the value back are those digits, as two
@@ -42,6 +46,9 @@ public final class DecimalDoubles {
      * @return exactly {@code BigDecimal.valueOf(value)}
      */
     public static BigDecimal exact(double value) {
+        if (Math.abs(value) < PLAIN_INTEGERS && value == Math.rint(value)) {
+            return BigDecimal.valueOf((long) value * 10, 1);   // sizes and lots
+        }
         int s = exactScale(value);
         return s > 0 ? BigDecimal.valueOf(exactUnscaled(value, s), s) : BigDecimal.valueOf(value);
     }
@@ -78,10 +85,19 @@ public final class DecimalDoubles {
      * @return exactly {@code BigDecimal.valueOf(unscaled, scale).doubleValue()}
      */
     static double of(long unscaled, int scale) {
-        if (scale >= 1 && scale <= 22 && unscaled > -(1L << 52) && unscaled < 1L << 52) {
-            return unscaled / POW10[scale];    // both exact in doubles: one correctly rounded division, as the JDK's
+        if (scale < 1 || scale > MAX_SCALE || unscaled == Long.MIN_VALUE) {
+            return BigDecimal.valueOf(unscaled, scale).doubleValue();
         }
-        return of(BigDecimal.valueOf(unscaled, scale));
+        long magnitude = Math.abs(unscaled);
+        if (magnitude < 1L << 52) {
+            // both exact in doubles: one correctly rounded division, the JDK's own fast path
+            return scale <= 22 ? unscaled / POW10[scale] : BigDecimal.valueOf(unscaled, scale).doubleValue();
+        }
+        double rounded = nearest(0, magnitude, scale, (double) magnitude / POW10[scale]);
+        if (Double.isNaN(rounded)) {
+            return BigDecimal.valueOf(unscaled, scale).doubleValue();
+        }
+        return unscaled < 0 ? -rounded : rounded;
     }
 
     /**
@@ -93,18 +109,8 @@ public final class DecimalDoubles {
         if (scale < 1 || scale > MAX_SCALE) {
             return value.doubleValue();
         }
-        if (value.precision() <= 18) {
-            // the ledger's usual case: a compact unscaled long, read without making it a BigInteger
-            long unscaled = value.scaleByPowerOfTen(scale).longValueExact();
-            long magnitude = Math.abs(unscaled);
-            if (64 - Long.numberOfLeadingZeros(magnitude) <= 52) {
-                return value.doubleValue();
-            }
-            double rounded = nearest(0, magnitude, scale, (double) magnitude / POW10[scale]);
-            if (Double.isNaN(rounded)) {
-                return value.doubleValue();
-            }
-            return unscaled < 0 ? -rounded : rounded;
+        if (LongDecimals.fits(value)) {
+            return of(LongDecimals.unscaled(value), scale);   // the ledger's usual case: a compact unscaled long
         }
         BigInteger digits = value.unscaledValue();
         int bits = digits.bitLength();

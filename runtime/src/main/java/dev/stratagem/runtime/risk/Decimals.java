@@ -15,17 +15,8 @@ final class Decimals {
 
     private Decimals() {}
 
-    /** Below this an integral double's shortest form is {@code <digits>.0}, not {@code 1.0E7}. */
-    private static final double PLAIN_INTEGERS = 1e7;
-
-    /**
-     * Equal to {@code BigDecimal.valueOf(value)}, scale included; integers (sizes, lots) and price-like values
-     * ({@link DecimalDoubles#exact}) skip the text round trip.
-     */
+    /** Equal to {@code BigDecimal.valueOf(value)}, scale included, mostly without its text round trip. */
     static BigDecimal dec(double value) {
-        if (Math.abs(value) < PLAIN_INTEGERS && value == Math.rint(value)) {
-            return BigDecimal.valueOf((long) value * 10, 1);   // "100.0": unscaled 1000, scale 1
-        }
         return DecimalDoubles.exact(value);
     }
 

@@ -138,9 +138,7 @@ public final class RiskEngine {
 
         @Override
         public void onOutcome(CycleOutcome outcome) {
-            if (outcome.portfolioAfter() != null) {
-                update(strategyId, outcome.ts(), outcome.portfolioAfter(), true);
-            }
+            follow(strategyId, outcome.ts(), outcome.portfolioAfter());
         }
     }
 
@@ -156,8 +154,13 @@ public final class RiskEngine {
 
     /** Follows one cycle: the sleeve's equity and positions, then both breakers. */
     public void observe(CycleRecord cycle) {
-        if (cycle.portfolioAfter() != null) {
-            update(cycle.strategyId(), cycle.ts(), cycle.portfolioAfter(), true);
+        follow(cycle.strategyId(), cycle.ts(), cycle.portfolioAfter());
+    }
+
+    /** A cycle's portfolio after it, if it got that far (a cycle that failed early has none). */
+    private void follow(String strategyId, long ts, PortfolioView after) {
+        if (after != null) {
+            update(strategyId, ts, after, true);
         }
     }
 
