@@ -14,6 +14,7 @@ import dev.stratagem.runtime.history.HistoryWriter;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunInfo;
 import dev.stratagem.runtime.history.RunSummary;
+import dev.stratagem.runtime.marketdata.CandleColumns;
 import dev.stratagem.runtime.marketdata.CandleSeries;
 import dev.stratagem.runtime.marketdata.CsvCandleReader;
 import dev.stratagem.runtime.marketdata.CsvFormat;
@@ -106,7 +107,7 @@ public final class BacktestRunner {
         long bars = 0;
         long recorded = 0;
         long failed = 0;
-        long started = System.nanoTime();
+        ReplayClock clock = new ReplayClock();
         // a backtest's history goes in blocks: one row per batch of cycles (see JdbiHistoryStore.blockSink)
         HistoryWriter writer = store == null ? null : new HistoryWriter(store.blockSink());
         Progress progress = new Progress(replay.totalBars());
@@ -130,6 +131,7 @@ public final class BacktestRunner {
                 progress.step(bars);
             }
             coordinator.stop("finished");
+            clock.loopDone();
         } finally {
             try {
                 if (writer != null) {
@@ -139,7 +141,7 @@ public final class BacktestRunner {
                 progress.close();
             }
         }
-        long elapsed = System.nanoTime() - started;
+        long elapsed = clock.finish(bars, recorded);
         for (PositionSnapshot p : ledger.view().positions()) {
             digest.position(p.symbol(), p.quantity(), p.averagePrice());
         }
@@ -193,7 +195,8 @@ public final class BacktestRunner {
                 : request.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         long to = request.to() == null ? Long.MAX_VALUE
                 : request.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        List<Candle> kept = series.candles().stream().filter(c -> c.ts() >= from && c.ts() < to).toList();
+        List<Candle> kept = series.candles() instanceof CandleColumns columns ? columns.between(from, to)
+                : series.candles().stream().filter(c -> c.ts() >= from && c.ts() < to).toList();
         return new CandleSeries(series.symbol(), series.source(), kept, series.skippedRows(), series.skipped(),
                 series.notes());
     }

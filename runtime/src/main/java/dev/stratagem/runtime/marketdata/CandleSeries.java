@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param symbol the instrument symbol every candle carries
  * @param source the file the bars came from
- * @param candles the bars, oldest first
+ * @param candles the bars, oldest first; a file's bars are {@link CandleColumns}, kept as they are (they are
+ *     immutable), any other list is copied
  * @param skippedRows how many bad data rows were skipped (0 unless reading with {@code skipBadRows})
  * @param skipped the reasons for the first skipped rows (at most {@value CsvCandleReader#MAX_SKIP_REASONS}),
  *     each in the {@link MarketDataException} message format
@@ -23,7 +24,7 @@ public record CandleSeries(String symbol, Path source, List<Candle> candles, int
     public CandleSeries {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(source, "source");
-        candles = List.copyOf(candles);
+        candles = candles instanceof CandleColumns columns ? columns : List.copyOf(candles);
         skipped = List.copyOf(skipped);
         notes = List.copyOf(notes);
         if (skippedRows < skipped.size()) {

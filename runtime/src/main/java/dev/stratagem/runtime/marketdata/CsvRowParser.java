@@ -1,6 +1,5 @@
 package dev.stratagem.runtime.marketdata;
 
-import dev.stratagem.api.Candle;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ final class CsvRowParser {
     private final CsvTimestampParser stamps;
     private final boolean skipBadRows;
     private final CsvFields fields = new CsvFields();
-    private final List<Candle> candles = new ArrayList<>();
+    private final CandleColumns.Builder candles;
     private final List<String> skipped = new ArrayList<>();
     private int skippedRows;
     private long previousTs = Long.MIN_VALUE;
@@ -39,6 +38,7 @@ final class CsvRowParser {
         this.cols = cols;
         this.stamps = new CsvTimestampParser(zone);
         this.skipBadRows = skipBadRows;
+        this.candles = new CandleColumns.Builder(symbol);
     }
 
     void accept(String line, int lineNo) {
@@ -68,18 +68,18 @@ final class CsvRowParser {
             reject(field, timestampText() + (ts == previousTs ? " repeats the timestamp of line " : " is before line ")
                     + previousLine);
         } else {
-            candles.add(new Candle(symbol, ts, open, high, low, close, volume));
+            candles.add(ts, open, high, low, close, volume);
             previousTs = ts;
             previousLine = lineNo;
         }
     }
 
     CandleSeries finish(List<String> notes) {
-        if (candles.isEmpty()) {
+        if (candles.size() == 0) {
             throw new MarketDataException(file, 0, null, "all " + skippedRows + " data rows are bad; the first: "
                     + skipped.getFirst());
         }
-        return new CandleSeries(symbol, file, candles, skippedRows, skipped, notes);
+        return new CandleSeries(symbol, file, candles.build(), skippedRows, skipped, notes);
     }
 
     private long timestamp() {
