@@ -34,9 +34,18 @@ final class BlockDecoder {
     private final byte[] buf;
     private int pos;
     private final List<String> strings = new ArrayList<>();
+    private final boolean format1;
+    private double lastReal = Double.NaN;
+    private boolean anyReal;
+    private PortfolioView lastPortfolio;
 
-    BlockDecoder(byte[] buf) {
+    /**
+     * @param buf the payload
+     * @param format {@link CycleBlockCodec#FORMAT} or {@link CycleBlockCodec#FORMAT_1}
+     */
+    BlockDecoder(byte[] buf, int format) {
         this.buf = buf;
+        this.format1 = format == CycleBlockCodec.FORMAT_1;
     }
 
     List<CycleRecord> decode() {
@@ -64,7 +73,7 @@ final class BlockDecoder {
                 TxStatus.valueOf(string()), real(), real(), real(), varlong(), string()));
         List<TradeHistoryEntry> closed = list(() -> new TradeHistoryEntry(string(), string(), real(), varlong(),
                 real(), varlong(), real(), real(), real(), string(), string()));
-        PortfolioView after = flag() ? portfolio() : null;
+        PortfolioView after = portfolioOrNull();
         StageTimings timings = timings();
         CycleError error = flag() ? new CycleError(CycleStep.valueOf(string()), string(), string()) : null;
         return new CycleRecord(composeId, runId, strategyId, sequence, ts, status, versions, context, decision,
@@ -76,7 +85,7 @@ final class BlockDecoder {
         String composeId = string();
         String strategyId = string();
         List<FeatureVector> features = list(this::features);
-        PortfolioView portfolio = flag() ? portfolio() : null;
+        PortfolioView portfolio = portfolioOrNull();
         TradeDigest digest = flag() ? new TradeDigest(varlong(), list(() -> new TradeDigestEntry(string(),
                 (int) varlong(), real(), real(), varlong(), varlong())), real()) : null;
         String mode = string();
@@ -103,6 +112,21 @@ final class BlockDecoder {
         return new ComposeResult(instructions, string());
     }
 
+    private PortfolioView portfolioOrNull() {
+        byte presence = next();
+        return switch (presence) {
+            case 0 -> null;
+            case 1 -> lastPortfolio = portfolio();
+            case 2 -> {
+                if (format1 || lastPortfolio == null) {
+                    throw new IllegalArgumentException("a portfolio reference at byte " + (pos - 1) + " with none before it");
+                }
+                yield lastPortfolio;
+            }
+            default -> throw new IllegalArgumentException("a portfolio presence of " + presence + " at byte " + (pos - 1));
+        };
+    }
+
     private PortfolioView portfolio() {
         long ts = varlong();
         double cash = real();
@@ -119,7 +143,11 @@ final class BlockDecoder {
     }
 
     private StageTimings timings() {
-        long[] nanos = new long[count()];
+        int n = count();
+        if (n == 0 && !format1) {
+            return StageTimings.NONE;
+        }
+        long[] nanos = new long[n];
         for (int i = 0; i < nanos.length; i++) {
             nanos[i] = varlong();
         }
@@ -178,14 +206,58 @@ final class BlockDecoder {
             strings.add(s);
             return s;
         }
-        if (tag - 3 >= strings.size() || tag < 0) {
-            throw new IllegalArgumentException("string reference " + (tag - 3) + " at byte " + pos + " of "
+        if (tag == 3 && !format1) {
+            String run = reference(varlong());
+            int length = count();
+            String s = run + new String(buf, pos, length, StandardCharsets.US_ASCII);
+            pos += length;
+            strings.add(s);
+            return s;
+        }
+        return reference(tag - (format1 ? 3 : 4));
+    }
+
+    private String reference(long index) {
+        if (index >= strings.size() || index < 0) {
+            throw new IllegalArgumentException("string reference " + index + " at byte " + pos + " of "
                     + strings.size() + " strings");
         }
-        return strings.get((int) (tag - 3));
+        return strings.get((int) index);
     }
 
     private double real() {
+        if (format1) {
+            return raw();
+        }
+        int tag = next();
+        double d;
+        if (tag >= 0 && tag <= CycleBlockCodec.REAL_MAX_DECIMALS) {
+            long unscaled = varlong();
+            if (Math.abs(unscaled) >= 1L << 53) {
+                throw new IllegalArgumentException("an unscaled value of " + unscaled + " at byte " + pos);
+            }
+            d = unscaled / CycleBlockCodec.POW10[tag];
+        } else {
+            d = switch (tag) {
+                case CycleBlockCodec.REAL_REPEAT -> {
+                    if (!anyReal) {
+                        throw new IllegalArgumentException("a repeated number at byte " + (pos - 1) + " with none before it");
+                    }
+                    yield lastReal;
+                }
+                case CycleBlockCodec.REAL_RAW -> raw();
+                case CycleBlockCodec.REAL_POS_INF -> Double.POSITIVE_INFINITY;
+                case CycleBlockCodec.REAL_NEG_INF -> Double.NEGATIVE_INFINITY;
+                case CycleBlockCodec.REAL_NAN -> Double.NaN;
+                default -> throw new IllegalArgumentException("a number tag of " + tag + " at byte " + (pos - 1));
+            };
+        }
+        lastReal = d;
+        anyReal = true;
+        return d;
+    }
+
+    private double raw() {
         long bits = 0;
         for (int i = 0; i < 8; i++) {
             bits = (bits << 8) | (next() & 0xFF);

@@ -49,6 +49,12 @@ final class BlockEncoder {
     private List<ComponentVersion> lastVersions;
     private int lastVersionsStart;
     private int lastVersionsEnd;
+    /** The block's last double (its bits) and last portfolio: written again, they take a byte. */
+    private long lastReal;
+    private boolean anyReal;
+    private PortfolioView lastPortfolio;
+    /** The table index of the last record's run id: compose and instruction ids start with it. */
+    private int runIndex;
 
     /** @return the payload of a block of these records */
     byte[] encode(List<CycleRecord> records) {
@@ -56,7 +62,10 @@ final class BlockEncoder {
         Arrays.fill(slots, 0);
         Arrays.fill(strings, 0, stringCount, null);
         stringCount = 0;
+        runIndex = -1;
         lastVersions = null;
+        anyReal = false;
+        lastPortfolio = null;
         varint(records.size());
         for (int i = 0; i < records.size(); i++) {
             record(records.get(i));
@@ -67,6 +76,7 @@ final class BlockEncoder {
     private void record(CycleRecord r) {
         string(r.composeId());
         string(r.runId());
+        runIndex = indexOf(r.runId());
         string(r.strategyId());
         varlong(r.sequence());
         varlong(r.ts());
@@ -203,10 +213,17 @@ final class BlockEncoder {
         string(d.rationale());
     }
 
+    /** Presence {@code 0} (null), {@code 2} (the block's last portfolio again) or {@code 1} and the portfolio. */
     private void portfolio(PortfolioView p) {
+        if (p != null && p == lastPortfolio) {
+            room(1);
+            buf[pos++] = 2;
+            return;
+        }
         if (!writePresence(p)) {
             return;
         }
+        lastPortfolio = p;
         varlong(p.ts());
         real(p.cash());
         real(p.equity());
@@ -250,8 +267,12 @@ final class BlockEncoder {
         string(t.exitInstructionId());
     }
 
-    /** Step by step: {@code nanos()} would copy the array. */
+    /** Step by step ({@code nanos()} would copy the array); a cycle that was not timed is a count of 0. */
     private void timings(StageTimings t) {
+        if (!t.timed()) {
+            varint(0);
+            return;
+        }
         varint(STEPS.length);
         for (CycleStep step : STEPS) {
             varlong(t.of(step));
@@ -271,8 +292,9 @@ final class BlockEncoder {
 
     /**
      * {@code 0} for null; a string new to the block as {@code 1} and its UTF-8 bytes, or, if it holds a surrogate
-     * (which UTF-8 would turn into {@code ?} when unpaired), {@code 2} and its UTF-16 code units; else
-     * {@code 3 + index} of its first occurrence.
+     * (which UTF-8 would turn into {@code ?} when unpaired), {@code 2} and its UTF-16 code units, or, if it is the
+     * run id followed by ASCII ({@code <run>-3112}, {@code <run>-3112-1}), {@code 3}, the run id's index and the
+     * rest; else {@code 4 + index} of its first occurrence.
      */
     private void string(String s) {
         if (s == null) {
@@ -283,14 +305,44 @@ final class BlockEncoder {
         int slot = slot(s, mask);
         for (int held; (held = slots[slot]) != 0; slot = (slot + 1) & mask) {
             if (strings[held - 1].equals(s)) {
-                varint(3 + held - 1);
+                varint(4 + held - 1);
                 return;
             }
         }
         add(s, slot);
-        if (!ascii(s)) {
+        if (!runSuffix(s) && !ascii(s)) {
             nonAscii(s);
         }
+    }
+
+    /** @return the index of a string in the block's table, or -1 */
+    private int indexOf(String s) {
+        int mask = slots.length - 1;
+        for (int slot = slot(s, mask), held; (held = slots[slot]) != 0; slot = (slot + 1) & mask) {
+            if (strings[held - 1].equals(s)) {
+                return held - 1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Writes {@code 3}, the run id's index and the rest as bytes when the string is the run id followed by ASCII.
+     *
+     * @return whether it was and is written
+     */
+    private boolean runSuffix(String s) {
+        if (runIndex < 0) {
+            return false;
+        }
+        String run = strings[runIndex];
+        if (s.length() <= run.length() || !s.startsWith(run)) {
+            return false;
+        }
+        int start = pos;
+        varint(3);
+        varint(runIndex);
+        return asciiFrom(s, run.length(), start);
     }
 
     /**
@@ -332,11 +384,21 @@ final class BlockEncoder {
      */
     private boolean ascii(String s) {
         int start = pos;
-        int length = s.length();
         varint(1);
+        return asciiFrom(s, 0, start);
+    }
+
+    /**
+     * Writes the length and the characters of {@code s} from {@code from} on as bytes while they are ASCII; at the
+     * first that is not, goes back to {@code start}.
+     *
+     * @return whether they were ASCII and are written
+     */
+    private boolean asciiFrom(String s, int from, int start) {
+        int length = s.length() - from;
         varint(length);
         room(length);
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
                 pos = start;
@@ -376,11 +438,55 @@ final class BlockEncoder {
         return false;
     }
 
-    /** The double's bits, so NaN, infinities and -0.0 come back as they were. */
+    /** A tag and the value ({@link CycleBlockCodec}): the double's bits come back, NaN, infinities and -0.0 too. */
     private void real(double d) {
-        room(8);
-        LONG_BE.set(buf, pos, Double.doubleToRawLongBits(d));
-        pos += 8;
+        long bits = Double.doubleToRawLongBits(d);
+        room(11);
+        if (anyReal && bits == lastReal) {
+            buf[pos++] = CycleBlockCodec.REAL_REPEAT;
+            return;
+        }
+        anyReal = true;
+        lastReal = bits;
+        int decimals = decimals(d, bits);
+        if (decimals >= 0) {
+            buf[pos++] = (byte) decimals;
+            varlong((long) Math.rint(d * CycleBlockCodec.POW10[decimals]));
+        } else if (bits == Double.doubleToRawLongBits(Double.POSITIVE_INFINITY)) {
+            buf[pos++] = CycleBlockCodec.REAL_POS_INF;
+        } else if (bits == Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY)) {
+            buf[pos++] = CycleBlockCodec.REAL_NEG_INF;
+        } else if (bits == Double.doubleToRawLongBits(Double.NaN)) {
+            buf[pos++] = CycleBlockCodec.REAL_NAN;
+        } else {
+            buf[pos++] = CycleBlockCodec.REAL_RAW;
+            LONG_BE.set(buf, pos, bits);
+            pos += 8;
+        }
+    }
+
+    /**
+     * @return the fewest decimals {@code k} for which {@code round(d * 10^k) / 10^k} gives back exactly these
+     *     bits (what {@link BlockDecoder} computes), or -1. A candidate {@code k} is one where {@code d * 10^k} lies
+     *     within the rounding error of two operations of an integer, so only that {@code k} pays for the division.
+     */
+    static int decimals(double d, long bits) {
+        if (!(Math.abs(d) < 0x1p52)) {
+            return -1;                   // NaN, infinite, or too large for an exact unscaled long below 2^53
+        }
+        for (int k = 0; k <= CycleBlockCodec.REAL_MAX_DECIMALS; k++) {
+            double scaled = d * CycleBlockCodec.POW10[k];
+            double unscaled = Math.rint(scaled);
+            if (Math.abs(scaled - unscaled) <= Math.abs(unscaled) * 0x1p-50) {
+                if (Math.abs(unscaled) >= 0x1p53) {
+                    return -1;
+                }
+                if (Double.doubleToRawLongBits((long) unscaled / CycleBlockCodec.POW10[k]) == bits) {
+                    return k;
+                }
+            }
+        }
+        return -1;
     }
 
     private void varint(int v) {

@@ -5,10 +5,27 @@ import java.util.List;
 
 /**
  * The payload of a {@code cycle_blocks} row, format {@value #FORMAT}: the block's cycle records in a compact
- * binary form ({@link BlockEncoder}, {@link BlockDecoder}). Numbers are zig-zag varints, doubles their 8 bytes
- * (NaN, infinities and -0.0 stay as they were), enums their names, and every string is written once per block (as
- * UTF-8, or as UTF-16 if it holds a surrogate, so an unpaired one survives), later occurrences as a reference: symbols, statuses, component versions, feature names and run ids cost a
- * byte or two per record. {@code decode(encode(records)).equals(records)}.
+ * binary form ({@link BlockEncoder}, {@link BlockDecoder}). Numbers are zig-zag varints, enums their names, and
+ * every string is written once per block (as UTF-8, or as UTF-16 if it holds a surrogate, so an unpaired one
+ * survives), later occurrences as a reference: symbols, statuses, component versions, feature names and run ids
+ * cost a byte or two per record. {@code decode(encode(records)).equals(records)}, bit for bit.
+ *
+ * <p>Format 2 (format 1 wrote every double as its 8 bytes, each portfolio in full and every cycle's step times):
+ * <ul>
+ *   <li>a double is a tag byte, then what the tag says: {@code 0..}{@value #REAL_MAX_DECIMALS}, a decimal with
+ *       that many decimals, its unscaled value as a varint (used only when {@code unscaled / 10^decimals}, one
+ *       correctly rounded division, gives the double's bits back: prices, quantities, cash); {@link #REAL_REPEAT},
+ *       the block's previous double again; {@link #REAL_RAW}, the 8 bytes; {@link #REAL_POS_INF},
+ *       {@link #REAL_NEG_INF}, {@link #REAL_NAN} (the canonical NaN; any other NaN is raw);</li>
+ *   <li>a portfolio's presence byte is {@code 2} for the very portfolio the block wrote last (a cycle that did not
+ *       trade has the same portfolio before and after);</li>
+ *   <li>the step times of a cycle that was not timed are a count of 0;</li>
+ *   <li>a new string that is the record's run id followed by ASCII (compose and instruction ids) is {@code 3}, the
+ *       run id's index and the rest; references are {@code 4 + index} (format 1: {@code 3 + index}).</li>
+ * </ul>
+ * In the bench's 1M-bar backtest at record level activity that took a record from 707 to about 300 bytes, and the
+ * database file from 79 to ~40 MB: the bytes H2 stores, the collector copies and the disk takes were the biggest
+ * cost of recording a backtest (BENCHMARKS.md).
  *
  * <p>Hand-written instead of a Jackson binary format: Smile, tried first, spent ~5 us per record reading record
  * fields reflectively, which was 80% of the history writer's time (BENCHMARKS.md).
@@ -16,7 +33,19 @@ import java.util.List;
 final class CycleBlockCodec {
 
     /** The {@code format} column of the blocks this codec writes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    /** The first format, still read: doubles as 8 bytes, no portfolio references, every step time. */
+    static final int FORMAT_1 = 1;
+
+    /** Format 2's tags for a double (see above). */
+    static final int REAL_MAX_DECIMALS = 9;
+    static final int REAL_REPEAT = 10;
+    static final int REAL_RAW = 11;
+    static final int REAL_POS_INF = 12;
+    static final int REAL_NEG_INF = 13;
+    static final int REAL_NAN = 14;
+    /** 10^0 .. 10^{@value #REAL_MAX_DECIMALS}, each exact in a double. */
+    static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
 
     private CycleBlockCodec() {}
 
@@ -32,12 +61,12 @@ final class CycleBlockCodec {
      * @throws IllegalStateException if the payload is not a block of this format
      */
     static List<CycleRecord> decode(int format, byte[] payload, String where) {
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_1) {
             throw new IllegalStateException("cycle block " + where + " has format " + format + "; this runtime reads "
-                    + "format " + FORMAT + " (written by a newer Stratagem?)");
+                    + "formats " + FORMAT_1 + " and " + FORMAT + " (written by a newer Stratagem?)");
         }
         try {
-            return new BlockDecoder(payload).decode();
+            return new BlockDecoder(payload, format).decode();
         } catch (RuntimeException e) {
             throw new IllegalStateException("cycle block " + where + " is not readable: " + e.getMessage(), e);
         }
