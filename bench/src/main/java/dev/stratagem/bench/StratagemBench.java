@@ -89,17 +89,17 @@ public final class StratagemBench {
             // in a state that cost the scripts 16-25% (full run at a25019a against the scripts alone)
             List<RecordLevel> levels = levels();
             for (RecordLevel level : levels.stream().filter(l -> l != RecordLevel.ALL).toList()) {
-                List<BacktestResult> results = javaBacktests(catalog, level, big.file(), runs, coldRuns, report);
+                WarmRuns<BacktestResult> results = javaBacktests(catalog, level, big.file(), runs, coldRuns, report);
                 if (level == RecordLevel.ACTIVITY) {
-                    ours = results.getLast();
+                    ours = results.last();
                 } else if (level == RecordLevel.SUMMARY) {
-                    javaSummary = results.getLast();
+                    javaSummary = results.last();
                 }
             }
             for (Map.Entry<String, Path> script : on("scripts") ? SCRIPT_STRATEGIES.entrySet() : Set.<Map.Entry<String, Path>>of()) {
-                List<BacktestResult> results = backtests(catalog, script.getValue(), big.file(), RecordLevel.SUMMARY, runs);
-                report.script(script.getKey(), results.getFirst().bars(), coldRuns(script.getValue(),
-                        RecordLevel.SUMMARY, big.file(), coldRuns), warm(results), results.getLast(), javaSummary);
+                WarmRuns<BacktestResult> results = backtests(catalog, script.getValue(), big.file(), RecordLevel.SUMMARY, runs);
+                report.script(script.getKey(), results.first().bars(), coldRuns(script.getValue(),
+                        RecordLevel.SUMMARY, big.file(), coldRuns), warm(results), results.last(), javaSummary);
             }
             if (levels.contains(RecordLevel.ALL)) {
                 javaBacktests(catalog, RecordLevel.ALL, mid.file(), runs, coldRuns, report);
@@ -108,15 +108,12 @@ public final class StratagemBench {
             List<Candle> candles = BenchStrategy.candles(big.file());
             for (boolean decimal : on("peer") ? new boolean[] {true, false} : new boolean[0]) {
                 Ta4jCrossover peer = new Ta4jCrossover(candles, decimal);
-                List<Ta4jCrossover.Run> peerRuns = new ArrayList<>();
-                for (int i = 0; i < runs + 2; i++) {
-                    peerRuns.add(peer.run());
-                }
-                Samples warm = new Samples(peerRuns.subList(2, peerRuns.size()).stream()
+                WarmRuns<Ta4jCrossover.Run> peerRuns = WarmRuns.of(peer::run, runs);
+                Samples warm = new Samples(peerRuns.measured().stream()
                         .mapToDouble(r -> peer.bars() * 1e9 / r.nanos()).toArray());
                 int orclTrades = new Ta4jCrossover(BenchStrategy.candles(orcl), decimal).run().closedTrades();
-                report.peer(decimal ? "DecimalNum (default)" : "DoubleNum", peer.bars() * 1e9 / peerRuns.getFirst().nanos(),
-                        warm, peerRuns.getLast().closedTrades(), ours.closedTrades(), orclTrades, orclRun.closedTrades());
+                report.peer(decimal ? "DecimalNum (default)" : "DoubleNum", peer.bars() * 1e9 / peerRuns.first().nanos(),
+                        warm, peerRuns.last().closedTrades(), ours.closedTrades(), orclTrades, orclRun.closedTrades());
             }
             if (on("many")) {
                 report.many(ManyStrategiesWorkload.run(catalog, small.file(), 100, runs));
@@ -192,19 +189,14 @@ public final class StratagemBench {
         }
     }
 
-    /** @return two discarded warm-up runs, then {@code runs} measured ones */
-    private static List<BacktestResult> backtests(PluginCatalog catalog, Path strategyFile, Path data,
+    /** @return the discarded warm-up runs (see {@link WarmRuns}), then {@code runs} measured ones */
+    private static WarmRuns<BacktestResult> backtests(PluginCatalog catalog, Path strategyFile, Path data,
             RecordLevel level, int runs) {
-        List<BacktestResult> results = new ArrayList<>();
-        for (int i = 0; i < runs + 2; i++) {
-            results.add(backtest(catalog, strategyFile, data, level));
-        }
-        return results;
+        return WarmRuns.of(() -> backtest(catalog, strategyFile, data, level), runs);
     }
 
-    private static Samples warm(List<BacktestResult> results) {
-        return new Samples(results.subList(2, results.size()).stream()
-                .mapToDouble(r -> r.bars() * 1e9 / r.elapsedNanos()).toArray());
+    private static Samples warm(WarmRuns<BacktestResult> results) {
+        return new Samples(results.measured().stream().mapToDouble(r -> r.bars() * 1e9 / r.elapsedNanos()).toArray());
     }
 
     private static Map<String, Path> scriptStrategies() {
@@ -267,11 +259,11 @@ public final class StratagemBench {
         return new Samples(rates);
     }
 
-    private static List<BacktestResult> javaBacktests(PluginCatalog catalog, RecordLevel level, Path file, int runs,
+    private static WarmRuns<BacktestResult> javaBacktests(PluginCatalog catalog, RecordLevel level, Path file, int runs,
             int coldRuns, Report report) throws Exception {
-        List<BacktestResult> results = backtests(catalog, strategy, file, level, runs);
-        report.backtest("Java plugins", level, results.getFirst().bars(), coldRuns(strategy, level, file, coldRuns),
-                warm(results), results.getFirst());
+        WarmRuns<BacktestResult> results = backtests(catalog, strategy, file, level, runs);
+        report.backtest("Java plugins", level, results.first().bars(), coldRuns(strategy, level, file, coldRuns),
+                warm(results), results.first());
         return results;
     }
 

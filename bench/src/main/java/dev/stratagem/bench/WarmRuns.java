@@ -1,0 +1,59 @@
+package dev.stratagem.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A workload repeated in one JVM until it is warm, then measured: at least {@value #MIN_WARMUPS} discarded runs
+ * and at least {@value #WARMUP_SECONDS} s of them (at most {@value #MAX_WARMUPS}), then the measured runs. Ours and
+ * the peer's backtests warm up by the same rule.
+ *
+ * <p>Two discarded runs were not enough: a backtest recording its history kept speeding up until its sixth or
+ * seventh 1M-bar run (1.07-1.46M bars/s in runs 1-5, 1.6-2.1M from run 7 on, 16 runs in one JVM at 58f314e),
+ * while the JIT compiled the history writer's and H2's code on the same two cores.
+ *
+ * @param <T> a run's result
+ * @param warmups the discarded runs, in order
+ * @param measured the measured runs, in order
+ */
+record WarmRuns<T>(List<T> warmups, List<T> measured) {
+
+    static final int MIN_WARMUPS = 2;
+    static final int WARMUP_SECONDS = 10;
+    static final int MAX_WARMUPS = 40;
+
+    /**
+     * @param workload one run
+     * @param runs how many to measure
+     * @return the runs
+     */
+    static <T> WarmRuns<T> of(Supplier<T> workload, int runs) {
+        return of(workload, runs, WARMUP_SECONDS * 1_000_000_000L);
+    }
+
+    /** As {@link #of(Supplier, int)}, warming up for at least {@code warmupNanos}. */
+    static <T> WarmRuns<T> of(Supplier<T> workload, int runs, long warmupNanos) {
+        List<T> warmups = new ArrayList<>();
+        long started = System.nanoTime();
+        while (warmups.size() < MIN_WARMUPS
+                || (System.nanoTime() - started < warmupNanos && warmups.size() < MAX_WARMUPS)) {
+            warmups.add(workload.get());
+        }
+        List<T> measured = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            measured.add(workload.get());
+        }
+        return new WarmRuns<>(List.copyOf(warmups), List.copyOf(measured));
+    }
+
+    /** @return the first (coldest) run */
+    T first() {
+        return warmups.getFirst();
+    }
+
+    /** @return the last measured run */
+    T last() {
+        return measured.getLast();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.stratagem.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The warm-up rule: time-bound, capped, then the measured runs in order. */
+class WarmRunsTest {
+
+    @Test
+    void an_instant_workload_warms_up_to_the_cap_then_is_measured_in_order() {
+        AtomicInteger n = new AtomicInteger();
+
+        WarmRuns<Integer> runs = WarmRuns.of(n::incrementAndGet, 3);
+
+        assertThat(runs.warmups()).hasSize(WarmRuns.MAX_WARMUPS).startsWith(1, 2);
+        assertThat(runs.measured()).containsExactly(WarmRuns.MAX_WARMUPS + 1, WarmRuns.MAX_WARMUPS + 2,
+                WarmRuns.MAX_WARMUPS + 3);
+        assertThat(runs.first()).isEqualTo(1);
+        assertThat(runs.last()).isEqualTo(WarmRuns.MAX_WARMUPS + 3);
+    }
+
+    @Test
+    void a_slow_workload_still_gets_the_minimum_of_discarded_runs() {
+        AtomicInteger n = new AtomicInteger();
+
+        WarmRuns<Integer> runs = WarmRuns.of(() -> {
+            sleep(30);
+            return n.incrementAndGet();
+        }, 1, 20_000_000);
+
+        assertThat(runs.warmups()).containsExactly(1, 2);
+        assertThat(runs.measured()).containsExactly(3);
+    }
+
+    @Test
+    void warms_up_for_at_least_the_time_given() {
+        AtomicInteger n = new AtomicInteger();
+        long started = System.nanoTime();
+
+        WarmRuns<Integer> runs = WarmRuns.of(() -> {
+            sleep(5);
+            return n.incrementAndGet();
+        }, 2, 100_000_000);
+
+        assertThat(runs.warmups().size()).isBetween(WarmRuns.MIN_WARMUPS, 21);
+        assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(100_000_000);
+        assertThat(runs.measured()).hasSize(2);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
