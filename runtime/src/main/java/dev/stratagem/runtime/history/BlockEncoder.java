@@ -16,6 +16,7 @@ import dev.stratagem.api.TradeHistoryEntry;
 import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.api.TxResult;
 import dev.stratagem.api.CycleStep;
+import dev.stratagem.runtime.portfolio.DecimalDoubles;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -448,7 +449,7 @@ final class BlockEncoder {
         }
         anyReal = true;
         lastReal = bits;
-        int decimals = decimals(d, bits);
+        int decimals = decimals(d);
         if (decimals >= 0) {
             buf[pos++] = (byte) decimals;
             varlong((long) Math.rint(d * CycleBlockCodec.POW10[decimals]));
@@ -466,27 +467,11 @@ final class BlockEncoder {
     }
 
     /**
-     * @return the fewest decimals {@code k} for which {@code round(d * 10^k) / 10^k} gives back exactly these
-     *     bits (what {@link BlockDecoder} computes), or -1. A candidate {@code k} is one where {@code d * 10^k} lies
-     *     within the rounding error of two operations of an integer, so only that {@code k} pays for the division.
+     * @return the fewest decimals {@code k} for which {@code round(d * 10^k) / 10^k} gives back exactly these bits
+     *     (what {@link BlockDecoder} computes), or -1
      */
-    static int decimals(double d, long bits) {
-        if (!(Math.abs(d) < 0x1p52)) {
-            return -1;                   // NaN, infinite, or too large for an exact unscaled long below 2^53
-        }
-        for (int k = 0; k <= CycleBlockCodec.REAL_MAX_DECIMALS; k++) {
-            double scaled = d * CycleBlockCodec.POW10[k];
-            double unscaled = Math.rint(scaled);
-            if (Math.abs(scaled - unscaled) <= Math.abs(unscaled) * 0x1p-50) {
-                if (Math.abs(unscaled) >= 0x1p53) {
-                    return -1;
-                }
-                if (Double.doubleToRawLongBits((long) unscaled / CycleBlockCodec.POW10[k]) == bits) {
-                    return k;
-                }
-            }
-        }
-        return -1;
+    static int decimals(double d) {
+        return Math.abs(d) < 0x1p52 ? DecimalDoubles.fewestDecimals(d, 0, CycleBlockCodec.REAL_MAX_DECIMALS) : -1;
     }
 
     private void varint(int v) {

@@ -59,11 +59,31 @@ public final class DecimalDoubles {
      */
     static int exactScale(double value) {
         double a = Math.abs(value);
-        if (a >= 1e-3 && a < 1e6) {
-            for (int s = 1; s <= 8; s++) {
-                long unscaled = Math.round(value * POW10[s]);
-                if (unscaled / POW10[s] == value) {
-                    return s;
+        return a >= 1e-3 && a < 1e6 ? fewestDecimals(value, 1, 8) : -1;
+    }
+
+    /**
+     * The fewest decimals {@code k} in {@code [from, to]} (at most 22) for which {@code round(value * 10^k) / 10^k},
+     * one correctly rounded division of exact operands, gives back {@code value}'s bits; -1 if none does or the
+     * unscaled value reaches 2^53. Only a {@code k} where {@code value * 10^k} lies within two roundings of an
+     * integer pays for the division: a value that is such a decimal always does, so none is missed.
+     *
+     * @param value a double
+     * @param from the fewest decimals to try
+     * @param to the most
+     * @return the decimals, or -1
+     */
+    public static int fewestDecimals(double value, int from, int to) {
+        long bits = Double.doubleToRawLongBits(value);
+        for (int k = from; k <= to; k++) {
+            double scaled = value * POW10[k];
+            double unscaled = Math.rint(scaled);
+            if (Math.abs(scaled - unscaled) <= Math.abs(unscaled) * 0x1p-50) {
+                if (!(Math.abs(unscaled) < 0x1p53)) {
+                    return -1;
+                }
+                if (Double.doubleToRawLongBits((long) unscaled / POW10[k]) == bits) {
+                    return k;
                 }
             }
         }

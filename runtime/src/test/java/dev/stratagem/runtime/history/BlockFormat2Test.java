@@ -33,12 +33,12 @@ class BlockFormat2Test {
 
     @Test
     void prices_quantities_and_cash_take_their_digits_not_eight_bytes() {
-        assertThat(BlockEncoder.decimals(100.0, Double.doubleToRawLongBits(100.0))).isZero();
-        assertThat(BlockEncoder.decimals(2.872681, Double.doubleToRawLongBits(2.872681))).isEqualTo(6);
-        assertThat(BlockEncoder.decimals(100_122.3274, Double.doubleToRawLongBits(100_122.3274))).isEqualTo(4);
-        assertThat(BlockEncoder.decimals(0.1 + 0.2, Double.doubleToRawLongBits(0.1 + 0.2))).isEqualTo(-1);
-        assertThat(BlockEncoder.decimals(-0.0, Double.doubleToRawLongBits(-0.0))).isEqualTo(-1);
-        assertThat(BlockEncoder.decimals(1e300, Double.doubleToRawLongBits(1e300))).isEqualTo(-1);
+        assertThat(BlockEncoder.decimals(100.0)).isZero();
+        assertThat(BlockEncoder.decimals(2.872681)).isEqualTo(6);
+        assertThat(BlockEncoder.decimals(100_122.3274)).isEqualTo(4);
+        assertThat(BlockEncoder.decimals(0.1 + 0.2)).isEqualTo(-1);
+        assertThat(BlockEncoder.decimals(-0.0)).isEqualTo(-1);
+        assertThat(BlockEncoder.decimals(1e300)).isEqualTo(-1);
 
         List<CycleRecord> many = java.util.stream.LongStream.rangeClosed(1, 100)
                 .mapToObj(seq -> SampleCycles.traded("bt-codec", seq)).toList();
