@@ -22,7 +22,8 @@ final class Report {
         notes.add(fmt("data: %s, %,d bars, sha256 %s (generated in %.1f s, with 100,000- and 10,000-bar prefixes)",
                 StratagemBench.root.relativize(w.file()), w.bars(), w.sha256(), nanos / 1e9));
         notes.add(fmt("warm: the measured runs in one JVM after at least %d discarded runs and %d s of them (ours and "
-                + "ta4j alike); cold: one run in a fresh JVM", WarmRuns.MIN_WARMUPS, WarmRuns.WARMUP_SECONDS));
+                + "ta4j alike); cold: one run in a fresh JVM (for ta4j: its first run in the bench JVM)",
+                WarmRuns.MIN_WARMUPS, WarmRuns.WARMUP_SECONDS));
     }
 
     void backtest(String composer, RecordLevel level, long bars, Samples cold, Samples warm, BacktestResult r) {

@@ -59,7 +59,8 @@ public final class StratagemBench {
         }
         if (args.length == 2 && args[0].equals("--memory")) {
             try (PluginCatalog catalog = PluginCatalog.load(plugins)) {
-                List<Candle> bars = BenchStrategy.candles(Path.of(args[1])).subList(0, 10_000);
+                // copied once: a view of the file's columns would make new candles for each strategy that reads them
+                List<Candle> bars = new ArrayList<>(BenchStrategy.candles(Path.of(args[1])).subList(0, 10_000));
                 System.out.println(MemoryProbe.perStrategy(catalog, strategy, bars, 100).line());
             }
             return;

@@ -13,11 +13,15 @@ import java.util.function.Supplier;
  * seventh 1M-bar run (1.07-1.46M bars/s in runs 1-5, 1.6-2.1M from run 7 on, 16 runs in one JVM at 58f314e),
  * while the JIT compiled the history writer's and H2's code on the same two cores.
  *
+ * <p>Only the first warm-up's result is kept (a backtest's result holds its trade list; forty of them would grow the
+ * old generation the measured runs collect).
+ *
  * @param <T> a run's result
- * @param warmups the discarded runs, in order
+ * @param first the first (coldest) run's result
+ * @param warmups how many runs were discarded
  * @param measured the measured runs, in order
  */
-record WarmRuns<T>(List<T> warmups, List<T> measured) {
+record WarmRuns<T>(T first, int warmups, List<T> measured) {
 
     static final int MIN_WARMUPS = 2;
     static final int WARMUP_SECONDS = 10;
@@ -34,22 +38,18 @@ record WarmRuns<T>(List<T> warmups, List<T> measured) {
 
     /** As {@link #of(Supplier, int)}, warming up for at least {@code warmupNanos}. */
     static <T> WarmRuns<T> of(Supplier<T> workload, int runs, long warmupNanos) {
-        List<T> warmups = new ArrayList<>();
         long started = System.nanoTime();
-        while (warmups.size() < MIN_WARMUPS
-                || (System.nanoTime() - started < warmupNanos && warmups.size() < MAX_WARMUPS)) {
-            warmups.add(workload.get());
+        T first = workload.get();
+        int warmups = 1;
+        while (warmups < MIN_WARMUPS || (System.nanoTime() - started < warmupNanos && warmups < MAX_WARMUPS)) {
+            workload.get();
+            warmups++;
         }
         List<T> measured = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             measured.add(workload.get());
         }
-        return new WarmRuns<>(List.copyOf(warmups), List.copyOf(measured));
-    }
-
-    /** @return the first (coldest) run */
-    T first() {
-        return warmups.getFirst();
+        return new WarmRuns<>(first, warmups, List.copyOf(measured));
     }
 
     /** @return the last measured run */

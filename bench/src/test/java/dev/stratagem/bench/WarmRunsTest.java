@@ -14,7 +14,7 @@ class WarmRunsTest {
 
         WarmRuns<Integer> runs = WarmRuns.of(n::incrementAndGet, 3);
 
-        assertThat(runs.warmups()).hasSize(WarmRuns.MAX_WARMUPS).startsWith(1, 2);
+        assertThat(runs.warmups()).isEqualTo(WarmRuns.MAX_WARMUPS);
         assertThat(runs.measured()).containsExactly(WarmRuns.MAX_WARMUPS + 1, WarmRuns.MAX_WARMUPS + 2,
                 WarmRuns.MAX_WARMUPS + 3);
         assertThat(runs.first()).isEqualTo(1);
@@ -30,7 +30,7 @@ class WarmRunsTest {
             return n.incrementAndGet();
         }, 1, 20_000_000);
 
-        assertThat(runs.warmups()).containsExactly(1, 2);
+        assertThat(runs.warmups()).isEqualTo(2);
         assertThat(runs.measured()).containsExactly(3);
     }
 
@@ -44,7 +44,7 @@ class WarmRunsTest {
             return n.incrementAndGet();
         }, 2, 100_000_000);
 
-        assertThat(runs.warmups().size()).isBetween(WarmRuns.MIN_WARMUPS, 21);
+        assertThat(runs.warmups()).isBetween(WarmRuns.MIN_WARMUPS, 21);
         assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(100_000_000);
         assertThat(runs.measured()).hasSize(2);
     }

@@ -118,7 +118,10 @@ final class BlockDecoder {
             case 0 -> null;
             case 1 -> lastPortfolio = portfolio();
             case 2 -> {
-                if (format1 || lastPortfolio == null) {
+                if (format1) {
+                    throw new IllegalArgumentException("a flag of 2 at byte " + (pos - 1));
+                }
+                if (lastPortfolio == null) {
                     throw new IllegalArgumentException("a portfolio reference at byte " + (pos - 1) + " with none before it");
                 }
                 yield lastPortfolio;
@@ -233,7 +236,7 @@ final class BlockDecoder {
         double d;
         if (tag >= 0 && tag <= CycleBlockCodec.REAL_MAX_DECIMALS) {
             long unscaled = varlong();
-            if (Math.abs(unscaled) >= 1L << 53) {
+            if (unscaled >= 1L << 53 || unscaled <= -(1L << 53)) {
                 throw new IllegalArgumentException("an unscaled value of " + unscaled + " at byte " + pos);
             }
             d = unscaled / CycleBlockCodec.POW10[tag];

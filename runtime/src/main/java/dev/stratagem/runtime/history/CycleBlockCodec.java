@@ -23,9 +23,9 @@ import java.util.List;
  *   <li>a new string that is the record's run id followed by ASCII (compose and instruction ids) is {@code 3}, the
  *       run id's index and the rest; references are {@code 4 + index} (format 1: {@code 3 + index}).</li>
  * </ul>
- * In the bench's 1M-bar backtest at record level activity that took a record from 707 to about 300 bytes, and the
- * database file from 79 to ~40 MB: the bytes H2 stores, the collector copies and the disk takes were the biggest
- * cost of recording a backtest (BENCHMARKS.md).
+ * In the bench's 1M-bar backtest at record level activity that took a record from 707 to 360 bytes, and the
+ * database file from 77-79 to 52-55 MB: the bytes H2 stores, the collector copies and the disk takes were the
+ * biggest cost of recording a backtest (BENCHMARKS.md).
  *
  * <p>Hand-written instead of a Jackson binary format: Smile, tried first, spent ~5 us per record reading record
  * fields reflectively, which was 80% of the history writer's time (BENCHMARKS.md).

@@ -35,7 +35,7 @@ public final class MarketReplay {
         long ts = Long.MAX_VALUE;
         for (int i = 0; i < series.size(); i++) {
             if (cursor[i] < series.get(i).size()) {
-                ts = Math.min(ts, series.get(i).get(cursor[i]).ts());
+                ts = Math.min(ts, ts(series.get(i), cursor[i]));
             }
         }
         if (ts == Long.MAX_VALUE) {
@@ -44,10 +44,15 @@ public final class MarketReplay {
         List<Candle> slice = new ArrayList<>(series.size());
         for (int i = 0; i < series.size(); i++) {
             List<Candle> s = series.get(i);
-            if (cursor[i] < s.size() && s.get(cursor[i]).ts() == ts) {
+            if (cursor[i] < s.size() && ts(s, cursor[i]) == ts) {
                 slice.add(s.get(cursor[i]++));
             }
         }
         return slice;
+    }
+
+    /** A bar's time without making its candle when the bars are columns. */
+    private static long ts(List<Candle> bars, int index) {
+        return bars instanceof CandleColumns columns ? columns.ts(index) : bars.get(index).ts();
     }
 }

@@ -66,7 +66,8 @@ public final class DecimalDoubles {
      * The fewest decimals {@code k} in {@code [from, to]} (at most 22) for which {@code round(value * 10^k) / 10^k},
      * one correctly rounded division of exact operands, gives back {@code value}'s bits; -1 if none does or the
      * unscaled value reaches 2^53. Only a {@code k} where {@code value * 10^k} lies within two roundings of an
-     * integer pays for the division: a value that is such a decimal always does, so none is missed.
+     * integer pays for the division: a value that is such a decimal with an unscaled value below 2^51 always does,
+     * so none is missed there (above it one may be, which only costs the block encoder a raw double).
      *
      * @param value a double
      * @param from the fewest decimals to try
@@ -74,11 +75,34 @@ public final class DecimalDoubles {
      * @return the decimals, or -1
      */
     public static int fewestDecimals(double value, int from, int to) {
+        if (from < 0 || to > 22) {
+            throw new IllegalArgumentException("decimals " + from + ".." + to + " outside 0..22");
+        }
+        // A decimal with k decimals is near an integer at every scale from 10^k to 10^to (below 2^51, where
+        // "near" is two roundings): so one test at 10^to turns most other doubles away, and bisection finds the
+        // smallest scale that is near. A coincidence below k cannot push that past k: the search lands at or below
+        // it, and the scan from there divides until a scale gives the bits back.
+        double top = value * POW10[to];
+        int first = from;
+        if (Math.abs(top) < 0x1p51) {
+            if (!nearInteger(top)) {
+                return -1;
+            }
+            int last = to;
+            while (first < last) {
+                int mid = (first + last) >>> 1;
+                if (nearInteger(value * POW10[mid])) {
+                    last = mid;
+                } else {
+                    first = mid + 1;
+                }
+            }
+        }
         long bits = Double.doubleToRawLongBits(value);
-        for (int k = from; k <= to; k++) {
+        for (int k = first; k <= to; k++) {
             double scaled = value * POW10[k];
             double unscaled = Math.rint(scaled);
-            if (Math.abs(scaled - unscaled) <= Math.abs(unscaled) * 0x1p-50) {
+            if (nearInteger(scaled)) {
                 if (!(Math.abs(unscaled) < 0x1p53)) {
                     return -1;
                 }
@@ -88,6 +112,12 @@ public final class DecimalDoubles {
             }
         }
         return -1;
+    }
+
+    /** @return whether {@code scaled} lies within two roundings of an integer */
+    private static boolean nearInteger(double scaled) {
+        double integer = Math.rint(scaled);
+        return Math.abs(scaled - integer) <= Math.abs(integer) * 0x1p-50;
     }
 
     /**
