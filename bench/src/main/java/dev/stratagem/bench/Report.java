@@ -23,7 +23,7 @@ final class Report {
                 StratagemBench.root.relativize(w.file()), w.bars(), w.sha256(), nanos / 1e9));
         notes.add(fmt("warm: the measured runs in one JVM after at least %d discarded runs and %d s of them (ours and "
                 + "ta4j alike); cold: one run in a fresh JVM (for ta4j: its first run in the bench JVM)",
-                WarmRuns.MIN_WARMUPS, WarmRuns.WARMUP_SECONDS));
+                WarmRuns.MIN_WARMUPS, WarmRuns.warmupSeconds));
     }
 
     void backtest(String composer, RecordLevel level, long bars, Samples cold, Samples warm, BacktestResult r) {

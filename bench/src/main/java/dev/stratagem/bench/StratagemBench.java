@@ -37,7 +37,10 @@ public final class StratagemBench {
 
     private StratagemBench() {}
 
-    /** @param args {@code [--bars N] [--runs N] [--cold-runs N]}, or {@code --cold LEVEL FILE STRATEGY} */
+    /**
+     * @param args {@code [--bars N] [--runs N] [--cold-runs N] [--warmup-seconds N] [--only W,...] [--levels L,...]},
+     *     or {@code --cold LEVEL FILE STRATEGY}
+     */
     public static void main(String[] args) throws Exception {
         if (args.length == 4 && args[0].equals("--cold")) {
             try (PluginCatalog catalog = PluginCatalog.load(plugins)) {
@@ -68,6 +71,7 @@ public final class StratagemBench {
         int bars = intArg(args, "--bars", 1_000_000);
         int runs = intArg(args, "--runs", 5);
         int coldRuns = intArg(args, "--cold-runs", 3);
+        WarmRuns.warmupSeconds = intArg(args, "--warmup-seconds", WarmRuns.WARMUP_SECONDS);
         only = Set.of(stringArg(args, "--only", String.join(",", WORKLOADS)).split(","));
         String levelArg = stringArg(args, "--levels", "");
         levels = levelArg.isEmpty() ? null

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where a replay's wall time went, logged at debug level when it ends: the loop, the loop thread's CPU time, the
- * collector's pauses and the wait for the history writer to drain. A replay much slower than its thread's CPU
+ * CPU time of the process's other threads meanwhile (history writer, database, collector, JIT), the collector's
+ * time (its pauses; with G1 its concurrent work too) and the wait for the history writer to drain. The numbers are
+ * the JVM's: with backtests running side by side each one's log counts the others' collector and threads. A replay much slower than its thread's CPU
  * time waited for something else: pauses, or other threads (the history writer, the database) on too few cores.
  */
 final class ReplayClock {
@@ -19,13 +21,16 @@ final class ReplayClock {
     private final long started = System.nanoTime();
     private final long cpuStarted = on ? cpu() : 0;
     private final long gcStarted = on ? gcMillis() : 0;
+    private final long processStarted = on ? processCpu() : 0;
     private long loopEnded;
     private long cpuLoop;
+    private long processLoop;
 
     /** The replay loop is done; what follows is the drain. */
     void loopDone() {
         loopEnded = System.nanoTime();
         cpuLoop = on ? cpu() - cpuStarted : 0;
+        processLoop = on ? processCpu() - processStarted : 0;
     }
 
     /**
@@ -36,9 +41,10 @@ final class ReplayClock {
     long finish(long bars, long recorded) {
         long end = System.nanoTime();
         if (on) {
-            LOG.debug("replay: {} bars in {} ms (loop {} ms, its thread on CPU {} ms, collector pauses {} ms), "
-                    + "{} cycles recorded, history drain {} ms", bars, (end - started) / 1_000_000,
-                    (loopEnded - started) / 1_000_000, cpuLoop / 1_000_000, gcMillis() - gcStarted, recorded,
+            LOG.debug("replay: {} bars in {} ms (loop {} ms, its thread on CPU {} ms, the other threads {} ms, "
+                    + "collector pauses {} ms), {} cycles recorded, history drain {} ms", bars,
+                    (end - started) / 1_000_000, (loopEnded - started) / 1_000_000, cpuLoop / 1_000_000,
+                    Math.max(0, processLoop - cpuLoop) / 1_000_000, gcMillis() - gcStarted, recorded,
                     (end - loopEnded) / 1_000_000);
         }
         return end - started;
@@ -46,7 +52,13 @@ final class ReplayClock {
 
     private static long cpu() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+        return threads.isCurrentThreadCpuTimeSupported() ? Math.max(0, threads.getCurrentThreadCpuTime()) : 0;
+    }
+
+    /** @return the process's CPU time in nanoseconds, all threads (the JIT's and the collector's too), or 0 */
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     private static long gcMillis() {
