@@ -2,6 +2,7 @@ package dev.stratagem.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -40,15 +41,15 @@ record WarmRuns<T>(T first, int warmups, List<T> measured) {
      * @return the runs
      */
     static <T> WarmRuns<T> of(Supplier<T> workload, int runs) {
-        return of(workload, runs, warmupSeconds * 1_000_000_000L);
+        return of(workload, runs, warmupSeconds * 1_000_000_000L, System::nanoTime);
     }
 
-    /** As {@link #of(Supplier, int)}, warming up for at least {@code warmupNanos}. */
-    static <T> WarmRuns<T> of(Supplier<T> workload, int runs, long warmupNanos) {
-        long started = System.nanoTime();
+    /** As {@link #of(Supplier, int)}, warming up for at least {@code warmupNanos} as {@code clock} counts them. */
+    static <T> WarmRuns<T> of(Supplier<T> workload, int runs, long warmupNanos, LongSupplier clock) {
+        long started = clock.getAsLong();
         T first = workload.get();
         int warmups = 1;
-        while (warmups < MIN_WARMUPS || (System.nanoTime() - started < warmupNanos && warmups < MAX_WARMUPS)) {
+        while (warmups < MIN_WARMUPS || (clock.getAsLong() - started < warmupNanos && warmups < MAX_WARMUPS)) {
             workload.get();
             warmups++;
         }

@@ -3,6 +3,7 @@ package dev.stratagem.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The warm-up rule: time-bound, capped, then the measured runs in order. */
@@ -24,11 +25,12 @@ class WarmRunsTest {
     @Test
     void a_slow_workload_still_gets_the_minimum_of_discarded_runs() {
         AtomicInteger n = new AtomicInteger();
+        AtomicLong clock = new AtomicLong();
 
         WarmRuns<Integer> runs = WarmRuns.of(() -> {
-            sleep(30);
+            clock.addAndGet(30_000_000);   // each run takes 30 ms
             return n.incrementAndGet();
-        }, 1, 20_000_000);
+        }, 1, 20_000_000, clock::get);
 
         assertThat(runs.warmups()).isEqualTo(2);
         assertThat(runs.measured()).containsExactly(3);
@@ -37,24 +39,16 @@ class WarmRunsTest {
     @Test
     void warms_up_for_at_least_the_time_given() {
         AtomicInteger n = new AtomicInteger();
-        long started = System.nanoTime();
+        AtomicLong clock = new AtomicLong();
+        long started = clock.get();
 
         WarmRuns<Integer> runs = WarmRuns.of(() -> {
-            sleep(5);
+            clock.addAndGet(5_000_000);    // each run takes 5 ms
             return n.incrementAndGet();
-        }, 2, 100_000_000);
+        }, 2, 100_000_000, clock::get);
 
         assertThat(runs.warmups()).isBetween(WarmRuns.MIN_WARMUPS, 21);
-        assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(100_000_000);
+        assertThat(clock.get() - started).isGreaterThanOrEqualTo(100_000_000);
         assertThat(runs.measured()).hasSize(2);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
