@@ -452,7 +452,7 @@ final class BlockEncoder {
         int decimals = decimals(d);
         if (decimals >= 0) {
             buf[pos++] = (byte) decimals;
-            varlong((long) Math.rint(d * CycleBlockCodec.POW10[decimals]));
+            varlong(DecimalDoubles.exactUnscaled(d, decimals));
         } else if (bits == Double.doubleToRawLongBits(Double.POSITIVE_INFINITY)) {
             buf[pos++] = CycleBlockCodec.REAL_POS_INF;
         } else if (bits == Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY)) {
@@ -468,10 +468,10 @@ final class BlockEncoder {
 
     /**
      * @return the fewest decimals {@code k} for which {@code round(d * 10^k) / 10^k} gives back exactly these bits
-     *     (what {@link BlockDecoder} computes), or -1
+     *     (what {@link BlockDecoder} computes), or -1 (NaN, infinities, -0.0, an unscaled value of 2^53 or more)
      */
     static int decimals(double d) {
-        return Math.abs(d) < 0x1p52 ? DecimalDoubles.fewestDecimals(d, 0, CycleBlockCodec.REAL_MAX_DECIMALS) : -1;
+        return DecimalDoubles.fewestDecimals(d, 0, CycleBlockCodec.REAL_MAX_DECIMALS);
     }
 
     private void varint(int v) {

@@ -121,12 +121,13 @@ public final class DecimalDoubles {
     }
 
     /**
-     * @param value a price-like double
-     * @param scale its {@link #exactScale(double)}
-     * @return the unscaled value of {@link #exact(double)}'s result
+     * @param value a double
+     * @param scale its {@link #fewestDecimals} (or {@link #exactScale(double)})
+     * @return the unscaled value that scale was checked with, {@code rint(value * 10^scale)}: the unscaled value of
+     *     {@link #exact(double)}'s result, and what {@code unscaled / 10^scale} turns back into {@code value}
      */
-    static long exactUnscaled(double value, int scale) {
-        return Math.round(value * POW10[scale]);
+    public static long exactUnscaled(double value, int scale) {
+        return (long) Math.rint(value * POW10[scale]);
     }
 
     /**
