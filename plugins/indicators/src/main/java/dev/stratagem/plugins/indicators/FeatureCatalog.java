@@ -67,11 +67,11 @@ final class FeatureCatalog {
 
     private static FeatureDefinition parseOrNull(String name) {
         FeatureDefinition barField = switch (name) {
-            case "close" -> bar(name, BarField.CLOSE, LatestBarIndicator::value);
-            case "open" -> bar(name, BarField.OPEN, LatestBarIndicator::open);
-            case "high" -> bar(name, BarField.HIGH, LatestBarIndicator::high);
-            case "low" -> bar(name, BarField.LOW, LatestBarIndicator::low);
-            case "volume" -> bar(name, BarField.VOLUME, LatestBarIndicator::volume);
+            case "close" -> bar(name, BarField.CLOSE);
+            case "open" -> bar(name, BarField.OPEN);
+            case "high" -> bar(name, BarField.HIGH);
+            case "low" -> bar(name, BarField.LOW);
+            case "volume" -> bar(name, BarField.VOLUME);
             default -> null;
         };
         if (barField != null) {
@@ -104,9 +104,9 @@ final class FeatureCatalog {
         };
     }
 
-    private static FeatureDefinition bar(String name, BarField barField, ToDoubleFunction<LatestBarIndicator> field) {
+    private static FeatureDefinition bar(String name, BarField field) {
         return new FeatureDefinition(name, "bar", LatestBarIndicator::new,
-                b -> field.applyAsDouble((LatestBarIndicator) b), 1, barField);
+                b -> ((LatestBarIndicator) b).field(field), 1, field);
     }
 
     private static FeatureDefinition single(String name, String kind, int n, Supplier<Indicator> factory) {

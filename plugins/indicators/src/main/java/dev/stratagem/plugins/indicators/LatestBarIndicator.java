@@ -14,23 +14,12 @@ final class LatestBarIndicator implements Indicator {
 
     @Override
     public double value() {
-        return bar == null ? Double.NaN : bar.close();
+        return field(BarField.CLOSE);
     }
 
-    double open() {
-        return bar == null ? Double.NaN : bar.open();
-    }
-
-    double high() {
-        return bar == null ? Double.NaN : bar.high();
-    }
-
-    double low() {
-        return bar == null ? Double.NaN : bar.low();
-    }
-
-    double volume() {
-        return bar == null ? Double.NaN : bar.volume();
+    /** @return a field of the latest bar, {@code NaN} before the first */
+    double field(BarField field) {
+        return bar == null ? Double.NaN : field.of(bar);
     }
 
     @Override
