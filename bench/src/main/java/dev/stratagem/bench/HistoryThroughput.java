@@ -1,6 +1,7 @@
 package dev.stratagem.bench;
 
 import dev.stratagem.api.CycleRecord;
+import dev.stratagem.runtime.history.BlockRecorder;
 import dev.stratagem.runtime.history.HistoryWriter;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunInfo;
@@ -8,8 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * H2 history write throughput: records through the real {@link HistoryWriter} into a fresh H2 file, drained; as
- * a paper run writes them (one row per cycle) or as a backtest does (blocks).
+ * H2 history write throughput: records into a fresh H2 file, drained; as a paper run writes them (one row per cycle,
+ * through the {@link HistoryWriter}) or as a backtest does (blocks, through the {@link BlockRecorder}, which encodes
+ * on the calling thread).
  */
 final class HistoryThroughput {
 
@@ -21,14 +23,19 @@ final class HistoryThroughput {
             store.startRun(new RunInfo(first.runId(), first.strategyId(), "paper", System.currentTimeMillis(), "{}",
                     "bench"));
             long start = System.nanoTime();
-            HistoryWriter writer = new HistoryWriter(blocks ? store.blockSink() : store);
-            for (CycleRecord r : records) {
-                writer.submit(r);
+            if (blocks) {
+                try (BlockRecorder recorder = store.blockRecorder()) {
+                    records.forEach(recorder::record);
+                }
+            } else {
+                try (HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(store)) {
+                    records.forEach(writer::submit);
+                }
             }
-            writer.close();
             long nanos = System.nanoTime() - start;
-            if (writer.written() != records.size()) {
-                throw new IllegalStateException("wrote " + writer.written() + " of " + records.size());
+            long stored = store.cycleCount(first.runId());
+            if (stored != records.size()) {
+                throw new IllegalStateException("wrote " + stored + " of " + records.size());
             }
             return records.size() * 1e9 / nanos;
         }

@@ -81,9 +81,10 @@ final class Report {
     }
 
     void history(Samples perCycle, Samples inBlocks) {
-        rows.add(fmt("| H2 history write throughput (HistoryWriter, 50,000 cycle records, fresh file): one row per "
-                + "cycle (paper, live) | records/s | | %s |", perCycle.describe("%,.0f")));
-        rows.add(fmt("| same records in blocks (backtests) | records/s | | %s |", inBlocks.describe("%,.0f")));
+        rows.add(fmt("| H2 history write throughput (50,000 cycle records, fresh file): one row per cycle (paper, live;"
+                + " HistoryWriter) | records/s | | %s |", perCycle.describe("%,.0f")));
+        rows.add(fmt("| same records in blocks (backtests; BlockRecorder, encoding included) | records/s | | %s |",
+                inBlocks.describe("%,.0f")));
     }
 
     void memory(MemoryProbe.PerStrategy m) {

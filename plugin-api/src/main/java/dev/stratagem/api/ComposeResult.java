@@ -8,9 +8,9 @@ import java.util.function.Supplier;
  * What a composer decided: the orders to place and why.
  *
  * <p>The rationale is either text ({@link #ComposeResult(List, String)}) or, with {@link #lazy}, a function that
- * writes it when something first reads it: the history writer for a recorded cycle, the console, a listener. A
- * backtest that records only the cycles with activity then formats a few percent of its rationales, and on the
- * history writer's thread, not the cycle's. Either way {@link #rationale()} returns the same text, and two
+ * writes it when something first reads it: the history for a recorded cycle, the console, a listener. A backtest
+ * that records only the cycles with activity then formats a few percent of its rationales. Either way
+ * {@link #rationale()} returns the same text, and two
  * results are equal when their instructions and rationale text are.
  *
  * <p>Not a record since the rationale became lazy: its accessors, constructor and factories are those of the

@@ -10,7 +10,7 @@ import dev.stratagem.runtime.config.StrategyConfigLoader;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
 import dev.stratagem.runtime.cycle.CycleOutcome;
 import dev.stratagem.runtime.cycle.StrategyComponents;
-import dev.stratagem.runtime.history.HistoryWriter;
+import dev.stratagem.runtime.history.BlockRecorder;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunInfo;
 import dev.stratagem.runtime.history.RunSummary;
@@ -108,8 +108,8 @@ public final class BacktestRunner {
         long recorded = 0;
         long failed = 0;
         ReplayClock clock = new ReplayClock();
-        // a backtest's history goes in blocks: one row per batch of cycles (see JdbiHistoryStore.blockSink)
-        HistoryWriter writer = store == null ? null : new HistoryWriter(store.blockSink());
+        // a backtest's history goes in blocks, each cycle encoded here as it ends (see BlockRecorder)
+        BlockRecorder recorder = store == null ? null : store.blockRecorder();
         Progress progress = new Progress(replay.totalBars());
         try {
             coordinator.start();
@@ -124,8 +124,8 @@ public final class BacktestRunner {
                 if (cycle.status() == CycleStatus.FAILED) {
                     failed++;
                 }
-                if (writer != null && request.recordLevel().keeps(cycle)) {
-                    writer.submit(cycle.record());
+                if (recorder != null && request.recordLevel().keeps(cycle)) {
+                    recorder.record(cycle.record());
                     recorded++;
                 }
                 progress.step(bars);
@@ -134,8 +134,8 @@ public final class BacktestRunner {
             clock.loopDone();
         } finally {
             try {
-                if (writer != null) {
-                    writer.close();
+                if (recorder != null) {
+                    recorder.close();
                 }
             } finally {
                 progress.close();

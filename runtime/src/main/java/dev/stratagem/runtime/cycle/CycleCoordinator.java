@@ -59,6 +59,8 @@ public final class CycleCoordinator {
     private final Map<String, TradeInstruction> working = new LinkedHashMap<>();
     private List<TradeInstruction> restored = List.of();
     private long sequence;
+    /** The log scope of the thread that ran the last cycle. */
+    private CycleLogScope.Owned logScope;
     private long cyclesSeen;
     private long hookFailures;
     /** Components whose version can change between cycles, and where their version sits in the list. */
@@ -210,7 +212,9 @@ public final class CycleCoordinator {
             track(components);
         }
         CycleDraft d = draft.begin(seq, slice.getFirst().ts(), timed(seq));
-        CycleLogScope scope = CycleLogScope.enter(d, mode != RunMode.BACKTEST);
+        CycleLogScope.Owned owned = CycleLogScope.Owned.of(logScope);
+        logScope = owned;
+        CycleLogScope scope = owned.scope().enter(d, mode != RunMode.BACKTEST);
         try {
             return steps(d, slice);
         } finally {

@@ -30,18 +30,24 @@ import java.util.List;
  * its canonical constructor, so a component added to a plugin-API record fails the build there until the format
  * carries it.
  *
- * <p>Reusable, one block at a time: {@link #encode} starts the block's string table afresh and keeps the buffer and
- * the table's arrays, so a writer encoding block after block allocates little beyond the payload it returns
- * (growing a fresh 64 KiB buffer to a 300 KiB block and copying it was 60% of the bytes the history writer
- * allocated). Not thread-safe.
+ * <p>A block is encoded whole ({@link #encode}) or a record at a time ({@link #start}, {@link #add} as each cycle
+ * ends, {@link #finish}): {@link BlockRecorder} encodes each cycle on the thread that ran it, while its objects are
+ * still in that core's cache. Reusable, one block at a time: {@link #start} begins the block's string table afresh
+ * and keeps the buffer and the table's arrays, so an encoder writing block after block allocates little beyond the
+ * payloads it returns (growing a fresh 64 KiB buffer to a 300 KiB block and copying it was 60% of the bytes the
+ * history writer allocated). Not thread-safe.
  */
 final class BlockEncoder {
 
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final CycleStep[] STEPS = CycleStep.values();
 
+    /** Bytes kept free at the buffer's start for the record count, a varint written once the block is done. */
+    private static final int COUNT_ROOM = 5;
+
     private byte[] buf = new byte[64 * 1024];
-    private int pos;
+    private int pos = COUNT_ROOM;
+    private int count;
     /** The block's string table: open addressing on {@link String#hashCode}, a slot holds 1 + the string's index. */
     private int[] slots = new int[1024];
     private String[] strings = new String[512];
@@ -59,7 +65,17 @@ final class BlockEncoder {
 
     /** @return the payload of a block of these records */
     byte[] encode(List<CycleRecord> records) {
-        pos = 0;
+        start();
+        for (int i = 0; i < records.size(); i++) {
+            add(records.get(i));
+        }
+        return finish();
+    }
+
+    /** Starts a block: a fresh string table, the buffer kept. */
+    void start() {
+        pos = COUNT_ROOM;
+        count = 0;
         Arrays.fill(slots, 0);
         Arrays.fill(strings, 0, stringCount, null);
         stringCount = 0;
@@ -67,11 +83,57 @@ final class BlockEncoder {
         lastVersions = null;
         anyReal = false;
         lastPortfolio = null;
-        varint(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            record(records.get(i));
+    }
+
+    /**
+     * Appends a record to the block. If reading the record throws, the block is as it was before the call.
+     *
+     * @param r the record
+     */
+    void add(CycleRecord r) {
+        int startPos = pos;
+        int startStrings = stringCount;
+        int startRun = runIndex;
+        List<ComponentVersion> startVersions = lastVersions;
+        long startReal = lastReal;
+        boolean startAnyReal = anyReal;
+        PortfolioView startPortfolio = lastPortfolio;
+        try {
+            record(r);
+            count++;
+        } catch (RuntimeException | Error e) {
+            pos = startPos;
+            runIndex = startRun;
+            lastVersions = startVersions;
+            lastReal = startReal;
+            anyReal = startAnyReal;
+            lastPortfolio = startPortfolio;
+            if (stringCount != startStrings) {
+                Arrays.fill(strings, startStrings, stringCount, null);
+                stringCount = startStrings;
+                Arrays.fill(slots, 0);
+                rehash(slots.length);
+            }
+            throw e;
         }
-        return Arrays.copyOf(buf, pos);
+    }
+
+    /** @return the records added since {@link #start()} */
+    int count() {
+        return count;
+    }
+
+    /** @return the payload of the records added since {@link #start()}: their count, then the records */
+    byte[] finish() {
+        int end = pos;
+        pos = 0;
+        varint(count);
+        int head = pos;
+        byte[] payload = new byte[head + end - COUNT_ROOM];
+        System.arraycopy(buf, 0, payload, 0, head);
+        System.arraycopy(buf, COUNT_ROOM, payload, head, end - COUNT_ROOM);
+        pos = end;
+        return payload;
     }
 
     private void record(CycleRecord r) {
@@ -361,12 +423,15 @@ final class BlockEncoder {
         strings[stringCount++] = s;
         slots[slot] = stringCount;
         if (stringCount * 2 > slots.length) {
-            rehash();
+            rehash(slots.length * 2);
         }
     }
 
-    private void rehash() {
-        slots = new int[slots.length * 2];
+    /** Rebuilds the slots of the table's strings, in a table of {@code size} slots. */
+    private void rehash(int size) {
+        if (size != slots.length) {
+            slots = new int[size];
+        }
         int mask = slots.length - 1;
         for (int i = 0; i < stringCount; i++) {
             int slot = slot(strings[i], mask);
@@ -449,7 +514,7 @@ final class BlockEncoder {
         }
         anyReal = true;
         lastReal = bits;
-        int decimals = decimals(d);
+        int decimals = Double.isFinite(d) ? decimals(d) : -1; // an infinity would try every scale
         if (decimals >= 0) {
             buf[pos++] = (byte) decimals;
             varlong(DecimalDoubles.exactUnscaled(d, decimals));

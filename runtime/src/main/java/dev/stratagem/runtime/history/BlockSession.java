@@ -1,18 +1,16 @@
 package dev.stratagem.runtime.history;
 
-import dev.stratagem.api.CycleRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a block writer keeps from one batch to the next: an encoder (its buffer and string table), one connection
- * out of the pool and the block insert prepared on it. Per batch, opening a Jdbi handle and a transaction, parsing
+ * What a block writer keeps from one batch to the next: one connection out of the pool, the block insert prepared
+ * on it, and a block builder (its buffer and string table) for batches that come as records. Per batch, opening a Jdbi handle and a transaction, parsing
  * and binding the insert through Jdbi and handing the connection back cost about a fifth of the block writer's time
  * at record level activity (150 blocks per million bars, too few for the JIT to make those paths fast). Plain JDBC,
  * one thread at a time.
@@ -28,7 +26,7 @@ final class BlockSession implements AutoCloseable {
 
     private final Handle handle;
     private final Connection connection;
-    private final BlockEncoder encoder = new BlockEncoder();
+    private final BlockBuilder builder = new BlockBuilder();
     private PreparedStatement insert;
     private PreparedStatement lastHeld;
 
@@ -44,53 +42,52 @@ final class BlockSession implements AutoCloseable {
         }
     }
 
-    /**
-     * Inserts a run's consecutive cycles as one block, in the open transaction.
-     *
-     * @param batch the cycles, one run's, in sequence order
-     * @param known the last cycle of the run the sink has seen committed, {@code null} if none
-     */
-    void insert(List<CycleRecord> batch, Long known) throws SQLException {
-        // A batch retried record by record after a failure the database reported but committed anyway must not
-        // store a cycle twice: blocks are keyed by their first cycle only, so skip what a block already holds. Past
-        // what the sink saw committed (every batch but a retry's), no block can hold the batch: no query.
-        long held = known != null && batch.getFirst().sequence() > known ? 0 : lastHeld(batch);
-        List<CycleRecord> records = batch.getLast().sequence() <= held ? List.of()
-                : batch.getFirst().sequence() > held ? batch
-                : batch.stream().filter(r -> r.sequence() > held).toList();
-        if (records.isEmpty()) {
-            return;
-        }
-        CycleRecord first = records.getFirst();
-        CycleRecord last = records.getLast();
-        int mask = 0;
-        for (CycleRecord r : records) {
-            mask |= CycleBlocks.bit(r.status());
-        }
-        if (insert == null) {
-            insert = connection.prepareStatement(INSERT);
-        }
-        insert.setString(1, first.runId());
-        insert.setLong(2, first.sequence());
-        insert.setLong(3, last.sequence());
-        insert.setLong(4, first.ts());
-        insert.setLong(5, last.ts());
-        insert.setInt(6, records.size());
-        insert.setInt(7, mask);
-        insert.setInt(8, CycleBlockCodec.FORMAT);
-        insert.setBytes(9, encoder.encode(records));
-        insert.executeUpdate();
+    /** @return the session's block builder, for a batch of records */
+    BlockBuilder builder() {
+        return builder;
     }
 
-    private long lastHeld(List<CycleRecord> batch) throws SQLException {
+    /**
+     * The last cycle of the run a stored block holds, at or before {@code lastSeq}: a batch retried after a failure
+     * the database reported but committed anyway must not store a cycle twice (blocks are keyed by their first cycle
+     * only). Past what the sink saw committed (every batch but a retry's), no block can hold the cycles: no query.
+     *
+     * @param runId the run
+     * @param firstSeq the first cycle to store
+     * @param lastSeq the last cycle to store
+     * @param known the last cycle of the run the sink has seen committed, {@code null} if none
+     * @return that cycle's sequence, 0 if none
+     */
+    long held(String runId, long firstSeq, long lastSeq, Long known) throws SQLException {
+        if (known != null && firstSeq > known) {
+            return 0;
+        }
         if (lastHeld == null) {
             lastHeld = connection.prepareStatement(LAST_HELD);
         }
-        lastHeld.setString(1, batch.getFirst().runId());
-        lastHeld.setLong(2, batch.getLast().sequence());
+        lastHeld.setString(1, runId);
+        lastHeld.setLong(2, lastSeq);
         try (ResultSet rs = lastHeld.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }
+    }
+
+    /** Inserts a block in the open transaction. */
+    void insert(CycleBlock block) throws SQLException {
+        if (insert == null) {
+            insert = connection.prepareStatement(INSERT);
+        }
+        CycleBlocks.Header h = block.header();
+        insert.setString(1, block.runId());
+        insert.setLong(2, h.firstSeq());
+        insert.setLong(3, h.lastSeq());
+        insert.setLong(4, h.firstTs());
+        insert.setLong(5, h.lastTs());
+        insert.setInt(6, h.cycles());
+        insert.setInt(7, h.statusMask());
+        insert.setInt(8, CycleBlockCodec.FORMAT);
+        insert.setBytes(9, block.payload());
+        insert.executeUpdate();
     }
 
     void commit() throws SQLException {

@@ -13,9 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The {@code cycle_blocks} table (V6 migration): a backtest's history, one row per batch of consecutive cycles
- * with the records in one {@link CycleBlockCodec} payload. As a {@link CycleSink} it stores each batch the
- * {@link HistoryWriter} drains as one block (a batch spanning runs, which a backtest never writes, as one block
- * per run).
+ * with the records in one {@link CycleBlockCodec} payload. A backtest's blocks come built ({@link BlockRecorder},
+ * {@link #writeBlocks}); as a {@link CycleSink} it stores a batch of records as one block per run.
  */
 final class CycleBlocks implements CycleSink {
 
@@ -48,6 +47,10 @@ final class CycleBlocks implements CycleSink {
         };
     }
 
+    /**
+     * Stores a batch of records, one block per run in it: for a caller with records in hand (a backtest's blocks
+     * come built, through {@link #writeBlocks}).
+     */
     @Override
     public void writeCycles(List<CycleRecord> batch) {
         if (batch.isEmpty()) {
@@ -61,25 +64,88 @@ final class CycleBlocks implements CycleSink {
                 from = i;
             }
         }
+        List<CycleBlock> written = new ArrayList<>();
+        transact("cycle block of " + batch.size(), session -> {
+            BlockBuilder builder = session.builder();
+            for (List<CycleRecord> run : runs) {
+                String runId = run.getFirst().runId();
+                long held = session.held(runId, run.getFirst().sequence(), run.getLast().sequence(),
+                        committed.get(runId));
+                try {
+                    for (CycleRecord r : run) {
+                        if (r.sequence() > held) {
+                            builder.add(r);
+                        }
+                    }
+                } catch (RuntimeException | Error e) {
+                    builder.seal(); // drop the half-built block
+                    throw e;
+                }
+                CycleBlock block = builder.seal();
+                if (block != null) {
+                    session.insert(block);
+                    written.add(block);
+                }
+            }
+        });
+        markCommitted(written);
+    }
+
+    /**
+     * Stores blocks in one transaction. A block a retry finds stored already is skipped.
+     *
+     * @param batch blocks, each of one run's consecutive cycles
+     * @throws IllegalStateException if a block overlaps one stored
+     * @throws HistoryWriteException if the database fails
+     */
+    void writeBlocks(List<CycleBlock> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        transact(batch.size() + " cycle block(s) (" + batch.getFirst().describe() + " ..)", session -> {
+            for (CycleBlock block : batch) {
+                Header h = block.header();
+                long held = session.held(block.runId(), h.firstSeq(), h.lastSeq(), committed.get(block.runId()));
+                if (h.lastSeq() <= held) {
+                    continue;
+                }
+                if (h.firstSeq() <= held) {
+                    throw new IllegalStateException("block of " + block.describe() + " overlaps a stored block"
+                            + " that ends at " + held);
+                }
+                session.insert(block);
+            }
+        });
+        markCommitted(batch);
+    }
+
+    /** Work in a block transaction. */
+    @FunctionalInterface
+    private interface SessionWork {
+        void run(BlockSession session) throws SQLException;
+    }
+
+    private void transact(String what, SessionWork work) {
         BlockSession session = spare.getAndSet(null);
         if (session == null) {
             session = new BlockSession(jdbi.open());
         }
         try {
-            for (List<CycleRecord> run : runs) {
-                session.insert(run, committed.get(run.getFirst().runId()));
-            }
+            work.run(session);
             session.commit();
         } catch (SQLException e) {
             session.close(); // rolls back; the connection may be broken, so the next batch takes a new one
-            throw new HistoryWriteException("cycle block of " + batch.size() + " not written", e);
+            throw new HistoryWriteException(what + " not written", e);
         } catch (Throwable e) {   // an Error too (out of memory encoding a block): never keep an open transaction
             session.close();
             throw e;
         }
         giveBack(session);
-        for (List<CycleRecord> run : runs) {
-            committed.merge(run.getFirst().runId(), run.getLast().sequence(), Math::max);
+    }
+
+    private void markCommitted(List<CycleBlock> written) {
+        for (CycleBlock block : written) {
+            committed.merge(block.runId(), block.header().lastSeq(), Math::max);
         }
     }
 

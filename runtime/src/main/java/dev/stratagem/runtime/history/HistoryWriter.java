@@ -1,12 +1,10 @@
 package dev.stratagem.runtime.history;
 
 import dev.stratagem.api.CycleRecord;
-import dev.stratagem.api.CycleStatus;
-import dev.stratagem.api.CycleStep;
-import dev.stratagem.api.StageTimings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -16,14 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes cycle records off the caller's thread: in submission order, in batches of up to {@code batchSize}
- * (one transaction each), from one non-daemon thread.
+ * Writes history off the caller's thread: cycle records (paper and live, {@link #cycles}) or encoded blocks of them
+ * (a backtest, {@link BlockRecorder}), in submission order, in batches of up to {@code batchSize} (one transaction
+ * each), from one non-daemon thread.
  *
  * <p>The queue is bounded: when it is full, {@link #submit} blocks until the writer catches up, so a slow
- * database slows the cycles down instead of losing records or memory. A failed batch is retried record by
- * record, so one bad record costs only itself; whatever still fails is logged, counted in {@link #failed()}
+ * database slows the cycles down instead of losing records or memory. A failed batch is retried item by
+ * item, so one bad record costs only itself; whatever still fails is logged, counted in {@link #failed()}
  * and kept in {@link #lastError()}, and from then on every {@link #flush()} (and {@link #close()}) throws
  * a {@link HistoryWriteException} with that cause.
+ *
+ * @param <T> what is written: a {@link CycleRecord} or a {@link CycleBlock}
  *
  * <p>A submit does not wake the writer: the submitter calls {@link #wake()} once its latency-critical work
  * is done, and otherwise the writer looks at the queue every {@link #POLL_INTERVAL_MILLIS} ms (at once when
@@ -32,11 +33,11 @@ import org.slf4j.LoggerFactory;
  * the tail of the cycle latency (bench/run --only paper: a cycle's steps took a p50 of 6 us, the rest of its
  * handler a p99 of 766 us).
  */
-public final class HistoryWriter implements AutoCloseable {
+public final class HistoryWriter<T> implements AutoCloseable {
 
-    /** The default queue capacity, in records. */
+    /** The default queue capacity of a record writer, in records. */
     public static final int DEFAULT_CAPACITY = 8192;
-    /** The default largest batch, in records. */
+    /** The default largest batch of a record writer, in records. */
     public static final int DEFAULT_BATCH_SIZE = 512;
     /** How often an idle writer looks at its queue. */
     static final long POLL_INTERVAL_MILLIS = 10;
@@ -44,16 +45,21 @@ public final class HistoryWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
 
-    /** Queued by close() as the very last element; compared by identity. */
-    private static final CycleRecord STOP = new CycleRecord("stop", "stop", "stop", 1, 0, CycleStatus.IDLE,
-            List.of(), null, null, List.of(), List.of(), List.of(), null,
-            new StageTimings(new long[CycleStep.values().length]), null);
+    /** Stores a batch, all of it or none. */
+    @FunctionalInterface
+    interface BatchSink<T> {
+        void write(List<T> batch);
+    }
 
-    private final CycleSink sink;
-    private final BlockingQueue<CycleRecord> queue;
+    private final BatchSink<T> sink;
+    /** Names an item in messages: "cycle {@code <composeId>}", "cycles 1..512 of run {@code <runId>}". */
+    private final Function<? super T, String> describe;
+    /** What the items are, counted: "cycle record(s)". */
+    private final String noun;
+    private final BlockingQueue<T> queue;
     private final int batchSize;
     private final Thread thread;
-    /** Orders submit against close, so nothing is queued behind STOP. */
+    /** Orders submit against close, so nothing is queued after {@link #closed} is set. */
     private final ReentrantLock submitLock = new ReentrantLock();
     private final Object progress = new Object();
 
@@ -61,27 +67,39 @@ public final class HistoryWriter implements AutoCloseable {
     private int sinceWake;           // guarded by submitLock
     private long processed;          // guarded by progress
     private volatile boolean dead;   // the writer thread ended; changed under progress
-    private boolean closed;          // guarded by submitLock
+    /** Set by close() under submitLock, so after the last submit: the writer then stops once the queue is empty. */
+    private volatile boolean closed;
     private volatile long written;   // written by the writer thread only
     private volatile long failed;    // written by the writer thread only
     private volatile Throwable lastError;
 
     /**
-     * A writer with the default capacity and batch size.
+     * A writer of cycle records with the default capacity and batch size.
      *
      * @param sink where the batches go, normally a {@link JdbiHistoryStore}
+     * @return the writer, running
      */
-    public HistoryWriter(CycleSink sink) {
-        this(sink, DEFAULT_CAPACITY, DEFAULT_BATCH_SIZE);
+    public static HistoryWriter<CycleRecord> cycles(CycleSink sink) {
+        return cycles(sink, DEFAULT_CAPACITY, DEFAULT_BATCH_SIZE);
     }
 
     /**
      * @param sink where the batches go
      * @param capacity the most records queued before {@link #submit} blocks
      * @param batchSize the most records per transaction
+     * @return the writer, running
      */
-    public HistoryWriter(CycleSink sink, int capacity, int batchSize) {
+    public static HistoryWriter<CycleRecord> cycles(CycleSink sink, int capacity, int batchSize) {
+        Objects.requireNonNull(sink, "sink");
+        return new HistoryWriter<>(sink::writeCycles, r -> "cycle " + r.composeId() + " of run " + r.runId(),
+                "cycle record(s)", capacity, batchSize);
+    }
+
+    HistoryWriter(BatchSink<T> sink, Function<? super T, String> describe, String noun, int capacity,
+            int batchSize) {
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.describe = describe;
+        this.noun = noun;
         if (capacity < 1 || batchSize < 1) {
             throw new IllegalArgumentException(
                     "history writer capacity and batchSize must be positive, were " + capacity + " and " + batchSize);
@@ -94,25 +112,25 @@ public final class HistoryWriter implements AutoCloseable {
     }
 
     /**
-     * Queues a record; blocks while the queue is full. Does not wake the writer: see {@link #wake()}.
+     * Queues an item; blocks while the queue is full. Does not wake the writer: see {@link #wake()}.
      *
-     * @param record the record
+     * @param item the record or block
      * @throws IllegalStateException after {@link #close()}
-     * @throws HistoryWriteException if interrupted while waiting for room (the record is not queued)
+     * @throws HistoryWriteException if interrupted while waiting for room (the item is not queued)
      */
-    public void submit(CycleRecord record) {
-        Objects.requireNonNull(record, "record");
+    public void submit(T item) {
+        Objects.requireNonNull(item, "item");
         submitLock.lock();
         try {
             if (closed) {
-                throw new IllegalStateException("history writer is closed; cycle " + record.composeId() + " not queued");
+                throw new IllegalStateException("history writer is closed; " + describe.apply(item) + " not queued");
             }
             if (dead) {
-                throw writerStopped(record);
+                throw writerStopped(item);
             }
-            if (!queue.offer(record)) {
+            if (!queue.offer(item)) {
                 wake(); // full: the writer must not sleep out its poll interval first
-                putWhileWriterLives(record);
+                putWhileWriterLives(item);
             }
             submitted++;
             if (++sinceWake >= batchSize) {
@@ -121,7 +139,7 @@ public final class HistoryWriter implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HistoryWriteException("interrupted while queueing cycle " + record.composeId(), e);
+            throw new HistoryWriteException("interrupted while queueing " + describe.apply(item), e);
         } finally {
             submitLock.unlock();
         }
@@ -133,9 +151,9 @@ public final class HistoryWriter implements AutoCloseable {
     }
 
     /**
-     * Blocks until every record submitted before this call is committed (or has failed).
+     * Blocks until every item submitted before this call is committed (or has failed).
      *
-     * @throws HistoryWriteException if any record has failed since this writer started
+     * @throws HistoryWriteException if any item has failed since this writer started
      */
     public void flush() {
         long target;
@@ -162,7 +180,7 @@ public final class HistoryWriter implements AutoCloseable {
     /**
      * Writes everything queued, then stops the writer thread. Later calls do nothing.
      *
-     * @throws HistoryWriteException if any record has failed since this writer started
+     * @throws HistoryWriteException if any item has failed since this writer started
      */
     @Override
     public void close() {
@@ -172,7 +190,6 @@ public final class HistoryWriter implements AutoCloseable {
                 return;
             }
             closed = true;
-            putUninterruptibly(STOP);
             wake();
         } finally {
             submitLock.unlock();
@@ -191,17 +208,17 @@ public final class HistoryWriter implements AutoCloseable {
         throwIfFailed();
     }
 
-    /** @return the number of records committed so far */
+    /** @return the number of items committed so far */
     public long written() {
         return written;
     }
 
-    /** @return the number of records that could not be written */
+    /** @return the number of items that could not be written */
     public long failed() {
         return failed;
     }
 
-    /** @return the number of records waiting in the queue */
+    /** @return the number of items waiting in the queue */
     public int queued() {
         return queue.size();
     }
@@ -214,60 +231,45 @@ public final class HistoryWriter implements AutoCloseable {
     private void throwIfFailed() {
         Throwable error = lastError;
         if (error != null) {
-            throw new HistoryWriteException(failed + " cycle record(s) were not written to the history", error);
+            throw new HistoryWriteException(failed + " " + noun + " were not written to the history", error);
         }
     }
 
     /** Waits for room, but not for a writer that has died (it would never make any). */
-    private void putWhileWriterLives(CycleRecord record) throws InterruptedException {
-        while (!queue.offer(record, POLL_INTERVAL_MILLIS, TimeUnit.MILLISECONDS)) {
+    private void putWhileWriterLives(T item) throws InterruptedException {
+        while (!queue.offer(item, POLL_INTERVAL_MILLIS, TimeUnit.MILLISECONDS)) {
             if (dead) {
-                throw writerStopped(record);
+                throw writerStopped(item);
             }
         }
     }
 
-    private HistoryWriteException writerStopped(CycleRecord record) {
-        return new HistoryWriteException("history writer thread has stopped; cycle " + record.composeId()
-                + " not queued", lastError);
-    }
-
-    private void putUninterruptibly(CycleRecord record) {
-        boolean interrupted = false;
-        while (!dead) {
-            try {
-                putWhileWriterLives(record);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (HistoryWriteException e) {
-                break; // the writer has died: close() reports its error
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+    private HistoryWriteException writerStopped(T item) {
+        return new HistoryWriteException("history writer thread has stopped; " + describe.apply(item) + " not queued",
+                lastError);
     }
 
     // Nobody interrupts this thread on purpose: an interrupt during a write would close H2's file channel.
     private void run() {
-        List<CycleRecord> batch = new ArrayList<>(batchSize);
+        List<T> batch = new ArrayList<>(batchSize);
         try {
-            boolean stop = false;
-            while (!stop) {
-                CycleRecord first = takeUninterruptibly();
-                batch.add(first);
-                queue.drainTo(batch, batchSize - 1);
-                if (batch.getLast() == STOP) {
-                    batch.removeLast();
-                    stop = true;
+            while (true) {
+                boolean last = closed; // read before the queue: close() sets it after the last submit
+                queue.drainTo(batch, batchSize);
+                if (!batch.isEmpty()) {
+                    write(batch);
+                    batch.clear();
+                } else if (last) {
+                    return;
+                } else {
+                    // waits without being signalled by submit: see the class comment
+                    Thread.interrupted(); // keep draining, and never carry an interrupt into a write: see above
+                    LockSupport.parkNanos(this, POLL_INTERVAL_NANOS);
                 }
-                write(batch);
-                batch.clear();
             }
         } catch (Throwable t) {
             lastError = t;
-            LOG.error("history writer stopped; {} queued cycle records not written", queue.size() + batch.size(), t);
+            LOG.error("history writer stopped; {} queued items not written", queue.size() + batch.size(), t);
             throw t;
         } finally {
             synchronized (progress) {
@@ -277,28 +279,13 @@ public final class HistoryWriter implements AutoCloseable {
         }
     }
 
-    /** Waits for a record without being signalled by submit: see the class comment. */
-    private CycleRecord takeUninterruptibly() {
-        while (true) {
-            Thread.interrupted(); // keep draining, and never carry an interrupt into a write: see run()
-            CycleRecord next = queue.poll();
-            if (next != null) {
-                return next;
-            }
-            LockSupport.parkNanos(this, POLL_INTERVAL_NANOS);
-        }
-    }
-
-    private void write(List<CycleRecord> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
+    private void write(List<T> batch) {
         try {
-            sink.writeCycles(batch);
+            sink.write(batch);
             written += batch.size();
         } catch (RuntimeException batchError) {
-            LOG.warn("history batch of {} cycles ({} .. {}) failed, retrying one by one: {}", batch.size(),
-                    batch.getFirst().composeId(), batch.getLast().composeId(), batchError.toString());
+            LOG.warn("history batch of {} ({} .. {}) failed, retrying one by one: {}", batch.size(),
+                    describe.apply(batch.getFirst()), describe.apply(batch.getLast()), batchError.toString());
             retryOneByOne(batch);
         } finally {
             synchronized (progress) {
@@ -308,15 +295,15 @@ public final class HistoryWriter implements AutoCloseable {
         }
     }
 
-    private void retryOneByOne(List<CycleRecord> batch) {
-        for (CycleRecord record : batch) {
+    private void retryOneByOne(List<T> batch) {
+        for (T item : batch) {
             try {
-                sink.writeCycles(List.of(record));
+                sink.write(List.of(item));
                 written++;
             } catch (RuntimeException e) {
                 failed++;
                 lastError = e;
-                LOG.error("cycle {} of run {} was not written to the history", record.composeId(), record.runId(), e);
+                LOG.error("{} was not written to the history", describe.apply(item), e);
             }
         }
     }

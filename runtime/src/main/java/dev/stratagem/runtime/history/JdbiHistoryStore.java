@@ -26,7 +26,7 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * Opening it migrates the schema (Flyway, {@code classpath:db/migration}). Thread-safe; connections
  * come from a small pool. Cycles are normally written through a {@link HistoryWriter}: a paper or live run's one
  * row per cycle over the tables of the V1 migration ({@link #writeCycles}), a backtest's in blocks of many
- * cycles ({@link #blockSink()}). Every read of a run's cycles answers the same for either.
+ * cycles ({@link #blockRecorder()}). Every read of a run's cycles answers the same for either.
  */
 public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
 
@@ -168,10 +168,15 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
     }
 
     /**
-     * @return a sink that stores each batch as one block of the {@code cycle_blocks} table, which a backtest's
-     *     {@link HistoryWriter} writes to: one row per batch instead of about ten per cycle. The reads here answer
-     *     the same for a run stored either way.
+     * @return a recorder that stores a backtest's cycles in blocks of the {@code cycle_blocks} table: one row per
+     *     {@value BlockRecorder#BLOCK_CYCLES} cycles instead of about ten per cycle. The reads here answer the same
+     *     for a run stored either way. The caller closes it.
      */
+    public BlockRecorder blockRecorder() {
+        return new BlockRecorder(blocks);
+    }
+
+    /** @return a sink that stores each batch of records as one block (per run) of the {@code cycle_blocks} table */
     public CycleSink blockSink() {
         return blocks;
     }

@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.kernel;
 
+import dev.stratagem.api.CycleRecord;
 import dev.stratagem.runtime.analytics.RunReport;
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.config.Settings;
@@ -58,7 +59,7 @@ public final class Kernel implements AutoCloseable {
             .setThreadingModel(io.vertx.core.ThreadingModel.WORKER);
 
     private final JdbiHistoryStore store;
-    private final HistoryWriter history;
+    private final HistoryWriter<CycleRecord> history;
     private final List<StrategyVerticle> strategies;
     private final List<LedgerPortfolio> ledgers;
     private final MarketFeedVerticle feed;
@@ -74,7 +75,7 @@ public final class Kernel implements AutoCloseable {
     private OpsServer ops;
     private Path portFile;
 
-    Kernel(Vertx vertx, HotReload catalog, JdbiHistoryStore store, HistoryWriter history,
+    Kernel(Vertx vertx, HotReload catalog, JdbiHistoryStore store, HistoryWriter<CycleRecord> history,
             List<StrategyVerticle> strategies, List<LedgerPortfolio> ledgers, MarketFeedVerticle feed,
             RiskEngine risk, RuntimeMetrics metrics, int skippedRows) {
         this.vertx = vertx;

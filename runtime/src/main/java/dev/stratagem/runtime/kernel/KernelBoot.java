@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.kernel;
 
+import dev.stratagem.api.CycleRecord;
 import dev.stratagem.runtime.config.FeedConfig;
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.config.Settings;
@@ -118,7 +119,7 @@ final class KernelBoot {
         catalog.attach(ScriptHotReload.PREFIX, scripts);
         KillSwitch killSwitch = new KillSwitch(new RiskStore(store));
         RiskEngine engine = RiskWiring.engine(runtime, strategySettings, killSwitch, new RiskStore(store));
-        HistoryWriter history = new HistoryWriter(store);
+        HistoryWriter<CycleRecord> history = HistoryWriter.cycles(store);
         RuntimeMetrics metrics = new RuntimeMetrics(engine, history::queued);
         metrics.countReloads(catalog);
         StrategyLauncher launcher = new StrategyLauncher(config.mode(), fed.toString(), database, strategySettings,

@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.kernel;
 
+import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.StrategyInfo;
 import dev.stratagem.runtime.backtest.RunIds;
 import dev.stratagem.runtime.config.ComponentRef;
@@ -54,10 +55,10 @@ final class StrategyLauncher {
     private final ScriptHotReload scripts;
     private final RiskEngine engine;
     private final RuntimeMetrics metrics;
-    private final HistoryWriter history;
+    private final HistoryWriter<CycleRecord> history;
 
     StrategyLauncher(String mode, String fed, Path database, Map<String, Settings> settings, JdbiHistoryStore store,
-            HotReload catalog, ScriptHotReload scripts, RiskEngine engine, RuntimeMetrics metrics, HistoryWriter history) {
+            HotReload catalog, ScriptHotReload scripts, RiskEngine engine, RuntimeMetrics metrics, HistoryWriter<CycleRecord> history) {
         this.mode = mode;
         this.fed = fed;
         this.database = database;

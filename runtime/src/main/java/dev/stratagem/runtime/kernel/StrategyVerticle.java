@@ -22,7 +22,7 @@ final class StrategyVerticle extends VerticleBase {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StrategyVerticle.class);
 
     private final CycleCoordinator coordinator;
-    private final HistoryWriter history;
+    private final HistoryWriter<CycleRecord> history;
     private final RiskEngine risk;
     private final long resumeAfterTs;
     private final List<Candle> pending = new ArrayList<>();
@@ -41,7 +41,7 @@ final class StrategyVerticle extends VerticleBase {
      * @param risk fed every bar, for the VaR history
      * @param resumeAfterTs bars up to this time were run by an earlier process: they only prime the window
      */
-    StrategyVerticle(CycleCoordinator coordinator, HistoryWriter history, RiskEngine risk, long resumeAfterTs) {
+    StrategyVerticle(CycleCoordinator coordinator, HistoryWriter<CycleRecord> history, RiskEngine risk, long resumeAfterTs) {
         this.coordinator = coordinator;
         this.history = history;
         this.risk = risk;

@@ -1,6 +1,7 @@
 package dev.stratagem.runtime.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stratagem.api.ComposeContext;
 import dev.stratagem.api.CycleRecord;
@@ -96,6 +97,23 @@ class BlockFormat2Test {
                 SampleCycles.failed("bt-format1", 3));
 
         assertThat(CycleBlockCodec.decode(CycleBlockCodec.FORMAT_1, payload, "bt-format1 from 1")).isEqualTo(expected);
+    }
+
+    @Test
+    void a_record_that_throws_while_it_is_read_leaves_the_block_as_it_was() {
+        CycleRecord first = SampleCycles.traded("bt-rollback", 1);
+        // read up to its rationale: its instruction ids and other new strings are in the block's table by then
+        CycleRecord bad = SampleCycles.withThrowingRationale(SampleCycles.traded("bt-rollback-other", 2),
+                new StackOverflowError("runaway rationale"));
+        CycleRecord next = SampleCycles.idle("bt-rollback", 3);
+        BlockEncoder encoder = new BlockEncoder();
+        encoder.start();
+        encoder.add(first);
+        assertThatThrownBy(() -> encoder.add(bad)).isInstanceOf(StackOverflowError.class);
+        encoder.add(next);
+
+        assertThat(encoder.count()).isEqualTo(2);
+        assertThat(encoder.finish()).isEqualTo(new BlockEncoder().encode(List.of(first, next)));
     }
 
     private static double[] roundTrip(double[] values) {

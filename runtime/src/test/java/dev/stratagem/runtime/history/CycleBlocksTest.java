@@ -3,7 +3,6 @@ package dev.stratagem.runtime.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.CycleStatus;
 import dev.stratagem.runtime.backtest.BacktestRequest;
@@ -184,13 +183,8 @@ class CycleBlocksTest {
     void an_error_while_a_batch_is_encoded_rolls_its_blocks_back_and_the_retry_stores_them() {
         CycleRecord good = SampleCycles.traded("bt-before-error", 1);
         CycleRecord traded = SampleCycles.traded("bt-error", 1);
-        // an Error (not an exception) from the lazy rationale, as a runaway plugin could throw while the writer reads it
-        CycleRecord bad = new CycleRecord(traded.composeId(), traded.runId(), traded.strategyId(), traded.sequence(),
-                traded.ts(), traded.status(), traded.versions(), traded.context(),
-                ComposeResult.lazy(traded.decision().instructions(), () -> {
-                    throw new StackOverflowError("runaway rationale");
-                }), traded.verdicts(), traded.txResults(), traded.closedTrades(), traded.portfolioAfter(),
-                traded.timings(), null);
+        // an Error (not an exception) from the lazy rationale, as a runaway plugin could throw while it is read
+        CycleRecord bad = SampleCycles.withThrowingRationale(traded, new StackOverflowError("runaway rationale"));
 
         assertThatThrownBy(() -> blocks.blockSink().writeCycles(List.of(good, bad)))
                 .isInstanceOf(StackOverflowError.class);

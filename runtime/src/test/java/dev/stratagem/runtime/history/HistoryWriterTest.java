@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.history;
 
+import dev.stratagem.api.CycleRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class HistoryWriterTest {
                 batchSizes.add(batch.size());
             };
             int n = 20_000;
-            try (HistoryWriter writer = new HistoryWriter(recording)) {
+            try (HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(recording)) {
                 for (long seq = 1; seq <= n; seq++) {
                     writer.submit(seq % 97 == 0 ? SampleCycles.traded(RUN, seq) : SampleCycles.idle(RUN, seq));
                 }
@@ -59,7 +60,7 @@ class HistoryWriterTest {
             batch.forEach(r -> committed.add(r.sequence()));
             threads.add(Thread.currentThread().getName());
         };
-        try (HistoryWriter writer = new HistoryWriter(recording)) {
+        try (HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(recording)) {
             writer.submit(SampleCycles.idle(RUN, 1)); // a submit does not wake the writer: its own poll finds it
             awaitTrue(() -> writer.written() == 1, Duration.ofSeconds(10));
             for (long seq = 2; seq <= 6; seq++) {
@@ -79,7 +80,7 @@ class HistoryWriterTest {
             await(dying);
             throw new OutOfMemoryError("simulated: the writer thread dies"); // an Error is not retried
         };
-        HistoryWriter writer = new HistoryWriter(fatal, 2, 1);
+        HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(fatal, 2, 1);
         List<Throwable> outcome = Collections.synchronizedList(new ArrayList<>());
         Thread submitter = Thread.ofPlatform().start(() -> {
             try {
@@ -104,7 +105,7 @@ class HistoryWriterTest {
     @Test
     void flush_returns_once_everything_submitted_before_it_is_committed() {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"));
-                HistoryWriter writer = new HistoryWriter(store, 64, 16)) {
+                HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(store, 64, 16)) {
             for (long seq = 1; seq <= 1_000; seq++) {
                 writer.submit(SampleCycles.idle(RUN, seq));
             }
@@ -120,7 +121,7 @@ class HistoryWriterTest {
     @Test
     void close_drains_the_queue_and_refuses_later_records() {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
-            HistoryWriter writer = new HistoryWriter(store);
+            HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(store);
             for (long seq = 1; seq <= 3_000; seq++) {
                 writer.submit(SampleCycles.idle(RUN, seq));
             }
@@ -145,7 +146,7 @@ class HistoryWriterTest {
             };
             int capacity = 4;
             int n = 50;
-            try (HistoryWriter writer = new HistoryWriter(gated, capacity, 2)) {
+            try (HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(gated, capacity, 2)) {
                 AtomicInteger accepted = new AtomicInteger();
                 Thread submitter = Thread.ofPlatform().start(() -> {
                     for (long seq = 1; seq <= n; seq++) {
@@ -176,7 +177,7 @@ class HistoryWriterTest {
     void a_record_that_cannot_be_written_is_kept_as_an_error_and_costs_only_itself() {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
             store.writeCycles(List.of(SampleCycles.idle(RUN, 1)));
-            HistoryWriter writer = new HistoryWriter(store);
+            HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(store);
             writer.submit(SampleCycles.idle(RUN, 2));
             writer.submit(SampleCycles.idle(RUN, 1)); // already stored: primary key violation
             writer.submit(SampleCycles.idle(RUN, 3));
@@ -196,9 +197,9 @@ class HistoryWriterTest {
     @Test
     void a_writer_needs_a_positive_capacity_and_batch_size() {
         CycleSink nowhere = batch -> { };
-        assertThatThrownBy(() -> new HistoryWriter(nowhere, 0, 10)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> HistoryWriter.cycles(nowhere, 0, 10)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("capacity");
-        assertThatThrownBy(() -> new HistoryWriter(nowhere, 10, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> HistoryWriter.cycles(nowhere, 10, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batchSize");
     }
 

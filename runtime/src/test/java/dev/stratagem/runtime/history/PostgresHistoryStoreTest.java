@@ -94,7 +94,7 @@ class PostgresHistoryStoreTest {
             store.startRun(new RunInfo("pg-run", "sma-orcl", "paper", 5, "{\"slow\": 30, \"fast\": 10}", "feed"));
             var open = new TradeHistoryEntry("sma-orcl-1", "ORCL", 10, 1, 12.5, 0, Double.NaN, 0, 0.1, "a-0", "");
             store.writeTrades("pg-run", List.of(open));
-            try (HistoryWriter writer = new HistoryWriter(store, 128, 32)) {
+            try (HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(store, 128, 32)) {
                 for (long seq = 1; seq <= 1_000; seq++) {
                     writer.submit(SampleCycles.idle("pg-run", seq));
                 }

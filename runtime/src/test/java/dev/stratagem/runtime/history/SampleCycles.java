@@ -92,6 +92,14 @@ final class SampleCycles {
                 verdicts, results, List.of(closed), after, timings(seq), null);
     }
 
+    /** @return the record with a lazy rationale that throws {@code error} when read, as a runaway plugin's could */
+    static CycleRecord withThrowingRationale(CycleRecord r, Error error) {
+        return new CycleRecord(r.composeId(), r.runId(), r.strategyId(), r.sequence(), r.ts(), r.status(),
+                r.versions(), r.context(), ComposeResult.lazy(r.decision().instructions(), () -> {
+                    throw error;
+                }), r.verdicts(), r.txResults(), r.closedTrades(), r.portfolioAfter(), r.timings(), r.error());
+    }
+
     /** The composer asked for a NaN size; the guardrail rejected it. */
     static CycleRecord rejected(String runId, long seq) {
         long ts = T0 + seq * DAY;
