@@ -95,6 +95,8 @@ final class BlockEncoder {
         int startStrings = stringCount;
         int startRun = runIndex;
         List<ComponentVersion> startVersions = lastVersions;
+        int startVersionsStart = lastVersionsStart;
+        int startVersionsEnd = lastVersionsEnd;
         long startReal = lastReal;
         boolean startAnyReal = anyReal;
         PortfolioView startPortfolio = lastPortfolio;
@@ -105,6 +107,8 @@ final class BlockEncoder {
             pos = startPos;
             runIndex = startRun;
             lastVersions = startVersions;
+            lastVersionsStart = startVersionsStart;
+            lastVersionsEnd = startVersionsEnd;
             lastReal = startReal;
             anyReal = startAnyReal;
             lastPortfolio = startPortfolio;

@@ -62,7 +62,13 @@ public final class BlockRecorder implements AutoCloseable {
     private void seal() {
         CycleBlock block = builder.seal();
         if (block != null) {
-            writer.submit(block);
+            try {
+                writer.submit(block);
+            } catch (RuntimeException e) {
+                failed += block.header().cycles();
+                lastError = e;
+                throw e;
+            }
         }
     }
 

@@ -65,7 +65,7 @@ final class CycleBlocks implements CycleSink {
             }
         }
         List<CycleBlock> written = new ArrayList<>();
-        transact("cycle block of " + batch.size(), session -> {
+        transact("cycle block of " + batch.size(), runs.stream().map(r -> r.getFirst().runId()).toList(), session -> {
             BlockBuilder builder = session.builder();
             for (List<CycleRecord> run : runs) {
                 String runId = run.getFirst().runId();
@@ -102,7 +102,8 @@ final class CycleBlocks implements CycleSink {
         if (batch.isEmpty()) {
             return;
         }
-        transact(batch.size() + " cycle block(s) (" + batch.getFirst().describe() + " ..)", session -> {
+        transact(batch.size() + " cycle block(s) (" + batch.getFirst().describe() + " ..)",
+                batch.stream().map(CycleBlock::runId).toList(), session -> {
             for (CycleBlock block : batch) {
                 Header h = block.header();
                 long held = session.held(block.runId(), h.firstSeq(), h.lastSeq(), committed.get(block.runId()));
@@ -125,7 +126,11 @@ final class CycleBlocks implements CycleSink {
         void run(BlockSession session) throws SQLException;
     }
 
-    private void transact(String what, SessionWork work) {
+    /**
+     * Runs the work in one transaction. If it fails, the runs' committed marks are forgotten: the database may have
+     * committed what it reported failed, so the retry must look for what is stored ({@link BlockSession#held}).
+     */
+    private void transact(String what, List<String> runIds, SessionWork work) {
         BlockSession session = spare.getAndSet(null);
         if (session == null) {
             session = new BlockSession(jdbi.open());
@@ -135,9 +140,11 @@ final class CycleBlocks implements CycleSink {
             session.commit();
         } catch (SQLException e) {
             session.close(); // rolls back; the connection may be broken, so the next batch takes a new one
+            runIds.forEach(committed::remove);
             throw new HistoryWriteException(what + " not written", e);
         } catch (Throwable e) {   // an Error too (out of memory encoding a block): never keep an open transaction
             session.close();
+            runIds.forEach(committed::remove);
             throw e;
         }
         giveBack(session);

@@ -254,6 +254,7 @@ public final class HistoryWriter<T> implements AutoCloseable {
         List<T> batch = new ArrayList<>(batchSize);
         try {
             while (true) {
+                Thread.interrupted(); // keep draining, and never carry an interrupt into a write: see above
                 boolean last = closed; // read before the queue: close() sets it after the last submit
                 queue.drainTo(batch, batchSize);
                 if (!batch.isEmpty()) {
@@ -263,7 +264,6 @@ public final class HistoryWriter<T> implements AutoCloseable {
                     return;
                 } else {
                     // waits without being signalled by submit: see the class comment
-                    Thread.interrupted(); // keep draining, and never carry an interrupt into a write: see above
                     LockSupport.parkNanos(this, POLL_INTERVAL_NANOS);
                 }
             }

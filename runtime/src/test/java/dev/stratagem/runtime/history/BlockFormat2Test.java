@@ -11,6 +11,7 @@ import dev.stratagem.api.StageTimings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -102,18 +103,25 @@ class BlockFormat2Test {
     @Test
     void a_record_that_throws_while_it_is_read_leaves_the_block_as_it_was() {
         CycleRecord first = SampleCycles.traded("bt-rollback", 1);
-        // read up to its rationale: its instruction ids and other new strings are in the block's table by then
-        CycleRecord bad = SampleCycles.withThrowingRationale(SampleCycles.traded("bt-rollback-other", 2),
-                new StackOverflowError("runaway rationale"));
-        CycleRecord next = SampleCycles.idle("bt-rollback", 3);
+        // read up to its rationale: its instruction ids and other new strings are in the block's table by then, and
+        // its versions (equal, but another list) are the ones the encoder would copy next
+        CycleRecord other = SampleCycles.traded("bt-rollback-other", 2);
+        CycleRecord bad = SampleCycles.withThrowingRationale(new CycleRecord(other.composeId(), other.runId(),
+                other.strategyId(), other.sequence(), other.ts(), other.status(), new ArrayList<>(other.versions()),
+                other.context(), other.decision(), other.verdicts(), other.txResults(), other.closedTrades(),
+                other.portfolioAfter(), other.timings(), other.error()), new StackOverflowError("runaway rationale"));
+        // a run id longer than the failed record's: its bytes overwrite where that record's versions were
+        CycleRecord next = SampleCycles.idle("bt-rollback-a-run-whose-id-is-longer-than-the-failed-one", 3);
+        CycleRecord second = SampleCycles.idle("bt-rollback", 2); // its versions, all known, are copied from here on
         BlockEncoder encoder = new BlockEncoder();
         encoder.start();
         encoder.add(first);
+        encoder.add(second);
         assertThatThrownBy(() -> encoder.add(bad)).isInstanceOf(StackOverflowError.class);
         encoder.add(next);
 
-        assertThat(encoder.count()).isEqualTo(2);
-        assertThat(encoder.finish()).isEqualTo(new BlockEncoder().encode(List.of(first, next)));
+        assertThat(encoder.count()).isEqualTo(3);
+        assertThat(encoder.finish()).isEqualTo(new BlockEncoder().encode(List.of(first, second, next)));
     }
 
     private static double[] roundTrip(double[] values) {
