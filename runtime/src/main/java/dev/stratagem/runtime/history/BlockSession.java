@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a block writer keeps from one batch to the next: one connection out of the pool, the block insert prepared
- * on it, and a block builder (its buffer and string table) for batches that come as records. Per batch, opening a Jdbi handle and a transaction, parsing
- * and binding the insert through Jdbi and handing the connection back cost about a fifth of the block writer's time
- * at record level activity (150 blocks per million bars, too few for the JIT to make those paths fast). Plain JDBC,
- * one thread at a time.
+ * on it, and, once a batch comes as records, a block builder (its buffer and string table). Per batch, opening a
+ * Jdbi handle and a transaction, parsing and binding the insert through Jdbi and handing the connection back cost
+ * about a fifth of the block writer's time at record level activity (150 blocks per million bars, too few for the
+ * JIT to make those paths fast). Plain JDBC, one thread at a time.
  */
 final class BlockSession implements AutoCloseable {
 
@@ -26,7 +26,8 @@ final class BlockSession implements AutoCloseable {
 
     private final Handle handle;
     private final Connection connection;
-    private final BlockBuilder builder = new BlockBuilder();
+    /** Made for the first batch of records: a backtest's writer gets its blocks built and never needs one. */
+    private BlockBuilder builder;
     private PreparedStatement insert;
     private PreparedStatement lastHeld;
 
@@ -44,6 +45,9 @@ final class BlockSession implements AutoCloseable {
 
     /** @return the session's block builder, for a batch of records */
     BlockBuilder builder() {
+        if (builder == null) {
+            builder = new BlockBuilder();
+        }
         return builder;
     }
 

@@ -65,21 +65,17 @@ final class CycleBlocks implements CycleSink {
             }
         }
         List<CycleBlock> written = new ArrayList<>();
+        // a record that throws while it is encoded fails the batch: transact drops the session, its builder with it
         transact("cycle block of " + batch.size(), runs.stream().map(r -> r.getFirst().runId()).toList(), session -> {
             BlockBuilder builder = session.builder();
             for (List<CycleRecord> run : runs) {
                 String runId = run.getFirst().runId();
                 long held = session.held(runId, run.getFirst().sequence(), run.getLast().sequence(),
                         committed.get(runId));
-                try {
-                    for (CycleRecord r : run) {
-                        if (r.sequence() > held) {
-                            builder.add(r);
-                        }
+                for (CycleRecord r : run) {
+                    if (r.sequence() > held) {
+                        builder.add(r);
                     }
-                } catch (RuntimeException | Error e) {
-                    builder.seal(); // drop the half-built block
-                    throw e;
                 }
                 CycleBlock block = builder.seal();
                 if (block != null) {

@@ -58,7 +58,8 @@ final class StrategyLauncher {
     private final HistoryWriter<CycleRecord> history;
 
     StrategyLauncher(String mode, String fed, Path database, Map<String, Settings> settings, JdbiHistoryStore store,
-            HotReload catalog, ScriptHotReload scripts, RiskEngine engine, RuntimeMetrics metrics, HistoryWriter<CycleRecord> history) {
+            HotReload catalog, ScriptHotReload scripts, RiskEngine engine, RuntimeMetrics metrics,
+            HistoryWriter<CycleRecord> history) {
         this.mode = mode;
         this.fed = fed;
         this.database = database;

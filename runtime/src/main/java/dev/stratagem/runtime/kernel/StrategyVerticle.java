@@ -41,7 +41,8 @@ final class StrategyVerticle extends VerticleBase {
      * @param risk fed every bar, for the VaR history
      * @param resumeAfterTs bars up to this time were run by an earlier process: they only prime the window
      */
-    StrategyVerticle(CycleCoordinator coordinator, HistoryWriter<CycleRecord> history, RiskEngine risk, long resumeAfterTs) {
+    StrategyVerticle(CycleCoordinator coordinator, HistoryWriter<CycleRecord> history, RiskEngine risk,
+            long resumeAfterTs) {
         this.coordinator = coordinator;
         this.history = history;
         this.risk = risk;

@@ -56,7 +56,8 @@ class BlockRecorderTest {
         }
 
         assertThatThrownBy(recorder::close).isInstanceOf(HistoryWriteException.class)
-                .hasMessageContaining("1 cycle record(s) were not written").hasCauseInstanceOf(StackOverflowError.class);
+                .hasMessageContaining("1 cycle record(s) were not written")
+                .hasCauseInstanceOf(StackOverflowError.class);
         List<CycleRecord> kept = new ArrayList<>(made);
         kept.remove(3);
         assertThat(stored(run)).as("the block went on without it").isEqualTo(kept);
