@@ -35,17 +35,23 @@ final class BlockDecoder {
     private int pos;
     private final List<String> strings = new ArrayList<>();
     private final boolean format1;
+    /** Format 3 or later: verdict templates, feature name and constraints references. */
+    private final boolean references;
     private double lastReal = Double.NaN;
     private boolean anyReal;
     private PortfolioView lastPortfolio;
+    private Constraints lastConstraints;
+    private List<String> lastNames;
+    private List<GuardrailVerdict> verdictTemplate;
 
     /**
      * @param buf the payload
-     * @param format {@link CycleBlockCodec#FORMAT} or {@link CycleBlockCodec#FORMAT_1}
+     * @param format {@link CycleBlockCodec#FORMAT_1} to {@link CycleBlockCodec#FORMAT}
      */
     BlockDecoder(byte[] buf, int format) {
         this.buf = buf;
         this.format1 = format == CycleBlockCodec.FORMAT_1;
+        this.references = format > CycleBlockCodec.FORMAT_2;
     }
 
     List<CycleRecord> decode() {
@@ -67,8 +73,7 @@ final class BlockDecoder {
                 () -> new ComponentVersion(string(), string(), string(), string(), string()));
         ComposeContext context = flag() ? context() : null;
         ComposeResult decision = flag() ? decision() : null;
-        List<GuardrailVerdict> verdicts = list(() -> new GuardrailVerdict(string(), string(),
-                VerdictOutcome.valueOf(string()), real(), real(), string()));
+        List<GuardrailVerdict> verdicts = verdicts();
         List<TxResult> txResults = list(() -> new TxResult(string(), string(), Side.valueOf(string()),
                 TxStatus.valueOf(string()), real(), real(), real(), varlong(), string()));
         List<TradeHistoryEntry> closed = list(() -> new TradeHistoryEntry(string(), string(), real(), varlong(),
@@ -78,6 +83,32 @@ final class BlockDecoder {
         CycleError error = flag() ? new CycleError(CycleStep.valueOf(string()), string(), string()) : null;
         return new CycleRecord(composeId, runId, strategyId, sequence, ts, status, versions, context, decision,
                 verdicts, txResults, closed, after, timings, error);
+    }
+
+    private List<GuardrailVerdict> verdicts() {
+        int n = count();
+        if (n == 0 || !references || !flag()) {
+            List<GuardrailVerdict> verdicts = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                verdicts.add(new GuardrailVerdict(string(), string(), VerdictOutcome.valueOf(string()), real(), real(),
+                        string()));
+            }
+            if (references && n > 0 && CycleBlockCodec.uniform(verdicts)) {
+                verdictTemplate = verdicts;
+            }
+            return verdicts;
+        }
+        if (verdictTemplate == null || verdictTemplate.size() != n) {
+            throw new IllegalArgumentException("a template of " + n + " verdicts at byte " + pos + " with "
+                    + (verdictTemplate == null ? "none" : "one of " + verdictTemplate.size()) + " before it");
+        }
+        String instructionId = string();
+        double quantity = real();
+        List<GuardrailVerdict> verdicts = new ArrayList<>(n);
+        for (GuardrailVerdict t : verdictTemplate) {
+            verdicts.add(new GuardrailVerdict(instructionId, t.check(), t.outcome(), quantity, quantity, t.reason()));
+        }
+        return verdicts;
     }
 
     private ComposeContext context() {
@@ -97,13 +128,25 @@ final class BlockDecoder {
         String symbol = string();
         long ts = varlong();
         int n = count();
-        List<String> names = new ArrayList<>(n);
         double[] values = new double[n];
+        if (references && flag()) {
+            if (lastNames == null || lastNames.size() != n) {
+                throw new IllegalArgumentException("the names of " + n + " features at byte " + pos + " with "
+                        + (lastNames == null ? "none" : lastNames.size()) + " before them");
+            }
+            for (int i = 0; i < n; i++) {
+                values[i] = real();
+            }
+            return new FeatureVector(symbol, ts, lastNames, values);
+        }
+        List<String> names = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             names.add(string());
             values[i] = real();
         }
-        return new FeatureVector(symbol, ts, names, values);
+        FeatureVector vector = new FeatureVector(symbol, ts, names, values);
+        lastNames = vector.names();
+        return vector;
     }
 
     private ComposeResult decision() {
@@ -140,9 +183,25 @@ final class BlockDecoder {
         double fees = real();
         List<PositionSnapshot> positions = list(() -> new PositionSnapshot(string(), real(), real(), real(), real(),
                 varlong()));
-        Constraints constraints = flag()
-                ? new Constraints(real(), real(), real(), real(), (int) varlong(), flag()) : null;
+        Constraints constraints = constraintsOrNull();
         return new PortfolioView(ts, cash, equity, gross, net, realized, fees, positions, constraints);
+    }
+
+    private Constraints constraintsOrNull() {
+        byte presence = next();
+        return switch (presence) {
+            case 0 -> null;
+            case 1 -> lastConstraints = new Constraints(real(), real(), real(), real(), (int) varlong(), flag());
+            case 2 -> {
+                if (!references || lastConstraints == null) {
+                    throw new IllegalArgumentException("a constraints reference at byte " + (pos - 1)
+                            + (references ? " with none before it" : " in format 2 or before"));
+                }
+                yield lastConstraints;
+            }
+            default -> throw new IllegalArgumentException("a constraints presence of " + presence + " at byte "
+                    + (pos - 1));
+        };
     }
 
     private StageTimings timings() {

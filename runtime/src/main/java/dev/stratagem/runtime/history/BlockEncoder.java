@@ -60,6 +60,10 @@ final class BlockEncoder {
     private long lastReal;
     private boolean anyReal;
     private PortfolioView lastPortfolio;
+    /** What format 3 writes again as a reference (see {@link CycleBlockCodec}). */
+    private Constraints lastConstraints;
+    private List<String> lastNames;
+    private List<GuardrailVerdict> verdictTemplate;
     /** The table index of the last record's run id: compose and instruction ids start with it. */
     private int runIndex;
 
@@ -83,6 +87,9 @@ final class BlockEncoder {
         lastVersions = null;
         anyReal = false;
         lastPortfolio = null;
+        lastConstraints = null;
+        lastNames = null;
+        verdictTemplate = null;
     }
 
     /**
@@ -100,6 +107,9 @@ final class BlockEncoder {
         long startReal = lastReal;
         boolean startAnyReal = anyReal;
         PortfolioView startPortfolio = lastPortfolio;
+        Constraints startConstraints = lastConstraints;
+        List<String> startNames = lastNames;
+        List<GuardrailVerdict> startTemplate = verdictTemplate;
         try {
             record(r);
             count++;
@@ -112,6 +122,9 @@ final class BlockEncoder {
             lastReal = startReal;
             anyReal = startAnyReal;
             lastPortfolio = startPortfolio;
+            lastConstraints = startConstraints;
+            lastNames = startNames;
+            verdictTemplate = startTemplate;
             if (stringCount != startStrings) {
                 Arrays.fill(strings, startStrings, stringCount, null);
                 stringCount = startStrings;
@@ -142,8 +155,7 @@ final class BlockEncoder {
 
     private void record(CycleRecord r) {
         string(r.composeId());
-        string(r.runId());
-        runIndex = indexOf(r.runId());
+        runIndex = string(r.runId());
         string(r.strategyId());
         varlong(r.sequence());
         varlong(r.ts());
@@ -151,17 +163,7 @@ final class BlockEncoder {
         versions(r.versions());
         context(r.context());
         decision(r.decision());
-        List<GuardrailVerdict> verdicts = r.verdicts();
-        varint(verdicts.size());
-        for (int i = 0; i < verdicts.size(); i++) {
-            GuardrailVerdict v = verdicts.get(i);
-            string(v.instructionId());
-            string(v.check());
-            string(v.outcome().name());
-            real(v.quantityBefore());
-            real(v.quantityAfter());
-            string(v.reason());
-        }
+        verdicts(r.verdicts());
         List<TxResult> txResults = r.txResults();
         varint(txResults.size());
         for (int i = 0; i < txResults.size(); i++) {
@@ -221,6 +223,36 @@ final class BlockEncoder {
         }
     }
 
+    /**
+     * The count, then, if there are any, {@code 1} and the instruction id and quantity if they fit the block's
+     * template, else {@code 0} and every verdict.
+     */
+    private void verdicts(List<GuardrailVerdict> verdicts) {
+        varint(verdicts.size());
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        if (CycleBlockCodec.fits(verdicts, verdictTemplate)) {
+            flag(true);
+            string(verdicts.getFirst().instructionId());
+            real(verdicts.getFirst().quantityBefore());
+            return;
+        }
+        flag(false);
+        for (int i = 0; i < verdicts.size(); i++) {
+            GuardrailVerdict v = verdicts.get(i);
+            string(v.instructionId());
+            string(v.check());
+            string(v.outcome().name());
+            real(v.quantityBefore());
+            real(v.quantityAfter());
+            string(v.reason());
+        }
+        if (CycleBlockCodec.uniform(verdicts)) {
+            verdictTemplate = verdicts;
+        }
+    }
+
     private void context(ComposeContext c) {
         if (!writePresence(c)) {
             return;
@@ -236,10 +268,19 @@ final class BlockEncoder {
             varlong(f.ts());
             List<String> names = f.names();
             varint(names.size());
+            if (names == lastNames || names.equals(lastNames)) {
+                flag(true);
+                for (int i = 0; i < names.size(); i++) {
+                    real(f.value(i));
+                }
+                continue;
+            }
+            flag(false);
             for (int i = 0; i < names.size(); i++) {
                 string(names.get(i));
                 real(f.value(i));
             }
+            lastNames = names;
         }
         portfolio(c.portfolio());
         TradeDigest d = c.digest();
@@ -310,7 +351,11 @@ final class BlockEncoder {
             varlong(s.openedAt());
         }
         Constraints c = p.constraints();
-        if (writePresence(c)) {
+        if (c != null && c.equals(lastConstraints)) {
+            room(1);
+            buf[pos++] = 2;
+        } else if (writePresence(c)) {
+            lastConstraints = c;
             real(c.maxPositionQuantity());
             real(c.maxPositionNotional());
             real(c.maxOrderNotional());
@@ -362,35 +407,27 @@ final class BlockEncoder {
      * (which UTF-8 would turn into {@code ?} when unpaired), {@code 2} and its UTF-16 code units, or, if it is the
      * run id followed by ASCII ({@code <run>-3112}, {@code <run>-3112-1}), {@code 3}, the run id's index and the
      * rest; else {@code 4 + index} of its first occurrence.
+     *
+     * @return the string's index in the block's table, -1 for null
      */
-    private void string(String s) {
+    private int string(String s) {
         if (s == null) {
             varint(0);
-            return;
+            return -1;
         }
         int mask = slots.length - 1;
         int slot = slot(s, mask);
         for (int held; (held = slots[slot]) != 0; slot = (slot + 1) & mask) {
             if (strings[held - 1].equals(s)) {
                 varint(4 + held - 1);
-                return;
+                return held - 1;
             }
         }
         add(s, slot);
         if (!runSuffix(s) && !ascii(s)) {
             nonAscii(s);
         }
-    }
-
-    /** @return the index of a string in the block's table, or -1 */
-    private int indexOf(String s) {
-        int mask = slots.length - 1;
-        for (int slot = slot(s, mask), held; (held = slots[slot]) != 0; slot = (slot + 1) & mask) {
-            if (strings[held - 1].equals(s)) {
-                return held - 1;
-            }
-        }
-        return -1;
+        return stringCount - 1;
     }
 
     /**

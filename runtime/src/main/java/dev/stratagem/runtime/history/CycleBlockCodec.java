@@ -1,6 +1,7 @@
 package dev.stratagem.runtime.history;
 
 import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.GuardrailVerdict;
 import java.util.List;
 
 /**
@@ -27,13 +28,27 @@ import java.util.List;
  * database file from 77-79 to 52-55 MB: the bytes H2 stores, the collector copies and the disk takes were the
  * biggest cost of recording a backtest (BENCHMARKS.md).
  *
+ * <p>Format 3 writes what a run repeats from one recorded cycle to the next as a reference, to spend less of the
+ * replay's thread on it (a backtest encodes each recorded cycle there):
+ * <ul>
+ *   <li>a non-empty guardrail verdict list is followed by a byte: {@code 0}, the verdicts in full; {@code 1}, the
+ *       block's verdict template again with this list's instruction id and quantity. The template is the last list
+ *       written in full that is {@linkplain #uniform uniform}: one instruction, every quantity before and after the
+ *       same (an order every check accepted unchanged: thirteen verdicts in a backtest);</li>
+ *   <li>a feature vector's count of values is followed by a byte: {@code 1}, the names of the block's previous
+ *       vector again; {@code 0}, the names, each before its value as in format 2;</li>
+ *   <li>a portfolio's constraints presence byte is {@code 2} for constraints equal to the block's last written.</li>
+ * </ul>
+ *
  * <p>Hand-written instead of a Jackson binary format: Smile, tried first, spent ~5 us per record reading record
  * fields reflectively, which was 80% of the history writer's time (BENCHMARKS.md).
  */
 final class CycleBlockCodec {
 
     /** The {@code format} column of the blocks this codec writes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
+    /** Format 2, still read: no verdict templates, feature name or constraints references. */
+    static final int FORMAT_2 = 2;
     /** The first format, still read: doubles as 8 bytes, no portfolio references, every step time. */
     static final int FORMAT_1 = 1;
 
@@ -61,14 +76,52 @@ final class CycleBlockCodec {
      * @throws IllegalStateException if the payload is not a block of this format
      */
     static List<CycleRecord> decode(int format, byte[] payload, String where) {
-        if (format != FORMAT && format != FORMAT_1) {
+        if (format < FORMAT_1 || format > FORMAT) {
             throw new IllegalStateException("cycle block " + where + " has format " + format + "; this runtime reads "
-                    + "formats " + FORMAT_1 + " and " + FORMAT + " (written by a newer Stratagem?)");
+                    + "formats " + FORMAT_1 + " to " + FORMAT + " (written by a newer Stratagem?)");
         }
         try {
             return new BlockDecoder(payload, format).decode();
         } catch (RuntimeException e) {
             throw new IllegalStateException("cycle block " + where + " is not readable: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @param verdicts a non-empty verdict list
+     * @return whether its verdicts are all for one instruction and every quantity, before and after, is the same
+     */
+    static boolean uniform(List<GuardrailVerdict> verdicts) {
+        GuardrailVerdict first = verdicts.getFirst();
+        long quantity = Double.doubleToRawLongBits(first.quantityBefore());
+        for (int i = 0; i < verdicts.size(); i++) {
+            GuardrailVerdict v = verdicts.get(i);
+            if (!v.instructionId().equals(first.instructionId())
+                    || Double.doubleToRawLongBits(v.quantityBefore()) != quantity
+                    || Double.doubleToRawLongBits(v.quantityAfter()) != quantity) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param verdicts a non-empty verdict list
+     * @param template a {@linkplain #uniform uniform} list, or null
+     * @return whether the list is uniform and has the template's checks, outcomes and reasons, in its order: then
+     *     its first verdict's instruction id and quantity say all of it
+     */
+    static boolean fits(List<GuardrailVerdict> verdicts, List<GuardrailVerdict> template) {
+        if (template == null || verdicts.size() != template.size()) {
+            return false;
+        }
+        for (int i = 0; i < verdicts.size(); i++) {
+            GuardrailVerdict v = verdicts.get(i);
+            GuardrailVerdict t = template.get(i);
+            if (v.outcome() != t.outcome() || !v.check().equals(t.check()) || !v.reason().equals(t.reason())) {
+                return false;
+            }
+        }
+        return uniform(verdicts);
     }
 }

@@ -9,10 +9,7 @@ import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.StageTimings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -88,10 +85,7 @@ class BlockFormat2Test {
 
     @Test
     void a_block_written_in_format_1_still_reads() throws IOException {
-        byte[] payload;
-        try (InputStream in = getClass().getResourceAsStream("/history/block-format1.hex")) {
-            payload = HexFormat.of().parseHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
-        }
+        byte[] payload = SampleCycles.fixture("block-format1.hex");
         // written by the format 1 encoder (Stratagem at 1affef1) from these records: if SampleCycles changes,
         // write the fixture again from the changed records with the format 1 encoder (BlockEncoder at 1affef1)
         List<CycleRecord> expected = List.of(SampleCycles.traded("bt-format1", 1), SampleCycles.warmup("bt-format1", 2),

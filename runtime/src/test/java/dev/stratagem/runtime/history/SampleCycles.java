@@ -23,6 +23,10 @@ import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.api.TxResult;
 import dev.stratagem.api.TxStatus;
 import dev.stratagem.api.VerdictOutcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 
 /** Hand-built cycle records shaped like the ones the cycle coordinator produces. */
@@ -92,6 +96,30 @@ final class SampleCycles {
                 verdicts, results, List.of(closed), after, timings(seq), null);
     }
 
+    /** The checks a backtest's guardrails run on an order, in their order. */
+    static final List<String> CHECKS = List.of("kill-switch", "circuit-breaker", "unknown-instrument", "quantity",
+            "lot-size", "max-notional", "max-position", "max-open-positions", "max-leverage", "buying-power",
+            "portfolio-limits", "var-limit");
+
+    /** A buy of {@code quantity} that every check accepted unchanged, acknowledged, not yet filled. */
+    static CycleRecord accepted(String runId, long seq, double quantity) {
+        long ts = T0 + seq * DAY;
+        String id = composeId(runId, seq);
+        TradeInstruction buy = new TradeInstruction(id + "-1", "ORCL", Side.BUY, quantity, OrderType.MARKET,
+                Double.NaN, false);
+        PortfolioView flat = flat(ts);
+        ComposeContext context = new ComposeContext(ts, id, STRATEGY,
+                List.of(new FeatureVector("ORCL", ts, List.of("close", "sma_10", "sma_30"),
+                        new double[] {12.5 + seq / 100.0, 12.4, 12.3})),
+                flat, TradeDigest.EMPTY, RunMode.BACKTEST);
+        List<GuardrailVerdict> verdicts = CHECKS.stream()
+                .map(check -> new GuardrailVerdict(buy.id(), check, VerdictOutcome.ACCEPTED, quantity, quantity, ""))
+                .toList();
+        return new CycleRecord(id, runId, STRATEGY, seq, ts, CycleStatus.TRADED, VERSIONS, context,
+                ComposeResult.of("sma_10 crossed above sma_30: buy " + quantity, buy), verdicts,
+                List.of(TxResult.accepted(buy, ts)), List.of(), flat, StageTimings.NONE, null);
+    }
+
     /** @return the record with a lazy rationale that throws {@code error} when read, as a runaway plugin's could */
     static CycleRecord withThrowingRationale(CycleRecord r, Error error) {
         return new CycleRecord(r.composeId(), r.runId(), r.strategyId(), r.sequence(), r.ts(), r.status(),
@@ -144,6 +172,13 @@ final class SampleCycles {
                 flat, TradeDigest.EMPTY, RunMode.BACKTEST);
         return new CycleRecord(id, runId, STRATEGY, seq, ts, CycleStatus.IDLE, VERSIONS, context,
                 ComposeResult.noop("no crossover"), List.of(), List.of(), List.of(), flat, timings(seq), null);
+    }
+
+    /** @return the bytes of a hex fixture in {@code src/test/resources/history} (a block an older encoder wrote) */
+    static byte[] fixture(String name) throws IOException {
+        try (InputStream in = SampleCycles.class.getResourceAsStream("/history/" + name)) {
+            return HexFormat.of().parseHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
+        }
     }
 
     static PortfolioView flat(long ts) {
