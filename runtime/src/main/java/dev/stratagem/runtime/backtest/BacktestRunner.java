@@ -16,6 +16,7 @@ import dev.stratagem.runtime.history.RunInfo;
 import dev.stratagem.runtime.history.RunSummary;
 import dev.stratagem.runtime.marketdata.CandleColumns;
 import dev.stratagem.runtime.marketdata.CandleSeries;
+import dev.stratagem.runtime.marketdata.CandleSeriesCache;
 import dev.stratagem.runtime.marketdata.CsvCandleReader;
 import dev.stratagem.runtime.marketdata.CsvFormat;
 import dev.stratagem.runtime.marketdata.MarketReplay;
@@ -102,8 +103,8 @@ public final class BacktestRunner {
                 new DigestTracker(config.periodsPerYear()), config.instrumentMap(), 256, Duration.ofSeconds(30));
         MarketReplay replay = new MarketReplay(data.stream().map(CandleSeries::candles).toList());
         ResultDigest digest = new ResultDigest();
-        // one point per cycle: at least the longest series' bars (more if the series' dates differ; it grows)
-        EquityCurve curve = new EquityCurve(data.stream().mapToInt(s -> s.candles().size()).max().orElse(0));
+        // one point per cycle, reduced as it comes to the drawdown and Sharpe ratio (no array of a point a bar)
+        PerformanceStats.Curve curve = new PerformanceStats.Curve();
         long bars = 0;
         long recorded = 0;
         long failed = 0;
@@ -119,7 +120,7 @@ public final class BacktestRunner {
                 CycleOutcome cycle = coordinator.run(slice);
                 digest.cycle(cycle);
                 if (cycle.portfolioAfter() != null) {
-                    curve.add(cycle.ts(), cycle.portfolioAfter().equity());
+                    curve.add(cycle.portfolioAfter().equity());
                 }
                 if (cycle.status() == CycleStatus.FAILED) {
                     failed++;
@@ -145,12 +146,11 @@ public final class BacktestRunner {
         for (PositionSnapshot p : ledger.view().positions()) {
             digest.position(p.symbol(), p.quantity(), p.averagePrice());
         }
-        double[] equity = curve.values();
         BigDecimal finalEquity = ledger.equity();
         double totalReturn = finalEquity.divide(config.capital(), 12, RoundingMode.HALF_EVEN).doubleValue() - 1;
         BacktestResult result = new BacktestResult(runId, config.id(), bars, coordinator.sequence(), recorded, failed,
-                ledger.trades(), config.capital(), finalEquity, totalReturn, PerformanceStats.maxDrawdown(equity),
-                PerformanceStats.sharpe(equity, config.periodsPerYear()), digest.finish(), skipped, elapsed,
+                ledger.trades(), config.capital(), finalEquity, totalReturn, curve.maxDrawdown(),
+                curve.sharpe(config.periodsPerYear()), digest.finish(), skipped, elapsed,
                 request.database() == null ? null : request.database().toString());
         if (store != null) {
             store.writeTrades(runId, result.trades());
@@ -169,7 +169,7 @@ public final class BacktestRunner {
             String symbol = oneToOne ? config.allSymbols().getFirst() : CsvCandleReader.symbolFromFileName(file);
             CsvFormat format = request.csvMapping() == null ? CsvFormat.detect(file)
                     : CsvFormat.parseMapping(request.csvMapping());
-            CandleSeries series = window(CsvCandleReader.read(file, symbol, format, request.skipBadRows()), request);
+            CandleSeries series = window(CandleSeriesCache.read(file, symbol, format, request.skipBadRows()), request);
             if (series.candles().isEmpty()) {
                 throw new IllegalArgumentException(file + ": no bars"
                         + (request.from() == null ? "" : " from " + request.from())

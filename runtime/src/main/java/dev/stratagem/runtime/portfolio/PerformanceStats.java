@@ -14,16 +14,7 @@ public final class PerformanceStats {
      *     (peaks that are not positive are skipped)
      */
     public static double maxDrawdown(double[] equity) {
-        double peak = Double.NEGATIVE_INFINITY;
-        double worst = 0;
-        for (double e : equity) {
-            if (e > peak) {
-                peak = e;
-            } else if (peak > 0) {
-                worst = Math.max(worst, (peak - e) / peak);
-            }
-        }
-        return worst;
+        return of(equity).maxDrawdown();
     }
 
     /**
@@ -34,14 +25,54 @@ public final class PerformanceStats {
      *     are skipped.
      */
     public static double sharpe(double[] equity, double periodsPerYear) {
-        ReturnStats stats = new ReturnStats();
-        for (int i = 1; i < equity.length; i++) {
-            double r = ReturnStats.periodReturn(equity[i - 1], equity[i]);
-            if (!Double.isNaN(r)) {
-                stats.add(r);
-            }
+        return of(equity).sharpe(periodsPerYear);
+    }
+
+    private static Curve of(double[] equity) {
+        Curve curve = new Curve();
+        for (double e : equity) {
+            curve.add(e);
         }
-        return stats.sharpe(periodsPerYear);
+        return curve;
+    }
+
+    /**
+     * An equity curve reduced point by point to what {@link #maxDrawdown} and {@link #sharpe} report, with the
+     * same operations in the same order (the same bits), in constant memory: a backtest feeds it every cycle
+     * instead of keeping a million-point array the collector would copy.
+     */
+    public static final class Curve {
+
+        private final ReturnStats returns = new ReturnStats();
+        private double peak = Double.NEGATIVE_INFINITY;
+        private double worst;
+        private double last = Double.NaN;
+
+        /** @param equity the next point */
+        public void add(double equity) {
+            if (equity > peak) {
+                peak = equity;
+            } else if (peak > 0) {
+                worst = Math.max(worst, (peak - equity) / peak);
+            }
+            if (!Double.isNaN(last)) {
+                double r = ReturnStats.periodReturn(last, equity);
+                if (!Double.isNaN(r)) {
+                    returns.add(r);
+                }
+            }
+            last = equity;
+        }
+
+        /** @return as {@link PerformanceStats#maxDrawdown} for the points so far */
+        public double maxDrawdown() {
+            return worst;
+        }
+
+        /** @return as {@link PerformanceStats#sharpe} for the points so far */
+        public double sharpe(double periodsPerYear) {
+            return returns.sharpe(periodsPerYear);
+        }
     }
 
     /**
