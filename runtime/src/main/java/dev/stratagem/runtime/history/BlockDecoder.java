@@ -43,6 +43,7 @@ final class BlockDecoder {
     private Constraints lastConstraints;
     private List<String> lastNames;
     private List<GuardrailVerdict> verdictTemplate;
+    private long recordTs;
 
     /**
      * @param buf the payload
@@ -68,6 +69,7 @@ final class BlockDecoder {
         String strategyId = string();
         long sequence = varlong();
         long ts = varlong();
+        recordTs = ts;
         CycleStatus status = CycleStatus.valueOf(string());
         List<ComponentVersion> versions = list(
                 () -> new ComponentVersion(string(), string(), string(), string(), string()));
@@ -75,9 +77,9 @@ final class BlockDecoder {
         ComposeResult decision = flag() ? decision() : null;
         List<GuardrailVerdict> verdicts = verdicts();
         List<TxResult> txResults = list(() -> new TxResult(string(), string(), Side.valueOf(string()),
-                TxStatus.valueOf(string()), real(), real(), real(), varlong(), string()));
-        List<TradeHistoryEntry> closed = list(() -> new TradeHistoryEntry(string(), string(), real(), varlong(),
-                real(), varlong(), real(), real(), real(), string(), string()));
+                TxStatus.valueOf(string()), real(), real(), real(), time(), string()));
+        List<TradeHistoryEntry> closed = list(() -> new TradeHistoryEntry(string(), string(), real(), time(),
+                real(), time(), real(), real(), real(), string(), string()));
         PortfolioView after = portfolioOrNull();
         StageTimings timings = timings();
         CycleError error = flag() ? new CycleError(CycleStep.valueOf(string()), string(), string()) : null;
@@ -112,13 +114,13 @@ final class BlockDecoder {
     }
 
     private ComposeContext context() {
-        long ts = varlong();
+        long ts = time();
         String composeId = string();
         String strategyId = string();
         List<FeatureVector> features = list(this::features);
         PortfolioView portfolio = portfolioOrNull();
-        TradeDigest digest = flag() ? new TradeDigest(varlong(), list(() -> new TradeDigestEntry(string(),
-                (int) varlong(), real(), real(), varlong(), varlong())), real()) : null;
+        TradeDigest digest = flag() ? new TradeDigest(time(), list(() -> new TradeDigestEntry(string(),
+                (int) varlong(), real(), real(), varlong(), time())), real()) : null;
         String mode = string();
         return new ComposeContext(ts, composeId, strategyId, features, portfolio, digest,
                 mode == null ? null : RunMode.valueOf(mode));
@@ -126,7 +128,7 @@ final class BlockDecoder {
 
     private FeatureVector features() {
         String symbol = string();
-        long ts = varlong();
+        long ts = time();
         int n = count();
         double[] values = new double[n];
         if (references && flag()) {
@@ -174,7 +176,7 @@ final class BlockDecoder {
     }
 
     private PortfolioView portfolio() {
-        long ts = varlong();
+        long ts = time();
         double cash = real();
         double equity = real();
         double gross = real();
@@ -182,7 +184,7 @@ final class BlockDecoder {
         double realized = real();
         double fees = real();
         List<PositionSnapshot> positions = list(() -> new PositionSnapshot(string(), real(), real(), real(), real(),
-                varlong()));
+                time()));
         Constraints constraints = constraintsOrNull();
         return new PortfolioView(ts, cash, equity, gross, net, realized, fees, positions, constraints);
     }
@@ -325,6 +327,12 @@ final class BlockDecoder {
             bits = (bits << 8) | (next() & 0xFF);
         }
         return Double.longBitsToDouble(bits);
+    }
+
+    /** A time of the record: format 3 writes it as its difference from the record's time. */
+    private long time() {
+        long t = varlong();
+        return references ? t + recordTs : t;
     }
 
     private long varlong() {

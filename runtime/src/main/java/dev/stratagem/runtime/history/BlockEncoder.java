@@ -64,6 +64,8 @@ final class BlockEncoder {
     private Constraints lastConstraints;
     private List<String> lastNames;
     private List<GuardrailVerdict> verdictTemplate;
+    /** The record's time: format 3 writes the other times of the record as their difference from it. */
+    private long recordTs;
     /** The table index of the last record's run id: compose and instruction ids start with it. */
     private int runIndex;
 
@@ -159,6 +161,7 @@ final class BlockEncoder {
         string(r.strategyId());
         varlong(r.sequence());
         varlong(r.ts());
+        recordTs = r.ts();
         string(r.status().name());
         versions(r.versions());
         context(r.context());
@@ -175,7 +178,7 @@ final class BlockEncoder {
             real(t.filledQuantity());
             real(t.fillPrice());
             real(t.fee());
-            varlong(t.ts());
+            time(t.ts());
             string(t.reason());
         }
         List<TradeHistoryEntry> closed = r.closedTrades();
@@ -257,7 +260,7 @@ final class BlockEncoder {
         if (!writePresence(c)) {
             return;
         }
-        varlong(c.ts());
+        time(c.ts());
         string(c.composeId());
         string(c.strategyId());
         List<FeatureVector> features = c.features();
@@ -265,7 +268,7 @@ final class BlockEncoder {
         for (int k = 0; k < features.size(); k++) {
             FeatureVector f = features.get(k);
             string(f.symbol());
-            varlong(f.ts());
+            time(f.ts());
             List<String> names = f.names();
             varint(names.size());
             if (names == lastNames || names.equals(lastNames)) {
@@ -285,7 +288,7 @@ final class BlockEncoder {
         portfolio(c.portfolio());
         TradeDigest d = c.digest();
         if (writePresence(d)) {
-            varlong(d.ts());
+            time(d.ts());
             List<TradeDigestEntry> entries = d.entries();
             varint(entries.size());
             for (int i = 0; i < entries.size(); i++) {
@@ -295,7 +298,7 @@ final class BlockEncoder {
                 real(e.realizedPnl());
                 real(e.winRate());
                 varlong(e.averageHoldingMillis());
-                varlong(e.lastTradeTs());
+                time(e.lastTradeTs());
             }
             real(d.sharpe());
         }
@@ -332,7 +335,7 @@ final class BlockEncoder {
             return;
         }
         lastPortfolio = p;
-        varlong(p.ts());
+        time(p.ts());
         real(p.cash());
         real(p.equity());
         real(p.grossExposure());
@@ -348,7 +351,7 @@ final class BlockEncoder {
             real(s.averagePrice());
             real(s.markPrice());
             real(s.unrealizedPnl());
-            varlong(s.openedAt());
+            time(s.openedAt());
         }
         Constraints c = p.constraints();
         if (c != null && c.equals(lastConstraints)) {
@@ -369,9 +372,9 @@ final class BlockEncoder {
         string(t.tradeId());
         string(t.symbol());
         real(t.quantity());
-        varlong(t.entryTs());
+        time(t.entryTs());
         real(t.entryPrice());
-        varlong(t.exitTs());
+        time(t.exitTs());
         real(t.exitPrice());
         real(t.realizedPnl());
         real(t.fees());
@@ -580,6 +583,11 @@ final class BlockEncoder {
         return DecimalDoubles.fewestDecimals(d, 0, CycleBlockCodec.REAL_MAX_DECIMALS);
     }
 
+    /** A time of the record as its difference from the record's own time: mostly 0, one byte. */
+    private void time(long t) {
+        varlong(t - recordTs);
+    }
+
     private void varint(int v) {
         varlong(v);
     }
@@ -587,21 +595,15 @@ final class BlockEncoder {
     /** Zig-zag, then seven bits a byte: small magnitudes of either sign take few bytes. */
     private void varlong(long v) {
         room(10);
+        byte[] b = buf;
+        int p = pos;
         long z = (v << 1) ^ (v >> 63);
-        if ((z & ~0x7FL) == 0) {
-            buf[pos++] = (byte) z;
-            return;
-        }
-        if ((z & ~0x3FFFL) == 0) {
-            buf[pos++] = (byte) (z | 0x80);
-            buf[pos++] = (byte) (z >>> 7);
-            return;
-        }
         while ((z & ~0x7FL) != 0) {
-            buf[pos++] = (byte) ((z & 0x7F) | 0x80);
+            b[p++] = (byte) ((z & 0x7F) | 0x80);
             z >>>= 7;
         }
-        buf[pos++] = (byte) z;
+        b[p++] = (byte) z;
+        pos = p;
     }
 
     private void room(int bytes) {

@@ -9,6 +9,7 @@ import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.GuardrailVerdict;
 import dev.stratagem.api.PortfolioView;
+import dev.stratagem.api.PositionSnapshot;
 import dev.stratagem.api.VerdictOutcome;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -82,6 +83,23 @@ class BlockFormat3Test {
         withOne.add(one);
         int added = CycleBlockCodec.encode(withOne).length - CycleBlockCodec.encode(block).length;
         assertThat(added).isLessThan(CycleBlockCodec.encode(List.of(one)).length / 2);
+    }
+
+    @Test
+    void a_record_s_other_times_are_differences_from_its_own_and_come_back_at_any_distance() {
+        CycleRecord base = SampleCycles.traded("bt-times", 4);
+        PortfolioView p = base.portfolioAfter();
+        PositionSnapshot s = p.positions().getFirst();
+        // a position opened at the far ends of time: the difference wraps, and wraps back
+        List<CycleRecord> block = new ArrayList<>();
+        for (long openedAt : new long[] {Long.MIN_VALUE, Long.MAX_VALUE, 0, base.ts()}) {
+            PortfolioView far = new PortfolioView(p.ts(), p.cash(), p.equity(), p.grossExposure(), p.netExposure(),
+                    p.realizedPnl(), p.fees(), List.of(new PositionSnapshot(s.symbol(), s.quantity(), s.averagePrice(),
+                            s.markPrice(), s.unrealizedPnl(), openedAt)), p.constraints());
+            block.add(withContext(base, base.context(), far));
+        }
+
+        assertThat(decode(CycleBlockCodec.encode(block))).isEqualTo(block);
     }
 
     @Test
