@@ -20,6 +20,8 @@ final class CircuitBreaker {
     private double dayStart = Double.NaN;
     private double last = Double.NaN;
     private long day = Long.MIN_VALUE;
+    /** Where {@link #day} starts, in epoch millis: a cycle within a day of it needs no division. */
+    private long dayFrom = Long.MAX_VALUE;
     private int pausedCycles;
 
     CircuitBreaker(String scope, BreakerLimits limits) {
@@ -40,11 +42,16 @@ final class CircuitBreaker {
         if (!Double.isFinite(equity)) {
             return Optional.empty();
         }
-        long today = Math.floorDiv(ts, DAY);
-        boolean newDay = today != day;
-        if (newDay) {
-            dayStart = Double.isNaN(last) ? equity : last;
-            day = today;
+        long sinceDayStart = ts - dayFrom;
+        boolean newDay = false;
+        if (ts < dayFrom || sinceDayStart < 0 || sinceDayStart >= DAY) {   // < 0: the difference overflowed
+            long today = Math.floorDiv(ts, DAY);
+            newDay = today != day;
+            if (newDay) {
+                dayStart = Double.isNaN(last) ? equity : last;
+                day = today;
+                dayFrom = today * DAY > ts ? Long.MAX_VALUE : today * DAY;   // > ts: overflowed, no fast path
+            }
         }
         last = equity;
         peak = Double.isNaN(peak) ? equity : Math.max(peak, equity);

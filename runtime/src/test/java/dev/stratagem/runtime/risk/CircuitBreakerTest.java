@@ -56,4 +56,27 @@ class CircuitBreakerTest {
         assertThat(b.update("r", DAY + 3, 95)).isEmpty();
         assertThat(b.update("r", 2 * DAY, 95).orElseThrow().cause()).contains("new day");
     }
+
+    @Test
+    void a_day_is_a_utc_calendar_day_before_1970_and_across_gaps() {
+        for (long day : new long[] {-3 * DAY, 40 * DAY}) {
+            CircuitBreaker b = new CircuitBreaker("s", new BreakerLimits(0.5, 0.5, 0.9, 0.02, 0.5, 0.9, 0));
+            b.update("r", day + 5_000, 100);
+            b.update("r", day + 6_000, 99);
+            // the day's last millisecond still counts from 100 (2.1% down: REDUCING); the next starts from 97.9
+            assertThat(b.update("r", day + DAY - 1, 97.9).orElseThrow().to()).isEqualTo(BreakerState.REDUCING);
+            assertThat(b.update("r", day + DAY, 97.9).orElseThrow().to()).isEqualTo(BreakerState.ACTIVE);
+            assertThat(b.update("r", day + DAY + 1, 95.5).orElseThrow().to()).isEqualTo(BreakerState.REDUCING);
+            assertThat(b.update("r", day + 5 * DAY + 7, 95.5).orElseThrow().to()).isEqualTo(BreakerState.ACTIVE);
+        }
+    }
+
+    @Test
+    void times_at_the_ends_of_the_long_range_are_one_day_each() {
+        for (long end : new long[] {Long.MIN_VALUE, Long.MAX_VALUE - 1}) {
+            CircuitBreaker b = new CircuitBreaker("s", new BreakerLimits(0.5, 0.5, 0.9, 0.02, 0.5, 0.9, 0));
+            b.update("r", end, 100);
+            assertThat(b.update("r", end + 1, 97.9).orElseThrow().cause()).contains("daily loss 2.10%");
+        }
+    }
 }
