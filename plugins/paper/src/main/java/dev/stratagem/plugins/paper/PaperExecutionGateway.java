@@ -10,9 +10,7 @@ import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.api.TxResult;
 import dev.stratagem.api.TxStatus;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +51,7 @@ public final class PaperExecutionGateway implements ExecutionGateway {
 
     private PaperConfig config = PaperConfig.DEFAULTS;
     private FillPricing pricing = FillPricing.of(config);
-    private final Set<String> seenIds = new HashSet<>();
+    private final IdSet seenIds = new IdSet();
     private final WorkingOrders working = new WorkingOrders();
     private FillJournal journal;
     private java.util.Random jitter = new java.util.Random(1);

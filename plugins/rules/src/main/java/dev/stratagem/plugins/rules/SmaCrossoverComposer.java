@@ -68,7 +68,7 @@ public final class SmaCrossoverComposer implements DecisionComposer {
         if (features.size() == 1) {
             FeatureVector f = features.getFirst();
             SmaReason only = decide(f, context.portfolio().quantity(f.symbol()), instructions);
-            return ComposeResult.lazy(orders(), () -> SmaReason.text(List.of(only)));   // the list only when read
+            return ComposeResult.lazy(orders(), only);   // the reason writes its text when read
         }
         List<SmaReason> reasons = new ArrayList<>(features.size());
         for (FeatureVector f : features) {

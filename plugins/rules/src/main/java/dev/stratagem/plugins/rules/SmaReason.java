@@ -4,10 +4,12 @@ import static dev.stratagem.plugins.rules.RationaleFormat.append;
 import static dev.stratagem.plugins.rules.RationaleFormat.num;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the SMA crossover composer saw and did for one symbol in one cycle, kept as values so the rationale
- * text is written only when something reads it ({@code ComposeResult.lazy}).
+ * text is written only when something reads it ({@code ComposeResult.lazy}): a one-symbol decision's reason is itself
+ * the rationale's supplier, so an idle bar makes no closure.
  *
  * @param symbol the symbol
  * @param kind the branch the decision took
@@ -18,10 +20,16 @@ import java.util.List;
  * @param quantity the configured order size
  */
 record SmaReason(String symbol, Kind kind, List<String> names, double fast, double slow, double position,
-        double quantity) {
+        double quantity) implements Supplier<String> {
 
     enum Kind {
         WARMING_UP, FIRST, BUY, CLOSE_SHORT, HOLD_ON_ABOVE, CLOSE_LONG, SELL_SHORT, STAY_FLAT, HOLD_SHORT, NO_CROSS
+    }
+
+    /** @return the rationale of this symbol's decision alone */
+    @Override
+    public String get() {
+        return text(List.of(this));
     }
 
     /** @return the rationale for these symbols, {@code "; "}-separated, as the composer has always written it */
