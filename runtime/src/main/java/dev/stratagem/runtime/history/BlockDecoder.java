@@ -42,7 +42,7 @@ final class BlockDecoder {
     private PortfolioView lastPortfolio;
     private Constraints lastConstraints;
     private List<String> lastNames;
-    private List<GuardrailVerdict> verdictTemplate;
+    private CycleBlockCodec.VerdictTemplate verdictTemplate;
     private long recordTs;
 
     /**
@@ -96,7 +96,7 @@ final class BlockDecoder {
                         string()));
             }
             if (references && n > 0 && CycleBlockCodec.uniform(verdicts)) {
-                verdictTemplate = verdicts;
+                verdictTemplate = new CycleBlockCodec.VerdictTemplate(verdicts);
             }
             return verdicts;
         }
@@ -105,12 +105,7 @@ final class BlockDecoder {
                     + (verdictTemplate == null ? "none" : "one of " + verdictTemplate.size()) + " before it");
         }
         String instructionId = string();
-        double quantity = real();
-        List<GuardrailVerdict> verdicts = new ArrayList<>(n);
-        for (GuardrailVerdict t : verdictTemplate) {
-            verdicts.add(new GuardrailVerdict(instructionId, t.check(), t.outcome(), quantity, quantity, t.reason()));
-        }
-        return verdicts;
+        return verdictTemplate.verdicts(instructionId, real());
     }
 
     private ComposeContext context() {

@@ -63,7 +63,7 @@ final class BlockEncoder {
     /** What format 3 writes again as a reference (see {@link CycleBlockCodec}). */
     private Constraints lastConstraints;
     private List<String> lastNames;
-    private List<GuardrailVerdict> verdictTemplate;
+    private CycleBlockCodec.VerdictTemplate verdictTemplate;
     /** The record's time: format 3 writes the other times of the record as their difference from it. */
     private long recordTs;
     /** The table index of the last record's run id: compose and instruction ids start with it. */
@@ -111,7 +111,7 @@ final class BlockEncoder {
         PortfolioView startPortfolio = lastPortfolio;
         Constraints startConstraints = lastConstraints;
         List<String> startNames = lastNames;
-        List<GuardrailVerdict> startTemplate = verdictTemplate;
+        CycleBlockCodec.VerdictTemplate startTemplate = verdictTemplate;
         try {
             record(r);
             count++;
@@ -235,7 +235,7 @@ final class BlockEncoder {
         if (verdicts.isEmpty()) {
             return;
         }
-        if (CycleBlockCodec.fits(verdicts, verdictTemplate)) {
+        if (verdictTemplate != null && verdictTemplate.fits(verdicts)) {
             flag(true);
             string(verdicts.getFirst().instructionId());
             real(verdicts.getFirst().quantityBefore());
@@ -252,7 +252,7 @@ final class BlockEncoder {
             string(v.reason());
         }
         if (CycleBlockCodec.uniform(verdicts)) {
-            verdictTemplate = verdicts;
+            verdictTemplate = new CycleBlockCodec.VerdictTemplate(verdicts);
         }
     }
 
@@ -354,7 +354,7 @@ final class BlockEncoder {
             time(s.openedAt());
         }
         Constraints c = p.constraints();
-        if (c != null && c.equals(lastConstraints)) {
+        if (c != null && (c == lastConstraints || c.equals(lastConstraints))) {
             room(1);
             buf[pos++] = 2;
         } else if (writePresence(c)) {

@@ -2,6 +2,8 @@ package dev.stratagem.runtime.history;
 
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.GuardrailVerdict;
+import dev.stratagem.api.VerdictOutcome;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -108,22 +110,60 @@ final class CycleBlockCodec {
     }
 
     /**
-     * @param verdicts a non-empty verdict list
-     * @param template a {@linkplain #uniform uniform} list, or null
-     * @return whether the list is uniform and has the template's checks, outcomes and reasons, in its order: then
-     *     its first verdict's instruction id and quantity say all of it
+     * The checks, outcomes and reasons of a {@linkplain #uniform uniform} verdict list, in its order, in arrays: a
+     * new list is compared with them without reading the objects of the list they came from (13 objects an order
+     * earlier, out of the replay thread's nearer caches by then).
      */
-    static boolean fits(List<GuardrailVerdict> verdicts, List<GuardrailVerdict> template) {
-        if (template == null || verdicts.size() != template.size()) {
-            return false;
-        }
-        for (int i = 0; i < verdicts.size(); i++) {
-            GuardrailVerdict v = verdicts.get(i);
-            GuardrailVerdict t = template.get(i);
-            if (v.outcome() != t.outcome() || !v.check().equals(t.check()) || !v.reason().equals(t.reason())) {
-                return false;
+    static final class VerdictTemplate {
+
+        private final String[] checks;
+        private final VerdictOutcome[] outcomes;
+        private final String[] reasons;
+
+        /** @param verdicts a uniform, non-empty verdict list */
+        VerdictTemplate(List<GuardrailVerdict> verdicts) {
+            int n = verdicts.size();
+            checks = new String[n];
+            outcomes = new VerdictOutcome[n];
+            reasons = new String[n];
+            for (int i = 0; i < n; i++) {
+                GuardrailVerdict v = verdicts.get(i);
+                checks[i] = v.check();
+                outcomes[i] = v.outcome();
+                reasons[i] = v.reason();
             }
         }
-        return uniform(verdicts);
+
+        int size() {
+            return checks.length;
+        }
+
+        /**
+         * @param verdicts a non-empty verdict list
+         * @return whether the list is uniform and has these checks, outcomes and reasons: then its first verdict's
+         *     instruction id and quantity say all of it
+         */
+        boolean fits(List<GuardrailVerdict> verdicts) {
+            if (verdicts.size() != checks.length) {
+                return false;
+            }
+            for (int i = 0; i < checks.length; i++) {
+                GuardrailVerdict v = verdicts.get(i);
+                if (v.outcome() != outcomes[i] || !v.check().equals(checks[i]) || !v.reason().equals(reasons[i])) {
+                    return false;
+                }
+            }
+            return uniform(verdicts);
+        }
+
+        /** @return the verdicts this template and an instruction id and quantity stand for */
+        List<GuardrailVerdict> verdicts(String instructionId, double quantity) {
+            List<GuardrailVerdict> verdicts = new ArrayList<>(checks.length);
+            for (int i = 0; i < checks.length; i++) {
+                verdicts.add(new GuardrailVerdict(instructionId, checks[i], outcomes[i], quantity, quantity,
+                        reasons[i]));
+            }
+            return verdicts;
+        }
     }
 }
