@@ -44,6 +44,9 @@ final class BlockDecoder {
     private List<String> lastNames;
     private CycleBlockCodec.VerdictTemplate verdictTemplate;
     private long recordTs;
+    /** The block's recent doubles, as {@link BlockEncoder} keeps them. */
+    private final long[] recent = new long[CycleBlockCodec.RECENT_SLOTS];
+    private int recentHeld;
 
     /**
      * @param buf the payload
@@ -290,7 +293,14 @@ final class BlockDecoder {
         }
         int tag = next();
         double d;
-        if (tag >= 0 && tag <= CycleBlockCodec.REAL_MAX_DECIMALS) {
+        int slot = tag - CycleBlockCodec.REAL_RECENT;
+        if (references && slot >= 0 && slot < CycleBlockCodec.RECENT_SLOTS) {
+            if ((recentHeld & 1 << slot) == 0) {
+                throw new IllegalArgumentException("a recent number of slot " + slot + " at byte " + (pos - 1)
+                        + " with none in it");
+            }
+            d = Double.longBitsToDouble(recent[slot]);
+        } else if (tag >= 0 && tag <= CycleBlockCodec.REAL_MAX_DECIMALS) {
             long unscaled = varlong();
             if (unscaled >= 1L << 53 || unscaled <= -(1L << 53)) {
                 throw new IllegalArgumentException("an unscaled value of " + unscaled + " at byte " + pos);
@@ -310,6 +320,12 @@ final class BlockDecoder {
                 case CycleBlockCodec.REAL_NAN -> Double.NaN;
                 default -> throw new IllegalArgumentException("a number tag of " + tag + " at byte " + (pos - 1));
             };
+        }
+        if (references && tag != CycleBlockCodec.REAL_REPEAT && !(slot >= 0 && slot < CycleBlockCodec.RECENT_SLOTS)) {
+            long bits = Double.doubleToRawLongBits(d);   // written in full: it takes its slot, as in the encoder
+            int held = CycleBlockCodec.recentSlot(bits);
+            recent[held] = bits;
+            recentHeld |= 1 << held;
         }
         lastReal = d;
         anyReal = true;

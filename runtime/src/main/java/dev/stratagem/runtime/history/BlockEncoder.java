@@ -64,6 +64,10 @@ final class BlockEncoder {
     private Constraints lastConstraints;
     private List<String> lastNames;
     private CycleBlockCodec.VerdictTemplate verdictTemplate;
+    /** The block's recent doubles (their bits) and which slots hold one, a bit a slot. */
+    private final long[] recent = new long[CycleBlockCodec.RECENT_SLOTS];
+    private int recentHeld;
+    private final long[] recentBefore = new long[CycleBlockCodec.RECENT_SLOTS];
     /** The record's time: format 3 writes the other times of the record as their difference from it. */
     private long recordTs;
     /** The table index of the last record's run id: compose and instruction ids start with it. */
@@ -92,6 +96,7 @@ final class BlockEncoder {
         lastConstraints = null;
         lastNames = null;
         verdictTemplate = null;
+        recentHeld = 0;
     }
 
     /**
@@ -112,6 +117,8 @@ final class BlockEncoder {
         Constraints startConstraints = lastConstraints;
         List<String> startNames = lastNames;
         CycleBlockCodec.VerdictTemplate startTemplate = verdictTemplate;
+        int startRecentHeld = recentHeld;
+        System.arraycopy(recent, 0, recentBefore, 0, recent.length);
         try {
             record(r);
             count++;
@@ -127,6 +134,8 @@ final class BlockEncoder {
             lastConstraints = startConstraints;
             lastNames = startNames;
             verdictTemplate = startTemplate;
+            recentHeld = startRecentHeld;
+            System.arraycopy(recentBefore, 0, recent, 0, recent.length);
             if (stringCount != startStrings) {
                 Arrays.fill(strings, startStrings, stringCount, null);
                 stringCount = startStrings;
@@ -558,6 +567,13 @@ final class BlockEncoder {
         }
         anyReal = true;
         lastReal = bits;
+        int slot = CycleBlockCodec.recentSlot(bits);
+        if ((recentHeld & 1 << slot) != 0 && recent[slot] == bits) {
+            buf[pos++] = (byte) (CycleBlockCodec.REAL_RECENT + slot);
+            return;
+        }
+        recent[slot] = bits;
+        recentHeld |= 1 << slot;
         int decimals = Double.isFinite(d) ? decimals(d) : -1; // an infinity would try every scale
         if (decimals >= 0) {
             buf[pos++] = (byte) decimals;
