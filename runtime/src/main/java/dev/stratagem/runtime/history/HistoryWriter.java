@@ -178,7 +178,8 @@ public final class HistoryWriter<T> implements AutoCloseable {
     }
 
     /**
-     * Writes everything queued, then stops the writer thread. Later calls do nothing.
+     * Writes everything queued, then stops the writer thread. Every call, a later or a concurrent one too, returns
+     * once the writer thread has stopped, and throws as the first did.
      *
      * @throws HistoryWriteException if any item has failed since this writer started
      */
@@ -186,11 +187,10 @@ public final class HistoryWriter<T> implements AutoCloseable {
     public void close() {
         submitLock.lock();
         try {
-            if (closed) {
-                return;
+            if (!closed) {   // a second closer (a shutdown hook racing the kernel's stop) waits for the drain too
+                closed = true;
+                wake();
             }
-            closed = true;
-            wake();
         } finally {
             submitLock.unlock();
         }

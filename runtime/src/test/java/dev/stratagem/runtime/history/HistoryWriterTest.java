@@ -174,6 +174,40 @@ class HistoryWriterTest {
     }
 
     @Test
+    void a_second_close_waits_for_the_drain_as_the_first_does() throws Exception {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
+            CountDownLatch gate = new CountDownLatch(1);
+            CycleSink gated = batch -> {
+                await(gate);
+                store.writeCycles(batch);
+            };
+            HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(gated, 16, 4);
+            for (long seq = 1; seq <= 8; seq++) {
+                writer.submit(SampleCycles.idle(RUN, seq));
+            }
+            // a shutdown hook and the kernel's stop, say: both close, the first is waiting for the drain
+            Thread first = Thread.ofPlatform().start(writer::close);
+            awaitTrue(() -> first.getState() == Thread.State.WAITING, Duration.ofSeconds(10));
+            AtomicInteger secondReturned = new AtomicInteger();
+            Thread second = Thread.ofPlatform().start(() -> {
+                writer.close();
+                secondReturned.incrementAndGet();
+            });
+            try {
+                awaitTrue(() -> second.getState() == Thread.State.WAITING || secondReturned.get() > 0,
+                        Duration.ofSeconds(10));
+                assertThat(secondReturned.get()).as("the second close returned before the drain").isZero();
+            } finally {
+                gate.countDown();
+            }
+            first.join(Duration.ofSeconds(30));
+            second.join(Duration.ofSeconds(30));
+            assertThat(secondReturned.get()).isEqualTo(1);
+            assertThat(store.cycleCount(RUN)).isEqualTo(8);
+        }
+    }
+
+    @Test
     void a_record_that_cannot_be_written_is_kept_as_an_error_and_costs_only_itself() {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
             store.writeCycles(List.of(SampleCycles.idle(RUN, 1)));
