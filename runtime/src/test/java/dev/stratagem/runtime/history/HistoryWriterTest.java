@@ -140,10 +140,7 @@ class HistoryWriterTest {
     void a_full_queue_blocks_the_submitter_instead_of_dropping_records() throws Exception {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
             CountDownLatch gate = new CountDownLatch(1);
-            CycleSink gated = batch -> {
-                await(gate);
-                store.writeCycles(batch);
-            };
+            CycleSink gated = gated(store, gate);
             int capacity = 4;
             int n = 50;
             try (HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(gated, capacity, 2)) {
@@ -177,10 +174,7 @@ class HistoryWriterTest {
     void a_second_close_waits_for_the_drain_as_the_first_does() throws Exception {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
             CountDownLatch gate = new CountDownLatch(1);
-            CycleSink gated = batch -> {
-                await(gate);
-                store.writeCycles(batch);
-            };
+            CycleSink gated = gated(store, gate);
             HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(gated, 16, 4);
             for (long seq = 1; seq <= 8; seq++) {
                 writer.submit(SampleCycles.idle(RUN, seq));
@@ -235,6 +229,14 @@ class HistoryWriterTest {
                 .hasMessageContaining("capacity");
         assertThatThrownBy(() -> HistoryWriter.cycles(nowhere, 10, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batchSize");
+    }
+
+    /** @return a sink that writes to the store once the gate opens */
+    private static CycleSink gated(JdbiHistoryStore store, CountDownLatch gate) {
+        return batch -> {
+            await(gate);
+            store.writeCycles(batch);
+        };
     }
 
     private static void await(CountDownLatch latch) {
