@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue #3, item 7, with the jars the reactor built: strategy S paper-trades on reload-probe 1.0.0 beside an
  * SMA strategy; 2.0.0 is dropped in and takes over at a cycle boundary with the count and the position intact;
- * a v3 that throws, a jar without extensions, a truncated jar and a bad manifest are each refused with the
+ * the replaced 1.0.0 composer is closed once it runs no more; a v3 that throws, a jar without extensions, a truncated jar and a bad manifest are each refused with the
  * reason recorded while 2.0.0 keeps running; {@code stratagem plugins rollback --to 1.0.0}, through the console
  * API served on the kernel's Vert.x with the token from its file, brings 1.0.0 back.
  */
@@ -51,6 +51,8 @@ class HotReloadEndToEndTest {
     @Test
     void swaps_refuses_and_rolls_back_real_jars_without_losing_a_cycle() throws Exception {
         Path plugins = ReloadFixture.pluginsWithV1(tmp);
+        Path closedLog = tmp.resolve("closed.log");
+        System.setProperty("stratagem.reloadProbe.closedLog", closedLog.toString()); // ReloadProbeV1Composer
         Path runFile = runFile(tmp, 86_400_000.0 / 3);
         Path db = tmp.resolve("history");
         Kernel kernel = Kernel.start(runFile, RunConfig.load(runFile), plugins, db,
@@ -67,6 +69,9 @@ class HotReloadEndToEndTest {
             assertThat(v2.oldVersion()).isEqualTo("1.0.0");
             assertThat(v2.newVersion()).isEqualTo("2.0.0");
             assertThat(v2.strategies()).containsExactly("s");
+            // the 1.0.0 instance that ran the strategy's cycles is closed once it runs no more, on the unloading
+            // thread after the swap (the instances the reload path warmed up on are closed on the reload thread)
+            assertThat(retiredClose(closedLog)).as("the replaced composer's close").contains("on plugin-unload");
 
             List<String> refusals = new ArrayList<>();
             Path v2jar = ReloadFixture.jar("reload-v2");
@@ -124,8 +129,25 @@ class HotReloadEndToEndTest {
         } finally {
             kernel.shutdown("test over");
             store.close();
+            System.clearProperty("stratagem.reloadProbe.closedLog");
         }
         assertVersionsRanInOrder(db);
+    }
+
+    /** @return the first line the closed 1.0.0 composer that ran the strategy wrote, waiting up to {@link #WAIT} */
+    private static String retiredClose(Path closedLog) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(closedLog)) {
+                var retired = Files.readString(closedLog).lines().filter(l -> l.endsWith(" on plugin-unload"))
+                        .findFirst();
+                if (retired.isPresent()) {
+                    return retired.get();
+                }
+            }
+            Thread.sleep(20);
+        }
+        return Files.exists(closedLog) ? Files.readString(closedLog) : "nothing closed";
     }
 
     private static void assertVersionsRanInOrder(Path db) {
