@@ -34,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #3, item 7, with the jars the reactor built: strategy S paper-trades on reload-probe 1.0.0 beside an
- * SMA strategy; 2.0.0 is dropped in and takes over at a cycle boundary with the count and the position intact;
- * the replaced 1.0.0 composer is closed once it runs no more; a v3 that throws, a jar without extensions, a truncated jar and a bad manifest are each refused with the
- * reason recorded while 2.0.0 keeps running; {@code stratagem plugins rollback --to 1.0.0}, through the console
+ * SMA strategy; 2.0.0 is dropped in and takes over at a cycle boundary with the count and the position intact,
+ * and the replaced 1.0.0 composer is closed once it runs no more; a v3 that throws, a jar without extensions, a
+ * truncated jar and a bad manifest are each refused with the reason recorded while 2.0.0 keeps running; {@code stratagem plugins rollback --to 1.0.0}, through the console
  * API served on the kernel's Vert.x with the token from its file, brings 1.0.0 back.
  */
 class HotReloadEndToEndTest {
