@@ -21,7 +21,6 @@ public final class DigestTracker {
     private final double periodsPerYear;
     private final ReturnStats returns = new ReturnStats();
     private final TreeMap<String, SymbolRecord> symbols = new TreeMap<>();
-    private double lastEquity = Double.NaN;
     private long ts;
     private boolean entriesStale;
     private List<TradeDigestEntry> entries = List.of();
@@ -47,13 +46,7 @@ public final class DigestTracker {
         if (!Double.isFinite(equity)) {
             throw new IllegalArgumentException("equity must be finite, was " + equity);
         }
-        if (!Double.isNaN(lastEquity)) {
-            double r = ReturnStats.periodReturn(lastEquity, equity);
-            if (!Double.isNaN(r)) {
-                returns.add(r);
-            }
-        }
-        lastEquity = equity;
+        returns.addEquity(equity);
         this.ts = Math.max(this.ts, ts);
     }
 

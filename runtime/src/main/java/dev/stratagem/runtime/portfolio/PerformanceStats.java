@@ -46,7 +46,6 @@ public final class PerformanceStats {
         private final ReturnStats returns = new ReturnStats();
         private double peak = Double.NEGATIVE_INFINITY;
         private double worst;
-        private double last = Double.NaN;
 
         /** @param equity the next point */
         public void add(double equity) {
@@ -55,13 +54,7 @@ public final class PerformanceStats {
             } else if (peak > 0) {
                 worst = Math.max(worst, (peak - equity) / peak);
             }
-            if (!Double.isNaN(last)) {
-                double r = ReturnStats.periodReturn(last, equity);
-                if (!Double.isNaN(r)) {
-                    returns.add(r);
-                }
-            }
-            last = equity;
+            returns.addEquity(equity);
         }
 
         /** @return as {@link PerformanceStats#maxDrawdown} for the points so far */

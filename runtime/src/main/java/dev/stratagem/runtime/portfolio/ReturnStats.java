@@ -3,16 +3,34 @@ package dev.stratagem.runtime.portfolio;
 import java.util.function.DoubleSupplier;
 
 /**
- * Running mean and variance of simple period returns (Welford), and the Sharpe ratio they give. The one
- * place the Sharpe formula lives: the live digest and the backtest summary must agree.
+ * Running mean and variance of the simple period returns of an equity curve fed point by point (Welford), and the
+ * Sharpe ratio they give. The one place the returns and the Sharpe formula live: the live digest and the backtest
+ * summary must agree.
  */
 final class ReturnStats {
 
     private long count;
     private double mean;
     private double m2;
+    private double lastEquity = Double.NaN;
 
-    void add(double periodReturn) {
+    /**
+     * Adds the return from the previous point to this one: none for the first point, nor for a period that starts
+     * at an equity that is not positive.
+     *
+     * @param equity the curve's next point
+     */
+    void addEquity(double equity) {
+        if (!Double.isNaN(lastEquity)) {
+            double r = periodReturn(lastEquity, equity);
+            if (!Double.isNaN(r)) {
+                add(r);
+            }
+        }
+        lastEquity = equity;
+    }
+
+    private void add(double periodReturn) {
         count++;
         double delta = periodReturn - mean;
         mean += delta / count;
@@ -56,7 +74,7 @@ final class ReturnStats {
      * @param current the equity at its end
      * @return the simple return, or NaN when the start is not positive (no meaningful return)
      */
-    static double periodReturn(double previous, double current) {
+    private static double periodReturn(double previous, double current) {
         return previous > 0 ? current / previous - 1 : Double.NaN;
     }
 }
