@@ -113,14 +113,17 @@ final class CycleBlockCodec {
         GuardrailVerdict first = verdicts.getFirst();
         long quantity = Double.doubleToRawLongBits(first.quantityBefore());
         for (int i = 0; i < verdicts.size(); i++) {
-            GuardrailVerdict v = verdicts.get(i);
-            if (!v.instructionId().equals(first.instructionId())
-                    || Double.doubleToRawLongBits(v.quantityBefore()) != quantity
-                    || Double.doubleToRawLongBits(v.quantityAfter()) != quantity) {
+            if (!sameOrder(verdicts.get(i), first.instructionId(), quantity)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** @return whether the verdict is for this instruction and left this quantity (its bits) as it was */
+    private static boolean sameOrder(GuardrailVerdict v, String instructionId, long quantity) {
+        return v.instructionId().equals(instructionId) && Double.doubleToRawLongBits(v.quantityBefore()) == quantity
+                && Double.doubleToRawLongBits(v.quantityAfter()) == quantity;
     }
 
     /**
@@ -161,13 +164,16 @@ final class CycleBlockCodec {
             if (verdicts.size() != checks.length) {
                 return false;
             }
-            for (int i = 0; i < checks.length; i++) {
+            GuardrailVerdict first = verdicts.getFirst();
+            long quantity = Double.doubleToRawLongBits(first.quantityBefore());
+            for (int i = 0; i < checks.length; i++) {   // one pass: the template's fields and uniformity
                 GuardrailVerdict v = verdicts.get(i);
-                if (v.outcome() != outcomes[i] || !v.check().equals(checks[i]) || !v.reason().equals(reasons[i])) {
+                if (v.outcome() != outcomes[i] || !v.check().equals(checks[i]) || !v.reason().equals(reasons[i])
+                        || !sameOrder(v, first.instructionId(), quantity)) {
                     return false;
                 }
             }
-            return uniform(verdicts);
+            return true;
         }
 
         /** @return the verdicts this template and an instruction id and quantity stand for */
