@@ -1,9 +1,10 @@
 package dev.stratagem.runtime.history;
 
-import dev.stratagem.api.CycleRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.runtime.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,12 +62,12 @@ class HistoryWriterTest {
         };
         try (HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(recording)) {
             writer.submit(SampleCycles.idle(RUN, 1)); // a submit does not wake the writer: its own poll finds it
-            awaitTrue(() -> writer.written() == 1, Duration.ofSeconds(10));
+            Await.until(() -> writer.written() == 1, Duration.ofSeconds(10), "record 1 written");
             for (long seq = 2; seq <= 6; seq++) {
                 writer.submit(SampleCycles.idle(RUN, seq));
             }
             writer.wake(); // what a strategy does once its cycle is published
-            awaitTrue(() -> writer.written() == 6, Duration.ofSeconds(10));
+            Await.until(() -> writer.written() == 6, Duration.ofSeconds(10), "records 2-6 written");
         }
         assertThat(committed).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(threads).containsOnly("stratagem-history-writer");
@@ -91,8 +91,8 @@ class HistoryWriterTest {
                 outcome.add(e);
             }
         });
-        awaitTrue(() -> submitter.getState() == Thread.State.TIMED_WAITING && writer.queued() == 2,
-                Duration.ofSeconds(10));
+        Await.until(() -> submitter.getState() == Thread.State.TIMED_WAITING && writer.queued() == 2,
+                Duration.ofSeconds(10), "the submitter waiting for room");
         dying.countDown();
         submitter.join(Duration.ofSeconds(30));
         assertThat(submitter.isAlive()).isFalse();
@@ -154,8 +154,8 @@ class HistoryWriterTest {
 
                 try {
                     // blocked: it waits for room in slices, checking that the writer is still alive
-                    awaitTrue(() -> submitter.getState() == Thread.State.TIMED_WAITING && writer.queued() == capacity,
-                            Duration.ofSeconds(10));
+                    Await.until(() -> submitter.getState() == Thread.State.TIMED_WAITING
+                            && writer.queued() == capacity, Duration.ofSeconds(10), "the submitter waiting for room");
                     assertThat(accepted.get()).isLessThanOrEqualTo(capacity + 2);
                     assertThat(submitter.isAlive()).isTrue();
                 } finally {
@@ -181,15 +181,15 @@ class HistoryWriterTest {
             }
             // a shutdown hook and the kernel's stop, say: both close, the first is waiting for the drain
             Thread first = Thread.ofPlatform().start(writer::close);
-            awaitTrue(() -> first.getState() == Thread.State.WAITING, Duration.ofSeconds(10));
+            Await.until(() -> first.getState() == Thread.State.WAITING, Duration.ofSeconds(10), "the first close waiting");
             AtomicInteger secondReturned = new AtomicInteger();
             Thread second = Thread.ofPlatform().start(() -> {
                 writer.close();
                 secondReturned.incrementAndGet();
             });
             try {
-                awaitTrue(() -> second.getState() == Thread.State.WAITING || secondReturned.get() > 0,
-                        Duration.ofSeconds(10));
+                Await.until(() -> second.getState() == Thread.State.WAITING || secondReturned.get() > 0,
+                        Duration.ofSeconds(10), "the second close waiting or returned");
                 assertThat(secondReturned.get()).as("the second close returned before the drain").isZero();
             } finally {
                 gate.countDown();
@@ -247,16 +247,6 @@ class HistoryWriterTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.onSpinWait();
         }
     }
 }

@@ -17,13 +17,14 @@ import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.config.StrategyConfigLoader;
 import dev.stratagem.runtime.cycle.StrategyComponents;
-import dev.stratagem.runtime.plugin.PluginCatalog;
-import dev.stratagem.runtime.strategy.StrategyAssembler;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.history.ReloadEventStore;
 import dev.stratagem.runtime.kernel.Kernel;
+import dev.stratagem.runtime.plugin.PluginCatalog;
 import dev.stratagem.runtime.plugin.reload.PluginStatus;
+import dev.stratagem.runtime.strategy.StrategyAssembler;
+import dev.stratagem.runtime.testing.Await;
 import dev.stratagem.runtime.testing.TestPaths;
 import dev.stratagem.runtime.web.ConsoleOptions;
 import dev.stratagem.runtime.web.ConsoleServer;
@@ -38,15 +39,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -325,10 +325,6 @@ class ScriptHotReloadTest {
     }
 
     private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("timed out waiting for " + what).isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
+        Await.until(condition, Duration.ofSeconds(60), what);
     }
 }

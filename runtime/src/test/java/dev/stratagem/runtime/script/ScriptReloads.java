@@ -1,19 +1,17 @@
 package dev.stratagem.runtime.script;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.stratagem.api.Candle;
 import dev.stratagem.api.MarketWindow;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.kernel.Kernel;
+import dev.stratagem.runtime.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** What the hot-reload tests of script components share: saving like an editor, awaiting, reading events. */
@@ -83,11 +81,7 @@ final class ScriptReloads {
     }
 
     static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("timed out waiting for " + what).isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
+        Await.until(condition, Duration.ofSeconds(90), what);
     }
 
     /** Waits for the kernel to record {@code more} cycles from now. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.kernel.Kernel;
+import dev.stratagem.runtime.testing.Await;
 import dev.stratagem.runtime.testing.RunFiles;
 import dev.stratagem.runtime.testing.TestPaths;
 import dev.stratagem.runtime.web.auth.ConsoleToken;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -179,12 +179,6 @@ class KernelControlPlaneTest {
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
+        Await.until(condition, Duration.ofSeconds(30), what);
     }
 }

@@ -12,6 +12,7 @@ import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.history.RunRow;
 import dev.stratagem.runtime.kernel.Kernel;
+import dev.stratagem.runtime.testing.Await;
 import dev.stratagem.runtime.web.ConsoleOptions;
 import dev.stratagem.runtime.web.ConsoleServer;
 import dev.stratagem.runtime.web.ConsoleSources;
@@ -19,6 +20,7 @@ import dev.stratagem.runtime.web.HistoryControlPlane;
 import dev.stratagem.runtime.web.auth.ConsoleToken;
 import dev.stratagem.runtime.web.auth.TokenStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +74,8 @@ class HotReloadEndToEndTest {
             assertThat(v2.strategies()).containsExactly("s");
             // the 1.0.0 instance that ran the strategy's cycles is closed once it runs no more, on the unloading
             // thread after the swap (the instances the reload path warmed up on are closed on the reload thread)
-            assertThat(retiredClose(closedLog)).as("the replaced composer's close").contains("on plugin-unload");
+            Await.until(() -> retiredClose(closedLog).isPresent(), WAIT, "the replaced composer's close");
+            assertThat(retiredClose(closedLog).orElseThrow()).startsWith("1.0.0 closed composes=");
 
             List<String> refusals = new ArrayList<>();
             Path v2jar = ReloadFixture.jar("reload-v2");
@@ -134,20 +138,14 @@ class HotReloadEndToEndTest {
         assertVersionsRanInOrder(db);
     }
 
-    /** @return the first line the closed 1.0.0 composer that ran the strategy wrote, waiting up to {@link #WAIT} */
-    private static String retiredClose(Path closedLog) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(closedLog)) {
-                var retired = Files.readString(closedLog).lines().filter(l -> l.endsWith(" on plugin-unload"))
-                        .findFirst();
-                if (retired.isPresent()) {
-                    return retired.get();
-                }
-            }
-            Thread.sleep(20);
+    /** @return the line the 1.0.0 composer that ran the strategy wrote when it was closed, if it has been */
+    private static Optional<String> retiredClose(Path closedLog) {
+        try {
+            return Files.exists(closedLog) ? Files.readString(closedLog).lines()
+                    .filter(l -> l.endsWith(" on plugin-unload")).findFirst() : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return Files.exists(closedLog) ? Files.readString(closedLog) : "nothing closed";
     }
 
     private static void assertVersionsRanInOrder(Path db) {

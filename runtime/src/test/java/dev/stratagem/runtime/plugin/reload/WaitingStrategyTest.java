@@ -10,6 +10,7 @@ import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.kernel.Addresses;
 import dev.stratagem.runtime.kernel.Kernel;
 import dev.stratagem.runtime.kernel.StrategyRunState;
+import dev.stratagem.runtime.testing.Await;
 import dev.stratagem.runtime.testing.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,12 +94,6 @@ class WaitingStrategyTest {
     }
 
     private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting: " + what);
-            }
-            Thread.onSpinWait();
-        }
+        Await.until(condition, WAIT, what);
     }
 }
