@@ -91,9 +91,14 @@ public final class BarWindow implements MarketWindow {
         return ring;
     }
 
-    /** @return the symbol's ring, or null; the first symbol by identity (the name symbols() hands out), no hash */
+    /** @return the symbol's ring, or null; the first symbol without the map (by identity, else by equals) */
     private Ring find(String symbol) {
-        return symbol == firstSymbol ? firstRing : rings.get(symbol);
+        // A backtest's bars carry the symbol the first load of their file gave (CandleSeriesCache), an equal string
+        // but another instance than this strategy's: equals before the map, whose lookup hashed and probed every bar
+        if (symbol == firstSymbol || firstSymbol != null && firstSymbol.equals(symbol)) {
+            return firstRing;
+        }
+        return rings.get(symbol);
     }
 
     private static final class Ring {

@@ -51,6 +51,11 @@ final class BlockEncoder {
     /** The block's string table: open addressing on {@link String#hashCode}, a slot holds 1 + the string's index. */
     private int[] slots = new int[1024];
     private String[] strings = new String[512];
+    /**
+     * Each string's hash code, compared before {@code equals}: a run's new strings (compose ids, rationales) share
+     * long prefixes and lengths, and a probe that met one compared them byte by byte.
+     */
+    private int[] hashes = new int[512];
     private int stringCount;
     /** The last versions list written with references only, and where its bytes are. */
     private List<ComponentVersion> lastVersions;
@@ -427,15 +432,16 @@ final class BlockEncoder {
             varint(0);
             return -1;
         }
+        int hash = s.hashCode();
         int mask = slots.length - 1;
-        int slot = slot(s, mask);
+        int slot = slot(hash, mask);
         for (int held; (held = slots[slot]) != 0; slot = (slot + 1) & mask) {
-            if (strings[held - 1].equals(s)) {
+            if (hashes[held - 1] == hash && strings[held - 1].equals(s)) {
                 varint(4 + held - 1);
                 return held - 1;
             }
         }
-        add(s, slot);
+        add(s, hash, slot);
         if (!runSuffix(s) && !ascii(s)) {
             nonAscii(s);
         }
@@ -465,14 +471,16 @@ final class BlockEncoder {
      * Fibonacci hashing: consecutive hash codes (compose ids {@code <run>-91}, {@code <run>-92}, ...) land far apart
      * instead of in one cluster that every probe would walk.
      */
-    private static int slot(String s, int mask) {
-        return (s.hashCode() * 0x9E3779B9 >>> 16) & mask;
+    private static int slot(int hash, int mask) {
+        return (hash * 0x9E3779B9 >>> 16) & mask;
     }
 
-    private void add(String s, int slot) {
+    private void add(String s, int hash, int slot) {
         if (stringCount == strings.length) {
             strings = Arrays.copyOf(strings, stringCount * 2);
+            hashes = Arrays.copyOf(hashes, stringCount * 2);
         }
+        hashes[stringCount] = hash;
         strings[stringCount++] = s;
         slots[slot] = stringCount;
         if (stringCount * 2 > slots.length) {
@@ -487,7 +495,7 @@ final class BlockEncoder {
         }
         int mask = slots.length - 1;
         for (int i = 0; i < stringCount; i++) {
-            int slot = slot(strings[i], mask);
+            int slot = slot(hashes[i], mask);
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
@@ -514,17 +522,20 @@ final class BlockEncoder {
      * @return whether they were ASCII and are written
      */
     private boolean asciiFrom(String s, int from, int start) {
-        int length = s.length() - from;
-        varint(length);
-        room(length);
-        for (int i = from; i < s.length(); i++) {
+        int end = s.length();
+        varint(end - from);
+        room(end - from);
+        byte[] b = buf;
+        int p = pos;
+        for (int i = from; i < end; i++) {   // locals: the field is written once, not a char at a time
             char c = s.charAt(i);
             if (c >= 0x80) {
                 pos = start;
                 return false;
             }
-            buf[pos++] = (byte) c;
+            b[p++] = (byte) c;
         }
+        pos = p;
         return true;
     }
 
