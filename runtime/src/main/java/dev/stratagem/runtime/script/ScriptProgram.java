@@ -102,7 +102,7 @@ final class ScriptProgram implements AutoCloseable {
         ScriptApi api = new ScriptApi(params, featureNames, log);
         InteropWarmUp.ensure(engine, manifest.language());
         Context context = ScriptEngines.newContext(engine, manifest.language(), new LogStream(log));
-        ScriptWatchdog.Guard guard = ScriptWatchdog.SHARED.guard(context, budget);
+        ScriptWatchdog.Guard guard = ScriptWatchdog.SHARED.guard(manifest.id() + " (" + manifest.entry() + ")", context, budget);
         try {
             Source source = Source.newBuilder(manifest.language().graalId(),
                     new String(bytes, StandardCharsets.UTF_8), manifest.entry().toString()).build();

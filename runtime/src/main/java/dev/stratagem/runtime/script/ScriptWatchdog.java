@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.graalvm.polyglot.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Interrupts a script call that runs past its time budget. A call costs a few plain and volatile writes
@@ -45,6 +47,9 @@ final class ScriptWatchdog {
     private static final String[] GUEST_CALL = {
         "com.oracle.truffle.runtime.OptimizedCallTarget.", "com.oracle.truffle.api.impl.DefaultCallTarget.",
     };
+    /** Frames of the interrupted thread's stack the log shows. */
+    static final int DIAGNOSIS_FRAMES = 24;
+    private static final Logger LOG = LoggerFactory.getLogger(ScriptWatchdog.class);
     static final ScriptWatchdog SHARED = new ScriptWatchdog();
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
 
@@ -66,8 +71,14 @@ final class ScriptWatchdog {
         ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    Guard guard(Context context, Duration budget) {
-        Guard guard = new Guard(context, budget.toNanos());
+    /**
+     * @param name what the log calls the guarded script
+     * @param context its context
+     * @param budget the time one call may take
+     * @return the guard its calls enter and exit
+     */
+    Guard guard(String name, Context context, Duration budget) {
+        Guard guard = new Guard(name, context, budget.toNanos());
         guards.add(guard);
         return guard;
     }
@@ -90,7 +101,8 @@ final class ScriptWatchdog {
             boolean overWall = now - started > limit;
             boolean overCpu = cpu < 0 || g.cpuBaseline < 0 || cpu - g.cpuBaseline + TICK_NANOS > limit;
             if (overWall && overCpu && g.startedAt == started) {
-                boolean runtimeWork = g.extensions < MAX_EXTENSIONS && inRuntimeWork(g.caller.getStackTrace());
+                StackTraceElement[] stack = g.caller.getStackTrace();
+                boolean runtimeWork = g.extensions < MAX_EXTENSIONS && inRuntimeWork(stack);
                 if (g.startedAt != started) {
                     continue; // the call ended while its stack was read (a handshake): the next one is not over
                 }
@@ -98,10 +110,37 @@ final class ScriptWatchdog {
                     g.extensions++;
                 } else {
                     g.fired = true;
+                    LOG.warn("interrupting {}: {}", g.name, diagnosis(now - started,
+                            cpu < 0 || g.cpuBaseline < 0 ? -1 : cpu - g.cpuBaseline, g.extensions, stack));
                     interrupt(g.context);
                 }
             }
         }
+    }
+
+    /**
+     * What the log says when a call is interrupted, so that one nobody expected (a warm call of a script with
+     * nothing to loop on) can be told from an endless loop: how long the call ran, how much of its thread's CPU
+     * it took, and where the thread was.
+     *
+     * @param wallNanos the call's wall time so far
+     * @param cpuNanos its thread's CPU time since the watchdog first saw the call, or -1 if not known
+     * @param extensions the budgets it was given for runtime work
+     * @param stack its thread's stack when found over budget
+     * @return one line and the innermost frames
+     */
+    static String diagnosis(long wallNanos, long cpuNanos, int extensions, StackTraceElement[] stack) {
+        StringBuilder why = new StringBuilder().append(TimeUnit.NANOSECONDS.toMillis(wallNanos)).append(" ms wall, ")
+                .append(cpuNanos < 0 ? "thread CPU time unknown"
+                        : TimeUnit.NANOSECONDS.toMillis(cpuNanos) + " ms of its thread's CPU")
+                .append(", ").append(extensions).append(" extension(s) for runtime work; its thread was at:");
+        for (int i = 0; i < Math.min(stack.length, DIAGNOSIS_FRAMES); i++) {
+            why.append("\n\tat ").append(stack[i]);
+        }
+        if (stack.length > DIAGNOSIS_FRAMES) {
+            why.append("\n\t... ").append(stack.length - DIAGNOSIS_FRAMES).append(" more");
+        }
+        return why.toString();
     }
 
     /**
@@ -146,6 +185,7 @@ final class ScriptWatchdog {
 
     /** The watch over one context's calls. */
     static final class Guard {
+        private final String name;
         private final Context context;
         private final long budgetNanos;
         private volatile long startedAt;
@@ -156,7 +196,8 @@ final class ScriptWatchdog {
         private long cpuBaseline;
         private int extensions;
 
-        private Guard(Context context, long budgetNanos) {
+        private Guard(String name, Context context, long budgetNanos) {
+            this.name = name;
             this.context = context;
             this.budgetNanos = budgetNanos;
         }

@@ -3,6 +3,9 @@ package dev.stratagem.runtime.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.stratagem.api.ComposeContext;
 import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.Constraints;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.graalvm.polyglot.Engine;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hostile scripts never take the runtime down: file and network access, host class lookup, threads and
@@ -141,6 +145,35 @@ class ScriptSandboxTest {
         assertThat(millis).isLessThan(2_000);
         assertThat(c.compose(context(0)).rationale()).isEqualTo("call 6");
         c.close();
+    }
+
+    @Test
+    void an_interrupt_logs_how_long_the_call_ran_on_its_thread_and_where_the_thread_was() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger watchdog = (Logger) LoggerFactory.getLogger(ScriptWatchdog.class);
+        watchdog.addAppender(lines);
+        try {
+            ScriptComposer c = composer("spin", ScriptLanguage.JS, """
+                    function compose(f, api) {
+                      if (api.ts == 7) { for (;;) {} }
+                      return "ok";
+                    }
+                    """);
+            for (long seq = 1; seq <= 4; seq++) {
+                c.compose(context(0));   // past the cold calls' longer budget
+            }
+            assertThat(failure(c, 7)).contains("ran past its 50 ms budget");
+            c.close();
+        } finally {
+            watchdog.detachAppender(lines);
+        }
+        List<String> spins = lines.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.startsWith("interrupting spin (")).toList();   // other classes' scripts may log too
+        assertThat(spins).hasSize(1);
+        assertThat(spins.getFirst()).contains("main.js)")
+                .containsPattern("\\d+ ms wall, \\d+ ms of its thread's CPU, 0 extension\\(s\\) for runtime work")
+                .contains("its thread was at:").contains("\n\tat ");
     }
 
     @Test
