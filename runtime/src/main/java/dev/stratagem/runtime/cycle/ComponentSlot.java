@@ -14,8 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ComponentSlot {
 
+    private static final String STOPPED = "the strategy was stopped";
+
     private final AtomicReference<Swap> pending = new AtomicReference<>();
     private volatile String pausedReason;
+    private volatile boolean closed;
 
     /**
      * Offers new components for the next cycle boundary, replacing (and failing) an offer not yet adopted,
@@ -26,6 +29,9 @@ public final class ComponentSlot {
      *     state handoff failed (the old components then keep running) or a newer offer superseded this one
      */
     public CompletableFuture<Long> offer(StrategyComponents next) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException(STOPPED));
+        }
         Swap swap = new Swap(next, new CompletableFuture<>());
         Swap previous = pending.getAndSet(swap);
         if (previous != null) {
@@ -33,6 +39,23 @@ public final class ComponentSlot {
         }
         pausedReason = null;
         return swap.done();
+    }
+
+    /**
+     * The strategy stopped for good and runs no more cycles: an offer not yet adopted fails, and so does every
+     * later one. Call it from the thread that makes offers (hot reload's), so none slips in after.
+     *
+     * @return the components of the offer that failed, which never ran and are the caller's to close, or
+     *     {@code null}
+     */
+    public StrategyComponents close() {
+        closed = true;
+        Swap swap = pending.getAndSet(null);
+        if (swap == null) {
+            return null;
+        }
+        swap.done().completeExceptionally(new IllegalStateException(STOPPED));
+        return swap.next();
     }
 
     /**

@@ -306,8 +306,9 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
-     * Stops a strategy for good: it gets {@code onStop("operator")}, skips every later bar, and its run is
-     * finished now with the status {@code STOPPED: operator}. The other strategies go on.
+     * Stops a strategy for good: it gets {@code onStop("operator")}, skips every later bar, its run is
+     * finished now with the status {@code STOPPED: operator}, and its components are closed (hot reload leaves it
+     * out from then on). The other strategies go on.
      *
      * @param strategyId the strategy
      * @return its state afterwards
@@ -319,7 +320,24 @@ public final class Kernel implements AutoCloseable {
         int index = indexOf(strategyId);
         step("flush the history", history::flush); // its last cycles in H2 before its summary is computed
         finishRun(index, "operator");
+        step("release the components of " + strategyId, () -> release(strategyId));
         return state;
+    }
+
+    /**
+     * Closes a stopped strategy's components now rather than at shutdown (a script's polyglot context, an LLM
+     * composer's request queue), and takes it out of hot reload: a saved script or a new jar no longer builds
+     * anything for it.
+     */
+    private void release(String strategyId) {
+        if (scripts != null) {
+            scripts.detach(strategyId);
+        }
+        if (catalog.forget(strategyId)) {
+            LOG.info("strategy {} stopped: its components are closed", strategyId);
+        } else {
+            LOG.warn("strategy {} stopped, but hot reload did not have it: its components close at shutdown", strategyId);
+        }
     }
 
     private synchronized StrategyRunState control(String strategyId,

@@ -255,6 +255,21 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
                 reason, List.of(strategyId), 0, o.buildMicros(), o.validateMicros(), o.swapMicros()));
     }
 
+    /**
+     * A strategy stopped for good: a save no longer reloads its script components (they are closed by whoever
+     * closes the strategy's components).
+     *
+     * @param strategyId the strategy
+     */
+    public void detach(String strategyId) {
+        for (Live l : live) {
+            if (l.strategyId.equals(strategyId)) {
+                live.remove(l);
+                l.reloader.close();
+            }
+        }
+    }
+
     /** Stops watching (the components keep their serving versions). */
     @Override
     public void close() {

@@ -218,6 +218,23 @@ class CycleCoordinatorTest {
     }
 
     @Test
+    void a_closed_slot_fails_the_offer_it_held_and_every_later_one_and_the_strategy_keeps_its_components() {
+        CycleCoordinator c = coordinator(0, ctx -> ComposeResult.noop("old"));
+        StrategyComponents running = c.components();
+        StrategyComponents next = new StrategyComponents(new CloseOnlyPipeline(0),
+                composer(ctx -> ComposeResult.noop("new")), new CloseGateway(), Guardrails.defaults(), List.of(),
+                versions());
+        java.util.concurrent.CompletableFuture<Long> held = c.slot().offer(next);
+
+        assertThat(c.slot().close()).as("the offer never adopted, the caller's to close").isSameAs(next);
+        assertThat(held).isCompletedExceptionally();
+        assertThat(c.slot().offer(next)).isCompletedExceptionally();
+        assertThat(c.slot().close()).isNull();
+        c.run(List.of(new Candle("ACME", DAY, 10, 10, 10, 10, 1)));
+        assertThat(c.components()).isSameAs(running);
+    }
+
+    @Test
     void an_outcome_listener_gets_the_outcome_and_a_record_listener_the_record_in_their_order() {
         List<String> calls = new ArrayList<>();
         class Follower implements StrategyListener, OutcomeListener {

@@ -1,6 +1,7 @@
 package dev.stratagem.runtime.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -273,6 +274,14 @@ class ScriptHotReloadTest {
             assertThat(verdict).isEqualTo(RiskVerdict.reject("guard: v2 allows nothing"));
             assertThat(events.next(guardId).outcome()).isEqualTo(ReloadEvent.SWAPPED);
             assertThat(retired.version().sha256()).isEqualTo(v1);
+
+            // the strategy stops for good: its scripts are no longer watched or reloadable for it
+            assertThat(hot.list()).isNotEmpty().extracting(p -> p.strategies().getFirst())
+                    .allMatch(st -> st.startsWith("s: "));
+            hot.detach("s");
+            assertThat(hot.list()).isEmpty();
+            assertThatThrownBy(() -> hot.reload(guardId)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no running strategy has the script");
             for (AutoCloseable c : List.of(pipeline, composer, (AutoCloseable) second.features(),
                     (AutoCloseable) second.composer(), retired, running)) {
                 c.close();

@@ -106,6 +106,17 @@ public final class HotReload implements PluginControl, AutoCloseable {
         coordinator.slot().offer(LiveStrategy.withListener(coordinator.components(), recent));
     }
 
+    /**
+     * A strategy stopped for good: hot reload leaves it out from now on and its components are closed (a script
+     * component's polyglot context, an LLM composer's queue), not kept until the runtime shuts down.
+     *
+     * @param strategyId the strategy
+     * @return whether hot reload had it
+     */
+    public boolean forget(String strategyId) {
+        return reloader.forget(strategyId);
+    }
+
     /** @param listener called with every recorded reload event, on the reload thread */
     public void onEvent(Consumer<ReloadEvent> listener) {
         reloader.onEvent(listener);

@@ -104,8 +104,33 @@ record LiveStrategy(StrategyConfig config, CycleCoordinator coordinator, UnaryOp
      */
     static void release(StrategyComponents built, StrategyComponents kept) {
         List<Object> running = kept == null ? List.of() : components(kept);
-        for (Object c : components(built)) {
-            if (c instanceof AutoCloseable closeable && running.stream().noneMatch(r -> r == c)) {
+        close(components(built).stream().filter(c -> running.stream().noneMatch(r -> r == c)).toList());
+    }
+
+    /**
+     * Closes every component of the given sets, one that is in several of them once: what a stopped strategy
+     * ran, what it was assembled from, and an offer it never adopted.
+     *
+     * @param sets component sets; {@code null} ones are skipped
+     */
+    static void releaseAll(List<StrategyComponents> sets) {
+        List<Object> all = new ArrayList<>();
+        for (StrategyComponents set : sets) {
+            if (set == null) {
+                continue;
+            }
+            for (Object c : components(set)) {
+                if (all.stream().noneMatch(a -> a == c)) {
+                    all.add(c);
+                }
+            }
+        }
+        close(all);
+    }
+
+    private static void close(List<Object> components) {
+        for (Object c : components) {
+            if (c instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();
                 } catch (Exception | LinkageError e) { // a plugin's close must not stop the others' closing

@@ -94,6 +94,29 @@ final class Reloader implements AutoCloseable {
         return new RecentContextsBuffer(settings.replayCycles(), contexts.last(runId, settings.replayCycles()));
     }
 
+    /**
+     * Takes a stopped strategy out of hot reload and closes its components, on the reload thread so no attempt
+     * is half way through it: its running components, those they were assembled from, and an offer its slot
+     * never adopted. Later reloads of its plugins leave it out.
+     *
+     * @param strategyId the strategy
+     * @return whether hot reload had it
+     */
+    boolean forget(String strategyId) {
+        return CompletableFuture.supplyAsync(() -> {
+            for (LiveStrategy s : strategies) {
+                if (s.id().equals(strategyId)) {
+                    strategies.remove(s);
+                    StrategyComponents unadopted = s.coordinator().slot().close();
+                    LiveStrategy.releaseAll(List.of(s.coordinator().components(), s.base().get(),
+                            unadopted == null ? s.base().get() : unadopted));
+                    return true;
+                }
+            }
+            return false;
+        }, serial).join();
+    }
+
     void register(LiveStrategy strategy) {
         strategies.add(strategy);
         strategy.recent().whenFull().thenRunAsync(() -> warm(strategy), serial);

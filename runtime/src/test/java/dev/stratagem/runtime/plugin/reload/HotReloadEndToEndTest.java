@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratagem.api.ComponentVersion;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.runtime.cli.StratagemCommand;
-import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.history.CycleRow;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.ReloadEvent;
@@ -54,14 +53,11 @@ class HotReloadEndToEndTest {
     @Test
     void swaps_refuses_and_rolls_back_real_jars_without_losing_a_cycle() throws Exception {
         Path plugins = ReloadFixture.pluginsWithV1(tmp);
-        Path closedLog = tmp.resolve("closed.log");
-        System.setProperty("stratagem.reloadProbe.closedLog", closedLog.toString()); // ReloadProbeV1Composer
+        Path closedLog = ReloadFixture.probeClosedLog(tmp);
         Path runFile = runFile(tmp, 86_400_000.0 / 3);
         Path db = tmp.resolve("history");
-        Kernel kernel = Kernel.start(runFile, RunConfig.load(runFile), plugins, db,
-                ReloadSettings.defaults(plugins).withVersions(tmp.resolve("versions")));
         ReloadFixture.Events events = new ReloadFixture.Events();
-        kernel.hotReload().onEvent(events.queue::add);
+        Kernel kernel = ReloadFixture.kernel(tmp, runFile, plugins, db, events);
         JdbiHistoryStore store = JdbiHistoryStore.openFile(db);
         ConsoleToken token = TokenStore.loadOrCreate(db.toAbsolutePath().getParent());
         try {
@@ -133,7 +129,7 @@ class HotReloadEndToEndTest {
         } finally {
             kernel.shutdown("test over");
             store.close();
-            System.clearProperty("stratagem.reloadProbe.closedLog");
+            System.clearProperty(ReloadFixture.CLOSED_LOG);
         }
         assertVersionsRanInOrder(db);
     }

@@ -1,6 +1,8 @@
 package dev.stratagem.runtime.plugin.reload;
 
+import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.history.ReloadEvent;
+import dev.stratagem.runtime.kernel.Kernel;
 import dev.stratagem.runtime.testing.TestPaths;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +33,34 @@ final class ReloadFixture {
     static Path jar(String name) {
         return testPlugins().resolve("plugin-" + name + ".jar");
     }
+
+    /**
+     * Starts a kernel on a run file with hot reload's defaults, its version store in {@code dir}, and follows its
+     * reload events.
+     *
+     * @return the kernel; the caller shuts it down
+     */
+    static Kernel kernel(Path dir, Path run, Path plugins, Path db, Events events) {
+        Kernel kernel = Kernel.start(run, RunConfig.load(run), plugins, db,
+                ReloadSettings.defaults(plugins).withVersions(dir.resolve("versions")));
+        kernel.hotReload().onEvent(events.queue::add);
+        return kernel;
+    }
+
+    /**
+     * Has reload-probe 1.0.0 ({@code ReloadProbeV1Composer}) append a line to {@code closed.log} in {@code dir} when
+     * an instance is closed; the caller clears {@link #CLOSED_LOG} when done.
+     *
+     * @return the log's path
+     */
+    static Path probeClosedLog(Path dir) {
+        Path log = dir.resolve("closed.log");
+        System.setProperty(CLOSED_LOG, log.toString());
+        return log;
+    }
+
+    /** The system property reload-probe 1.0.0 reads. */
+    static final String CLOSED_LOG = "stratagem.reloadProbe.closedLog";
 
     /** A plugins folder with the built-in jars and reload-probe 1.0.0 as {@code reload-probe.jar}. */
     static Path pluginsWithV1(Path dir) throws IOException {
