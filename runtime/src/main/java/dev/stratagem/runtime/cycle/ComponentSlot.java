@@ -14,8 +14,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ComponentSlot {
 
-    private static final String STOPPED = "the strategy was stopped";
-
     private final AtomicReference<Swap> pending = new AtomicReference<>();
     private volatile String pausedReason;
     private volatile boolean closed;
@@ -30,20 +28,34 @@ public final class ComponentSlot {
      */
     public CompletableFuture<Long> offer(StrategyComponents next) {
         if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException(STOPPED));
+            return CompletableFuture.failedFuture(new StoppedException());
         }
         Swap swap = new Swap(next, new CompletableFuture<>());
         Swap previous = pending.getAndSet(swap);
         if (previous != null) {
             previous.done().completeExceptionally(new IllegalStateException("superseded by a newer version"));
         }
+        if (closed && pending.compareAndSet(swap, null)) {
+            // closed while this offer was made, after close() took what was pending: it is the caller's again
+            swap.done().completeExceptionally(new StoppedException());
+            return swap.done();
+        }
         pausedReason = null;
         return swap.done();
     }
 
+    /** Why an offer failed: the strategy was stopped for good; the offered components never ran. */
+    public static final class StoppedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        StoppedException() {
+            super("the strategy was stopped");
+        }
+    }
+
     /**
      * The strategy stopped for good and runs no more cycles: an offer not yet adopted fails, and so does every
-     * later one. Call it from the thread that makes offers (hot reload's), so none slips in after.
+     * later one, at once (a {@link StoppedException}) instead of waiting for a cycle that never comes. Any thread.
      *
      * @return the components of the offer that failed, which never ran and are the caller's to close, or
      *     {@code null}
@@ -54,7 +66,7 @@ public final class ComponentSlot {
         if (swap == null) {
             return null;
         }
-        swap.done().completeExceptionally(new IllegalStateException(STOPPED));
+        swap.done().completeExceptionally(new StoppedException());
         return swap.next();
     }
 

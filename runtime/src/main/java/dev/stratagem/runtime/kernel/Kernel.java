@@ -11,6 +11,7 @@ import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.history.RunSummary;
 import dev.stratagem.runtime.ops.OpsServer;
 import dev.stratagem.runtime.ops.RuntimeMetrics;
+import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.plugin.reload.HotReload;
 import dev.stratagem.runtime.plugin.reload.PluginControl;
 import dev.stratagem.runtime.plugin.reload.ReloadSettings;
@@ -318,25 +319,28 @@ public final class Kernel implements AutoCloseable {
     public StrategyRunState stop(String strategyId) {
         StrategyRunState state = control(strategyId, v -> v.stopForGood("operator"));
         int index = indexOf(strategyId);
+        // a new version offered from now on fails at once instead of waiting for a cycle that never comes
+        StrategyComponents unadopted = strategies.get(index).coordinator().slot().close();
         step("flush the history", history::flush); // its last cycles in H2 before its summary is computed
         finishRun(index, "operator");
-        step("release the components of " + strategyId, () -> release(strategyId));
+        release(strategyId, unadopted);
         return state;
     }
 
     /**
-     * Closes a stopped strategy's components now rather than at shutdown (a script's polyglot context, an LLM
-     * composer's request queue), and takes it out of hot reload: a saved script or a new jar no longer builds
-     * anything for it.
+     * Closes a stopped strategy's components now (a script's polyglot context, an LLM composer's request queue)
+     * rather than never, and takes it out of hot reload: a saved script or a new jar builds nothing for it.
      */
-    private void release(String strategyId) {
-        if (scripts != null) {
-            scripts.detach(strategyId);
-        }
-        if (catalog.forget(strategyId)) {
-            LOG.info("strategy {} stopped: its components are closed", strategyId);
-        } else {
-            LOG.warn("strategy {} stopped, but hot reload did not have it: its components close at shutdown", strategyId);
+    private void release(String strategyId, StrategyComponents unadopted) {
+        try {
+            if (scripts != null) {
+                scripts.detach(strategyId);
+            }
+            if (catalog.forget(strategyId, unadopted)) {
+                LOG.info("strategy {} stopped: its components are closed", strategyId);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("strategy {} stopped, but closing its components failed: {}", strategyId, e.toString());
         }
     }
 

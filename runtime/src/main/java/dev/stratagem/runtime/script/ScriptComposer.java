@@ -260,7 +260,7 @@ public final class ScriptComposer extends ReloadableScript
 
     /** Closes the serving context (and any pending one). */
     public void close() {
-        swap.cancel("script " + id() + " closed");
+        swap.close("script " + id() + " closed");
         program.close();
     }
 }

@@ -307,7 +307,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
     /** Closes the serving context (and any waiting one). */
     @Override
     public void close() {
-        swap.cancel("script " + id() + " closed");
+        swap.close("script " + id() + " closed");
         program.close();
     }
 }

@@ -174,8 +174,13 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
     /** A save in a watched folder: every component built from it reloads (concurrently), each recorded. */
     private void changed(Path folder) {
         List<Live> users = live.stream().filter(l -> l.folder.equals(folder)).toList();
-        List<CompletableFuture<ReloadOutcome>> attempts =
-                users.stream().map(l -> l.reloader().reload("WATCH")).toList();
+        List<CompletableFuture<ReloadOutcome>> attempts = users.stream().map(l -> {
+            try {
+                return l.reloader().reload("WATCH");
+            } catch (java.util.concurrent.RejectedExecutionException e) {   // its strategy stopped meanwhile
+                return CompletableFuture.<ReloadOutcome>failedFuture(e);
+            }
+        }).toList();
         for (int i = 0; i < users.size(); i++) {
             try {
                 record(users.get(i), attempts.get(i).join());

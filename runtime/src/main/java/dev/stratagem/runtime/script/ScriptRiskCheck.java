@@ -175,7 +175,7 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
 
     @Override
     public void close() {
-        swap.cancel("script " + id() + " closed");
+        swap.close("script " + id() + " closed");
         program.close();
     }
 }

@@ -13,13 +13,24 @@ final class ScriptSwap {
     record Pending(ScriptProgram program, CompletableFuture<Void> done) {}
 
     private final AtomicReference<Pending> pending = new AtomicReference<>();
+    /** Why the component closed, or {@code null} while it serves. */
+    private volatile String closed;
 
     CompletableFuture<Void> offer(ScriptProgram next) {
+        if (closed != null) {
+            next.close();
+            return CompletableFuture.failedFuture(new ScriptFailure(closed, false));
+        }
         Pending offer = new Pending(next, new CompletableFuture<>());
         Pending previous = pending.getAndSet(offer);
         if (previous != null) {
             previous.program().close();
             previous.done().completeExceptionally(new ScriptFailure("superseded by a newer version", false));
+        }
+        if (closed != null && pending.compareAndSet(offer, null)) {
+            // the component closed while this was offered, after close() took what was pending
+            next.close();
+            offer.done().completeExceptionally(new ScriptFailure(closed, false));
         }
         return offer.done();
     }
@@ -29,8 +40,12 @@ final class ScriptSwap {
         return pending.get() == null ? null : pending.getAndSet(null);
     }
 
-    /** Drops and closes a waiting version, telling its waiter why. */
-    void cancel(String why) {
+    /**
+     * The component closes: drops and closes a waiting version, telling its waiter why, and closes every version
+     * offered later (a reload that was building when the strategy stopped).
+     */
+    void close(String why) {
+        closed = why;
         Pending next = pending.getAndSet(null);
         if (next != null) {
             next.program().close();

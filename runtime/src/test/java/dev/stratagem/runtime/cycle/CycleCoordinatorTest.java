@@ -227,8 +227,10 @@ class CycleCoordinatorTest {
         java.util.concurrent.CompletableFuture<Long> held = c.slot().offer(next);
 
         assertThat(c.slot().close()).as("the offer never adopted, the caller's to close").isSameAs(next);
-        assertThat(held).isCompletedExceptionally();
-        assertThat(c.slot().offer(next)).isCompletedExceptionally();
+        assertThat(held).failsWithin(Duration.ZERO).withThrowableThat()
+                .withCauseInstanceOf(ComponentSlot.StoppedException.class);
+        assertThat(c.slot().offer(next)).failsWithin(Duration.ZERO).withThrowableThat()
+                .withCauseInstanceOf(ComponentSlot.StoppedException.class);
         assertThat(c.slot().close()).isNull();
         c.run(List.of(new Candle("ACME", DAY, 10, 10, 10, 10, 1)));
         assertThat(c.components()).isSameAs(running);

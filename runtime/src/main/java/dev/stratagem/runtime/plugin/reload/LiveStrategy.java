@@ -8,6 +8,7 @@ import dev.stratagem.runtime.history.RecentContextsBuffer;
 import dev.stratagem.runtime.config.StrategyConfig;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
 import dev.stratagem.runtime.cycle.StrategyComponents;
+import dev.stratagem.runtime.risk.FlattenComposer;
 import dev.stratagem.runtime.strategy.StrategyAssembler;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +143,9 @@ record LiveStrategy(StrategyConfig config, CycleCoordinator coordinator, UnaryOp
 
     /** @return the features, composer and gateway, and every guardrail check (a script check holds a context) */
     private static List<Object> components(StrategyComponents c) {
-        List<Object> all = new ArrayList<>(List.of(c.features(), c.composer(), c.gateway()));
+        // the composer the runtime wrapped for the kill switch's flattening is the plugin's inside it
+        Object composer = c.composer() instanceof FlattenComposer f ? f.inner() : c.composer();
+        List<Object> all = new ArrayList<>(List.of(c.features(), composer, c.gateway()));
         all.addAll(c.guardrails().checks());
         return all;
     }

@@ -33,6 +33,9 @@ final class Reloader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Reloader.class);
     private static final long SWAP_WAIT_MS = 5_000;
 
+    /** How long {@link #forget} waits for the reload thread. */
+    static final long FORGET_WAIT_MS = 30_000;
+
     private final LivePlugins live = new LivePlugins();
     private final PluginDependencies dependencies = new PluginDependencies(live);
     private final VersionStore store;
@@ -96,25 +99,43 @@ final class Reloader implements AutoCloseable {
 
     /**
      * Takes a stopped strategy out of hot reload and closes its components, on the reload thread so no attempt
-     * is half way through it: its running components, those they were assembled from, and an offer its slot
-     * never adopted. Later reloads of its plugins leave it out.
+     * is half way through it: its running components, those they were assembled from, and offers its slot never
+     * adopted. Later reloads of its plugins leave it out. Waits at most {@link #FORGET_WAIT_MS} for the attempts
+     * queued before it; past that the closing goes on without the caller.
      *
      * @param strategyId the strategy
-     * @return whether hot reload had it
+     * @param unadopted components offered to its slot and failed when it closed, or {@code null}
+     * @return whether hot reload had it and its components are closed
      */
-    boolean forget(String strategyId) {
-        return CompletableFuture.supplyAsync(() -> {
-            for (LiveStrategy s : strategies) {
-                if (s.id().equals(strategyId)) {
-                    strategies.remove(s);
-                    StrategyComponents unadopted = s.coordinator().slot().close();
-                    LiveStrategy.releaseAll(List.of(s.coordinator().components(), s.base().get(),
-                            unadopted == null ? s.base().get() : unadopted));
-                    return true;
+    boolean forget(String strategyId, StrategyComponents unadopted) {
+        CompletableFuture<Boolean> done;
+        try {
+            done = CompletableFuture.supplyAsync(() -> {
+                for (LiveStrategy s : strategies) {
+                    if (s.id().equals(strategyId)) {
+                        strategies.remove(s);
+                        LiveStrategy.releaseAll(java.util.Arrays.asList(s.coordinator().components(), s.base().get(),
+                                unadopted, s.coordinator().slot().close()));
+                        return true;
+                    }
                 }
-            }
+                return false;
+            }, serial);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return false; // hot reload is closing: the runtime is shutting down
+        }
+        try {
+            return done.get(FORGET_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("strategy {} stopped: its components close once the reloads queued before finish", strategyId);
             return false;
-        }, serial).join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("strategy {} stopped: closing its components failed: {}", strategyId, e.getCause().toString());
+            return false;
+        }
     }
 
     void register(LiveStrategy strategy) {
@@ -279,10 +300,16 @@ final class Reloader implements AutoCloseable {
             pluginOfJar.put(jar, candidate.pluginId());
         }
         List<CompletableFuture<Long>> swaps = new ArrayList<>();
+        List<StrategyComponents> offered = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
+            offered.add(users.get(i).base().get());   // as offered: a later attempt moves base on
             swaps.add(users.get(i).coordinator().slot().offer(next.get(i)));
         }
-        CompletableFuture<Void> all = CompletableFuture.allOf(swaps.toArray(CompletableFuture[]::new));
+        // a strategy stopped meanwhile runs neither version: the stop closes its components, the others go on
+        CompletableFuture<?>[] settled = swaps.stream().map(f -> f.exceptionallyCompose(
+                e -> stopped(e) ? CompletableFuture.completedFuture(STOPPED) : CompletableFuture.failedFuture(e)))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture<Void> all = CompletableFuture.allOf(settled);
         PluginVersion old = b.old;
         // unloading takes a few ms: never on the strategy thread that completes the last swap
         all.whenCompleteAsync((v, e) -> {
@@ -290,7 +317,9 @@ final class Reloader implements AutoCloseable {
                 // the replaced instances run no more cycles: close them (an LLM composer releases its queue)
                 // while their plugin's class loader is still open
                 for (int i = 0; i < users.size(); i++) {
-                    LiveStrategy.release(retired.get(i), users.get(i).base().get());
+                    if (!STOPPED.equals(settled[i].join())) {
+                        LiveStrategy.release(retired.get(i), offered.get(i));
+                    }
                 }
                 if (old != null) {
                     old.close();
@@ -323,6 +352,15 @@ final class Reloader implements AutoCloseable {
                 + (dependents.isEmpty() ? "" : ", dependents reloaded against it: " + dependents);
         return record(b, users.isEmpty() ? ReloadEvent.LOADED : ReloadEvent.SWAPPED,
                 reason.isEmpty() ? what + (users.isEmpty() ? "" : " in " + names) : what + ": " + reason, names);
+    }
+
+    /** What a swap to a strategy stopped meanwhile settles with. */
+    private static final Long STOPPED = Long.MIN_VALUE;
+
+    private static boolean stopped(Throwable e) {
+        return e instanceof dev.stratagem.runtime.cycle.ComponentSlot.StoppedException
+                || e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof
+                        dev.stratagem.runtime.cycle.ComponentSlot.StoppedException;
     }
 
     private ReloadEvent resumeUnchanged(Builder b) {
