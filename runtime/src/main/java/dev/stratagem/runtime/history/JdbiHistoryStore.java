@@ -75,8 +75,28 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
             throw new UncheckedIOException("cannot create the history folder " + path.getParent(), e);
         }
         // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook must not close the file under a writer that is
-        // still draining; close() closes it.
-        return open("jdbc:h2:file:" + path + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536", "sa", "");
+        // still draining; close() closes it. AUTO_SERVER=FALSE: H2's automatic server would listen on every
+        // interface for a second process; the console and the ops endpoint serve the history instead.
+        try {
+            return open("jdbc:h2:file:" + path + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536", "sa", "");
+        } catch (RuntimeException e) {
+            if (openElsewhere(e)) {
+                throw new IllegalStateException(path + ".mv.db is open in another process (a `stratagem demo` or "
+                        + "`stratagem run` keeps it until it stops): stop that process or pass --db for another "
+                        + "history file; meanwhile that process's console shows what it recorded", e);
+            }
+            throw e;
+        }
+    }
+
+    /** @return whether H2 refused the file because another process has it open (its file lock) */
+    private static boolean openElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

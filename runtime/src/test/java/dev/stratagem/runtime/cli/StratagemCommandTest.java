@@ -2,6 +2,7 @@ package dev.stratagem.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratagem.runtime.testing.HoldHistory;
 import dev.stratagem.runtime.testing.TestPaths;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,6 +65,23 @@ class StratagemCommandTest {
             assertThat(r.code).isEqualTo(2);
             assertThat(r.err.strip()).isEqualTo("error: no runtime answers at " + api + ": start one with stratagem run");
         }
+    }
+
+    @Test
+    void a_history_file_another_process_holds_is_named_with_what_to_do() throws Exception {
+        Path db = tmp.resolve("held");
+        try (HoldHistory.Holder demo = HoldHistory.start(db)) {
+            for (String[] args : new String[][] {{"history", "runs", "--db", db.toString()},
+                    {"backtest", "--strategy", strategy(), "--data", data(), "--db", db.toString()}}) {
+                Result r = run(args);
+                assertThat(r.code).as(String.join(" ", args)).isEqualTo(2);
+                assertThat(r.err.strip()).isEqualTo("error: " + db.toAbsolutePath() + ".mv.db is open in another "
+                        + "process (a `stratagem demo` or `stratagem run` keeps it until it stops): stop that process "
+                        + "or pass --db for another history file; meanwhile that process's console shows what it "
+                        + "recorded");
+            }
+        }
+        assertThat(run("history", "runs", "--db", db.toString()).code).as("free again").isZero();
     }
 
     private static String strategy() {
