@@ -11,7 +11,6 @@ import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.history.RunSummary;
 import dev.stratagem.runtime.ops.OpsServer;
 import dev.stratagem.runtime.ops.RuntimeMetrics;
-import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.plugin.reload.HotReload;
 import dev.stratagem.runtime.plugin.reload.PluginControl;
 import dev.stratagem.runtime.plugin.reload.ReloadSettings;
@@ -319,11 +318,12 @@ public final class Kernel implements AutoCloseable {
     public StrategyRunState stop(String strategyId) {
         StrategyRunState state = control(strategyId, v -> v.stopForGood("operator"));
         int index = indexOf(strategyId);
-        // a new version offered from now on fails at once instead of waiting for a cycle that never comes
-        StrategyComponents unadopted = strategies.get(index).coordinator().slot().close();
-        step("flush the history", history::flush); // its last cycles in H2 before its summary is computed
-        finishRun(index, "operator");
-        release(strategyId, unadopted);
+        try {
+            step("flush the history", history::flush); // its last cycles in H2 before its summary is computed
+            finishRun(index, "operator");
+        } finally {
+            release(strategyId);
+        }
         return state;
     }
 
@@ -331,12 +331,12 @@ public final class Kernel implements AutoCloseable {
      * Closes a stopped strategy's components now (a script's polyglot context, an LLM composer's request queue)
      * rather than never, and takes it out of hot reload: a saved script or a new jar builds nothing for it.
      */
-    private void release(String strategyId, StrategyComponents unadopted) {
+    private void release(String strategyId) {
         try {
             if (scripts != null) {
                 scripts.detach(strategyId);
             }
-            if (catalog.forget(strategyId, unadopted)) {
+            if (catalog.forget(strategyId)) {
                 LOG.info("strategy {} stopped: its components are closed", strategyId);
             }
         } catch (RuntimeException e) {

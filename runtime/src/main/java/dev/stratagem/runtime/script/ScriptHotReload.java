@@ -270,9 +270,16 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
         for (Live l : live) {
             if (l.strategyId.equals(strategyId)) {
                 live.remove(l);
-                l.reloader.close();
+                l.reloader.retire();
             }
         }
+        watchers.entrySet().removeIf(w -> {   // a folder no running strategy uses is no longer watched
+            boolean unused = live.stream().noneMatch(l -> l.folder.equals(w.getKey()));
+            if (unused) {
+                w.getValue().close();
+            }
+            return unused;
+        });
     }
 
     /** Stops watching (the components keep their serving versions). */

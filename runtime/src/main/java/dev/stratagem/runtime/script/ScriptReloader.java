@@ -258,6 +258,14 @@ public final class ScriptReloader implements AutoCloseable {
         builder.shutdownNow();
     }
 
+    /**
+     * Takes no new attempt; those already queued still run and complete their futures (a version one of them
+     * offers to a script closed meanwhile is closed and refused), so nobody waits on an attempt dropped unrun.
+     */
+    void retire() {
+        builder.shutdown();
+    }
+
     /** One attempt's clocks. */
     private final class Attempt {
         final String trigger;

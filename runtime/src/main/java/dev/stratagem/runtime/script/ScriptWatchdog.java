@@ -110,9 +110,9 @@ final class ScriptWatchdog {
                     g.extensions++;
                 } else {
                     g.fired = true;
-                    LOG.warn("interrupting {}: {}", g.name, diagnosis(now - started,
+                    interrupt(g.context);   // first: the log line must not delay it, nor the other scripts' checks
+                    LOG.warn("interrupted {}: {}", g.name, diagnosis(now - started,
                             cpu < 0 || g.cpuBaseline < 0 ? -1 : cpu - g.cpuBaseline, g.extensions, stack));
-                    interrupt(g.context);
                 }
             }
         }

@@ -1,9 +1,13 @@
 package dev.stratagem.runtime.testing;
 
 import dev.stratagem.runtime.history.JdbiHistoryStore;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,13 +41,32 @@ public final class HoldHistory {
      */
     public static Holder start(Path db) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = Files.createTempFile("hold-history", ".log");
         Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                HoldHistory.class.getName(), db.toString())).redirectErrorStream(true).start();
-        String first = new String(p.getInputStream().readNBytes(5));
-        if (!first.equals("open\n")) {
-            p.destroyForcibly();
-            throw new IOException("the holding process did not open " + db + ": " + first
-                    + new String(p.getInputStream().readAllBytes()));
+                HoldHistory.class.getName(), db.toString()))
+                .redirectError(log.toFile()).start();   // the JVM's own notices go there, not into the handshake
+        CompletableFuture<Boolean> opened = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.equals("open")) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        boolean open;
+        try {
+            open = opened.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            open = false;
+        }
+        if (!open) {
+            new Holder(p).close();
+            throw new IOException("the holding process did not open " + db + ": " + Files.readString(log));
         }
         return new Holder(p);
     }
@@ -55,7 +78,7 @@ public final class HoldHistory {
             process.getOutputStream().close();
             try {
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+                    process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);   // its file lock goes with it
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -111,12 +111,11 @@ public final class HotReload implements PluginControl, AutoCloseable {
      * component's polyglot context, an LLM composer's queue), not kept until the runtime shuts down.
      *
      * @param strategyId the strategy
-     * @param unadopted components offered to its slot and failed when the strategy closed it, or {@code null}
      * @return whether hot reload had it and its components are closed (false after 30 s behind other reloads:
      *     they close when those are done)
      */
-    public boolean forget(String strategyId, StrategyComponents unadopted) {
-        return reloader.forget(strategyId, unadopted);
+    public boolean forget(String strategyId) {
+        return reloader.forget(strategyId);
     }
 
     /** @param listener called with every recorded reload event, on the reload thread */

@@ -99,23 +99,29 @@ final class Reloader implements AutoCloseable {
 
     /**
      * Takes a stopped strategy out of hot reload and closes its components, on the reload thread so no attempt
-     * is half way through it: its running components, those they were assembled from, and offers its slot never
-     * adopted. Later reloads of its plugins leave it out. Waits at most {@link #FORGET_WAIT_MS} for the attempts
-     * queued before it; past that the closing goes on without the caller.
+     * is half way through it (one waiting for the strategy to adopt a version waits its 5 s first): its running
+     * components and those they were assembled from, while their plugin versions are loaded; then its slot,
+     * which fails a version offered and never adopted (whose swap may then unload the version it replaced), and
+     * that offer's components. Later reloads of its plugins leave it out. Waits at most {@link #FORGET_WAIT_MS};
+     * past that, or once hot reload is closing, the caller goes on.
      *
      * @param strategyId the strategy
-     * @param unadopted components offered to its slot and failed when it closed, or {@code null}
      * @return whether hot reload had it and its components are closed
      */
-    boolean forget(String strategyId, StrategyComponents unadopted) {
+    boolean forget(String strategyId) {
         CompletableFuture<Boolean> done;
         try {
             done = CompletableFuture.supplyAsync(() -> {
                 for (LiveStrategy s : strategies) {
                     if (s.id().equals(strategyId)) {
                         strategies.remove(s);
-                        LiveStrategy.releaseAll(java.util.Arrays.asList(s.coordinator().components(), s.base().get(),
-                                unadopted, s.coordinator().slot().close()));
+                        StrategyComponents running = s.coordinator().components();
+                        StrategyComponents base = s.base().get();
+                        LiveStrategy.releaseAll(List.of(running, base));
+                        StrategyComponents unadopted = s.coordinator().slot().close();
+                        if (unadopted != null) {
+                            LiveStrategy.release(unadopted, base);   // base's are closed, the rest of the offer not
+                        }
                         return true;
                     }
                 }
@@ -124,11 +130,22 @@ final class Reloader implements AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return false; // hot reload is closing: the runtime is shutting down
         }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FORGET_WAIT_MS);
         try {
-            return done.get(FORGET_WAIT_MS, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            LOG.warn("strategy {} stopped: its components close once the reloads queued before finish", strategyId);
-            return false;
+            while (true) {
+                try {
+                    return done.get(100, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (serial.isShutdown() && !done.isDone()) {
+                        return false; // dropped by close(): the runtime is shutting down
+                    }
+                    if (System.nanoTime() > deadline) {
+                        LOG.warn("strategy {} stopped: its components close once the reloads queued before finish",
+                                strategyId);
+                        return false;
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
