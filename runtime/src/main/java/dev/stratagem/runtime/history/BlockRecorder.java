@@ -1,16 +1,25 @@
 package dev.stratagem.runtime.history;
 
 import dev.stratagem.api.CycleRecord;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records a backtest's cycles in blocks: each cycle is encoded on the thread that ran it, as it ends, and each full
- * block goes to a {@link HistoryWriter} that only inserts it.
+ * Records a backtest's cycles in blocks: the replay's thread collects each run of {@link #BLOCK_CYCLES} records and
+ * hands it over whole; the {@link HistoryWriter}'s thread encodes it into a block (one per run in it) and inserts it.
  *
- * <p>Encoded on the history writer's thread, a record was read after the replay had moved on by hundreds of cycles
- * and megabytes of other objects, from another core: its ~20 objects were cache misses, ~2-4 us a record against
- * ~1 us here, and the queue kept every record alive through young collections (BENCHMARKS.md).
+ * <p>Where the encoding runs is measured, not assumed. At 535a352 each record went to the writer through the queue
+ * one by one and was encoded there, from another core, long after: ~2-4 us a record against ~1 us on the replay's
+ * thread, and the replay was no faster. Encoded on the replay's thread (535a352 to 13f1825), the encoding took
+ * ~1.5 us of that thread a record: with the machine quiet, record activity measured 2.2-2.4M bars/s against
+ * 3.1-3.4M for the same replay with no encoding and no writes (BENCHMARKS.md, "Record activity off the replay's
+ * thread"). Handed over a block at a time, the replay's thread only builds the records; the other core, idle at
+ * record summary but for the collector, encodes and inserts them.
  *
  * <p>A record that cannot be encoded (its rationale threw a {@link StackOverflowError}) is logged and left out, the
  * block goes on without it, and {@link #close()} throws a {@link HistoryWriteException} that counts it, as the
@@ -18,74 +27,119 @@ import org.slf4j.LoggerFactory;
  */
 public final class BlockRecorder implements AutoCloseable {
 
-    /** Cycles per block. */
+    /** Cycles per block, and per hand-over. */
     static final int BLOCK_CYCLES = 512;
-    /** Blocks queued before {@link #record} waits for the writer (~200 KB a block at record level activity). */
-    static final int CAPACITY = 16;
-    /** Blocks per transaction. */
-    static final int BATCH = 4;
+    /**
+     * Hand-overs queued before {@link #record} waits for the writer: each holds its records alive until encoded, so
+     * few (a young collection copies what is in flight).
+     */
+    static final int CAPACITY = 8;
+    /** Hand-overs per transaction. */
+    static final int BATCH = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(BlockRecorder.class);
 
+    private final HistoryWriter<Batch> writer;
+    /** The writer thread's: encodes each batch once (a retried transaction writes the same blocks). */
     private final BlockBuilder builder = new BlockBuilder();
-    private final HistoryWriter<CycleBlock> writer;
-    private long failed;
-    private Throwable lastError;
+    private CycleRecord[] open = new CycleRecord[BLOCK_CYCLES];
+    private int count;
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicReference<Throwable> lastError = new AtomicReference<>();
 
     BlockRecorder(CycleBlocks blocks) {
-        this.writer = new HistoryWriter<>(blocks::writeBlocks, CycleBlock::describe, "cycle block(s)", CAPACITY, BATCH);
+        this.writer = new HistoryWriter<>(batches -> {
+            List<CycleBlock> all = new ArrayList<>();
+            for (Batch b : batches) {
+                all.addAll(b.blocks());
+            }
+            blocks.writeBlocks(all);
+        }, Batch::describe, "cycle block(s)", CAPACITY, BATCH);
     }
 
     /**
-     * Encodes the record into the open block, and queues the block when it is full.
+     * Takes the record for the open hand-over, and hands it to the writer when it is full.
      *
-     * @param record a finished cycle of the run this recorder records
+     * @param record a finished cycle; immutable, and its lazy parts readable from another thread (the plugin API's
+     *     contract for a rationale and a Sharpe ratio)
      * @throws HistoryWriteException if the writer has stopped
      */
     public void record(CycleRecord record) {
-        if (!builder.fits(record)) {
-            seal();
-        }
-        try {
-            builder.add(record);
-        } catch (RuntimeException | StackOverflowError e) {
-            failed++;
-            lastError = e;
-            LOG.error("cycle {} of run {} was not recorded", record.composeId(), record.runId(), e);
-            return;
-        }
-        if (builder.cycles() >= BLOCK_CYCLES) {
-            seal();
+        open[count++] = record;
+        if (count == BLOCK_CYCLES) {
+            handOver();
         }
     }
 
-    private void seal() {
-        CycleBlock block = builder.seal();
-        if (block != null) {
-            try {
-                writer.submit(block);
-            } catch (RuntimeException e) {
-                failed += block.header().cycles();
-                lastError = e;
-                throw e;
-            }
+    private void handOver() {
+        if (count == 0) {
+            return;
         }
+        Batch batch = new Batch(count == open.length ? open : Arrays.copyOf(open, count));
+        open = new CycleRecord[BLOCK_CYCLES];
+        count = 0;
+        writer.submit(batch);   // no wake: the writer looks every 10 ms, and a wake-up could take this core
     }
 
     /**
-     * Queues the last block and waits until every block is written.
+     * Hands over the last records and waits until every block is written.
      *
      * @throws HistoryWriteException if a record or a block was not written
      */
     @Override
     public void close() {
         try {
-            seal();
+            handOver();
         } finally {
             writer.close();
         }
-        if (lastError != null) {
-            throw new HistoryWriteException(failed + " cycle record(s) were not written to the history", lastError);
+        Throwable error = lastError.get();
+        if (error != null) {
+            throw new HistoryWriteException(failed.get() + " cycle record(s) were not written to the history", error);
+        }
+    }
+
+    /** Consecutive records of the replay, encoded on the writer's thread into a block per run they hold. */
+    private final class Batch {
+        private final CycleRecord[] records;
+        private List<CycleBlock> blocks;
+
+        Batch(CycleRecord[] records) {
+            this.records = records;
+        }
+
+        /** @return the blocks, encoded the first time (a retried transaction gets the same) */
+        List<CycleBlock> blocks() {
+            if (blocks == null) {
+                blocks = encode();
+            }
+            return blocks;
+        }
+
+        private List<CycleBlock> encode() {
+            List<CycleBlock> out = new ArrayList<>(1);
+            for (CycleRecord r : records) {
+                if (!builder.fits(r)) {
+                    out.add(builder.seal());
+                }
+                try {
+                    builder.add(r);
+                } catch (RuntimeException | StackOverflowError e) {
+                    failed.incrementAndGet();
+                    lastError.set(e);
+                    LOG.error("cycle {} of run {} was not recorded", r.composeId(), r.runId(), e);
+                }
+            }
+            CycleBlock last = builder.seal();
+            if (last != null) {
+                out.add(last);
+            }
+            return out;
+        }
+
+        String describe() {
+            return "cycles " + records[0].sequence() + ".." + records[records.length - 1].sequence() + " of run "
+                    + records[0].runId();
         }
     }
 }
