@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * one by one and was encoded there, from another core, long after: ~2-4 us a record against ~1 us on the replay's
  * thread, and the replay was no faster. Encoded on the replay's thread (535a352 to 13f1825), the encoding took
  * ~1.5 us of that thread a record: with the machine quiet, record activity measured 2.2-2.4M bars/s against
- * 3.1-3.4M for the same replay with no encoding and no writes (BENCHMARKS.md, "Record activity off the replay's
+ * 3.1-3.4M for the same replay with no encoding and no writes (BENCHMARKS.md, "record activity off the replay's
  * thread"). Handed over a block at a time, the replay's thread only builds the records; the other core, idle at
  * record summary but for the collector, encodes and inserts them.
  *
