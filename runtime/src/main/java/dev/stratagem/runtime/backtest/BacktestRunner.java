@@ -109,7 +109,7 @@ public final class BacktestRunner {
         long recorded = 0;
         long failed = 0;
         ReplayClock clock = new ReplayClock();
-        // a backtest's history goes in blocks, each cycle encoded here as it ends (see BlockRecorder)
+        // a backtest's history goes in blocks: the recorded cycles go to the writer 512 at a time (see BlockRecorder)
         BlockRecorder recorder = store == null ? null : store.blockRecorder();
         Progress progress = new Progress(replay.totalBars());
         try {

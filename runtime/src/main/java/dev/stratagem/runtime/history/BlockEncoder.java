@@ -31,8 +31,8 @@ import java.util.List;
  * carries it.
  *
  * <p>A block is encoded whole ({@link #encode}) or a record at a time ({@link #start}, {@link #add} as each cycle
- * ends, {@link #finish}): {@link BlockRecorder} encodes each cycle on the thread that ran it, while its objects are
- * still in that core's cache. Reusable, one block at a time: {@link #start} begins the block's string table afresh
+ * is taken, {@link #finish}): {@link BlockRecorder}'s writer thread encodes the records the replay hands it, 512 at a
+ * time. Reusable, one block at a time: {@link #start} begins the block's string table afresh
  * and keeps the buffer and the table's arrays, so an encoder writing block after block allocates little beyond the
  * payloads it returns (growing a fresh 64 KiB buffer to a 300 KiB block and copying it was 60% of the bytes the
  * history writer allocated). Not thread-safe.

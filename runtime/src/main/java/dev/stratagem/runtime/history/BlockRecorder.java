@@ -33,7 +33,7 @@ public final class BlockRecorder implements AutoCloseable {
      * Hand-overs queued before {@link #record} waits for the writer: each holds its records alive until encoded, so
      * few (a young collection copies what is in flight).
      */
-    static final int CAPACITY = 8;
+    static final int CAPACITY = 4;
     /** Hand-overs per transaction. */
     static final int BATCH = 2;
 
@@ -41,7 +41,7 @@ public final class BlockRecorder implements AutoCloseable {
 
     private final HistoryWriter<Batch> writer;
     /** The writer thread's: encodes each batch once (a retried transaction writes the same blocks). */
-    private final BlockBuilder builder = new BlockBuilder();
+    private BlockBuilder builder = new BlockBuilder();
     private CycleRecord[] open = new CycleRecord[BLOCK_CYCLES];
     private int count;
     private final AtomicLong failed = new AtomicLong();
@@ -54,7 +54,7 @@ public final class BlockRecorder implements AutoCloseable {
                 all.addAll(b.blocks());
             }
             blocks.writeBlocks(all);
-        }, Batch::describe, "cycle block(s)", CAPACITY, BATCH);
+        }, Batch::describe, "hand-over(s) of up to " + BLOCK_CYCLES + " cycle records", CAPACITY, BATCH);
     }
 
     /**
@@ -78,7 +78,13 @@ public final class BlockRecorder implements AutoCloseable {
         Batch batch = new Batch(count == open.length ? open : Arrays.copyOf(open, count));
         open = new CycleRecord[BLOCK_CYCLES];
         count = 0;
-        writer.submit(batch);   // no wake: the writer looks every 10 ms, and a wake-up could take this core
+        try {
+            writer.submit(batch);   // no wake of its own: the writer looks every 10 ms (and when its queue is full)
+        } catch (RuntimeException e) {
+            failed.addAndGet(batch.size);
+            lastError.compareAndSet(null, e);
+            throw e;
+        }
     }
 
     /**
@@ -88,58 +94,93 @@ public final class BlockRecorder implements AutoCloseable {
      */
     @Override
     public void close() {
+        RuntimeException writerFailure = null;
         try {
             handOver();
-        } finally {
+        } catch (RuntimeException e) {
+            writerFailure = e;   // counted by handOver; the writer still drains what it has
+        }
+        try {
             writer.close();
+        } catch (RuntimeException e) {
+            if (writerFailure == null) {
+                writerFailure = e;
+            } else if (e != writerFailure) {
+                writerFailure.addSuppressed(e);
+            }
         }
         Throwable error = lastError.get();
-        if (error != null) {
-            throw new HistoryWriteException(failed.get() + " cycle record(s) were not written to the history", error);
+        if (error != null) {   // the records this recorder counted, with what the writer said
+            HistoryWriteException lost = new HistoryWriteException(
+                    failed.get() + " cycle record(s) were not written to the history", error);
+            if (writerFailure != null && writerFailure != error) {
+                lost.addSuppressed(writerFailure);
+            }
+            throw lost;
+        }
+        if (writerFailure != null) {
+            throw writerFailure;
         }
     }
 
     /** Consecutive records of the replay, encoded on the writer's thread into a block per run they hold. */
     private final class Batch {
-        private final CycleRecord[] records;
+        private final int size;
+        private final String describe;
+        /** Until encoded; then dropped, so a batch waiting for its transaction holds bytes, not records. */
+        private CycleRecord[] records;
         private List<CycleBlock> blocks;
 
         Batch(CycleRecord[] records) {
             this.records = records;
+            this.size = records.length;
+            this.describe = "cycles " + records[0].sequence() + ".." + records[size - 1].sequence() + " of run "
+                    + records[0].runId();
         }
 
         /** @return the blocks, encoded the first time (a retried transaction gets the same) */
         List<CycleBlock> blocks() {
             if (blocks == null) {
                 blocks = encode();
+                records = null;
             }
             return blocks;
         }
 
         private List<CycleBlock> encode() {
             List<CycleBlock> out = new ArrayList<>(1);
-            for (CycleRecord r : records) {
-                if (!builder.fits(r)) {
-                    out.add(builder.seal());
+            int skipped = 0;
+            try {
+                for (CycleRecord r : records) {
+                    if (!builder.fits(r)) {
+                        out.add(builder.seal());
+                    }
+                    try {
+                        builder.add(r);
+                    } catch (RuntimeException | StackOverflowError e) {   // this record only: the block goes on
+                        skipped++;
+                        failed.incrementAndGet();
+                        lastError.compareAndSet(null, e);
+                        LOG.error("cycle {} of run {} was not recorded", r.composeId(), r.runId(), e);
+                    }
                 }
-                try {
-                    builder.add(r);
-                } catch (RuntimeException | StackOverflowError e) {
-                    failed.incrementAndGet();
-                    lastError.set(e);
-                    LOG.error("cycle {} of run {} was not recorded", r.composeId(), r.runId(), e);
+                CycleBlock last = builder.seal();
+                if (last != null) {
+                    out.add(last);
                 }
+                return out;
+            } catch (Error e) {
+                // the encoder is in no known state and none of this batch is stored: count it, start a fresh
+                // builder, and let the writer stop (the next hand-over, or close, reports it on the replay's thread)
+                failed.addAndGet(size - skipped);
+                lastError.compareAndSet(null, e);
+                builder = new BlockBuilder();
+                throw e;
             }
-            CycleBlock last = builder.seal();
-            if (last != null) {
-                out.add(last);
-            }
-            return out;
         }
 
         String describe() {
-            return "cycles " + records[0].sequence() + ".." + records[records.length - 1].sequence() + " of run "
-                    + records[0].runId();
+            return describe;
         }
     }
 }

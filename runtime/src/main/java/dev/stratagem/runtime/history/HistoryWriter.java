@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * and kept in {@link #lastError()}, and from then on every {@link #flush()} (and {@link #close()}) throws
  * a {@link HistoryWriteException} with that cause.
  *
- * @param <T> what is written: a {@link CycleRecord} or a {@link CycleBlock}
+ * @param <T> what is written: a {@link CycleRecord}, or a {@link BlockRecorder}'s hand-over of records it encodes
  *
  * <p>A submit does not wake the writer: the submitter calls {@link #wake()} once its latency-critical work
  * is done, and otherwise the writer looks at the queue every {@link #POLL_INTERVAL_MILLIS} ms (at once when

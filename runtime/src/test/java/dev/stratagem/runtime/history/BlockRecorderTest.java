@@ -64,6 +64,21 @@ class BlockRecorderTest {
     }
 
     @Test
+    void an_error_the_encoder_cannot_go_on_after_stops_the_writer_and_close_counts_every_record_lost() {
+        String run = "bt-oom";
+        BlockRecorder recorder = store.blockRecorder();
+        for (long seq = 1; seq <= 6; seq++) {
+            CycleRecord r = SampleCycles.traded(run, seq);
+            recorder.record(seq == 4 ? SampleCycles.withThrowingRationale(r, new OutOfMemoryError("simulated")) : r);
+        }
+
+        assertThatThrownBy(recorder::close).isInstanceOf(HistoryWriteException.class)
+                .hasMessageContaining("6 cycle record(s) were not written")
+                .hasCauseInstanceOf(OutOfMemoryError.class);
+        assertThat(stored(run)).as("none of the hand-over, not half of it").isEmpty();
+    }
+
+    @Test
     void a_block_holds_one_run() {
         try (BlockRecorder recorder = store.blockRecorder()) {
             recorder.record(SampleCycles.idle("bt-one", 1));
