@@ -19,12 +19,10 @@ import dev.stratagem.runtime.web.HistoryControlPlane;
 import dev.stratagem.runtime.web.auth.ConsoleToken;
 import dev.stratagem.runtime.web.auth.TokenStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,12 +134,7 @@ class HotReloadEndToEndTest {
 
     /** @return the line the 1.0.0 composer that ran the strategy wrote when it was closed, if it has been */
     private static Optional<String> retiredClose(Path closedLog) {
-        try {
-            return Files.exists(closedLog) ? Files.readString(closedLog).lines()
-                    .filter(l -> l.endsWith(" on plugin-unload")).findFirst() : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReloadFixture.closedLines(closedLog).stream().filter(l -> l.endsWith(" on plugin-unload")).findFirst();
     }
 
     private static void assertVersionsRanInOrder(Path db) {

@@ -59,6 +59,15 @@ final class ReloadFixture {
         return log;
     }
 
+    /** @return the lines reload-probe 1.0.0 has written to its closed log so far, none before the first */
+    static java.util.List<String> closedLines(Path log) {
+        try {
+            return Files.exists(log) ? Files.readAllLines(log) : java.util.List.of();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The system property reload-probe 1.0.0 reads. */
     static final String CLOSED_LOG = "stratagem.reloadProbe.closedLog";
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.kernel.Kernel;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -78,8 +76,7 @@ class StopReleasesComponentsTest {
     }
 
     private static boolean ranByS(String line) {
-        Matcher m = COMPOSES.matcher(line);
-        return m.find() && Long.parseLong(m.group(1)) > 100 && line.endsWith(" on plugin-reload");
+        return composes(line) > 100 && line.endsWith(" on plugin-reload");
     }
 
     private static long composes(String line) {
@@ -88,10 +85,6 @@ class StopReleasesComponentsTest {
     }
 
     private List<String> closes() {
-        try {
-            return Files.exists(closedLog) ? Files.readAllLines(closedLog) : List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReloadFixture.closedLines(closedLog);
     }
 }
