@@ -78,7 +78,11 @@ class CrashRecoveryTest {
                 while (firstDiff < curve.size() && curve.get(firstDiff).equals(twinCurve.get(firstDiff))) {
                     firstDiff++;
                 }
-                assertThat(firstDiff).as(run.strategyId() + ": first cycle whose equity differs").isEqualTo(curve.size());
+                int at = firstDiff;
+                assertThat(firstDiff).as(() -> run.strategyId() + ": first cycle whose equity differs\n"
+                        + around(store, run.runId(), at) + "reference:\n" + around(ref, twin.runId(), at)
+                        + "journals:\n" + journalLines(db.resolveSibling("history.paper")))
+                        .isEqualTo(curve.size());
                 assertThat(lastSharpe(store, run.runId())).isEqualTo(lastSharpe(ref, twin.runId()));
             }
             List<String> twice = store.jdbi().withHandle(h -> h.createQuery("SELECT instruction_id FROM tx_results"
@@ -98,6 +102,34 @@ class CrashRecoveryTest {
         return store.jdbi().withHandle(h -> h.createQuery("SELECT p.equity FROM portfolio_snapshots p JOIN cycles c"
                 + " ON c.compose_id = p.compose_id WHERE c.run_id = ? ORDER BY c.seq")
                 .bind(0, runId).mapTo(Double.class).list());
+    }
+
+    /** For a failure message: the cycles near a position of the equity curve, with their equity and fills. */
+    private static String around(JdbiHistoryStore store, String runId, int index) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT c.seq, c.ts, c.status, p.equity,"
+                + " (SELECT LISTAGG(t.instruction_id || ' ' || t.status || ' ' || t.fill_price || ' @' || t.ts, '; ')"
+                + " FROM tx_results t WHERE t.compose_id = c.compose_id) FROM portfolio_snapshots p JOIN cycles c"
+                + " ON c.compose_id = p.compose_id WHERE c.run_id = ? ORDER BY c.seq OFFSET ? ROWS FETCH NEXT 5 ROWS ONLY")
+                .bind(0, runId).bind(1, Math.max(0, index - 2))
+                .map((rs, ctx) -> "  cycle " + rs.getLong(1) + " ts " + rs.getLong(2) + " " + rs.getString(3)
+                        + " equity " + rs.getDouble(4) + " fills [" + rs.getString(5) + "]\n")
+                .list()).stream().reduce("", String::concat);
+    }
+
+    /** For a failure message: the first fills of each run's paper journal (the killed process wrote them). */
+    private static String journalLines(Path journals) {
+        try (Stream<Path> files = Files.list(journals)) {
+            StringBuilder b = new StringBuilder();
+            for (Path f : files.sorted().toList()) {
+                b.append("  ").append(f.getFileName()).append(":\n");
+                for (String line : Files.readAllLines(f).stream().limit(12).toList()) {   // the killed run's
+                    b.append("    ").append(line).append('\n');
+                }
+            }
+            return b.toString();
+        } catch (IOException e) {
+            return "  (unreadable: " + e + ")\n";
+        }
     }
 
     private static double lastSharpe(JdbiHistoryStore store, String runId) {
