@@ -80,7 +80,8 @@ class CrashRecoveryTest {
                 }
                 int at = firstDiff;
                 assertThat(firstDiff).as(() -> run.strategyId() + ": first cycle whose equity differs\n"
-                        + around(store, run.runId(), at) + "reference:\n" + around(ref, twin.runId(), at)
+                        + around(store, run.runId(), at) + withoutSnapshot(store, run.runId()) + "reference:\n"
+                        + around(ref, twin.runId(), at) + withoutSnapshot(ref, twin.runId())
                         + "journals:\n" + journalLines(db.resolveSibling("history.paper")))
                         .isEqualTo(curve.size());
                 assertThat(lastSharpe(store, run.runId())).isEqualTo(lastSharpe(ref, twin.runId()));
@@ -114,6 +115,14 @@ class CrashRecoveryTest {
                 .map((rs, ctx) -> "  cycle " + rs.getLong(1) + " ts " + rs.getLong(2) + " " + rs.getString(3)
                         + " equity " + rs.getDouble(4) + " fills [" + rs.getString(5) + "]\n")
                 .list()).stream().reduce("", String::concat);
+    }
+
+    /** For a failure message: the run's cycles that have no portfolio snapshot (the curve skips them). */
+    private static String withoutSnapshot(JdbiHistoryStore store, String runId) {
+        List<String> cycles = store.jdbi().withHandle(h -> h.createQuery("SELECT c.seq || ' ' || c.status FROM cycles c"
+                + " WHERE c.run_id = ? AND NOT EXISTS (SELECT 1 FROM portfolio_snapshots p"
+                + " WHERE p.compose_id = c.compose_id) ORDER BY c.seq").bind(0, runId).mapTo(String.class).list());
+        return "  cycles without a portfolio snapshot: " + cycles + "\n";
     }
 
     /** For a failure message: the first fills of each run's paper journal (the killed process wrote them). */
