@@ -51,6 +51,23 @@ final class CycleBatchInsert {
         digestsSql = "INSERT INTO digests (compose_id, digest, sharpe) VALUES (?, " + json + ", ?)";
     }
 
+    /** The tables that hold a cycle's rows besides {@code cycles}, each keyed by {@code compose_id}. */
+    static final List<String> ROW_TABLES = List.of("cycle_features", "instructions", "guardrail_verdicts",
+            "tx_results", "portfolio_snapshots", "digests", "component_versions");
+
+    /** @return how many rows {@link #insert} writes for the record to each of {@link #ROW_TABLES}, in that order */
+    static int[] rows(CycleRecord r) {
+        int features = 0;
+        if (r.context() != null) {
+            for (FeatureVector f : r.context().features()) {
+                features += f.names().size();
+            }
+        }
+        return new int[] {features, r.decision() == null ? 0 : r.decision().instructions().size(), r.verdicts().size(),
+                r.txResults().size(), r.portfolioAfter() == null ? 0 : 1, r.context() == null ? 0 : 1,
+                r.versions().size()};
+    }
+
     void insert(Handle handle, List<CycleRecord> records) {
         Connection c = handle.getConnection();
         try {

@@ -7,6 +7,7 @@ import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.api.TxResult;
 import dev.stratagem.api.TxStatus;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.TornCycles;
 import dev.stratagem.runtime.portfolio.DigestTracker;
 import dev.stratagem.runtime.portfolio.LedgerPortfolio;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import org.jdbi.v3.core.Jdbi;
  * digest gets the recorded equity curve and the closed trades; the orders that were acknowledged and not
  * done are handed back to be re-sent under their ids. Only committed cycles count: the history writer
  * acknowledges a record once its transaction committed, so nothing acknowledged is lost, and whatever ran
- * after the last commit runs again with the same compose and instruction ids.
+ * after the last commit runs again with the same compose and instruction ids. So does a recorded cycle whose rows
+ * are not all there ({@link TornCycles}).
  *
  * @param runId the run to continue
  * @param lastSequence its last recorded cycle
@@ -41,7 +43,10 @@ record RunRecovery(String runId, long lastSequence, long lastTs, List<TxResult> 
                         + " AND mode = ? AND status = ? ORDER BY started_at DESC, run_id DESC")
                 .bind(0, strategyId).bind(1, mode).bind(2, JdbiHistoryStore.RUNNING)
                 .mapTo(String.class).findFirst());
-        return runId.map(id -> load(jdbi, id));
+        return runId.map(id -> {
+            TornCycles.repair(jdbi, id);   // a cycle stored only in part runs again
+            return load(jdbi, id);
+        });
     }
 
     private static RunRecovery load(Jdbi jdbi, String runId) {
