@@ -1,113 +1,163 @@
 package dev.stratagem.runtime.history;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.result.ResultIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks the recorded end of an interrupted run before it is continued, and drops the cycles whose rows are not all
- * there. A paper or live cycle is stored in one transaction over eight tables ({@link CycleBatchInsert}), and a crash
- * should leave all of a transaction or none of it. Once, after a SIGKILL, H2 gave back a run one of whose cycle rows
- * had lost its portfolio snapshot (CrashRecoveryTest at 22586ea: the resumed equity curve was one point short).
+ * Checks the recorded end of an interrupted run before it is continued. A paper or live cycle is stored in one
+ * transaction over eight tables ({@link CycleBatchInsert}), and a crash should leave all of a transaction or none of
+ * it. Once, after a SIGKILL, a resumed run's equity curve came back one point short of its cycles
+ * (CrashRecoveryTest at 22586ea): a cycle row without its portfolio snapshot. H2's MVStore keeps each table's map
+ * consistent on its own; whether a crash can split a transaction across them is not known here.
  *
  * <p>A kept cycle that lacks a row its record calls for would continue the run wrong: a lost fill leaves the ledger
- * off, and a lost instruction loses a working order. So the recovery keeps the cycles before the first incomplete
- * one. It deletes that cycle and every later cycle of the run, with all their rows, and any of the run's rows that no
- * cycle row owns. The dropped cycles then run again under the same compose and instruction ids, and the paper
- * venue's journal answers a resent id with its original fill.
+ * off, a lost instruction loses a working order. A cycle is incomplete when its stored rows differ, table by table,
+ * from what its {@code record} column calls for ({@link CycleBatchInsert#rows}), when that record cannot be read,
+ * or when rows of its compose id are there without the cycle row. Only the run's last {@value #TAIL} cycles and the
+ * next {@value #AHEAD} ids are looked at: a torn write is the newest transaction (at most 512 cycles).
  */
 public final class TornCycles {
 
-    /** The cycles checked at the run's end: a write that tore is the writer's last batch (at most 512 cycles). */
+    /** The recorded cycles checked at the run's end. */
     static final int TAIL = 2048;
+    /** Ids past the last cycle row checked for rows without their cycle: one writer batch. */
+    static final int AHEAD = 512;
 
     private static final Logger LOG = LoggerFactory.getLogger(TornCycles.class);
+
+    /**
+     * The first incomplete cycle of a run.
+     *
+     * @param sequence its number
+     * @param last the run's last cycle with a row ({@code sequence} may be past it: rows without their cycle)
+     * @param why what is missing, for the log
+     */
+    public record Tear(long sequence, long last, String why) {}
 
     private TornCycles() {}
 
     /**
+     * Finds the run's first incomplete cycle and deletes it and every later cycle of the run, with all their rows:
+     * they run again under the same ids (the paper venue's journal answers a resent id with its original fill).
+     *
      * @param jdbi the history
      * @param runId the interrupted run
-     * @return how many cycles were dropped
+     * @return how many cycle rows were deleted
      */
     public static long repair(Jdbi jdbi, String runId) {
         return jdbi.inTransaction(h -> {
-            long last = h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM cycles WHERE run_id = ?")
-                    .bind(0, runId).mapTo(Long.class).one();
-            long after = Math.max(0, last - TAIL);
-            long orphans = deleteOrphans(h, runId);
-            String[] why = new String[1];
-            long from = firstIncomplete(h, runId, after, why);
-            if (from < 0) {
-                if (orphans > 0) {
-                    LOG.warn("run {}: {} history row(s) without their cycle were left by the interrupted process;"
-                            + " deleted", runId, orphans);
-                }
+            Tear tear = find(h, runId);
+            if (tear == null) {
                 return 0L;
             }
             for (String table : CycleBatchInsert.ROW_TABLES) {
-                h.createUpdate("DELETE FROM " + table + " WHERE compose_id IN (SELECT compose_id FROM cycles"
-                        + " WHERE run_id = ? AND seq >= ?)").bind(0, runId).bind(1, from).execute();
+                h.createUpdate("DELETE FROM " + table + " WHERE compose_id IN (<ids>)")
+                        .bindList("ids", ids(runId, tear.sequence(), tear.last() + AHEAD)).execute();
             }
             long dropped = h.createUpdate("DELETE FROM cycles WHERE run_id = ? AND seq >= ?")
-                    .bind(0, runId).bind(1, from).execute();
-            LOG.warn("run {}: cycles {}..{} were stored only in part when the process stopped ({}); they are dropped"
-                    + " and run again", runId, from, last, why[0]);
+                    .bind(0, runId).bind(1, tear.sequence()).execute();
+            LOG.warn("run {}: cycles from {} on were stored only in part when the process stopped ({}); {} cycle(s)"
+                    + " deleted, to run again", runId, tear.sequence(), tear.why(), dropped);
             return dropped;
         });
     }
 
-    /** @return the first cycle after {@code after} whose rows differ from what its record calls for, or -1 */
-    private static long firstIncomplete(Handle h, String runId, long after, String[] why) {
-        Map<Long, int[]> stored = new HashMap<>();
+    /**
+     * @param jdbi the history
+     * @param runId an interrupted run
+     * @return its first incomplete cycle, or null if its recorded end is whole
+     */
+    public static Tear find(Jdbi jdbi, String runId) {
+        return jdbi.withHandle(h -> find(h, runId));
+    }
+
+    private static Tear find(Handle h, String runId) {
+        long last = h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM cycles WHERE run_id = ?")
+                .bind(0, runId).mapTo(Long.class).one();
+        long after = Math.max(0, last - TAIL);
+        Tear orphan = firstOrphan(h, runId, after, last);
+        Tear incomplete = firstIncomplete(h, runId, after, last, orphan == null ? Long.MAX_VALUE : orphan.sequence());
+        return incomplete != null ? incomplete : orphan;
+    }
+
+    /** @return the first id in (after, last + AHEAD] with rows but no cycle row, or null */
+    private static Tear firstOrphan(Handle h, String runId, long after, long last) {
+        Set<Long> recorded = new HashSet<>(h.createQuery("SELECT seq FROM cycles WHERE run_id = ? AND seq > ?"
+                + " AND seq <= ?").bind(0, runId).bind(1, after).bind(2, last).mapTo(Long.class).list());
+        List<String> ids = ids(runId, after + 1, last + AHEAD);
+        long first = Long.MAX_VALUE;
+        String table = null;
+        for (String t : CycleBatchInsert.ROW_TABLES) {
+            for (String id : h.createQuery("SELECT DISTINCT compose_id FROM " + t + " WHERE compose_id IN (<ids>)")
+                    .bindList("ids", ids).mapTo(String.class).list()) {
+                long seq = Long.parseLong(id.substring(runId.length() + 1));
+                if (!recorded.contains(seq) && seq < first) {
+                    first = seq;
+                    table = t;
+                }
+            }
+        }
+        return table == null ? null
+                : new Tear(first, last, "cycle " + first + " has rows in " + table + " but no cycle row");
+    }
+
+    /** @return the first cycle in (after, min(last, before)) whose rows differ from its record's, or null */
+    private static Tear firstIncomplete(Handle h, String runId, long after, long last, long before) {
         List<String> tables = CycleBatchInsert.ROW_TABLES;
+        Map<Long, int[]> stored = new HashMap<>();
         for (int t = 0; t < tables.size(); t++) {
             int table = t;
             h.createQuery("SELECT c.seq, COUNT(r.compose_id) FROM cycles c LEFT JOIN " + tables.get(t)
-                            + " r ON r.compose_id = c.compose_id WHERE c.run_id = ? AND c.seq > ? GROUP BY c.seq")
-                    .bind(0, runId).bind(1, after)
+                            + " r ON r.compose_id = c.compose_id WHERE c.run_id = ? AND c.seq > ? AND c.seq <= ?"
+                            + " GROUP BY c.seq")
+                    .bind(0, runId).bind(1, after).bind(2, last)
                     .map((rs, ctx) -> stored.computeIfAbsent(rs.getLong(1), k -> new int[tables.size()])[table]
                             = rs.getInt(2))
                     .list();
         }
-        List<Map.Entry<Long, String>> records = h.createQuery("SELECT seq, record FROM cycles WHERE run_id = ?"
-                        + " AND seq > ? ORDER BY seq")
-                .bind(0, runId).bind(1, after)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
-        for (Map.Entry<Long, String> e : records) {
-            int[] expected = CycleBatchInsert.rows(CycleJson.fromJson(e.getValue()));
-            int[] actual = stored.getOrDefault(e.getKey(), new int[tables.size()]);
-            if (!Arrays.equals(expected, actual)) {
+        try (ResultIterator<Map.Entry<Long, String>> records = h.createQuery("SELECT seq, record FROM cycles"
+                        + " WHERE run_id = ? AND seq > ? AND seq <= ? ORDER BY seq")
+                .bind(0, runId).bind(1, after).bind(2, last)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).iterator()) {
+            while (records.hasNext()) {   // one record at a time: a rationale can be long
+                Map.Entry<Long, String> e = records.next();
+                long seq = e.getKey();
+                if (seq >= before) {
+                    return null;
+                }
+                int[] expected;
+                try {
+                    expected = CycleBatchInsert.rows(CycleJson.fromJson(e.getValue()));
+                } catch (RuntimeException unreadable) {
+                    return new Tear(seq, last, "cycle " + seq + "'s record cannot be read: " + unreadable.getMessage());
+                }
+                int[] actual = stored.getOrDefault(seq, new int[tables.size()]);
                 for (int t = 0; t < tables.size(); t++) {
                     if (expected[t] != actual[t]) {
-                        why[0] = "cycle " + e.getKey() + " has " + actual[t] + " of its " + expected[t] + " row(s) in "
-                                + tables.get(t);
-                        break;
+                        return new Tear(seq, last, "cycle " + seq + " has " + actual[t] + " of its " + expected[t]
+                                + " row(s) in " + tables.get(t));
                     }
                 }
-                return e.getKey();
             }
         }
-        return -1;
+        return null;
     }
 
-    /** Deletes the run's rows that no cycle row owns (compose ids are {@code <runId>-<seq>}). */
-    private static long deleteOrphans(Handle h, String runId) {
-        long deleted = 0;
-        for (String table : CycleBatchInsert.ROW_TABLES) {
-            deleted += h.createUpdate("DELETE FROM " + table + " r WHERE r.compose_id LIKE ? ESCAPE '\\' AND NOT EXISTS"
-                    + " (SELECT 1 FROM cycles c WHERE c.compose_id = r.compose_id)")
-                    .bind(0, escapeLike(runId) + "-%").execute();
+    /** @return the compose ids {@code <runId>-<from>} to {@code <runId>-<to>} */
+    private static List<String> ids(String runId, long from, long to) {
+        List<String> ids = new ArrayList<>((int) Math.max(0, to - from + 1));
+        for (long seq = from; seq <= to; seq++) {
+            ids.add(runId + "-" + seq);
         }
-        return deleted;
-    }
-
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return ids;
     }
 }

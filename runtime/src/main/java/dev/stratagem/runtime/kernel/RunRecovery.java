@@ -44,7 +44,17 @@ record RunRecovery(String runId, long lastSequence, long lastTs, List<TxResult> 
                 .bind(0, strategyId).bind(1, mode).bind(2, JdbiHistoryStore.RUNNING)
                 .mapTo(String.class).findFirst());
         return runId.map(id -> {
-            TornCycles.repair(jdbi, id);   // a cycle stored only in part runs again
+            if (mode.equals("live")) {
+                // a live venue may refuse a resent id instead of answering with its fill: no cycle is run again
+                TornCycles.Tear tear = TornCycles.find(jdbi, id);
+                if (tear != null) {
+                    throw new IllegalStateException("live run " + id + " of " + strategyId + " cannot be continued:"
+                            + " its history is incomplete from cycle " + tear.sequence() + " (" + tear.why() + ");"
+                            + " reconcile its orders and fills with the venue, then start with runtime.resume=false");
+                }
+            } else {
+                TornCycles.repair(jdbi, id);   // a cycle stored only in part runs again
+            }
             return load(jdbi, id);
         });
     }

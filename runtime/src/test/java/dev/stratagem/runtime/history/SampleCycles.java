@@ -30,9 +30,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Hand-built cycle records shaped like the ones the cycle coordinator produces. */
-final class SampleCycles {
+public final class SampleCycles {
 
-    static final String STRATEGY = "sma-orcl";
+    public static final String STRATEGY = "sma-orcl";
     static final long T0 = 1_700_000_000_000L;
     static final long DAY = 86_400_000L;
 
@@ -45,12 +45,12 @@ final class SampleCycles {
 
     private SampleCycles() {}
 
-    static String composeId(String runId, long seq) {
+    public static String composeId(String runId, long seq) {
         return runId + "-" + seq;
     }
 
     /** Warm-up: the slow average is still NaN; no decision. */
-    static CycleRecord warmup(String runId, long seq) {
+    public static CycleRecord warmup(String runId, long seq) {
         long ts = T0 + seq * DAY;
         String id = composeId(runId, seq);
         PortfolioView flat = flat(ts);
@@ -63,7 +63,7 @@ final class SampleCycles {
     }
 
     /** A buy that filled, a clamp, a rejection, a working limit order and a closed round trip. */
-    static CycleRecord traded(String runId, long seq) {
+    public static CycleRecord traded(String runId, long seq) {
         long ts = T0 + seq * DAY;
         String id = composeId(runId, seq);
         TradeInstruction buy = new TradeInstruction(id + "-0", "ORCL", Side.BUY, 100, OrderType.MARKET, Double.NaN, false);
@@ -129,7 +129,7 @@ final class SampleCycles {
     }
 
     /** The composer asked for a NaN size; the guardrail rejected it. */
-    static CycleRecord rejected(String runId, long seq) {
+    public static CycleRecord rejected(String runId, long seq) {
         long ts = T0 + seq * DAY;
         String id = composeId(runId, seq);
         TradeInstruction nanBuy = new TradeInstruction(id + "-0", "ORCL", Side.BUY, Double.NaN, OrderType.MARKET,
@@ -145,7 +145,7 @@ final class SampleCycles {
     }
 
     /** The composer threw; nothing after the decision ran. */
-    static CycleRecord failed(String runId, long seq) {
+    public static CycleRecord failed(String runId, long seq) {
         long ts = T0 + seq * DAY;
         String id = composeId(runId, seq);
         ComposeContext context = new ComposeContext(ts, id, STRATEGY,
@@ -162,7 +162,7 @@ final class SampleCycles {
     }
 
     /** A quiet cycle: features, no orders. */
-    static CycleRecord idle(String runId, long seq) {
+    public static CycleRecord idle(String runId, long seq) {
         long ts = T0 + seq * DAY;
         String id = composeId(runId, seq);
         PortfolioView flat = flat(ts);
