@@ -108,9 +108,9 @@ public final class BacktestRunner {
         long bars = 0;
         long recorded = 0;
         long failed = 0;
-        ReplayClock clock = new ReplayClock();
         // a backtest's history goes in blocks: the recorded cycles go to the writer 512 at a time (see BlockRecorder)
         BlockRecorder recorder = store == null ? null : store.blockRecorder();
+        ReplayClock clock = new ReplayClock(recorder == null ? () -> 0 : recorder::writerCpuNanos);
         Progress progress = new Progress(replay.totalBars());
         try {
             coordinator.start();

@@ -87,6 +87,11 @@ public final class BlockRecorder implements AutoCloseable {
         }
     }
 
+    /** @return the CPU time its writer's thread has used so far (encoding and inserting), in nanoseconds */
+    public long writerCpuNanos() {
+        return writer.cpuNanos();
+    }
+
     /**
      * Hands over the last records and waits until every block is written.
      *

@@ -218,6 +218,12 @@ public final class HistoryWriter<T> implements AutoCloseable {
         return failed;
     }
 
+    /** @return the writer thread's CPU time so far in nanoseconds, 0 once it ended or where the JVM does not measure it */
+    public long cpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isThreadCpuTimeSupported() ? Math.max(0, threads.getThreadCpuTime(thread.threadId())) : 0;
+    }
+
     /** @return the number of items waiting in the queue */
     public int queued() {
         return queue.size();
