@@ -118,7 +118,7 @@ final class StrategyLauncher {
         if (recovery.isPresent()) {
             RunRecovery r = recovery.get();
             r.rebuild(ledger, digest);
-            engine.restore(sc.id(), ledger.view());
+            engine.restore(sc.id(), ledger.view(), r.lastTs());
             coordinator.resume(r.lastSequence(), r.working());
             resumeAfter = r.lastTs();
             LOG.info("resuming run {} of {} after cycle {}: {} fills replayed, {} working orders re-sent, equity {}",

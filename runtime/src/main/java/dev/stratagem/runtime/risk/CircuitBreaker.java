@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 final class CircuitBreaker {
 
+    /** How the cause of a manual reset starts. */
+    static final String RESET = "reset: ";
+
     private static final long DAY = 86_400_000L;
 
     private final String scope;
@@ -94,7 +97,7 @@ final class CircuitBreaker {
         }
         peak = last;
         dayStart = last;
-        return move(runId, ts, BreakerState.ACTIVE, "reset: " + reason);
+        return move(runId, ts, BreakerState.ACTIVE, RESET + reason);
     }
 
     /**

@@ -171,12 +171,15 @@ public final class RiskEngine {
      * Restores a sleeve after a restart from its last recorded equity. With a store, each breaker (the
      * strategy's and the portfolio's) takes the state its last recorded transition left, so a HALTED breaker
      * stays HALTED and a manual reset recorded after the halt stays reset; the strategy's equity peak is the
-     * highest recorded equity since its last peak reset. Nothing is recorded again.
+     * highest recorded equity since its last peak reset. Nothing is recorded again. The strategy's breaker counts
+     * only transitions of cycles up to {@code lastTs} (and manual resets): a cycle recorded after it did not survive
+     * the restart (it was never committed, or crash recovery deleted it as incomplete) and runs again.
      *
      * @param strategyId the strategy
      * @param view the recorded portfolio after its last cycle
+     * @param lastTs the time of the last recorded cycle of its run
      */
-    public void restore(String strategyId, PortfolioView view) {
+    public void restore(String strategyId, PortfolioView view, long lastTs) {
         if (store == null) {
             update(strategyId, view.ts(), view, false);
             return;
@@ -187,12 +190,12 @@ public final class RiskEngine {
                 return;
             }
             sleeve.last = view;
-            Optional<BreakerTransition> own = store.lastTransition(strategyId, sleeve.runId);
+            Optional<BreakerTransition> own = store.lastTransition(strategyId, sleeve.runId, lastTs);
             long peakFrom = own.filter(RiskEngine::resetsPeak).map(BreakerTransition::ts).orElse(Long.MIN_VALUE);
             sleeve.breaker.restore(own.map(BreakerTransition::to).orElse(BreakerState.ACTIVE),
                     store.peakEquity(sleeve.runId, peakFrom), view.equity());
             own.ifPresent(t -> lastTransitions.put(strategyId, t));
-            Optional<BreakerTransition> portfolio = store.lastTransition(PORTFOLIO, null);
+            Optional<BreakerTransition> portfolio = store.lastTransition(PORTFOLIO, null, Long.MAX_VALUE);
             portfolioBreaker.restore(portfolio.map(BreakerTransition::to).orElse(BreakerState.ACTIVE), Double.NaN,
                     totalEquity());
             portfolio.ifPresent(t -> lastTransitions.put(PORTFOLIO, t));

@@ -152,7 +152,7 @@ class RiskEndpointTest {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
             RiskEngine restarted = new RiskEngine(HALT_AT_30, new KillSwitch(null), new RiskStore(store));
             restarted.register("s", "r1", 10_000);
-            restarted.restore("s", atHalt);
+            restarted.restore("s", atHalt, atHalt.ts());
             assertThat(restarted.states()).containsEntry("s", BreakerState.HALTED);
             try (OpsServer server = serve(restarted, "")) {
                 JsonObject risk = new JsonObject(get(server, "/risk").body());
@@ -163,11 +163,39 @@ class RiskEndpointTest {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
             RiskEngine again = new RiskEngine(HALT_AT_30, new KillSwitch(null), new RiskStore(store));
             again.register("s", "r1", 10_000);
-            again.restore("s", atHalt);
+            again.restore("s", atHalt, atHalt.ts());
             assertThat(again.states()).containsEntry("s", BreakerState.ACTIVE);
             assertThat(again.lastTransitions().get("s").cause()).isEqualTo("reset: checked (by api)");
             again.observe(cycle("s", 3, view(3 * 86_400_000L, 5_900)));
             assertThat(again.states()).as("the peak restarted at the reset").containsEntry("s", BreakerState.ACTIVE);
+        }
+    }
+
+    @Test
+    void at_a_restart_a_transition_of_a_cycle_after_the_last_recorded_one_does_not_count_and_a_manual_reset_does() {
+        Path db = tmp.resolve("h");
+        long day = 86_400_000L;
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
+            halted(store);   // HALTED by cycle 2
+        }
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
+            RiskEngine restarted = new RiskEngine(HALT_AT_30, new KillSwitch(null), new RiskStore(store));
+            restarted.register("s", "r1", 10_000);
+            PortfolioView afterCycleOne = view(day, 10_000);
+            restarted.restore("s", afterCycleOne, afterCycleOne.ts());   // cycle 2 was not kept: it runs again
+            assertThat(restarted.states()).containsEntry("s", BreakerState.ACTIVE);
+            restarted.observe(cycle("s", 2, view(2 * day, 6_000)));
+            assertThat(restarted.states()).as("cycle 2 halts it again").containsEntry("s", BreakerState.HALTED);
+            restarted.observe(cycle("s", 3, view(3 * day, 6_000)));
+            restarted.reset("s", "checked");   // at the last cycle seen: 3
+        }
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
+            RiskEngine again = new RiskEngine(HALT_AT_30, new KillSwitch(null), new RiskStore(store));
+            again.register("s", "r1", 10_000);
+            PortfolioView afterCycleTwo = view(2 * day, 6_000);
+            again.restore("s", afterCycleTwo, afterCycleTwo.ts());   // cycle 3 was not kept, the reset after it was
+            assertThat(again.states()).containsEntry("s", BreakerState.ACTIVE);
+            assertThat(again.lastTransitions().get("s").cause()).startsWith("reset: checked");
         }
     }
 
