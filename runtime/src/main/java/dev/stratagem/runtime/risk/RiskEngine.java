@@ -171,9 +171,9 @@ public final class RiskEngine {
      * Restores a sleeve after a restart from its last recorded equity. With a store, each breaker (the
      * strategy's and the portfolio's) takes the state its last recorded transition left, so a HALTED breaker
      * stays HALTED and a manual reset recorded after the halt stays reset; the strategy's equity peak is the
-     * highest recorded equity since its last peak reset. Nothing is recorded again. The strategy's breaker counts
-     * only transitions of cycles up to {@code lastTs} (and manual resets): a cycle recorded after it did not survive
-     * the restart (it was never committed, or crash recovery deleted it as incomplete) and runs again.
+     * highest recorded equity since its last peak reset. Nothing is recorded again. First, the transitions the
+     * strategy's breaker recorded in cycles after {@code lastTs} are deleted (manual resets stay): those cycles did not
+     * survive the restart (never committed, or deleted by crash recovery as incomplete) and run again.
      *
      * @param strategyId the strategy
      * @param view the recorded portfolio after its last cycle
@@ -190,12 +190,17 @@ public final class RiskEngine {
                 return;
             }
             sleeve.last = view;
-            Optional<BreakerTransition> own = store.lastTransition(strategyId, sleeve.runId, lastTs);
+            int forgotten = store.deleteTransitionsAfter(strategyId, sleeve.runId, lastTs);
+            if (forgotten > 0) {
+                LOG.info("strategy {}: {} breaker transition(s) of cycles after the last recorded one deleted; those"
+                        + " cycles run again", strategyId, forgotten);
+            }
+            Optional<BreakerTransition> own = store.lastTransition(strategyId, sleeve.runId);
             long peakFrom = own.filter(RiskEngine::resetsPeak).map(BreakerTransition::ts).orElse(Long.MIN_VALUE);
             sleeve.breaker.restore(own.map(BreakerTransition::to).orElse(BreakerState.ACTIVE),
                     store.peakEquity(sleeve.runId, peakFrom), view.equity());
             own.ifPresent(t -> lastTransitions.put(strategyId, t));
-            Optional<BreakerTransition> portfolio = store.lastTransition(PORTFOLIO, null, Long.MAX_VALUE);
+            Optional<BreakerTransition> portfolio = store.lastTransition(PORTFOLIO, null);
             portfolioBreaker.restore(portfolio.map(BreakerTransition::to).orElse(BreakerState.ACTIVE), Double.NaN,
                     totalEquity());
             portfolio.ifPresent(t -> lastTransitions.put(PORTFOLIO, t));

@@ -66,22 +66,34 @@ public final class RiskStore {
     }
 
     /**
+     * Deletes the transitions a strategy's breaker recorded in cycles after {@code ts}: at a restart those cycles
+     * are not in the history (never committed, or deleted as incomplete) and run again, recording their own. Manual
+     * resets stay, whatever their time: an operator's act, not a cycle's.
+     *
+     * @param scope the strategy
+     * @param runId its run
+     * @param ts the time of the run's last recorded cycle
+     * @return how many transitions were deleted
+     */
+    public int deleteTransitionsAfter(String scope, String runId, long ts) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM breaker_events WHERE scope = ? AND run_id = ? AND ts > ?"
+                        + " AND cause NOT LIKE ?")
+                .bind(0, scope).bind(1, runId).bind(2, ts).bind(3, CircuitBreaker.RESET + "%").execute());
+    }
+
+    /**
      * @param scope a strategy id or {@link RiskEngine#PORTFOLIO}
      * @param runId the strategy's run, or {@code null} for any run (the portfolio)
-     * @param upToTs the last cycle time whose transitions count; a manual reset counts whatever its time (an
-     *     operator's act, not a cycle's)
      * @return the last recorded transition of that breaker
      */
-    public Optional<BreakerTransition> lastTransition(String scope, String runId, long upToTs) {
+    public Optional<BreakerTransition> lastTransition(String scope, String runId) {
         return jdbi.withHandle(h -> {
             Query q = h.createQuery("SELECT scope, run_id, ts, from_state, to_state, cause, equity FROM breaker_events"
-                    + " WHERE scope = ?" + (runId == null ? "" : " AND run_id = ?")
-                    + " AND (ts <= ? OR cause LIKE '" + CircuitBreaker.RESET + "%') ORDER BY event_id DESC LIMIT 1")
+                    + " WHERE scope = ?" + (runId == null ? "" : " AND run_id = ?") + " ORDER BY event_id DESC LIMIT 1")
                     .bind(0, scope);
             if (runId != null) {
                 q.bind(1, runId);
             }
-            q.bind(runId == null ? 1 : 2, upToTs);
             return q.map((rs, ctx) -> new BreakerTransition(rs.getString(1), rs.getString(2), rs.getLong(3),
                             BreakerState.valueOf(rs.getString(4)), BreakerState.valueOf(rs.getString(5)),
                             rs.getString(6), rs.getDouble(7)))

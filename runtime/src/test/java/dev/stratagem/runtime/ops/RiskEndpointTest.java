@@ -172,31 +172,41 @@ class RiskEndpointTest {
     }
 
     @Test
-    void at_a_restart_a_transition_of_a_cycle_after_the_last_recorded_one_does_not_count_and_a_manual_reset_does() {
+    void at_a_restart_the_transitions_of_cycles_after_the_last_recorded_one_are_gone_and_a_manual_reset_stays() {
         Path db = tmp.resolve("h");
         long day = 86_400_000L;
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
             halted(store);   // HALTED by cycle 2
         }
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
-            RiskEngine restarted = new RiskEngine(HALT_AT_30, new KillSwitch(null), new RiskStore(store));
-            restarted.register("s", "r1", 10_000);
-            PortfolioView afterCycleOne = view(day, 10_000);
-            restarted.restore("s", afterCycleOne, afterCycleOne.ts());   // cycle 2 was not kept: it runs again
-            assertThat(restarted.states()).containsEntry("s", BreakerState.ACTIVE);
-            restarted.observe(cycle("s", 2, view(2 * day, 6_000)));
-            assertThat(restarted.states()).as("cycle 2 halts it again").containsEntry("s", BreakerState.HALTED);
-            restarted.observe(cycle("s", 3, view(3 * day, 6_000)));
-            restarted.reset("s", "checked");   // at the last cycle seen: 3
+            RiskEngine second = restarted(store, view(day, 10_000), day);   // cycle 2 was not kept: it runs again
+            assertThat(second.states()).containsEntry("s", BreakerState.ACTIVE);
+            second.observe(cycle("s", 2, view(2 * day, 9_000)));   // this time without the 40% drawdown
+            second.observe(cycle("s", 3, view(3 * day, 9_000)));
+            assertThat(second.states()).containsEntry("s", BreakerState.ACTIVE);
         }
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
-            RiskEngine again = new RiskEngine(HALT_AT_30, new KillSwitch(null), new RiskStore(store));
-            again.register("s", "r1", 10_000);
-            PortfolioView afterCycleTwo = view(2 * day, 6_000);
-            again.restore("s", afterCycleTwo, afterCycleTwo.ts());   // cycle 3 was not kept, the reset after it was
-            assertThat(again.states()).containsEntry("s", BreakerState.ACTIVE);
-            assertThat(again.lastTransitions().get("s").cause()).startsWith("reset: checked");
+            RiskEngine third = restarted(store, view(3 * day, 9_000), 3 * day);
+            assertThat(third.states()).as("the first run of cycle 2 is not back").containsEntry("s", BreakerState.ACTIVE);
+            third.observe(cycle("s", 4, view(4 * day, 5_000)));
+            third.observe(cycle("s", 5, view(5 * day, 5_000)));
+            assertThat(third.states()).containsEntry("s", BreakerState.HALTED);
+            third.reset("s", "checked");   // at the last cycle seen: 5
         }
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
+            RiskEngine fourth = restarted(store, view(4 * day, 5_000), 4 * day);   // cycle 5 was not kept, the reset was
+            assertThat(fourth.states()).containsEntry("s", BreakerState.ACTIVE);
+            assertThat(fourth.lastTransitions().get("s").cause()).startsWith("reset: checked");
+            assertThat(new RiskStore(store).transitions("s")).extracting(BreakerTransition::to)
+                    .containsExactly(BreakerState.HALTED, BreakerState.ACTIVE);
+        }
+    }
+
+    private static RiskEngine restarted(JdbiHistoryStore store, PortfolioView last, long lastTs) {
+        RiskEngine engine = new RiskEngine(HALT_AT_30, new KillSwitch(null), new RiskStore(store));
+        engine.register("s", "r1", 10_000);
+        engine.restore("s", last, lastTs);
+        return engine;
     }
 
     @Test
