@@ -1,11 +1,13 @@
 package dev.stratagem.runtime.kernel;
 
 import dev.stratagem.api.OrderType;
+import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.Side;
 import dev.stratagem.api.TradeHistoryEntry;
 import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.api.TxResult;
 import dev.stratagem.api.TxStatus;
+import dev.stratagem.runtime.history.CycleJson;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.TornCycles;
 import dev.stratagem.runtime.portfolio.DigestTracker;
@@ -32,9 +34,11 @@ import org.jdbi.v3.core.Jdbi;
  * @param fills every recorded result, in order
  * @param equityCurve (cycle ts, equity) of every recorded cycle with a portfolio, in order
  * @param working orders to re-send
+ * @param lastPortfolio the recorded portfolio after the last cycle (marked at that cycle's bars), or null when that
+ *     cycle has none or no cycle was recorded
  */
 record RunRecovery(String runId, long lastSequence, long lastTs, List<TxResult> fills, List<long[]> equityCurve,
-        List<double[]> equityValues, List<TradeInstruction> working) {
+        List<double[]> equityValues, List<TradeInstruction> working, PortfolioView lastPortfolio) {
 
     /** @return the interrupted run of that strategy in that mode, if any */
     static Optional<RunRecovery> find(JdbiHistoryStore store, String strategyId, String mode) {
@@ -102,7 +106,10 @@ record RunRecovery(String runId, long lastSequence, long lastTs, List<TxResult> 
                         })
                         .findOne().filter(in -> in.quantity() > 0).ifPresent(working::add);
             }
-            return new RunRecovery(runId, last[0], last[1], results, ts, equity, working);
+            PortfolioView lastPortfolio = h.createQuery("SELECT record FROM cycles WHERE run_id = ? AND seq = ?")
+                    .bind(0, runId).bind(1, last[0]).mapTo(String.class).findOne()
+                    .map(json -> CycleJson.fromJson(json).portfolioAfter()).orElse(null);
+            return new RunRecovery(runId, last[0], last[1], results, ts, equity, working, lastPortfolio);
         });
     }
 

@@ -118,7 +118,9 @@ final class StrategyLauncher {
         if (recovery.isPresent()) {
             RunRecovery r = recovery.get();
             r.rebuild(ledger, digest);
-            engine.restore(sc.id(), ledger.view(), r.lastTs());
+            // the recorded view, at the last cycle's time and marks (the rebuilt ledger is marked at fill prices
+            // until the recorded bars are primed); the ledger's when that cycle recorded none
+            engine.restore(sc.id(), r.lastPortfolio() != null ? r.lastPortfolio() : ledger.view(), r.lastTs());
             coordinator.resume(r.lastSequence(), r.working());
             resumeAfter = r.lastTs();
             LOG.info("resuming run {} of {} after cycle {}: {} fills replayed, {} working orders re-sent, equity {}",

@@ -50,6 +50,8 @@ class RunRecoveryTest {
             assertThat(recovery.lastTs()).isEqualTo(cycles().get(5).ts());
             assertThat(recovery.fills()).isEqualTo(cycles().get(2).txResults());
             assertThat(recovery.equity()).hasSize(6);
+            assertThat(recovery.lastPortfolio()).as("the portfolio after cycle 6, as recorded")
+                    .isEqualTo(cycles().get(5).portfolioAfter());
             assertThat(store.cycleCount(RUN)).isEqualTo(6);
         }
     }
