@@ -1,6 +1,8 @@
 package dev.stratagem.runtime.history;
 
 import dev.stratagem.api.CycleRecord;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -220,7 +222,7 @@ public final class HistoryWriter<T> implements AutoCloseable {
 
     /** @return the writer thread's CPU time so far in nanoseconds, 0 once it ended or where the JVM does not measure it */
     public long cpuNanos() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         return threads.isThreadCpuTimeSupported() ? Math.max(0, threads.getThreadCpuTime(thread.threadId())) : 0;
     }
 
