@@ -22,7 +22,8 @@ final class Report {
         notes.add(fmt("data: %s, %,d bars, sha256 %s (generated in %.1f s, with 100,000- and 10,000-bar prefixes)",
                 StratagemBench.root.relativize(w.file()), w.bars(), w.sha256(), nanos / 1e9));
         notes.add(fmt("warm: the measured runs in one JVM after at least %d discarded runs and %d s of them (ours and "
-                + "ta4j alike); cold: one run in a fresh JVM (for ta4j: its first run in the bench JVM)",
+                + "ta4j alike; ta4j in a JVM of its own, right after our backtests); cold: one run in a fresh JVM (for "
+                + "ta4j: the first run in its JVM)",
                 WarmRuns.MIN_WARMUPS, WarmRuns.warmupSeconds));
     }
 
@@ -49,7 +50,7 @@ final class Report {
     }
 
     void peer(String num, double cold, Samples warm, int trades, long ourTrades, int orclTrades, long ourOrcl) {
-        rows.add(fmt("| ta4j 0.17 %s, same SMA 10/30 on the same series | bars/s | %,.0f (first in-JVM run) | %s |",
+        rows.add(fmt("| ta4j 0.17 %s, same SMA 10/30 on the same series | bars/s | %,.0f (first run in its JVM) | %s |",
                 num, cold, warm.describe("%,.0f")));
         double ratio = activityWarm / warm.median();
         rows.add(fmt("| ratio Stratagem (activity) / ta4j %s | x | | %.2f |", num, ratio));

@@ -21,9 +21,9 @@ import java.util.Set;
 
 /**
  * The benchmark command ({@code bench/run}): generates the data, runs every workload with warm-up and
- * repeats, runs ta4j on the same series in the same JVM, and prints a Markdown report with the machine and
- * the goals. {@code --cold LEVEL FILE}, {@code --paper DATA OUT} and {@code --memory DATA} are the child modes
- * that run one workload in a fresh JVM.
+ * repeats, runs ta4j on the same series (in a JVM of its own, right after our backtests: {@link PeerRuns}), and
+ * prints a Markdown report with the machine and the goals. {@code --cold LEVEL FILE}, {@code --peer DECIMAL FILE RUNS WARMUP_SECONDS}, {@code --paper DATA OUT}
+ * and {@code --memory DATA} are the child modes that run one workload in a fresh JVM.
  */
 public final class StratagemBench {
 
@@ -47,6 +47,12 @@ public final class StratagemBench {
                 BacktestResult r = backtest(catalog, Path.of(args[3]), Path.of(args[2]), RecordLevel.valueOf(args[1]));
                 System.out.println("BARS_PER_SECOND " + r.bars() * 1e9 / r.elapsedNanos());
             }
+            return;
+        }
+        if (args.length == 5 && args[0].equals("--peer")) {
+            WarmRuns.warmupSeconds = Integer.parseInt(args[4]);
+            System.out.println(PeerRuns.measure(Boolean.parseBoolean(args[1]), Path.of(args[2]), orcl,
+                    Integer.parseInt(args[3])).line());
             return;
         }
         if (args.length == 3 && args[0].equals("--paper")) {
@@ -101,6 +107,15 @@ public final class StratagemBench {
                     javaSummary = results.last();
                 }
             }
+            // the peer right after our backtests, each Num type in a JVM of its own: see peerRuns
+            List<Candle> candles = BenchStrategy.candles(big.file());
+            BacktestResult orclRun = on("peer") ? backtest(catalog, strategy, orcl, RecordLevel.SUMMARY) : null;
+            for (boolean decimal : on("peer") ? new boolean[] {true, false} : new boolean[0]) {
+                PeerRuns peer = PeerRuns.parse(child(PeerRuns.PREFIX, false, "--peer", Boolean.toString(decimal),
+                        big.file().toString(), Integer.toString(runs), Integer.toString(WarmRuns.warmupSeconds)));
+                report.peer(decimal ? "DecimalNum (default)" : "DoubleNum", peer.cold(), peer.warm(),
+                        peer.trades(), ours.closedTrades(), peer.orclTrades(), orclRun.closedTrades());
+            }
             for (Map.Entry<String, Path> script : on("scripts") ? SCRIPT_STRATEGIES.entrySet() : Set.<Map.Entry<String, Path>>of()) {
                 WarmRuns<BacktestResult> results = backtests(catalog, script.getValue(), big.file(), RecordLevel.SUMMARY, runs);
                 report.script(script.getKey(), results.first().bars(), coldRuns(script.getValue(),
@@ -108,17 +123,6 @@ public final class StratagemBench {
             }
             if (levels.contains(RecordLevel.ALL)) {
                 javaBacktests(catalog, RecordLevel.ALL, mid.file(), runs, coldRuns, report);
-            }
-            BacktestResult orclRun = backtest(catalog, strategy, orcl, RecordLevel.SUMMARY);
-            List<Candle> candles = BenchStrategy.candles(big.file());
-            for (boolean decimal : on("peer") ? new boolean[] {true, false} : new boolean[0]) {
-                Ta4jCrossover peer = new Ta4jCrossover(candles, decimal);
-                WarmRuns<Ta4jCrossover.Run> peerRuns = WarmRuns.of(peer::run, runs);
-                Samples warm = new Samples(peerRuns.measured().stream()
-                        .mapToDouble(r -> peer.bars() * 1e9 / r.nanos()).toArray());
-                int orclTrades = new Ta4jCrossover(BenchStrategy.candles(orcl), decimal).run().closedTrades();
-                report.peer(decimal ? "DecimalNum (default)" : "DoubleNum", peer.bars() * 1e9 / peerRuns.first().nanos(),
-                        warm, peerRuns.last().closedTrades(), ours.closedTrades(), orclTrades, orclRun.closedTrades());
             }
             if (on("many")) {
                 report.many(ManyStrategiesWorkload.run(catalog, small.file(), 100, runs));
