@@ -24,7 +24,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The history database: runs, cycle records and trades, on an embedded H2 file or on PostgreSQL.
- * Opening it migrates the schema (Flyway, {@code classpath:db/migration}). Thread-safe; connections
+ * Opening it migrates the schema (Flyway, {@code classpath:db/migration}); a new H2 file is a copy of one migrated
+ * once per JVM. Thread-safe; connections
  * come from a small pool. Cycles are normally written through a {@link HistoryWriter}: a paper or live run's one
  * row per cycle over the tables of the V1 migration ({@link #writeCycles}), a backtest's in blocks of many
  * cycles ({@link #blockRecorder()}). Every read of a run's cycles answers the same for either.
@@ -59,12 +60,23 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) an embedded H2 database file and migrates it.
+     * Opens an embedded H2 database file and migrates it; a new file starts as a copy of an empty file migrated once
+     * per JVM ({@link H2Template}).
      *
      * @param dbFileWithoutSuffix the database path without {@code .mv.db}, e.g. {@code data/stratagem}
      * @return the store
      */
     public static JdbiHistoryStore openFile(Path dbFileWithoutSuffix) {
+        Path path = filePath(dbFileWithoutSuffix);
+        return openFile(path, !H2Template.createFrom(Path.of(path + ".mv.db")));
+    }
+
+    /** Opens and migrates the file, new or not: what {@link H2Template} copies. */
+    static JdbiHistoryStore openMigrated(Path dbFileWithoutSuffix) {
+        return openFile(filePath(dbFileWithoutSuffix), true);
+    }
+
+    private static Path filePath(Path dbFileWithoutSuffix) {
         Path path = dbFileWithoutSuffix.toAbsolutePath().normalize();
         String name = path.getFileName().toString();
         if (name.endsWith(".mv.db")) {
@@ -75,11 +87,16 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the history folder " + path.getParent(), e);
         }
+        return path;
+    }
+
+    private static JdbiHistoryStore openFile(Path path, boolean migrate) {
         // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook must not close the file under a writer that is
         // still draining; close() closes it. AUTO_SERVER=FALSE: H2's automatic server would listen on every
         // interface for a second process; the console and the ops endpoint serve the history instead.
         try {
-            return open("jdbc:h2:file:" + path + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536", "sa", "");
+            return open("jdbc:h2:file:" + path + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536", "sa", "",
+                    migrate);
         } catch (RuntimeException e) {
             if (openElsewhere(e)) {
                 throw new IllegalStateException(path + ".mv.db is open in another process (a `stratagem demo` or "
@@ -109,6 +126,10 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
      * @return the store
      */
     public static JdbiHistoryStore open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, true);
+    }
+
+    private static JdbiHistoryStore open(String jdbcUrl, String user, String password, boolean migrate) {
         SqlDialect dialect = SqlDialect.of(jdbcUrl);
         JdbcConnectionPool pool = switch (dialect) {
             case H2 -> JdbcConnectionPool.create(jdbcUrl, user, password);
@@ -121,12 +142,21 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
             }
         };
         try {
+            if (!migrate) {
+                // opened now, as a migration would: the file is locked from here on, and a file another process
+                // holds is refused here, not at the first write
+                pool.getConnection().close();
+                return new JdbiHistoryStore(pool, dialect);
+            }
             Flyway.configure(JdbiHistoryStore.class.getClassLoader())
                     .dataSource(pool)
                     .locations("classpath:db/migration")
                     .placeholders(Map.of("json", dialect.jsonType(), "bytes", dialect.bytesType()))
                     .load()
                     .migrate();
+        } catch (SQLException e) {
+            pool.dispose();
+            throw new IllegalStateException("cannot open the history database " + jdbcUrl + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
