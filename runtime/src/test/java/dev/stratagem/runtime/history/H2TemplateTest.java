@@ -9,16 +9,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A new H2 history file, copied from the template, is the schema the migrations make, and lives on as a file. */
+/** A new H2 history file, copied from the template, is the database the migrations make, and lives on as a file. */
 class H2TemplateTest {
 
     @TempDir
     Path dir;
 
+    /** The schema as H2 writes it out (tables, columns, indexes, constraints), without the user's salted password. */
     private static List<String> schema(JdbiHistoryStore store) {
-        return store.jdbi().withHandle(h -> h.createQuery("SELECT table_name || '.' || column_name || ' '"
-                        + " || data_type FROM information_schema.columns WHERE table_schema = 'PUBLIC'"
-                        + " ORDER BY table_name, ordinal_position").mapTo(String.class).list());
+        return store.jdbi().withHandle(h -> h.createQuery("SCRIPT NODATA").mapTo(String.class).list()).stream()
+                .filter(line -> !line.startsWith("CREATE USER")).toList();
     }
 
     private static List<String> migrations(JdbiHistoryStore store) {
@@ -28,12 +28,31 @@ class H2TemplateTest {
     }
 
     @Test
-    void a_new_file_has_the_schema_and_the_migration_history_of_a_migrated_one() {
-        try (JdbiHistoryStore copied = JdbiHistoryStore.openFile(dir.resolve("copied"));
+    void a_new_file_is_a_copy_with_the_schema_and_the_migration_history_of_a_migrated_one() {
+        Path copied = dir.resolve("copied");
+
+        assertThat(H2Template.createFrom(Path.of(copied + ".mv.db"))).isTrue();
+
+        try (JdbiHistoryStore fromTemplate = JdbiHistoryStore.openFile(copied);
                 JdbiHistoryStore migrated = JdbiHistoryStore.openMigrated(dir.resolve("migrated"))) {
-            assertThat(schema(copied)).isNotEmpty().isEqualTo(schema(migrated));
-            assertThat(migrations(copied)).hasSize(migrationFiles()).isEqualTo(migrations(migrated));
+            assertThat(schema(fromTemplate)).hasSizeGreaterThan(20).isEqualTo(schema(migrated));
+            assertThat(migrations(fromTemplate)).hasSize(migrationFiles()).isEqualTo(migrations(migrated));
         }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no part file left")
+                    .containsExactlyInAnyOrder("copied.mv.db", "migrated.mv.db");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void an_existing_file_is_not_copied_over() throws Exception {
+        Path file = dir.resolve("kept.mv.db");
+        Files.writeString(file, "not a template");
+
+        assertThat(H2Template.createFrom(file)).isFalse();
+        assertThat(Files.readString(file)).isEqualTo("not a template");
     }
 
     @Test
