@@ -14,7 +14,8 @@ final class CircuitBreaker {
     /** How the cause of a manual reset starts. */
     static final String RESET = "reset: ";
 
-    private static final long DAY = 86_400_000L;
+    /** A UTC day in epoch millis: the daily loss counts from the equity each such day starts with. */
+    static final long DAY = 86_400_000L;
 
     private final String scope;
     private final BreakerLimits limits;
@@ -109,6 +110,24 @@ final class CircuitBreaker {
         last = equity;
         peak = Double.isFinite(recordedPeak) ? Math.max(recordedPeak, equity) : equity;
         pausedCycles = 0;
+    }
+
+    /**
+     * After {@link #restore}, for a strategy's run: the UTC day of its last recorded cycle, the equity that day's
+     * losses count from, and the cycles a PAUSED breaker has waited. Without them a restart within the day measured
+     * the daily loss from the equity at the restart (the day's earlier losses forgotten), and a breaker PAUSED until
+     * the next day resumed at the first cycle after the restart.
+     *
+     * @param lastTs the time of the run's last recorded cycle
+     * @param dayStartEquity the equity the day of {@code lastTs} starts from (see {@link #update}); NaN for the
+     *     restored equity
+     * @param cyclesPaused the recorded cycles since the breaker paused; ignored unless it is PAUSED
+     */
+    void restoreDay(long lastTs, double dayStartEquity, int cyclesPaused) {
+        day = Math.floorDiv(lastTs, DAY);
+        dayFrom = day * DAY > lastTs ? Long.MAX_VALUE : day * DAY;   // as in update
+        dayStart = Double.isFinite(dayStartEquity) ? dayStartEquity : last;
+        pausedCycles = state == BreakerState.PAUSED ? cyclesPaused : 0;
     }
 
     private Optional<BreakerTransition> move(String runId, long ts, BreakerState to, String cause) {

@@ -200,6 +200,12 @@ public final class RiskEngine {
             sleeve.breaker.restore(own.map(BreakerTransition::to).orElse(BreakerState.ACTIVE),
                     store.peakEquity(sleeve.runId, peakFrom), view.equity());
             own.ifPresent(t -> lastTransitions.put(strategyId, t));
+            long dayFrom = Math.floorDiv(lastTs, CircuitBreaker.DAY) * CircuitBreaker.DAY;
+            double dayStart = own.filter(t -> t.ts() >= dayFrom && resetsPeak(t)).map(BreakerTransition::equity)
+                    .orElseGet(() -> store.dayStartEquity(sleeve.runId, dayFrom));   // a resume or reset restarts it
+            int paused = own.filter(t -> t.to() == BreakerState.PAUSED)
+                    .map(t -> store.cyclesAfter(sleeve.runId, t.ts())).orElse(0);
+            sleeve.breaker.restoreDay(lastTs, dayStart, paused);
             Optional<BreakerTransition> portfolio = store.lastTransition(PORTFOLIO, null);
             portfolioBreaker.restore(portfolio.map(BreakerTransition::to).orElse(BreakerState.ACTIVE), Double.NaN,
                     totalEquity());

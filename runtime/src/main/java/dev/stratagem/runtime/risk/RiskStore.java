@@ -112,4 +112,36 @@ public final class RiskStore {
                 .bind(0, runId).bind(1, fromTs)
                 .mapTo(Double.class).findOne().orElse(Double.NaN));
     }
+
+    /**
+     * The equity a run's breaker counts a day's losses from, as {@link CircuitBreaker} sets it when the day's first
+     * cycle comes: the equity after the run's last cycle before the day, or, if the run started that day, after its
+     * first cycle of the day.
+     *
+     * @param runId a strategy's run
+     * @param dayFrom the day's first millisecond
+     * @return the equity, NaN if the run recorded none
+     */
+    public double dayStartEquity(String runId, long dayFrom) {
+        return jdbi.withHandle(h -> {
+            String equity = "SELECT p.equity FROM portfolio_snapshots p JOIN cycles c ON c.compose_id = p.compose_id"
+                    + " WHERE c.run_id = ? AND c.ts ";
+            return h.createQuery(equity + "< ? ORDER BY c.ts DESC, c.seq DESC LIMIT 1")
+                    .bind(0, runId).bind(1, dayFrom).mapTo(Double.class).findOne()
+                    .or(() -> h.createQuery(equity + ">= ? ORDER BY c.ts, c.seq LIMIT 1")
+                            .bind(0, runId).bind(1, dayFrom).mapTo(Double.class).findOne())
+                    .orElse(Double.NaN);
+        });
+    }
+
+    /**
+     * @param runId a strategy's run
+     * @param ts a time
+     * @return how many cycles the run recorded after that time with a portfolio after them: those its breaker saw
+     */
+    public int cyclesAfter(String runId, long ts) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM cycles c JOIN portfolio_snapshots p"
+                        + " ON p.compose_id = c.compose_id WHERE c.run_id = ? AND c.ts > ?")
+                .bind(0, runId).bind(1, ts).mapTo(Integer.class).one());
+    }
 }

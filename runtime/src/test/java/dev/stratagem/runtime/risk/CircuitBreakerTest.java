@@ -79,4 +79,34 @@ class CircuitBreakerTest {
             assertThat(b.update("r", end + 1, 97.9).orElseThrow().cause()).contains("daily loss 2.10%");
         }
     }
+
+    private static final BreakerLimits DAILY_PAUSE = new BreakerLimits(0.9, 0.9, 0.95, 0.04, 0.05, 0.9, 0);
+
+    @Test
+    void restored_within_the_day_the_daily_loss_still_counts_from_the_day_start() {
+        CircuitBreaker b = new CircuitBreaker("s", DAILY_PAUSE);
+        b.restore(BreakerState.ACTIVE, 100, 97);
+        b.restoreDay(DAY + 2, 100, 0);
+
+        assertThat(b.update("r", DAY + 3, 94.5).orElseThrow().cause()).contains("daily loss 5.50% from 100.00");
+    }
+
+    @Test
+    void restored_paused_until_the_next_day_it_stays_paused_within_the_day() {
+        CircuitBreaker b = new CircuitBreaker("s", DAILY_PAUSE);
+        b.restore(BreakerState.PAUSED, 100, 94);
+        b.restoreDay(DAY + 2, 100, 1);
+
+        assertThat(b.update("r", DAY + 3, 94)).isEmpty();
+        assertThat(b.update("r", 2 * DAY, 94).orElseThrow().cause()).contains("new day");
+    }
+
+    @Test
+    void restored_paused_for_n_cycles_it_counts_the_cycles_it_already_waited() {
+        CircuitBreaker b = new CircuitBreaker("s", LIMITS);   // resumes after 2 cycles
+        b.restore(BreakerState.PAUSED, 100, 88);
+        b.restoreDay(DAY + 2, 100, 1);
+
+        assertThat(b.update("r", DAY + 3, 88).orElseThrow().cause()).contains("resumed after 2 cycles");
+    }
 }

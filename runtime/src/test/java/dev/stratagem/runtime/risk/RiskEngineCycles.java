@@ -13,7 +13,12 @@ final class RiskEngineCycles {
     private RiskEngineCycles() {}
 
     static CycleRecord cycle(String strategy, long seq, PortfolioView after) {
-        return new CycleRecord("r-" + seq, "r", strategy, seq, seq * 86_400_000L, CycleStatus.IDLE, List.of(), null,
+        return cycle(strategy, seq, seq * 86_400_000L, after);
+    }
+
+    /** A cycle of run {@code r} at a time of its own. */
+    static CycleRecord cycle(String strategy, long seq, long ts, PortfolioView after) {
+        return new CycleRecord("r-" + seq, "r", strategy, seq, ts, CycleStatus.IDLE, List.of(), null,
                 null, List.of(), List.of(), List.of(), after, new StageTimings(new long[CycleStep.values().length]), null);
     }
 }

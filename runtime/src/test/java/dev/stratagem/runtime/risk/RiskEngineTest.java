@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratagem.api.Candle;
 import dev.stratagem.api.Constraints;
+import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.GuardrailVerdict;
 import dev.stratagem.api.Instrument;
 import dev.stratagem.api.PortfolioView;
@@ -102,6 +103,36 @@ class RiskEngineTest {
             GuardrailVerdict flip = evaluate(chain(engine, "s"), down, TradeInstruction.sell("ORCL", 150)).get(1);
             assertThat(flip.outcome()).isEqualTo(VerdictOutcome.CLAMPED);
             assertThat(flip.quantityAfter()).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void restarted_within_the_day_a_breaker_keeps_the_days_losses_and_its_pause_from_the_history() {
+        long day = 86_400_000L;
+        long hour = 3_600_000L;
+        RiskSettings settings = new RiskSettings(BreakerLimits.OFF, Map.of(),
+                new BreakerLimits(0.9, 0.9, 0.95, 0.04, 0.05, 0.9, 0), PortfolioLimits.NONE, Map.of(), VarLimit.NONE);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("day"))) {
+            store.writeCycles(List.of(RiskEngineCycles.cycle("s", 1, day - hour, RiskFixtures.portfolio(10_000, FREE)),
+                    RiskEngineCycles.cycle("s", 2, day + hour, RiskFixtures.portfolio(9_900, FREE)),
+                    RiskEngineCycles.cycle("s", 3, day + 2 * hour, RiskFixtures.portfolio(9_700, FREE))));
+            RiskEngine first = new RiskEngine(settings, new KillSwitch(null), new RiskStore(store));
+            first.register("s", "r", 10_000);
+            first.restore("s", RiskFixtures.portfolio(9_700, FREE), day + 2 * hour);
+
+            CycleRecord down = RiskEngineCycles.cycle("s", 4, day + 3 * hour, RiskFixtures.portfolio(9_450, FREE));
+            store.writeCycles(List.of(down));
+            first.observe(down);   // 5.5% from the day's start (10,000, before its first cycle), not 2.6% from 9,700
+            assertThat(first.states()).containsEntry("s", BreakerState.PAUSED);
+
+            RiskEngine second = new RiskEngine(settings, new KillSwitch(null), new RiskStore(store));
+            second.register("s", "r", 10_000);
+            second.restore("s", RiskFixtures.portfolio(9_450, FREE), day + 3 * hour);
+            second.observe(RiskEngineCycles.cycle("s", 5, day + 4 * hour, RiskFixtures.portfolio(9_450, FREE)));
+            assertThat(second.states()).as("paused until the next day, not the next cycle")
+                    .containsEntry("s", BreakerState.PAUSED);
+            second.observe(RiskEngineCycles.cycle("s", 6, 2 * day, RiskFixtures.portfolio(9_450, FREE)));
+            assertThat(second.states()).containsEntry("s", BreakerState.ACTIVE);
         }
     }
 
