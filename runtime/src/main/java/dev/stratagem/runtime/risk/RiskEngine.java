@@ -196,13 +196,15 @@ public final class RiskEngine {
                         + " cycles run again", strategyId, forgotten);
             }
             Optional<BreakerTransition> own = store.lastTransition(strategyId, sleeve.runId);
-            long peakFrom = own.filter(RiskEngine::resetsPeak).map(BreakerTransition::ts).orElse(Long.MIN_VALUE);
+            // a resume or a manual reset restarted the peak and the day, whatever came after it
+            Optional<BreakerTransition> restart = store.lastRestart(strategyId, sleeve.runId);
+            long peakFrom = restart.map(BreakerTransition::ts).orElse(Long.MIN_VALUE);
             sleeve.breaker.restore(own.map(BreakerTransition::to).orElse(BreakerState.ACTIVE),
                     store.peakEquity(sleeve.runId, peakFrom), view.equity());
             own.ifPresent(t -> lastTransitions.put(strategyId, t));
             long dayFrom = Math.floorDiv(lastTs, CircuitBreaker.DAY) * CircuitBreaker.DAY;
-            double dayStart = own.filter(t -> t.ts() >= dayFrom && resetsPeak(t)).map(BreakerTransition::equity)
-                    .orElseGet(() -> store.dayStartEquity(sleeve.runId, dayFrom));   // a resume or reset restarts it
+            double dayStart = restart.filter(t -> t.ts() >= dayFrom).map(BreakerTransition::equity)
+                    .orElseGet(() -> store.dayStartEquity(sleeve.runId, dayFrom));
             int paused = own.filter(t -> t.to() == BreakerState.PAUSED)
                     .map(t -> store.cyclesAfter(sleeve.runId, t.ts())).orElse(0);
             sleeve.breaker.restoreDay(lastTs, dayStart, paused);
@@ -211,11 +213,6 @@ public final class RiskEngine {
                     totalEquity());
             portfolio.ifPresent(t -> lastTransitions.put(PORTFOLIO, t));
         }
-    }
-
-    /** A resume or a reset out of PAUSED or HALTED restarts the breaker's equity peak. */
-    private static boolean resetsPeak(BreakerTransition t) {
-        return t.to() == BreakerState.ACTIVE && t.from().compareTo(BreakerState.PAUSED) >= 0;
     }
 
     private void update(String strategyId, long ts, PortfolioView view, boolean record) {

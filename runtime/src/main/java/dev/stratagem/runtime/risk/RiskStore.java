@@ -1,6 +1,8 @@
 package dev.stratagem.runtime.risk;
 
 import dev.stratagem.runtime.history.JdbiHistoryStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.Query;
@@ -59,9 +61,7 @@ public final class RiskStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT scope, run_id, ts, from_state, to_state, cause, equity"
                         + " FROM breaker_events WHERE scope = ? ORDER BY event_id")
                 .bind(0, scope)
-                .map((rs, ctx) -> new BreakerTransition(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        BreakerState.valueOf(rs.getString(4)), BreakerState.valueOf(rs.getString(5)),
-                        rs.getString(6), rs.getDouble(7)))
+                .map((rs, ctx) -> transition(rs))
                 .list());
     }
 
@@ -94,11 +94,31 @@ public final class RiskStore {
             if (runId != null) {
                 q.bind(1, runId);
             }
-            return q.map((rs, ctx) -> new BreakerTransition(rs.getString(1), rs.getString(2), rs.getLong(3),
-                            BreakerState.valueOf(rs.getString(4)), BreakerState.valueOf(rs.getString(5)),
-                            rs.getString(6), rs.getDouble(7)))
-                    .findOne();
+            return q.map((rs, ctx) -> transition(rs)).findOne();
         });
+    }
+
+    /**
+     * The last time a run's breaker started afresh: a resume out of PAUSED or a manual reset. Both restart its equity
+     * peak and its day's start at that transition's equity.
+     *
+     * @param scope a strategy id
+     * @param runId the strategy's run
+     * @return that transition, if there was one
+     */
+    public Optional<BreakerTransition> lastRestart(String scope, String runId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT scope, run_id, ts, from_state, to_state, cause, equity"
+                        + " FROM breaker_events WHERE scope = ? AND run_id = ? AND ((from_state = ? AND to_state = ?)"
+                        + " OR cause LIKE ?) ORDER BY event_id DESC LIMIT 1")
+                .bind(0, scope).bind(1, runId).bind(2, BreakerState.PAUSED.name()).bind(3, BreakerState.ACTIVE.name())
+                .bind(4, CircuitBreaker.RESET + "%")
+                .map((rs, ctx) -> transition(rs)).findOne());
+    }
+
+    private static BreakerTransition transition(ResultSet rs) throws SQLException {
+        return new BreakerTransition(rs.getString(1), rs.getString(2), rs.getLong(3),
+                BreakerState.valueOf(rs.getString(4)), BreakerState.valueOf(rs.getString(5)), rs.getString(6),
+                rs.getDouble(7));
     }
 
     /**

@@ -106,34 +106,95 @@ class RiskEngineTest {
         }
     }
 
+    private static final long DAY = 86_400_000L;
+    private static final long HOUR = 3_600_000L;
+
+    /** Daily loss: REDUCING at 4%, PAUSED at 5%; resumes after {@code resumeBars} cycles (0: the next day). */
+    private static RiskSettings dailyLoss(int resumeBars) {
+        return new RiskSettings(BreakerLimits.OFF, Map.of(), new BreakerLimits(0.9, 0.9, 0.95, 0.04, 0.05, 0.9,
+                resumeBars), PortfolioLimits.NONE, Map.of(), VarLimit.NONE);
+    }
+
+    /** A flat sleeve's cycle: its portfolio stamped with the cycle's time, as the ledger stamps it. */
+    private static CycleRecord at(long seq, long ts, double equity) {
+        return RiskEngineCycles.cycle("s", seq, ts, new PortfolioView(ts, equity, equity, 0, 0, 0, 0, List.of(), FREE));
+    }
+
+    /** Feeds cycles to an engine and records them, as the kernel does. */
+    private static void run(JdbiHistoryStore store, RiskEngine engine, CycleRecord... cycles) {
+        for (CycleRecord c : cycles) {
+            store.writeCycles(List.of(c));
+            engine.observe(c);
+        }
+    }
+
+    /** An engine as a restarted kernel makes it: registered, then restored from the history after {@code last}. */
+    private static RiskEngine restarted(JdbiHistoryStore store, RiskSettings settings, CycleRecord last) {
+        RiskEngine engine = new RiskEngine(settings, new KillSwitch(null), new RiskStore(store));
+        engine.register("s", "r", 10_000);
+        engine.restore("s", last.portfolioAfter(), last.ts());
+        return engine;
+    }
+
+    /**
+     * Runs {@code before} (then {@code between}, if any, on the running engine), restarts, and feeds {@code next} to
+     * the restarted engine and to one that never stopped: their breakers must agree.
+     */
+    private void restartAgrees(RiskSettings settings, List<CycleRecord> before,
+            java.util.function.Consumer<RiskEngine> between, CycleRecord next, BreakerState expected) {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("restart"))) {
+            RiskEngine running = new RiskEngine(settings, new KillSwitch(null), new RiskStore(store));
+            running.register("s", "r", 10_000);
+            run(store, running, before.toArray(CycleRecord[]::new));
+            between.accept(running);
+
+            RiskEngine again = restarted(store, settings, before.getLast());
+            running.observe(next);
+            again.observe(next);
+
+            assertThat(running.states()).containsEntry("s", expected);
+            assertThat(again.states()).as("restarted").isEqualTo(running.states());
+        }
+    }
+
     @Test
     void restarted_within_the_day_a_breaker_keeps_the_days_losses_and_its_pause_from_the_history() {
-        long day = 86_400_000L;
-        long hour = 3_600_000L;
-        RiskSettings settings = new RiskSettings(BreakerLimits.OFF, Map.of(),
-                new BreakerLimits(0.9, 0.9, 0.95, 0.04, 0.05, 0.9, 0), PortfolioLimits.NONE, Map.of(), VarLimit.NONE);
+        RiskSettings settings = dailyLoss(0);
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("day"))) {
-            store.writeCycles(List.of(RiskEngineCycles.cycle("s", 1, day - hour, RiskFixtures.portfolio(10_000, FREE)),
-                    RiskEngineCycles.cycle("s", 2, day + hour, RiskFixtures.portfolio(9_900, FREE)),
-                    RiskEngineCycles.cycle("s", 3, day + 2 * hour, RiskFixtures.portfolio(9_700, FREE))));
-            RiskEngine first = new RiskEngine(settings, new KillSwitch(null), new RiskStore(store));
-            first.register("s", "r", 10_000);
-            first.restore("s", RiskFixtures.portfolio(9_700, FREE), day + 2 * hour);
+            store.writeCycles(List.of(at(1, DAY - HOUR, 10_000), at(2, DAY + HOUR, 9_900), at(3, DAY + 2 * HOUR, 9_700)));
+            RiskEngine first = restarted(store, settings, at(3, DAY + 2 * HOUR, 9_700));
 
-            CycleRecord down = RiskEngineCycles.cycle("s", 4, day + 3 * hour, RiskFixtures.portfolio(9_450, FREE));
-            store.writeCycles(List.of(down));
-            first.observe(down);   // 5.5% from the day's start (10,000, before its first cycle), not 2.6% from 9,700
+            run(store, first, at(4, DAY + 3 * HOUR, 9_450));   // 5.5% from the day's start (10,000), not 2.6% from 9,700
             assertThat(first.states()).containsEntry("s", BreakerState.PAUSED);
 
-            RiskEngine second = new RiskEngine(settings, new KillSwitch(null), new RiskStore(store));
-            second.register("s", "r", 10_000);
-            second.restore("s", RiskFixtures.portfolio(9_450, FREE), day + 3 * hour);
-            second.observe(RiskEngineCycles.cycle("s", 5, day + 4 * hour, RiskFixtures.portfolio(9_450, FREE)));
+            RiskEngine second = restarted(store, settings, at(4, DAY + 3 * HOUR, 9_450));
+            second.observe(at(5, DAY + 4 * HOUR, 9_450));
             assertThat(second.states()).as("paused until the next day, not the next cycle")
                     .containsEntry("s", BreakerState.PAUSED);
-            second.observe(RiskEngineCycles.cycle("s", 6, 2 * day, RiskFixtures.portfolio(9_450, FREE)));
+            second.observe(at(6, 2 * DAY, 9_450));
             assertThat(second.states()).containsEntry("s", BreakerState.ACTIVE);
         }
+    }
+
+    @Test
+    void restarted_while_paused_for_n_cycles_a_breaker_counts_the_cycles_it_waited() {
+        restartAgrees(dailyLoss(2), List.of(at(1, DAY - HOUR, 10_000), at(2, DAY + HOUR, 9_450),
+                at(3, DAY + 2 * HOUR, 9_450)), e -> { }, at(4, DAY + 3 * HOUR, 9_450), BreakerState.ACTIVE);
+    }
+
+    @Test
+    void restarted_after_a_resume_and_a_later_transition_the_day_counts_from_the_resume() {
+        // paused, resumed after one cycle (the day restarts at 9,450), then REDUCING at 4.2% from there
+        restartAgrees(dailyLoss(1), List.of(at(1, DAY - HOUR, 10_000), at(2, DAY + HOUR, 9_450),
+                at(3, DAY + 2 * HOUR, 9_450), at(4, DAY + 3 * HOUR, 9_050)), e -> { }, at(5, DAY + 4 * HOUR, 9_050),
+                BreakerState.REDUCING);
+    }
+
+    @Test
+    void restarted_after_a_manual_reset_out_of_reducing_the_day_counts_from_the_reset() {
+        restartAgrees(dailyLoss(0), List.of(at(1, DAY - HOUR, 10_000), at(2, DAY + HOUR, 9_550)),
+                e -> assertThat(e.reset("s", "checked")).isPresent(), at(3, DAY + 2 * HOUR, 9_500),
+                BreakerState.ACTIVE);
     }
 
     @Test
