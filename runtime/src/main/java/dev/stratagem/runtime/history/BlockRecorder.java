@@ -79,7 +79,7 @@ public final class BlockRecorder implements AutoCloseable {
         open = new CycleRecord[BLOCK_CYCLES];
         count = 0;
         try {
-            writer.submit(batch);   // no wake of its own: the writer looks every 10 ms (and when its queue is full)
+            writer.submit(batch);   // no wake of its own: the writer wakes every BATCH hand-overs, or looks every 10 ms
         } catch (RuntimeException e) {
             failed.addAndGet(batch.size);
             lastError.compareAndSet(null, e);

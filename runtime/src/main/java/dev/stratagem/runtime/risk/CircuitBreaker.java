@@ -15,7 +15,7 @@ final class CircuitBreaker {
     static final String RESET = "reset: ";
 
     /** A UTC day in epoch millis: the daily loss counts from the equity each such day starts with. */
-    static final long DAY = 86_400_000L;
+    private static final long DAY = 86_400_000L;
 
     private final String scope;
     private final BreakerLimits limits;
@@ -54,7 +54,7 @@ final class CircuitBreaker {
             if (newDay) {
                 dayStart = Double.isNaN(last) ? equity : last;
                 day = today;
-                dayFrom = today * DAY > ts ? Long.MAX_VALUE : today * DAY;   // > ts: overflowed, no fast path
+                dayFrom = dayFrom(ts);
             }
         }
         last = equity;
@@ -125,9 +125,19 @@ final class CircuitBreaker {
      */
     void restoreDay(long lastTs, double dayStartEquity, int cyclesPaused) {
         day = Math.floorDiv(lastTs, DAY);
-        dayFrom = day * DAY > lastTs ? Long.MAX_VALUE : day * DAY;   // as in update
+        dayFrom = dayFrom(lastTs);
         dayStart = Double.isFinite(dayStartEquity) ? dayStartEquity : last;
         pausedCycles = state == BreakerState.PAUSED ? cyclesPaused : 0;
+    }
+
+    /**
+     * @param ts a time
+     * @return the first millisecond of its UTC day; {@link Long#MAX_VALUE} where that is before {@link Long#MIN_VALUE}
+     *     (no day start to measure from: {@link #update} then divides)
+     */
+    static long dayFrom(long ts) {
+        long from = Math.floorDiv(ts, DAY) * DAY;
+        return from > ts ? Long.MAX_VALUE : from;   // > ts: overflowed
     }
 
     private Optional<BreakerTransition> move(String runId, long ts, BreakerState to, String cause) {

@@ -202,7 +202,7 @@ public final class RiskEngine {
             sleeve.breaker.restore(own.map(BreakerTransition::to).orElse(BreakerState.ACTIVE),
                     store.peakEquity(sleeve.runId, peakFrom), view.equity());
             own.ifPresent(t -> lastTransitions.put(strategyId, t));
-            long dayFrom = Math.floorDiv(lastTs, CircuitBreaker.DAY) * CircuitBreaker.DAY;
+            long dayFrom = CircuitBreaker.dayFrom(lastTs);
             double dayStart = restart.filter(t -> t.ts() >= dayFrom).map(BreakerTransition::equity)
                     .orElseGet(() -> store.dayStartEquity(sleeve.runId, dayFrom));
             int paused = own.filter(t -> t.to() == BreakerState.PAUSED)

@@ -11,6 +11,13 @@ import org.jdbi.v3.core.Jdbi;
 /** The risk engine's tables (V3): the kill switch and the breaker transitions. Thread-safe. */
 public final class RiskStore {
 
+    /** A breaker transition's columns, as {@link #transition} reads them. */
+    private static final String TRANSITIONS = "SELECT scope, run_id, ts, from_state, to_state, cause, equity"
+            + " FROM breaker_events";
+    /** A run's recorded portfolios after its cycles (one a cycle that got that far), with the cycle as {@code c}. */
+    private static final String RUN_SNAPSHOTS = " FROM portfolio_snapshots p JOIN cycles c"
+            + " ON c.compose_id = p.compose_id WHERE c.run_id = ?";
+
     private final Jdbi jdbi;
 
     /** @param store the history database, already migrated */
@@ -58,8 +65,7 @@ public final class RiskStore {
 
     /** @return every recorded transition of a scope, oldest first */
     public List<BreakerTransition> transitions(String scope) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT scope, run_id, ts, from_state, to_state, cause, equity"
-                        + " FROM breaker_events WHERE scope = ? ORDER BY event_id")
+        return jdbi.withHandle(h -> h.createQuery(TRANSITIONS + " WHERE scope = ? ORDER BY event_id")
                 .bind(0, scope)
                 .map((rs, ctx) -> transition(rs))
                 .list());
@@ -88,8 +94,7 @@ public final class RiskStore {
      */
     public Optional<BreakerTransition> lastTransition(String scope, String runId) {
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery("SELECT scope, run_id, ts, from_state, to_state, cause, equity FROM breaker_events"
-                    + " WHERE scope = ?" + (runId == null ? "" : " AND run_id = ?") + " ORDER BY event_id DESC LIMIT 1")
+            Query q = h.createQuery(TRANSITIONS + " WHERE scope = ?" + (runId == null ? "" : " AND run_id = ?") + " ORDER BY event_id DESC LIMIT 1")
                     .bind(0, scope);
             if (runId != null) {
                 q.bind(1, runId);
@@ -107,9 +112,8 @@ public final class RiskStore {
      * @return that transition, if there was one
      */
     public Optional<BreakerTransition> lastRestart(String scope, String runId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT scope, run_id, ts, from_state, to_state, cause, equity"
-                        + " FROM breaker_events WHERE scope = ? AND run_id = ? AND ((from_state = ? AND to_state = ?)"
-                        + " OR cause LIKE ?) ORDER BY event_id DESC LIMIT 1")
+        return jdbi.withHandle(h -> h.createQuery(TRANSITIONS + " WHERE scope = ? AND run_id = ?"
+                        + " AND ((from_state = ? AND to_state = ?) OR cause LIKE ?) ORDER BY event_id DESC LIMIT 1")
                 .bind(0, scope).bind(1, runId).bind(2, BreakerState.PAUSED.name()).bind(3, BreakerState.ACTIVE.name())
                 .bind(4, CircuitBreaker.RESET + "%")
                 .map((rs, ctx) -> transition(rs)).findOne());
@@ -127,8 +131,7 @@ public final class RiskStore {
      * @return the highest recorded equity of the run's cycles from that time on, NaN if none
      */
     public double peakEquity(String runId, long fromTs) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(p.equity) FROM portfolio_snapshots p"
-                        + " JOIN cycles c ON c.compose_id = p.compose_id WHERE c.run_id = ? AND c.ts >= ?")
+        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(p.equity)" + RUN_SNAPSHOTS + " AND c.ts >= ?")
                 .bind(0, runId).bind(1, fromTs)
                 .mapTo(Double.class).findOne().orElse(Double.NaN));
     }
@@ -144,8 +147,7 @@ public final class RiskStore {
      */
     public double dayStartEquity(String runId, long dayFrom) {
         return jdbi.withHandle(h -> {
-            String equity = "SELECT p.equity FROM portfolio_snapshots p JOIN cycles c ON c.compose_id = p.compose_id"
-                    + " WHERE c.run_id = ? AND c.ts ";
+            String equity = "SELECT p.equity" + RUN_SNAPSHOTS + " AND c.ts ";
             return h.createQuery(equity + "< ? ORDER BY c.ts DESC, c.seq DESC LIMIT 1")
                     .bind(0, runId).bind(1, dayFrom).mapTo(Double.class).findOne()
                     .or(() -> h.createQuery(equity + ">= ? ORDER BY c.ts, c.seq LIMIT 1")
@@ -160,8 +162,7 @@ public final class RiskStore {
      * @return how many cycles the run recorded after that time with a portfolio after them: those its breaker saw
      */
     public int cyclesAfter(String runId, long ts) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM cycles c JOIN portfolio_snapshots p"
-                        + " ON p.compose_id = c.compose_id WHERE c.run_id = ? AND c.ts > ?")
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*)" + RUN_SNAPSHOTS + " AND c.ts > ?")
                 .bind(0, runId).bind(1, ts).mapTo(Integer.class).one());
     }
 }
