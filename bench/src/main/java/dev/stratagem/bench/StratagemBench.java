@@ -100,11 +100,11 @@ public final class StratagemBench {
             // in a state that cost the scripts 16-25% (full run at a25019a against the scripts alone)
             List<RecordLevel> levels = levels();
             for (RecordLevel level : levels.stream().filter(l -> l != RecordLevel.ALL).toList()) {
-                WarmRuns<BacktestResult> results = javaBacktests(catalog, level, big.file(), runs, coldRuns, report);
+                WarmRuns<Run> results = javaBacktests(catalog, level, big.file(), runs, coldRuns, report);
                 if (level == RecordLevel.ACTIVITY) {
-                    ours = results.last();
+                    ours = results.last().result();
                 } else if (level == RecordLevel.SUMMARY) {
-                    javaSummary = results.last();
+                    javaSummary = results.last().result();
                 }
             }
             // the peer right after our backtests, each Num type in a JVM of its own: see peerRuns
@@ -117,9 +117,9 @@ public final class StratagemBench {
                         peer.trades(), ours.closedTrades(), peer.orclTrades(), orclRun.closedTrades());
             }
             for (Map.Entry<String, Path> script : on("scripts") ? SCRIPT_STRATEGIES.entrySet() : Set.<Map.Entry<String, Path>>of()) {
-                WarmRuns<BacktestResult> results = backtests(catalog, script.getValue(), big.file(), RecordLevel.SUMMARY, runs);
-                report.script(script.getKey(), results.first().bars(), coldRuns(script.getValue(),
-                        RecordLevel.SUMMARY, big.file(), coldRuns), warm(results), results.last(), javaSummary);
+                WarmRuns<Run> results = backtests(catalog, script.getValue(), big.file(), RecordLevel.SUMMARY, runs);
+                report.script(script.getKey(), results.first().result().bars(), coldRuns(script.getValue(),
+                        RecordLevel.SUMMARY, big.file(), coldRuns), warm(results), results.last().result(), javaSummary);
             }
             if (levels.contains(RecordLevel.ALL)) {
                 javaBacktests(catalog, RecordLevel.ALL, mid.file(), runs, coldRuns, report);
@@ -198,14 +198,31 @@ public final class StratagemBench {
         }
     }
 
+    /**
+     * A backtest and the wall time of its whole {@code BacktestRunner.run} call: the strategy's config, the data (from
+     * the parsed-file cache after the first run), the loop, the trade list and closing the history file.
+     */
+    record Run(BacktestResult result, long wallNanos) {}
+
     /** @return the discarded warm-up runs (see {@link WarmRuns}), then {@code runs} measured ones */
-    private static WarmRuns<BacktestResult> backtests(PluginCatalog catalog, Path strategyFile, Path data,
+    private static WarmRuns<Run> backtests(PluginCatalog catalog, Path strategyFile, Path data,
             RecordLevel level, int runs) {
-        return WarmRuns.of(() -> backtest(catalog, strategyFile, data, level), runs);
+        return WarmRuns.of(() -> {
+            long start = System.nanoTime();
+            BacktestResult result = backtest(catalog, strategyFile, data, level);
+            return new Run(result, System.nanoTime() - start);
+        }, runs);
     }
 
-    private static Samples warm(WarmRuns<BacktestResult> results) {
-        return new Samples(results.measured().stream().mapToDouble(r -> r.bars() * 1e9 / r.elapsedNanos()).toArray());
+    /** @return the measured runs' bars per second of the replay loop */
+    private static Samples warm(WarmRuns<Run> results) {
+        return new Samples(results.measured().stream()
+                .mapToDouble(r -> r.result().bars() * 1e9 / r.result().elapsedNanos()).toArray());
+    }
+
+    /** @return the measured runs' wall times, in milliseconds */
+    private static Samples wallMillis(WarmRuns<Run> results) {
+        return new Samples(results.measured().stream().mapToDouble(r -> r.wallNanos() / 1e6).toArray());
     }
 
     private static Map<String, Path> scriptStrategies() {
@@ -268,11 +285,12 @@ public final class StratagemBench {
         return new Samples(rates);
     }
 
-    private static WarmRuns<BacktestResult> javaBacktests(PluginCatalog catalog, RecordLevel level, Path file, int runs,
+    private static WarmRuns<Run> javaBacktests(PluginCatalog catalog, RecordLevel level, Path file, int runs,
             int coldRuns, Report report) throws Exception {
-        WarmRuns<BacktestResult> results = backtests(catalog, strategy, file, level, runs);
-        report.backtest("Java plugins", level, results.first().bars(), coldRuns(strategy, level, file, coldRuns),
-                warm(results), results.first());
+        WarmRuns<Run> results = backtests(catalog, strategy, file, level, runs);
+        report.backtest("Java plugins", level, results.first().result().bars(), coldRuns(strategy, level, file,
+                coldRuns), warm(results), results.first().result());
+        report.backtestWall(level, wallMillis(results));
         return results;
     }
 

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Spreads a batch of cycle records over the history tables: one JDBC batch per table, parents first.
@@ -268,20 +267,11 @@ final class CycleBatchInsert {
     }
 
     /** NaN becomes SQL NULL, so that column aggregates skip it; the JSON record keeps the NaN. */
-    private static void setDouble(PreparedStatement ps, int position, double value) throws SQLException {
+    static void setDouble(PreparedStatement ps, int position, double value) throws SQLException {
         if (Double.isNaN(value)) {
             ps.setNull(position, Types.DOUBLE);
         } else {
             ps.setDouble(position, value);
-        }
-    }
-
-    /** The same rule for Jdbi batches (the trade list). */
-    static void bindDouble(PreparedBatch batch, int position, double value) {
-        if (Double.isNaN(value)) {
-            batch.bindNull(position, Types.DOUBLE);
-        } else {
-            batch.bind(position, value);
         }
     }
 

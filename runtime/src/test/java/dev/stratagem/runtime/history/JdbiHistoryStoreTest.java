@@ -209,6 +209,34 @@ class JdbiHistoryStoreTest {
     }
 
     @Test
+    void a_trade_list_longer_than_one_jdbc_batch_is_written_whole_and_in_order() {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
+            List<TradeHistoryEntry> trades = new ArrayList<>();
+            for (int i = 1; i <= 9_000; i++) {   // two full batches of 4,096 and a part
+                trades.add(new TradeHistoryEntry("t-" + i, "ORCL", i % 7 - 3.5, i, 10 + i * 0.01, i + 1,
+                        i == 9_000 ? Double.NaN : 11, 1, 0.5, "e" + i, i == 9_000 ? "" : "x" + i));
+            }
+            store.writeTrades(RUN, trades);
+
+            assertThat(store.trades(RUN)).isEqualTo(trades);
+        }
+    }
+
+    @Test
+    void a_trade_list_that_cannot_be_written_names_the_run_and_keeps_the_list_before() {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
+            var kept = new TradeHistoryEntry("k-1", "ORCL", 1, 1, 10, 2, 11, 1, 0, "e1", "x1");
+            store.writeTrades(RUN, List.of(kept));
+            var twice = new TradeHistoryEntry("d-1", "ORCL", 1, 1, 10, 2, 11, 1, 0, "e1", "x1");
+
+            assertThatThrownBy(() -> store.writeTrades(RUN, List.of(twice, twice)))   // the primary key refuses it
+                    .isInstanceOf(HistoryWriteException.class)
+                    .hasMessageContaining("2 trade(s) of run " + RUN);
+            assertThat(store.trades(RUN)).containsExactly(kept);
+        }
+    }
+
+    @Test
     void reopening_the_same_file_keeps_the_data_and_does_not_migrate_twice() {
         Path file = dir.resolve("history");
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(file)) {
