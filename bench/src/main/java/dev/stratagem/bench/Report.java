@@ -42,7 +42,7 @@ final class Report {
     /** The wall time of the backtests' whole runs, the row after their bars per second. */
     void backtestWall(RecordLevel level, Samples wallMillis) {
         rows.add(fmt("| same, record %s: wall time of the whole run (config, cached data, loop, trade list, history"
-                + " file closed) | ms | | %s |", level.name().toLowerCase(), wallMillis.describe("%,.0f")));
+                + " file closed, then deleted by the bench) | ms | | %s |", level.name().toLowerCase(), wallMillis.describe("%,.0f")));
     }
 
     /** A script composer at record summary, checked against the Java plugin's run on the same series. */

@@ -200,7 +200,8 @@ public final class StratagemBench {
 
     /**
      * A backtest and the wall time of its whole {@code BacktestRunner.run} call: the strategy's config, the data (from
-     * the parsed-file cache after the first run), the loop, the trade list and closing the history file.
+     * the parsed-file cache after the first run), the loop, the trade list and closing the history file; and the
+     * bench deleting that file after it.
      */
     record Run(BacktestResult result, long wallNanos) {}
 

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An empty H2 history file with every migration applied, made once per JVM and kept in memory (36 KB): a new
+ * An empty H2 history file with every migration applied, made once per JVM and kept in memory (~50 KB): a new
  * history file starts as a copy of it instead of running the migrations again.
  *
  * <p>Why: each backtest with a history opens a new file, and migrating it ran Flyway's SQL parser and H2's DDL every

@@ -46,6 +46,22 @@ class H2TemplateTest {
         }
     }
 
+    private static String maxCompactTime(JdbiHistoryStore store) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME = 'MAX_COMPACT_TIME'").mapTo(String.class).one());
+    }
+
+    @Test
+    void a_file_the_open_created_closes_without_compaction_and_a_file_that_existed_with_it() {
+        Path file = dir.resolve("once");
+        try (JdbiHistoryStore created = JdbiHistoryStore.openFile(file)) {
+            assertThat(maxCompactTime(created)).isEqualTo("0");
+        }
+        try (JdbiHistoryStore existing = JdbiHistoryStore.openFile(file)) {
+            assertThat(maxCompactTime(existing)).as("H2's default").isEqualTo("200");
+        }
+    }
+
     @Test
     void an_existing_file_is_not_copied_over() throws Exception {
         Path file = dir.resolve("kept.mv.db");
