@@ -44,8 +44,6 @@ public final class RiskEngine {
     private final Map<String, Sleeve> sleeves = new LinkedHashMap<>();
     /** {@link #sleeves}' values, in its order. */
     private Sleeve[] sleeveArray = new Sleeve[0];
-    /** The latest last-recorded cycle time of the sleeves restored after a restart: the portfolio breaker's day. */
-    private long restoredUntil = Long.MIN_VALUE;
     private final List<Consumer<BreakerTransition>> observers = new CopyOnWriteArrayList<>();
     private final Map<String, BreakerTransition> lastTransitions = new ConcurrentHashMap<>();
     /** The sleeve updated last, by the id instance it was asked for: a strategy's records carry the same one. */
@@ -210,38 +208,11 @@ public final class RiskEngine {
             int paused = own.filter(t -> t.to() == BreakerState.PAUSED)
                     .map(t -> store.cyclesAfter(sleeve.runId, t.ts())).orElse(0);
             sleeve.breaker.restoreDay(lastTs, dayStart, paused);
-            restorePortfolio(lastTs);
+            Optional<BreakerTransition> portfolio = store.lastTransition(PORTFOLIO, null);
+            portfolioBreaker.restore(portfolio.map(BreakerTransition::to).orElse(BreakerState.ACTIVE), Double.NaN,
+                    totalEquity());
+            portfolio.ifPresent(t -> lastTransitions.put(PORTFOLIO, t));
         }
-    }
-
-    /**
-     * The portfolio breaker after a sleeve is restored: its state from its last transition (of any run: it spans
-     * them), its peak, day start and paused cycles from the registered sleeves' recorded cycles (a {@link
-     * PortfolioCurve}). Done again for each sleeve restored, so the last restore counts every sleeve registered.
-     */
-    private void restorePortfolio(long lastTs) {
-        restoredUntil = Math.max(restoredUntil, lastTs);
-        Optional<BreakerTransition> recorded = store.lastTransition(PORTFOLIO, null);
-        Optional<BreakerTransition> restart = store.lastRestart(PORTFOLIO, null);
-        long dayFrom = CircuitBreaker.dayFrom(restoredUntil);
-        Optional<BreakerTransition> pause = recorded.filter(t -> t.to() == BreakerState.PAUSED);
-        List<String> runs = new ArrayList<>();
-        double[] capitals = new double[sleeveArray.length];
-        for (int i = 0; i < sleeveArray.length; i++) {
-            runs.add(sleeveArray[i].runId);
-            capitals[i] = sleeveArray[i].capital;
-        }
-        PortfolioCurve curve = new PortfolioCurve(runs, capitals,
-                restart.map(BreakerTransition::ts).orElse(Long.MIN_VALUE), dayFrom,
-                pause.map(BreakerTransition::ts).orElse(Long.MAX_VALUE),
-                pause.map(BreakerTransition::equity).orElse(Double.NaN));
-        store.replay(runs, curve);
-        portfolioBreaker.restore(recorded.map(BreakerTransition::to).orElse(BreakerState.ACTIVE), curve.peak(),
-                totalEquity());
-        double dayStart = restart.filter(t -> t.ts() >= dayFrom).map(BreakerTransition::equity)
-                .orElse(curve.dayStart());
-        portfolioBreaker.restoreDay(restoredUntil, dayStart, curve.cyclesAfterPause());
-        recorded.ifPresent(t -> lastTransitions.put(PORTFOLIO, t));
     }
 
     private void update(String strategyId, long ts, PortfolioView view, boolean record) {

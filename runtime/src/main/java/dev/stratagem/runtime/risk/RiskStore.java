@@ -107,23 +107,16 @@ public final class RiskStore {
      * The last time a run's breaker started afresh: a resume out of PAUSED or a manual reset. Both restart its equity
      * peak and its day's start at that transition's equity.
      *
-     * @param scope a strategy id or {@link RiskEngine#PORTFOLIO}
-     * @param runId the strategy's run, or {@code null} for any run (the portfolio)
+     * @param scope a strategy id
+     * @param runId the strategy's run
      * @return that transition, if there was one
      */
     public Optional<BreakerTransition> lastRestart(String scope, String runId) {
-        return jdbi.withHandle(h -> {
-            Query q = h.createQuery(TRANSITIONS + " WHERE scope = ?" + (runId == null ? "" : " AND run_id = ?")
-                            + " AND ((from_state = ? AND to_state = ?) OR cause LIKE ?) ORDER BY event_id DESC LIMIT 1")
-                    .bind(0, scope);
-            int next = 1;
-            if (runId != null) {
-                q.bind(next++, runId);
-            }
-            return q.bind(next, BreakerState.PAUSED.name()).bind(next + 1, BreakerState.ACTIVE.name())
-                    .bind(next + 2, CircuitBreaker.RESET + "%")
-                    .map((rs, ctx) -> transition(rs)).findOne();
-        });
+        return jdbi.withHandle(h -> h.createQuery(TRANSITIONS + " WHERE scope = ? AND run_id = ?"
+                        + " AND ((from_state = ? AND to_state = ?) OR cause LIKE ?) ORDER BY event_id DESC LIMIT 1")
+                .bind(0, scope).bind(1, runId).bind(2, BreakerState.PAUSED.name()).bind(3, BreakerState.ACTIVE.name())
+                .bind(4, CircuitBreaker.RESET + "%")
+                .map((rs, ctx) -> transition(rs)).findOne());
     }
 
     private static BreakerTransition transition(ResultSet rs) throws SQLException {
@@ -161,29 +154,6 @@ public final class RiskStore {
                             .bind(0, runId).bind(1, dayFrom).mapTo(Double.class).findOne())
                     .orElse(Double.NaN);
         });
-    }
-
-    /**
-     * Feeds the runs' recorded cycles that have a portfolio after them to the curve, in time order (within a time,
-     * by cycle number): the portfolio breaker's history, for a restart.
-     *
-     * @param runIds the runs
-     * @param curve what takes them
-     */
-    void replay(List<String> runIds, PortfolioCurve curve) {
-        if (runIds.isEmpty()) {
-            return;
-        }
-        jdbi.useHandle(h -> h.createQuery("SELECT c.run_id, c.ts, p.equity FROM portfolio_snapshots p JOIN cycles c"
-                        + " ON c.compose_id = p.compose_id WHERE c.run_id IN (<runs>) ORDER BY c.ts, c.seq, c.run_id")
-                .bindList("runs", runIds)
-                .setFetchSize(1_000)
-                .map((rs, ctx) -> new SleeveEquity(rs.getString(1), rs.getLong(2), rs.getDouble(3)))
-                .forEach(e -> curve.cycle(e.runId(), e.ts(), e.equity())));
-    }
-
-    /** One recorded cycle's equity, as {@link #replay} streams them. */
-    private record SleeveEquity(String runId, long ts, double equity) {
     }
 
     /**

@@ -18,12 +18,7 @@ final class RiskEngineCycles {
 
     /** A cycle of run {@code r} at a time of its own. */
     static CycleRecord cycle(String strategy, long seq, long ts, PortfolioView after) {
-        return cycle(strategy, "r", seq, ts, after);
-    }
-
-    /** A cycle of a run of its own. */
-    static CycleRecord cycle(String strategy, String runId, long seq, long ts, PortfolioView after) {
-        return new CycleRecord(runId + "-" + seq, runId, strategy, seq, ts, CycleStatus.IDLE, List.of(), null,
+        return new CycleRecord("r-" + seq, "r", strategy, seq, ts, CycleStatus.IDLE, List.of(), null,
                 null, List.of(), List.of(), List.of(), after, new StageTimings(new long[CycleStep.values().length]), null);
     }
 }
