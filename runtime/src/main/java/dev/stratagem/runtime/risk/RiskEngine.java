@@ -202,12 +202,15 @@ public final class RiskEngine {
             sleeve.breaker.restore(own.map(BreakerTransition::to).orElse(BreakerState.ACTIVE),
                     store.peakEquity(sleeve.runId, peakFrom), view.equity());
             own.ifPresent(t -> lastTransitions.put(strategyId, t));
-            long dayFrom = CircuitBreaker.dayFrom(lastTs);
+            // the breaker's day is that of the last cycle it saw: one with a portfolio after it (a failed cycle
+            // recorded after it, in the next day, must not start that day for the breaker)
+            long seen = store.lastSnapshotTs(sleeve.runId).orElse(lastTs);
+            long dayFrom = CircuitBreaker.dayFrom(seen);
             double dayStart = restart.filter(t -> t.ts() >= dayFrom).map(BreakerTransition::equity)
                     .orElseGet(() -> store.dayStartEquity(sleeve.runId, dayFrom));
             int paused = own.filter(t -> t.to() == BreakerState.PAUSED)
                     .map(t -> store.cyclesAfter(sleeve.runId, t.ts())).orElse(0);
-            sleeve.breaker.restoreDay(lastTs, dayStart, paused);
+            sleeve.breaker.restoreDay(seen, dayStart, paused);
             Optional<BreakerTransition> portfolio = store.lastTransition(PORTFOLIO, null);
             portfolioBreaker.restore(portfolio.map(BreakerTransition::to).orElse(BreakerState.ACTIVE), Double.NaN,
                     totalEquity());

@@ -158,6 +158,15 @@ public final class RiskStore {
 
     /**
      * @param runId a strategy's run
+     * @return the time of its last recorded cycle with a portfolio after it (one its breaker saw), if any
+     */
+    public Optional<Long> lastSnapshotTs(String runId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(c.ts)" + RUN_SNAPSHOTS).bind(0, runId)
+                .mapTo(Long.class).findOne());
+    }
+
+    /**
+     * @param runId a strategy's run
      * @param ts a time
      * @return how many cycles the run recorded after that time with a portfolio after them: those its breaker saw
      */

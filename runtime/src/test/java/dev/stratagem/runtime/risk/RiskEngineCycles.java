@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.risk;
 
+import dev.stratagem.api.CycleError;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.CycleStatus;
 import dev.stratagem.api.CycleStep;
@@ -14,6 +15,13 @@ final class RiskEngineCycles {
 
     static CycleRecord cycle(String strategy, long seq, PortfolioView after) {
         return cycle(strategy, seq, seq * 86_400_000L, after);
+    }
+
+    /** A cycle of run {@code r} that failed before its portfolio was read: no portfolio after it. */
+    static CycleRecord failed(String strategy, long seq, long ts) {
+        return new CycleRecord("r-" + seq, "r", strategy, seq, ts, CycleStatus.FAILED, List.of(), null, null, List.of(),
+                List.of(), List.of(), null, new StageTimings(new long[CycleStep.values().length]),
+                new CycleError(CycleStep.FEATURES, "boom", "java.lang.IllegalStateException"));
     }
 
     /** A cycle of run {@code r} at a time of its own. */

@@ -177,6 +177,30 @@ class RiskEngineTest {
     }
 
     @Test
+    void restarted_after_a_failed_cycle_of_the_next_day_a_breaker_paused_until_that_day_resumes_at_its_first_cycle() {
+        RiskSettings settings = dailyLoss(0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("failed"))) {
+            RiskEngine running = new RiskEngine(settings, new KillSwitch(null), new RiskStore(store));
+            running.register("s", "r", 10_000);
+            CycleRecord seen = at(2, DAY - HOUR, 9_450);   // 5.5% for the day: PAUSED until the next
+            CycleRecord failed = RiskEngineCycles.failed("s", 3, DAY + HOUR / 2);   // no portfolio: no breaker saw it
+            run(store, running, at(1, DAY - 2 * HOUR, 10_000), seen, failed);
+            assertThat(running.states()).containsEntry("s", BreakerState.PAUSED);
+
+            // as StrategyLauncher restores it: the run's last cycle's time, the last recorded portfolio
+            RiskEngine again = new RiskEngine(settings, new KillSwitch(null), new RiskStore(store));
+            again.register("s", "r", 10_000);
+            again.restore("s", seen.portfolioAfter(), failed.ts());
+            CycleRecord next = at(4, DAY + HOUR, 9_450);
+            running.observe(next);
+            again.observe(next);
+
+            assertThat(running.states()).containsEntry("s", BreakerState.ACTIVE);
+            assertThat(again.states()).as("restarted").isEqualTo(running.states());
+        }
+    }
+
+    @Test
     void restarted_while_paused_for_n_cycles_a_breaker_counts_the_cycles_it_waited() {
         restartAgrees(dailyLoss(2), List.of(at(1, DAY - HOUR, 10_000), at(2, DAY + HOUR, 9_450),
                 at(3, DAY + 2 * HOUR, 9_450)), e -> { }, at(4, DAY + 3 * HOUR, 9_450), BreakerState.ACTIVE);
