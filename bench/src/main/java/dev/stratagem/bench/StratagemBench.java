@@ -22,8 +22,9 @@ import java.util.Set;
 /**
  * The benchmark command ({@code bench/run}): generates the data, runs every workload with warm-up and
  * repeats, runs ta4j on the same series (in a JVM of its own, right after our backtests: {@link PeerRuns}), and
- * prints a Markdown report with the machine and the goals. {@code --cold LEVEL FILE}, {@code --peer DECIMAL FILE RUNS WARMUP_SECONDS}, {@code --paper DATA OUT}
- * and {@code --memory DATA} are the child modes that run one workload in a fresh JVM.
+ * prints a Markdown report with the machine and the goals. {@code --cold LEVEL FILE}, {@code --peer DECIMAL FILE
+ * RUNS WARMUP_SECONDS}, {@code --paper DATA OUT} and {@code --memory DATA} are the child modes that run one workload
+ * in a fresh JVM.
  */
 public final class StratagemBench {
 
@@ -107,7 +108,7 @@ public final class StratagemBench {
                     javaSummary = results.last().result();
                 }
             }
-            // the peer right after our backtests, each Num type in a JVM of its own: see peerRuns
+            // the peer right after our backtests, each Num type in a JVM of its own: see PeerRuns
             List<Candle> candles = BenchStrategy.candles(big.file());
             BacktestResult orclRun = on("peer") ? backtest(catalog, strategy, orcl, RecordLevel.SUMMARY) : null;
             for (boolean decimal : on("peer") ? new boolean[] {true, false} : new boolean[0]) {

@@ -34,8 +34,8 @@ import org.jdbi.v3.core.Jdbi;
  * @param fills every recorded result, in order
  * @param equityCurve (cycle ts, equity) of every recorded cycle with a portfolio, in order
  * @param working orders to re-send
- * @param lastPortfolio the recorded portfolio after the last cycle (marked at that cycle's bars), or null when that
- *     cycle has none or no cycle was recorded
+ * @param lastPortfolio the recorded portfolio after the last cycle that has one (marked at that cycle's bars, stamped
+ *     with its time; a failed cycle has none), or null when no cycle has one
  */
 record RunRecovery(String runId, long lastSequence, long lastTs, List<TxResult> fills, List<long[]> equityCurve,
         List<double[]> equityValues, List<TradeInstruction> working, PortfolioView lastPortfolio) {
@@ -106,8 +106,9 @@ record RunRecovery(String runId, long lastSequence, long lastTs, List<TxResult> 
                         })
                         .findOne().filter(in -> in.quantity() > 0).ifPresent(working::add);
             }
-            PortfolioView lastPortfolio = h.createQuery("SELECT record FROM cycles WHERE run_id = ? AND seq = ?")
-                    .bind(0, runId).bind(1, last[0]).mapTo(String.class).findOne()
+            PortfolioView lastPortfolio = h.createQuery("SELECT c.record FROM cycles c JOIN portfolio_snapshots p"
+                            + " ON p.compose_id = c.compose_id WHERE c.run_id = ? ORDER BY c.seq DESC LIMIT 1")
+                    .bind(0, runId).mapTo(String.class).findOne()
                     .map(json -> CycleJson.fromJson(json).portfolioAfter()).orElse(null);
             return new RunRecovery(runId, last[0], last[1], results, ts, equity, working, lastPortfolio);
         });

@@ -118,8 +118,8 @@ final class StrategyLauncher {
         if (recovery.isPresent()) {
             RunRecovery r = recovery.get();
             r.rebuild(ledger, digest);
-            // the recorded view, at the last cycle's time and marks (the rebuilt ledger is marked at fill prices
-            // until the recorded bars are primed); the ledger's when that cycle recorded none
+            // the last recorded view, at its cycle's time and marks (the rebuilt ledger is marked at fill prices
+            // until the recorded bars are primed); the ledger's when no cycle recorded one
             engine.restore(sc.id(), r.lastPortfolio() != null ? r.lastPortfolio() : ledger.view(), r.lastTs());
             coordinator.resume(r.lastSequence(), r.working());
             resumeAfter = r.lastTs();

@@ -176,8 +176,9 @@ public final class RiskEngine {
      * survive the restart (never committed, or deleted by crash recovery as incomplete) and run again.
      *
      * @param strategyId the strategy
-     * @param view the recorded portfolio after its last cycle
-     * @param lastTs the time of the last recorded cycle of its run
+     * @param view the recorded portfolio after the run's last cycle that has one, stamped with that cycle's time (the
+     *     last cycle the breakers saw: their day is its day)
+     * @param lastTs the time of the last recorded cycle of its run, failed or not
      */
     public void restore(String strategyId, PortfolioView view, long lastTs) {
         if (store == null) {
@@ -202,9 +203,9 @@ public final class RiskEngine {
             sleeve.breaker.restore(own.map(BreakerTransition::to).orElse(BreakerState.ACTIVE),
                     store.peakEquity(sleeve.runId, peakFrom), view.equity());
             own.ifPresent(t -> lastTransitions.put(strategyId, t));
-            // the breaker's day is that of the last cycle it saw: one with a portfolio after it (a failed cycle
-            // recorded after it, in the next day, must not start that day for the breaker)
-            long seen = store.lastSnapshotTs(sleeve.runId).orElse(lastTs);
+            // the breaker's day is that of the last cycle it saw, the view's (a failed cycle recorded after it, in the
+            // next day, has no portfolio and must not start that day for the breaker)
+            long seen = view.ts();
             long dayFrom = CircuitBreaker.dayFrom(seen);
             double dayStart = restart.filter(t -> t.ts() >= dayFrom).map(BreakerTransition::equity)
                     .orElseGet(() -> store.dayStartEquity(sleeve.runId, dayFrom));

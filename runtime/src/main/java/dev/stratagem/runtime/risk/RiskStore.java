@@ -94,7 +94,8 @@ public final class RiskStore {
      */
     public Optional<BreakerTransition> lastTransition(String scope, String runId) {
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery(TRANSITIONS + " WHERE scope = ?" + (runId == null ? "" : " AND run_id = ?") + " ORDER BY event_id DESC LIMIT 1")
+            Query q = h.createQuery(TRANSITIONS + " WHERE scope = ?" + (runId == null ? "" : " AND run_id = ?")
+                            + " ORDER BY event_id DESC LIMIT 1")
                     .bind(0, scope);
             if (runId != null) {
                 q.bind(1, runId);
@@ -154,15 +155,6 @@ public final class RiskStore {
                             .bind(0, runId).bind(1, dayFrom).mapTo(Double.class).findOne())
                     .orElse(Double.NaN);
         });
-    }
-
-    /**
-     * @param runId a strategy's run
-     * @return the time of its last recorded cycle with a portfolio after it (one its breaker saw), if any
-     */
-    public Optional<Long> lastSnapshotTs(String runId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(c.ts)" + RUN_SNAPSHOTS).bind(0, runId)
-                .mapTo(Long.class).findOne());
     }
 
     /**
