@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
@@ -221,8 +222,21 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
      */
     @Override
     public void writeCycles(List<CycleRecord> batch) {
+        writeCycles(batch, h -> { });
+    }
+
+    /**
+     * Stores a batch of cycle records and what must stand or fall with them, in one transaction.
+     *
+     * @param batch the records, in order
+     * @param alongside writes the rest with the transaction's handle, after the records
+     */
+    public void writeCycles(List<CycleRecord> batch, HandleConsumer<RuntimeException> alongside) {
         if (!batch.isEmpty()) {
-            jdbi.useTransaction(h -> cycleInsert.insert(h, batch));
+            jdbi.useTransaction(h -> {
+                cycleInsert.insert(h, batch);
+                alongside.useHandle(h);
+            });
         }
     }
 

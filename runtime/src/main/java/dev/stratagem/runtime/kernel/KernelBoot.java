@@ -19,6 +19,7 @@ import dev.stratagem.runtime.plugin.reload.HotReload;
 import dev.stratagem.runtime.plugin.reload.ReloadSettings;
 import dev.stratagem.runtime.portfolio.LedgerPortfolio;
 import dev.stratagem.runtime.risk.KillSwitch;
+import dev.stratagem.runtime.risk.PortfolioStateSink;
 import dev.stratagem.runtime.risk.RiskEngine;
 import dev.stratagem.runtime.risk.RiskStore;
 import dev.stratagem.runtime.script.ScriptHotReload;
@@ -119,7 +120,8 @@ final class KernelBoot {
         catalog.attach(ScriptHotReload.PREFIX, scripts);
         KillSwitch killSwitch = new KillSwitch(new RiskStore(store));
         RiskEngine engine = RiskWiring.engine(runtime, strategySettings, killSwitch, new RiskStore(store));
-        HistoryWriter<CycleRecord> history = HistoryWriter.cycles(store);
+        // each batch of cycles with the portfolio breaker's state after it, so a restart goes on from that
+        HistoryWriter<CycleRecord> history = HistoryWriter.cycles(new PortfolioStateSink(store, engine));
         RuntimeMetrics metrics = new RuntimeMetrics(engine, history::queued);
         metrics.countReloads(catalog);
         StrategyLauncher launcher = new StrategyLauncher(config.mode(), fed.toString(), database, strategySettings,
@@ -134,6 +136,7 @@ final class KernelBoot {
             verticles.add(launched.verticle());
             ledgers.add(launched.ledger());
         }
+        engine.restorePortfolio();   // once every resumed sleeve is back
         Vertx vertx = Vertx.vertx();
         LocalRecordCodec.install(vertx.eventBus());
         MarketFeedVerticle feed = new MarketFeedVerticle(new MarketReplay(data.stream().map(CandleSeries::candles).toList()),

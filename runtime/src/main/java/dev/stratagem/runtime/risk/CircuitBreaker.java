@@ -27,6 +27,8 @@ final class CircuitBreaker {
     /** Where {@link #day} starts, in epoch millis: a cycle within a day of it needs no division. */
     private long dayFrom = Long.MAX_VALUE;
     private int pausedCycles;
+    /** The cycle time of the last update: its UTC day is {@link #day}. */
+    private long seen = Long.MIN_VALUE;
 
     CircuitBreaker(String scope, BreakerLimits limits) {
         this.scope = scope;
@@ -35,6 +37,31 @@ final class CircuitBreaker {
 
     BreakerState state() {
         return state;
+    }
+
+    /** @return the equity peak the drawdown counts from, NaN before the first update */
+    double peak() {
+        return peak;
+    }
+
+    /** @return the equity the daily loss counts from, NaN before the first update */
+    double dayStart() {
+        return dayStart;
+    }
+
+    /** @return the cycles waited while PAUSED */
+    int pausedCycles() {
+        return pausedCycles;
+    }
+
+    /** @return the equity of the last update, NaN before the first */
+    double last() {
+        return last;
+    }
+
+    /** @return the cycle time of the last update (its day is the breaker's), {@link Long#MIN_VALUE} before the first */
+    long seen() {
+        return seen;
     }
 
     double drawdown() {
@@ -58,6 +85,7 @@ final class CircuitBreaker {
             }
         }
         last = equity;
+        seen = ts;
         peak = Double.isNaN(peak) ? equity : Math.max(peak, equity);
         double dd = drawdown();
         double dl = dayStart > 0 ? Math.max(0, (dayStart - equity) / dayStart) : 0;
@@ -124,6 +152,7 @@ final class CircuitBreaker {
      * @param cyclesPaused the recorded cycles since the breaker paused; ignored unless it is PAUSED
      */
     void restoreDay(long lastTs, double dayStartEquity, int cyclesPaused) {
+        seen = lastTs;
         day = Math.floorDiv(lastTs, DAY);
         dayFrom = dayFrom(lastTs);
         dayStart = Double.isFinite(dayStartEquity) ? dayStartEquity : last;

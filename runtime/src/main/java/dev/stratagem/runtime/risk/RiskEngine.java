@@ -6,6 +6,7 @@ import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.PositionSnapshot;
 import dev.stratagem.api.RiskCheck;
 import dev.stratagem.api.StrategyListener;
+import dev.stratagem.runtime.cycle.ComposeId;
 import dev.stratagem.runtime.cycle.CycleOutcome;
 import dev.stratagem.runtime.cycle.OutcomeListener;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -49,6 +51,16 @@ public final class RiskEngine {
     /** The sleeve updated last, by the id instance it was asked for: a strategy's records carry the same one. */
     private String lastUpdatedId;
     private Sleeve lastUpdated;
+    /** Whether the portfolio breaker's state is kept after each update, for the history to store: a kernel's. */
+    private boolean keepsPortfolioState;
+    /** The portfolio breaker's updates so far, counted across processes ({@link #restorePortfolio}). */
+    private long portfolioUpdates;
+    /** The sleeves, as {@link PortfolioBreakerState#sleeves()} names them. */
+    private String sleeveNames = "";
+    /** Whether a strategy's sleeve was restored from the history: a restarted kernel. */
+    private boolean restored;
+    /** The portfolio breaker's state after each cycle, until the history stores that cycle. */
+    private final Map<ComposeId, PortfolioBreakerState> unstored = new ConcurrentHashMap<>();
 
     private static final class Sleeve {
         final String runId;
@@ -102,6 +114,39 @@ public final class RiskEngine {
         sleeves.put(strategyId, new Sleeve(runId, new CircuitBreaker(strategyId, settings.breakerFor(strategyId)), capital));
         sleeveArray = sleeves.values().toArray(Sleeve[]::new);
         lastUpdatedId = null;   // a strategy registered again gets a new sleeve
+        sleeveNames = String.join(";", new TreeMap<>(sleeves).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().runId).toList());
+    }
+
+    /**
+     * From now on the portfolio breaker's state after each cycle is kept until the history stores that cycle
+     * ({@link PortfolioStateSink}), so that a restart can go on from it ({@link #restorePortfolio}). A kernel's
+     * engine does this; a backtest's, which never restarts, does not.
+     */
+    synchronized void keepPortfolioState() {
+        keepsPortfolioState = true;
+    }
+
+    /**
+     * @param cycles records about to be stored
+     * @return the portfolio breaker's state after the last of their updates, if it was kept
+     */
+    PortfolioBreakerState portfolioStateAfter(List<CycleRecord> cycles) {
+        PortfolioBreakerState latest = null;
+        for (CycleRecord c : cycles) {
+            PortfolioBreakerState s = unstored.get(new ComposeId(c.runId(), c.sequence()));
+            if (s != null && (latest == null || s.update() > latest.update())) {
+                latest = s;
+            }
+        }
+        return latest;
+    }
+
+    /** @param cycles records now stored: their kept states are no longer needed */
+    void stored(List<CycleRecord> cycles) {
+        for (CycleRecord c : cycles) {
+            unstored.remove(new ComposeId(c.runId(), c.sequence()));
+        }
     }
 
     /** @return the checks that go before a strategy's own guardrails: kill switch, circuit breaker */
@@ -141,7 +186,7 @@ public final class RiskEngine {
 
         @Override
         public void onOutcome(CycleOutcome outcome) {
-            follow(strategyId, outcome.ts(), outcome.portfolioAfter());
+            follow(strategyId, outcome.sequence(), outcome.ts(), outcome.portfolioAfter());
         }
     }
 
@@ -157,21 +202,21 @@ public final class RiskEngine {
 
     /** Follows one cycle: the sleeve's equity and positions, then both breakers. */
     public void observe(CycleRecord cycle) {
-        follow(cycle.strategyId(), cycle.ts(), cycle.portfolioAfter());
+        follow(cycle.strategyId(), cycle.sequence(), cycle.ts(), cycle.portfolioAfter());
     }
 
     /** A cycle's portfolio after it, if it got that far (a cycle that failed early has none). */
-    private void follow(String strategyId, long ts, PortfolioView after) {
+    private void follow(String strategyId, long sequence, long ts, PortfolioView after) {
         if (after != null) {
-            update(strategyId, ts, after, true);
+            update(strategyId, sequence, ts, after, true);
         }
     }
 
     /**
-     * Restores a sleeve after a restart from its last recorded equity. With a store, each breaker (the
-     * strategy's and the portfolio's) takes the state its last recorded transition left, so a HALTED breaker
-     * stays HALTED and a manual reset recorded after the halt stays reset; the strategy's equity peak is the
-     * highest recorded equity since its last peak reset. Nothing is recorded again. First, the transitions the
+     * Restores a sleeve after a restart from its last recorded equity. With a store, the strategy's breaker takes
+     * the state its last recorded transition left, so a HALTED breaker stays HALTED and a manual reset recorded
+     * after the halt stays reset; its equity peak is the highest recorded equity since its last peak reset. Nothing
+     * is recorded again; the portfolio breaker follows once every sleeve is restored ({@link #restorePortfolio}). First, the transitions the
      * strategy's breaker recorded in cycles after {@code lastTs} are deleted (manual resets stay): those cycles did not
      * survive the restart (never committed, or deleted by crash recovery as incomplete) and run again.
      *
@@ -182,7 +227,7 @@ public final class RiskEngine {
      */
     public void restore(String strategyId, PortfolioView view, long lastTs) {
         if (store == null) {
-            update(strategyId, view.ts(), view, false);
+            update(strategyId, 0, view.ts(), view, false);
             return;
         }
         synchronized (this) {
@@ -212,14 +257,46 @@ public final class RiskEngine {
             int paused = own.filter(t -> t.to() == BreakerState.PAUSED)
                     .map(t -> store.cyclesAfter(sleeve.runId, t.ts())).orElse(0);
             sleeve.breaker.restoreDay(seen, dayStart, paused);
-            Optional<BreakerTransition> portfolio = store.lastTransition(PORTFOLIO, null);
-            portfolioBreaker.restore(portfolio.map(BreakerTransition::to).orElse(BreakerState.ACTIVE), Double.NaN,
-                    totalEquity());
-            portfolio.ifPresent(t -> lastTransitions.put(PORTFOLIO, t));
+            restored = true;
         }
     }
 
-    private void update(String strategyId, long ts, PortfolioView view, boolean record) {
+    /**
+     * After a restart, once every strategy's sleeve is registered and restored: the portfolio breaker goes on from
+     * its last stored state ({@link #keepPortfolioState}) if that summed the same sleeves, the same strategies with
+     * their runs continued: its state, equity peak, day, day start and cycles paused are the ones a breaker that never
+     * stopped had after the last stored cycle. Otherwise (other sleeves, or no state stored) and if any sleeve was
+     * restored, it takes the state its last recorded transition left and starts its peak and day afresh. Either way
+     * its update count goes on from the stored one.
+     */
+    public void restorePortfolio() {
+        if (store == null) {
+            return;
+        }
+        synchronized (this) {
+            Optional<PortfolioBreakerState> saved = store.lastPortfolioState();
+            saved.ifPresent(s -> portfolioUpdates = Math.max(portfolioUpdates, s.update()));
+            if (saved.isPresent() && saved.get().sleeves().equals(sleeveNames)) {
+                PortfolioBreakerState s = saved.get();
+                portfolioBreaker.restore(s.state(), s.peak(), totalEquity());
+                portfolioBreaker.restoreDay(s.ts(), s.dayStart(), s.pausedCycles());
+                store.lastTransition(PORTFOLIO, null).ifPresent(t -> lastTransitions.put(PORTFOLIO, t));
+                LOG.info("portfolio breaker restored {} (peak {}, day start {}) from update {} of {}", s.state(),
+                        Decimals.money(s.peak()), Decimals.money(s.dayStart()), s.update(),
+                        s.composeId() == null ? "a manual reset" : "cycle " + s.composeId());
+            } else if (restored) {
+                Optional<BreakerTransition> last = store.lastTransition(PORTFOLIO, null);
+                portfolioBreaker.restore(last.map(BreakerTransition::to).orElse(BreakerState.ACTIVE), Double.NaN,
+                        totalEquity());
+                last.ifPresent(t -> lastTransitions.put(PORTFOLIO, t));
+                LOG.info("portfolio breaker {}: its equity peak and day start afresh ({})", portfolioBreaker.state(),
+                        saved.isEmpty() ? "no stored state" : "its stored state summed other sleeves: "
+                                + saved.get().sleeves());
+            }
+        }
+    }
+
+    private void update(String strategyId, long sequence, long ts, PortfolioView view, boolean record) {
         // runs every cycle: no list or lambda for the transitions, which are rare
         BreakerTransition own;
         BreakerTransition whole;
@@ -233,13 +310,17 @@ public final class RiskEngine {
             sleeve.last = view;
             own = sleeve.breaker.update(sleeve.runId, ts, view.equity()).orElse(null);
             whole = portfolioBreaker.update(null, ts, totalEquity()).orElse(null);
+            if (keepsPortfolioState && record) {
+                ComposeId cycle = new ComposeId(sleeve.runId, sequence);
+                unstored.put(cycle, portfolioState(cycle.toString()));
+            }
         }
         if (record) {
             if (own != null) {
-                publish(own);
+                publish(own, null);
             }
             if (whole != null) {
-                publish(whole);
+                publish(whole, null);
             }
         }
     }
@@ -256,12 +337,16 @@ public final class RiskEngine {
             throw new IllegalArgumentException("resetting a breaker needs a reason (--reason)");
         }
         Optional<BreakerTransition> t;
+        PortfolioBreakerState state = null;
         synchronized (this) {
             // ts on the cycle timeline (the last cycle seen), so a restart can order the reset among the cycles
             if (PORTFOLIO.equals(scope)) {
                 long ts = sleeves.values().stream().filter(s -> s.last != null).mapToLong(s -> s.last.ts()).max()
                         .orElse(System.currentTimeMillis());
                 t = portfolioBreaker.reset(null, ts, reason);
+                if (t.isPresent() && keepsPortfolioState) {
+                    state = portfolioState(null);
+                }
             } else {
                 Sleeve s = sleeves.get(scope);
                 if (s == null) {
@@ -271,7 +356,9 @@ public final class RiskEngine {
                 t = s.breaker.reset(s.runId, s.last == null ? System.currentTimeMillis() : s.last.ts(), reason);
             }
         }
-        t.ifPresent(this::publish);
+        if (t.isPresent()) {
+            publish(t.get(), state);
+        }
         return t;
     }
 
@@ -354,12 +441,24 @@ public final class RiskEngine {
         return s != null && s.breaker.state().compareTo(portfolioBreaker.state()) >= 0 ? strategyId : PORTFOLIO;
     }
 
-    private void publish(BreakerTransition t) {
+    /** The portfolio breaker's state now, as the next update; under this object's lock. */
+    private PortfolioBreakerState portfolioState(String composeId) {
+        CircuitBreaker b = portfolioBreaker;
+        return new PortfolioBreakerState(++portfolioUpdates, composeId, sleeveNames, b.seen(), b.state(), b.peak(),
+                b.dayStart(), b.pausedCycles(), b.last());
+    }
+
+    /** Records a transition; with the portfolio breaker's state after it when no cycle will store that (a reset). */
+    private void publish(BreakerTransition t, PortfolioBreakerState state) {
         lastTransitions.put(t.scope(), t);
         LOG.warn("circuit breaker {}: {} -> {} ({})", t.scope(), t.from(), t.to(), t.cause());
         if (store != null) {
             try {
-                store.recordTransition(t);
+                if (state == null) {
+                    store.recordTransition(t);
+                } else {
+                    store.recordTransition(t, state);
+                }
             } catch (RuntimeException e) {
                 LOG.error("could not record breaker transition {}: {}", t, e.toString());
             }

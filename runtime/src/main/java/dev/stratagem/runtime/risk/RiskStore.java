@@ -5,10 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
-/** The risk engine's tables (V3): the kill switch and the breaker transitions. Thread-safe. */
+/**
+ * The risk engine's tables: the kill switch and the breaker transitions (V3), the portfolio breaker's state (V7).
+ * Thread-safe.
+ */
 public final class RiskStore {
 
     /** A breaker transition's columns, as {@link #transition} reads them. */
@@ -56,11 +60,63 @@ public final class RiskStore {
 
     /** Appends one breaker transition. */
     public void recordTransition(BreakerTransition t) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO breaker_events (scope, run_id, ts, from_state, to_state, cause,"
-                        + " equity, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbi.useHandle(h -> insertTransition(h, t));
+    }
+
+    /**
+     * Appends a transition of the portfolio breaker that no cycle caused (a manual reset) and stores the state it
+     * left, in one transaction.
+     */
+    public void recordTransition(BreakerTransition t, PortfolioBreakerState state) {
+        jdbi.useTransaction(h -> {
+            insertTransition(h, t);
+            savePortfolioState(h, state);
+        });
+    }
+
+    private static void insertTransition(Handle h, BreakerTransition t) {
+        h.createUpdate("INSERT INTO breaker_events (scope, run_id, ts, from_state, to_state, cause, equity, recorded_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, t.scope()).bind(1, t.runId()).bind(2, t.ts()).bind(3, t.from().name())
                 .bind(4, t.to().name()).bind(5, t.cause()).bind(6, t.equity()).bind(7, System.currentTimeMillis())
-                .execute());
+                .execute();
+    }
+
+    /**
+     * Stores the portfolio breaker's state in the caller's transaction, and deletes the states it supersedes (every
+     * lower update number: the highest surviving one is what a restart restores).
+     *
+     * @param h a handle within the transaction that writes what caused the state (its cycles, or its reset)
+     * @param s the state
+     */
+    static void savePortfolioState(Handle h, PortfolioBreakerState s) {
+        h.createUpdate("INSERT INTO portfolio_breaker_states (update_no, compose_id, sleeves, ts, state, peak, day_start,"
+                        + " paused_cycles, equity, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, s.update()).bind(1, s.composeId()).bind(2, s.sleeves()).bind(3, s.ts())
+                .bind(4, s.state().name()).bind(5, orNull(s.peak())).bind(6, orNull(s.dayStart()))
+                .bind(7, s.pausedCycles()).bind(8, orNull(s.equity())).bind(9, System.currentTimeMillis())
+                .execute();
+        h.createUpdate("DELETE FROM portfolio_breaker_states WHERE update_no < ?").bind(0, s.update()).execute();
+    }
+
+    /** @return the portfolio breaker's state with the highest update number, if one was stored */
+    public Optional<PortfolioBreakerState> lastPortfolioState() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT update_no, compose_id, sleeves, ts, state, peak, day_start,"
+                        + " paused_cycles, equity FROM portfolio_breaker_states ORDER BY update_no DESC LIMIT 1")
+                .map((rs, ctx) -> new PortfolioBreakerState(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), BreakerState.valueOf(rs.getString(5)), orNaN(rs, 6), orNaN(rs, 7), rs.getInt(8),
+                        orNaN(rs, 9)))
+                .findOne());
+    }
+
+    /** NaN (no value yet) is stored as NULL: not every database takes a NaN. */
+    private static Double orNull(double x) {
+        return Double.isNaN(x) ? null : x;
+    }
+
+    private static double orNaN(ResultSet rs, int column) throws SQLException {
+        double x = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : x;
     }
 
     /** @return every recorded transition of a scope, oldest first */

@@ -6,6 +6,8 @@ import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.history.CycleRow;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
+import dev.stratagem.runtime.risk.PortfolioBreakerState;
+import dev.stratagem.runtime.risk.RiskStore;
 import dev.stratagem.runtime.testing.RunFiles;
 import dev.stratagem.runtime.testing.TestPaths;
 import java.io.IOException;
@@ -42,8 +44,10 @@ class CrashRecoveryTest {
             process.destroyForcibly();
         }
         List<String> runsBefore;
+        PortfolioBreakerState killedAt;
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
             runsBefore = store.runs().stream().map(RunRow::runId).sorted().toList();
+            killedAt = new RiskStore(store).lastPortfolioState().orElseThrow();
             assertThat(store.runs()).allMatch(r -> r.status().equals(JdbiHistoryStore.RUNNING));
             assertThat(store.cycleCount(runsBefore.getFirst())).as("killed mid-run").isLessThan(5036);
         }
@@ -92,6 +96,13 @@ class CrashRecoveryTest {
             assertThat(twice).as("instruction ids filled twice").isEmpty();
             RunRow a = store.runs().stream().filter(r -> r.strategyId().equals("sma-a")).findFirst().orElseThrow();
             assertThat(a.trades()).isEqualTo(97);
+            // the portfolio breaker went on from the state stored with the last committed cycle: same sleeves (the
+            // runs continued), its update count on from there, its last state after the last cycle of the feed
+            PortfolioBreakerState last = new RiskStore(store).lastPortfolioState().orElseThrow();
+            assertThat(last.sleeves()).isEqualTo(killedAt.sleeves());
+            assertThat(last.update()).isGreaterThanOrEqualTo(killedAt.update() + 1).isGreaterThanOrEqualTo(2 * 5036);
+            double finalEquity = store.runs().stream().mapToDouble(r -> r.finalEquity().doubleValue()).sum();
+            assertThat(last.equity()).isCloseTo(finalEquity, org.assertj.core.data.Offset.offset(1e-6));
         }
     }
 

@@ -26,7 +26,12 @@ final class RiskEngineCycles {
 
     /** A cycle of run {@code r} at a time of its own. */
     static CycleRecord cycle(String strategy, long seq, long ts, PortfolioView after) {
-        return new CycleRecord("r-" + seq, "r", strategy, seq, ts, CycleStatus.IDLE, List.of(), null,
+        return cycle(strategy, "r", seq, ts, after);
+    }
+
+    /** A cycle of a run at a time of its own. */
+    static CycleRecord cycle(String strategy, String run, long seq, long ts, PortfolioView after) {
+        return new CycleRecord(run + "-" + seq, run, strategy, seq, ts, CycleStatus.IDLE, List.of(), null,
                 null, List.of(), List.of(), List.of(), after, new StageTimings(new long[CycleStep.values().length]), null);
     }
 }

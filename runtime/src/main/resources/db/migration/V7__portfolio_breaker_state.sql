@@ -1,0 +1,22 @@
+-- The portfolio circuit breaker's state, so a restarted kernel goes on where it stopped (peak, day, day start,
+-- cycles paused) instead of starting afresh. A row is written with the cycle records of a history batch, in the
+-- batch's transaction: it stands or falls with the cycle that caused it, and a cycle lost in a crash runs again
+-- and updates the restored breaker again. A manual reset of the breaker writes one with its breaker_events row.
+--
+-- update_no counts every update of the breaker, across processes (a restart continues from the highest): the row
+-- with the highest surviving number is the state to restore. Older rows are deleted as newer ones are written.
+-- sleeves names the sleeves the breaker summed ("strategy=run" pairs, sorted, ';'-separated): a restart restores
+-- the state only for the same sleeves, the same runs continued. NULL equities are NaN (no value yet).
+
+CREATE TABLE portfolio_breaker_states (
+    update_no     BIGINT            NOT NULL PRIMARY KEY,
+    compose_id    VARCHAR(200),
+    sleeves       VARCHAR(1000000)  NOT NULL,
+    ts            BIGINT            NOT NULL,
+    state         VARCHAR(16)       NOT NULL,
+    peak          DOUBLE PRECISION,
+    day_start     DOUBLE PRECISION,
+    paused_cycles INTEGER           NOT NULL,
+    equity        DOUBLE PRECISION,
+    recorded_at   BIGINT            NOT NULL
+);

@@ -1,0 +1,230 @@
+package dev.stratagem.runtime.risk;
+
+import static dev.stratagem.runtime.risk.RiskFixtures.NONE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratagem.api.Constraints;
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.PortfolioView;
+import dev.stratagem.runtime.history.JdbiHistoryStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The portfolio breaker across a restart, as a kernel runs it: two sleeves, each cycle followed by the engine and
+ * then stored with the breaker's state ({@link PortfolioStateSink}) in a real H2 file. A restarted engine must go
+ * on as one that never stopped: same peak, same day, same cycles paused.
+ */
+class PortfolioBreakerRestoreTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final Constraints FREE = new Constraints(NONE, NONE, NONE, NONE, Integer.MAX_VALUE, true);
+    private static final long DAY = 86_400_000L;
+    private static final long HOUR = 3_600_000L;
+    private static final double OFF = Double.POSITIVE_INFINITY;
+
+    /** The portfolio breaker only: REDUCING at a 5% drawdown, PAUSED at 8%, HALTED at {@code halt}. */
+    private static RiskSettings drawdown(double halt, int resumeBars) {
+        return new RiskSettings(new BreakerLimits(0.05, 0.08, halt, OFF, OFF, OFF, resumeBars), Map.of(),
+                BreakerLimits.OFF, PortfolioLimits.NONE, Map.of(), VarLimit.NONE);
+    }
+
+    private static CycleRecord a(long seq, long ts, double equity) {
+        return cycle("a", "ra", seq, ts, equity);
+    }
+
+    private static CycleRecord b(long seq, long ts, double equity) {
+        return cycle("b", "rb", seq, ts, equity);
+    }
+
+    private static CycleRecord cycle(String strategy, String run, long seq, long ts, double equity) {
+        return RiskEngineCycles.cycle(strategy, run, seq, ts, new PortfolioView(ts, equity, equity, 0, 0, 0, 0,
+                List.of(), FREE));
+    }
+
+    /** A kernel's engine: sleeves a (run ra) and b (run {@code runB}), 10,000 each, its states kept for the sink. */
+    private static Kernelish kernel(JdbiHistoryStore store, RiskSettings settings, String runB) {
+        RiskEngine engine = new RiskEngine(settings, new KillSwitch(null), new RiskStore(store));
+        engine.register("a", "ra", 10_000);
+        engine.register("b", runB, 10_000);
+        return new Kernelish(engine, new PortfolioStateSink(store, engine));
+    }
+
+    private record Kernelish(RiskEngine engine, PortfolioStateSink sink) {
+
+        /** As a strategy verticle does: the cycle runs (the engine follows it), then the history stores it. */
+        void run(CycleRecord... cycles) {
+            for (CycleRecord c : cycles) {
+                engine.observe(c);
+                sink.writeCycles(List.of(c));
+            }
+        }
+
+        /** A cycle the engine followed but the history never stored: the process died first. */
+        void lost(CycleRecord c) {
+            engine.observe(c);
+        }
+
+        BreakerState portfolio() {
+            return engine.states().get(RiskEngine.PORTFOLIO);
+        }
+    }
+
+    /** A restarted kernel's engine, as KernelBoot makes it: both sleeves restored from their last stored cycles. */
+    private static Kernelish restarted(JdbiHistoryStore store, RiskSettings settings, CycleRecord lastA,
+            CycleRecord lastB) {
+        Kernelish k = kernel(store, settings, "rb");
+        k.engine().restore("a", lastA.portfolioAfter(), lastA.ts());
+        k.engine().restore("b", lastB.portfolioAfter(), lastB.ts());
+        k.engine().restorePortfolio();
+        return k;
+    }
+
+    @Test
+    void restarted_the_portfolio_breaker_keeps_its_equity_peak_and_its_update_count() {
+        RiskSettings settings = drawdown(0.5, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("peak"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a2 = a(2, DAY + 2 * HOUR, 10_300);
+            CycleRecord b2 = b(2, DAY + 2 * HOUR, 10_000);
+            running.run(a(1, DAY + HOUR, 11_000), b(1, DAY + HOUR, 10_000), a2, b2);   // peak 21,000, now 20,300
+            assertThat(running.portfolio()).isEqualTo(BreakerState.ACTIVE);
+            RiskStore risk = new RiskStore(store);
+            assertThat(risk.lastPortfolioState()).get().satisfies(s -> {
+                assertThat(s.update()).isEqualTo(4);
+                assertThat(s.composeId()).isEqualTo("rb-2");
+                assertThat(s.sleeves()).isEqualTo("a=ra;b=rb");
+                assertThat(s.peak()).isEqualTo(21_000);
+            });
+
+            Kernelish again = restarted(store, settings, a2, b2);
+            CycleRecord a3 = a(3, DAY + 3 * HOUR, 9_000);   // 19,000: 9.5% from 21,000, 6.4% from 20,300
+            running.engine().observe(a3);   // the engine that never stopped: its history is the restarted one's
+            again.run(a3);
+
+            assertThat(running.portfolio()).isEqualTo(BreakerState.PAUSED);
+            assertThat(again.portfolio()).as("restarted").isEqualTo(BreakerState.PAUSED);
+            assertThat(risk.lastPortfolioState()).get().extracting(PortfolioBreakerState::update)
+                    .as("counted on from the stored update, the states before it deleted").isEqualTo(5L);
+            int rows = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM portfolio_breaker_states")
+                    .mapTo(Integer.class).one());
+            assertThat(rows).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void restarted_within_a_day_the_portfolio_breaker_counts_the_days_loss_from_the_days_start() {
+        RiskSettings settings = new RiskSettings(new BreakerLimits(OFF, OFF, OFF, 0.04, 0.06, 0.9, 0), Map.of(),
+                BreakerLimits.OFF, PortfolioLimits.NONE, Map.of(), VarLimit.NONE);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("day"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a2 = a(2, DAY + HOUR, 9_500);
+            CycleRecord b2 = b(2, DAY + HOUR, 10_000);
+            running.run(a(1, DAY - HOUR, 10_000), b(1, DAY - HOUR, 10_000), a2, b2);   // the day starts at 20,000
+
+            Kernelish again = restarted(store, settings, a2, b2);
+            CycleRecord a3 = a(3, DAY + 2 * HOUR, 9_000);   // 19,000: 5% of the day's 20,000, 2.6% of 19,500
+            running.engine().observe(a3);   // the engine that never stopped: its history is the restarted one's
+            again.run(a3);
+
+            assertThat(running.portfolio()).isEqualTo(BreakerState.REDUCING);
+            assertThat(again.portfolio()).as("restarted").isEqualTo(BreakerState.REDUCING);
+        }
+    }
+
+    @Test
+    void restarted_while_paused_for_n_cycles_the_portfolio_breaker_counts_the_cycles_it_waited() {
+        RiskSettings settings = drawdown(0.5, 3);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("paused"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a2 = a(2, DAY + 2 * HOUR, 9_000);
+            CycleRecord b2 = b(2, DAY + 2 * HOUR, 10_000);
+            running.run(a(1, DAY + HOUR, 11_000), b(1, DAY + HOUR, 10_000), a2, b2);   // PAUSED at a2, waited 1
+            assertThat(running.portfolio()).isEqualTo(BreakerState.PAUSED);
+
+            Kernelish again = restarted(store, settings, a2, b2);
+            for (CycleRecord next : List.of(a(3, DAY + 3 * HOUR, 9_000), b(3, DAY + 3 * HOUR, 10_000))) {
+                running.engine().observe(next);
+                again.run(next);
+            }
+
+            assertThat(running.portfolio()).as("resumed after its third cycle paused").isEqualTo(BreakerState.ACTIVE);
+            assertThat(again.portfolio()).as("restarted").isEqualTo(BreakerState.ACTIVE);
+        }
+    }
+
+    @Test
+    void a_cycle_lost_in_a_crash_is_not_in_the_restored_state_and_runs_again() {
+        RiskSettings settings = drawdown(0.5, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("lost"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a1 = a(1, DAY + HOUR, 10_000);
+            CycleRecord b1 = b(1, DAY + HOUR, 10_000);
+            running.run(a1, b1);
+            running.lost(a(2, DAY + 2 * HOUR, 12_000));   // a peak of 22,000 that no stored cycle had
+
+            Kernelish again = restarted(store, settings, a1, b1);
+            Kernelish reference = kernel(store, settings, "rb-reference");
+            reference.engine().observe(a1);
+            reference.engine().observe(b1);
+            // cycle 2 runs again, and this time fills at other prices
+            for (CycleRecord next : List.of(a(2, DAY + 2 * HOUR, 10_500), a(3, DAY + 3 * HOUR, 9_000))) {
+                again.run(next);
+                reference.engine().observe(next);
+            }
+
+            assertThat(reference.portfolio()).as("19,000 is 7.3% from 20,500").isEqualTo(BreakerState.REDUCING);
+            assertThat(again.portfolio()).as("restarted").isEqualTo(BreakerState.REDUCING);
+        }
+    }
+
+    @Test
+    void a_manual_reset_after_the_last_stored_cycle_survives_the_restart() {
+        RiskSettings settings = drawdown(0.12, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("reset"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a2 = a(2, DAY + 2 * HOUR, 8_000);
+            CycleRecord b1 = b(1, DAY + HOUR, 10_000);
+            running.run(a(1, DAY + HOUR, 11_000), b1, a2);   // 18,000: 14.3% from 21,000
+            assertThat(running.portfolio()).isEqualTo(BreakerState.HALTED);
+            assertThat(running.engine().reset(RiskEngine.PORTFOLIO, "checked")).isPresent();   // the peak: 18,000
+
+            Kernelish again = restarted(store, settings, a2, b1);
+            assertThat(again.portfolio()).isEqualTo(BreakerState.ACTIVE);
+            assertThat(again.engine().lastTransitions().get(RiskEngine.PORTFOLIO).cause()).isEqualTo("reset: checked");
+            CycleRecord a3 = a(3, DAY + 3 * HOUR, 7_500);   // 17,500: 2.8% from 18,000
+            running.engine().observe(a3);   // the engine that never stopped: its history is the restarted one's
+            again.run(a3);
+
+            assertThat(running.portfolio()).isEqualTo(BreakerState.ACTIVE);
+            assertThat(again.portfolio()).as("restarted").isEqualTo(BreakerState.ACTIVE);
+        }
+    }
+
+    @Test
+    void with_other_sleeves_than_the_stored_state_summed_the_portfolio_breaker_starts_its_peak_afresh() {
+        RiskSettings settings = drawdown(0.5, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("other"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a2 = a(2, DAY + 2 * HOUR, 10_300);
+            running.run(a(1, DAY + HOUR, 11_000), b(1, DAY + HOUR, 10_000), a2);   // peak 21,000
+
+            // a continued, b started a new run: the stored peak is of another portfolio
+            Kernelish again = kernel(store, settings, "rb-new");
+            again.engine().restore("a", a2.portfolioAfter(), a2.ts());
+            again.engine().restorePortfolio();
+            again.run(a(3, DAY + 3 * HOUR, 9_000));   // 19,000: 6.4% from 20,300, 9.5% from the stored 21,000
+
+            assertThat(again.portfolio()).isEqualTo(BreakerState.REDUCING);
+            assertThat(new RiskStore(store).lastPortfolioState()).get().satisfies(s -> {
+                assertThat(s.sleeves()).isEqualTo("a=ra;b=rb-new");
+                assertThat(s.update()).as("counted on").isEqualTo(4);
+            });
+        }
+    }
+}
