@@ -1,10 +1,13 @@
 -- The portfolio circuit breaker's state, so a restarted kernel goes on where it stopped (peak, day, day start,
 -- cycles paused) instead of starting afresh. A row is written with the cycle records of a history batch, in the
--- batch's transaction: it stands or falls with the cycle that caused it, and a cycle lost in a crash runs again
--- and updates the restored breaker again. A manual reset of the breaker writes one with its breaker_events row.
+-- batch's transaction: the state after the latest update whose cycle, and every earlier update's, is stored by
+-- then (PortfolioStateSink, UnstoredStates). So it holds no cycle a crash could lose: such a cycle runs again and
+-- updates the restored breaker. A manual reset of the breaker writes one with its breaker_events row.
 --
 -- update_no counts every update of the breaker, across processes (a restart continues from the highest): the row
 -- with the highest surviving number is the state to restore. Older rows are deleted as newer ones are written.
+-- breaker_events.portfolio_update is the update a portfolio transition came with: a restart deletes those after
+-- the restored state (their cycles run again and record them again).
 -- sleeves names the sleeves the breaker summed ("strategy=run" pairs, sorted, ';'-separated): a restart restores
 -- the state only for the same sleeves, the same runs continued. NULL equities are NaN (no value yet).
 
@@ -20,3 +23,5 @@ CREATE TABLE portfolio_breaker_states (
     equity        DOUBLE PRECISION,
     recorded_at   BIGINT            NOT NULL
 );
+
+ALTER TABLE breaker_events ADD COLUMN portfolio_update BIGINT;

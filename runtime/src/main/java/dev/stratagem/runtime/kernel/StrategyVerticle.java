@@ -164,7 +164,12 @@ final class StrategyVerticle extends VerticleBase {
                 peak = Math.max(peak, equity);
                 maxDrawdown = Math.max(maxDrawdown, peak > 0 ? (peak - equity) / peak : 0);
             }
-            history.submit(record);
+            try {
+                history.submit(record);
+            } catch (RuntimeException e) {
+                risk.notStored(record);   // its portfolio breaker state must not wait for it
+                throw e;
+            }
             vertx.eventBus().publish(Addresses.cycleResult(strategyId()), record);
             history.wake(); // after the cycle is out: see HistoryWriter
         } finally {

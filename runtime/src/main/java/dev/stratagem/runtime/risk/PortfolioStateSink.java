@@ -6,14 +6,15 @@ import dev.stratagem.runtime.history.JdbiHistoryStore;
 import java.util.List;
 
 /**
- * A kernel's history sink: each batch of cycle records goes in with the portfolio breaker's state after the last
- * of their updates, in one transaction, so the stored state is always that of a stored cycle. A cycle lost in a
- * crash (never committed) runs again after the restart, and updates the restored breaker again.
+ * A kernel's history sink: each batch of cycle records goes in with the portfolio breaker's state after the latest
+ * update whose cycle, and every earlier update's, is stored by then (the watermark: {@link UnstoredStates}), in the
+ * batch's transaction. So the stored state never holds a cycle a crash could lose: such a cycle runs again after the
+ * restart, into a breaker that has not seen it.
  */
 public final class PortfolioStateSink implements CycleSink {
 
     private final JdbiHistoryStore store;
-    private final RiskEngine engine;
+    private final UnstoredStates states;
 
     /**
      * Makes the engine keep its portfolio breaker's state after each cycle until this sink stores it.
@@ -23,18 +24,26 @@ public final class PortfolioStateSink implements CycleSink {
      */
     public PortfolioStateSink(JdbiHistoryStore store, RiskEngine engine) {
         this.store = store;
-        this.engine = engine;
-        engine.keepPortfolioState();
+        this.states = engine.keepPortfolioState();
     }
 
     @Override
     public void writeCycles(List<CycleRecord> batch) {
-        PortfolioBreakerState state = engine.portfolioStateAfter(batch);
-        store.writeCycles(batch, h -> {
-            if (state != null) {
-                RiskStore.savePortfolioState(h, state);
+        PortfolioBreakerState state = states.storableWith(batch);
+        try {
+            store.writeCycles(batch, h -> {
+                if (state != null) {
+                    RiskStore.savePortfolioState(h, state);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                // the history writer retries a failed batch one record at a time: a record that fails alone may not
+                // be stored at all, and its state must not hold back the states of the cycles after it
+                states.forget(batch);
             }
-        });
-        engine.stored(batch);   // not before: a batch that failed is retried one record at a time, with its states
+            throw e;
+        }
+        states.stored(batch, state);
     }
 }

@@ -51,16 +51,14 @@ public final class RiskEngine {
     /** The sleeve updated last, by the id instance it was asked for: a strategy's records carry the same one. */
     private String lastUpdatedId;
     private Sleeve lastUpdated;
-    /** Whether the portfolio breaker's state is kept after each update, for the history to store: a kernel's. */
-    private boolean keepsPortfolioState;
+    /** The portfolio breaker's states the history has to store: a kernel's engine keeps them, a backtest's not. */
+    private UnstoredStates unstored;
     /** The portfolio breaker's updates so far, counted across processes ({@link #restorePortfolio}). */
     private long portfolioUpdates;
     /** The sleeves, as {@link PortfolioBreakerState#sleeves()} names them. */
     private String sleeveNames = "";
     /** Whether a strategy's sleeve was restored from the history: a restarted kernel. */
     private boolean restored;
-    /** The portfolio breaker's state after each cycle, until the history stores that cycle. */
-    private final Map<ComposeId, PortfolioBreakerState> unstored = new ConcurrentHashMap<>();
 
     private static final class Sleeve {
         final String runId;
@@ -122,30 +120,29 @@ public final class RiskEngine {
      * From now on the portfolio breaker's state after each cycle is kept until the history stores that cycle
      * ({@link PortfolioStateSink}), so that a restart can go on from it ({@link #restorePortfolio}). A kernel's
      * engine does this; a backtest's, which never restarts, does not.
+     *
+     * @return the kept states
      */
-    synchronized void keepPortfolioState() {
-        keepsPortfolioState = true;
+    synchronized UnstoredStates keepPortfolioState() {
+        if (unstored == null) {
+            unstored = new UnstoredStates();
+        }
+        return unstored;
     }
 
     /**
-     * @param cycles records about to be stored
-     * @return the portfolio breaker's state after the last of their updates, if it was kept
+     * A cycle whose record will not reach the history (it could not be queued): its kept state must not hold back
+     * the states of the cycles after it.
+     *
+     * @param cycle the record
      */
-    PortfolioBreakerState portfolioStateAfter(List<CycleRecord> cycles) {
-        PortfolioBreakerState latest = null;
-        for (CycleRecord c : cycles) {
-            PortfolioBreakerState s = unstored.get(new ComposeId(c.runId(), c.sequence()));
-            if (s != null && (latest == null || s.update() > latest.update())) {
-                latest = s;
-            }
+    public void notStored(CycleRecord cycle) {
+        UnstoredStates u;
+        synchronized (this) {
+            u = unstored;
         }
-        return latest;
-    }
-
-    /** @param cycles records now stored: their kept states are no longer needed */
-    void stored(List<CycleRecord> cycles) {
-        for (CycleRecord c : cycles) {
-            unstored.remove(new ComposeId(c.runId(), c.sequence()));
+        if (u != null) {
+            u.forget(List.of(cycle));
         }
     }
 
@@ -280,6 +277,11 @@ public final class RiskEngine {
                 PortfolioBreakerState s = saved.get();
                 portfolioBreaker.restore(s.state(), s.peak(), totalEquity());
                 portfolioBreaker.restoreDay(s.ts(), s.dayStart(), s.pausedCycles());
+                int forgotten = store.deletePortfolioTransitionsAfter(s.update());
+                if (forgotten > 0) {
+                    LOG.info("portfolio breaker: {} transition(s) of updates after the stored state deleted; their cycles"
+                            + " run again", forgotten);
+                }
                 store.lastTransition(PORTFOLIO, null).ifPresent(t -> lastTransitions.put(PORTFOLIO, t));
                 LOG.info("portfolio breaker restored {} (peak {}, day start {}) from update {} of {}", s.state(),
                         Decimals.money(s.peak()), Decimals.money(s.dayStart()), s.update(),
@@ -300,6 +302,7 @@ public final class RiskEngine {
         // runs every cycle: no list or lambda for the transitions, which are rare
         BreakerTransition own;
         BreakerTransition whole;
+        long update = 0;   // the portfolio breaker's, when its state is kept
         synchronized (this) {
             Sleeve sleeve = strategyId == lastUpdatedId ? lastUpdated : sleeves.get(strategyId);
             if (sleeve == null) {
@@ -310,17 +313,19 @@ public final class RiskEngine {
             sleeve.last = view;
             own = sleeve.breaker.update(sleeve.runId, ts, view.equity()).orElse(null);
             whole = portfolioBreaker.update(null, ts, totalEquity()).orElse(null);
-            if (keepsPortfolioState && record) {
+            if (unstored != null && record) {
                 ComposeId cycle = new ComposeId(sleeve.runId, sequence);
-                unstored.put(cycle, portfolioState(cycle.toString()));
+                PortfolioBreakerState state = portfolioState(cycle.toString());
+                unstored.keep(cycle, state);
+                update = state.update();
             }
         }
         if (record) {
             if (own != null) {
-                publish(own, null);
+                publish(own, 0, null);
             }
             if (whole != null) {
-                publish(whole, null);
+                publish(whole, update, null);
             }
         }
     }
@@ -344,7 +349,7 @@ public final class RiskEngine {
                 long ts = sleeves.values().stream().filter(s -> s.last != null).mapToLong(s -> s.last.ts()).max()
                         .orElse(System.currentTimeMillis());
                 t = portfolioBreaker.reset(null, ts, reason);
-                if (t.isPresent() && keepsPortfolioState) {
+                if (t.isPresent() && unstored != null) {
                     state = portfolioState(null);
                 }
             } else {
@@ -357,7 +362,7 @@ public final class RiskEngine {
             }
         }
         if (t.isPresent()) {
-            publish(t.get(), state);
+            publish(t.get(), 0, state);
         }
         return t;
     }
@@ -448,16 +453,21 @@ public final class RiskEngine {
                 b.dayStart(), b.pausedCycles(), b.last());
     }
 
-    /** Records a transition; with the portfolio breaker's state after it when no cycle will store that (a reset). */
-    private void publish(BreakerTransition t, PortfolioBreakerState state) {
+    /**
+     * Records a transition: with the portfolio breaker's update that caused it, if its state is kept (0 if not), or
+     * with the state after it when no cycle will store that (a reset).
+     */
+    private void publish(BreakerTransition t, long update, PortfolioBreakerState state) {
         lastTransitions.put(t.scope(), t);
         LOG.warn("circuit breaker {}: {} -> {} ({})", t.scope(), t.from(), t.to(), t.cause());
         if (store != null) {
             try {
-                if (state == null) {
-                    store.recordTransition(t);
-                } else {
+                if (state != null) {
                     store.recordTransition(t, state);
+                } else if (update > 0) {
+                    store.recordTransition(t, update);
+                } else {
+                    store.recordTransition(t);
                 }
             } catch (RuntimeException e) {
                 LOG.error("could not record breaker transition {}: {}", t, e.toString());

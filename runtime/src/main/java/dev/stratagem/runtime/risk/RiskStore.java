@@ -60,7 +60,17 @@ public final class RiskStore {
 
     /** Appends one breaker transition. */
     public void recordTransition(BreakerTransition t) {
-        jdbi.useHandle(h -> insertTransition(h, t));
+        jdbi.useHandle(h -> insertTransition(h, t, null));
+    }
+
+    /**
+     * Appends a transition of the portfolio breaker that a cycle caused.
+     *
+     * @param t the transition
+     * @param update the breaker's update it came with: a restart deletes it if that update's state was not stored
+     */
+    public void recordTransition(BreakerTransition t, long update) {
+        jdbi.useHandle(h -> insertTransition(h, t, update));
     }
 
     /**
@@ -69,17 +79,29 @@ public final class RiskStore {
      */
     public void recordTransition(BreakerTransition t, PortfolioBreakerState state) {
         jdbi.useTransaction(h -> {
-            insertTransition(h, t);
+            insertTransition(h, t, state.update());
             savePortfolioState(h, state);
         });
     }
 
-    private static void insertTransition(Handle h, BreakerTransition t) {
-        h.createUpdate("INSERT INTO breaker_events (scope, run_id, ts, from_state, to_state, cause, equity, recorded_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    private static void insertTransition(Handle h, BreakerTransition t, Long update) {
+        h.createUpdate("INSERT INTO breaker_events (scope, run_id, ts, from_state, to_state, cause, equity, recorded_at,"
+                        + " portfolio_update) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, t.scope()).bind(1, t.runId()).bind(2, t.ts()).bind(3, t.from().name())
                 .bind(4, t.to().name()).bind(5, t.cause()).bind(6, t.equity()).bind(7, System.currentTimeMillis())
-                .execute();
+                .bind(8, update).execute();
+    }
+
+    /**
+     * Deletes the portfolio breaker's transitions of updates after {@code update}, the stored state a restart goes on
+     * from: their cycles were not stored, or came after one that was not, and run again. Manual resets stay.
+     *
+     * @return how many were deleted
+     */
+    public int deletePortfolioTransitionsAfter(long update) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM breaker_events WHERE scope = ? AND portfolio_update > ?"
+                        + " AND cause NOT LIKE ?")
+                .bind(0, RiskEngine.PORTFOLIO).bind(1, update).bind(2, CircuitBreaker.RESET + "%").execute());
     }
 
     /**

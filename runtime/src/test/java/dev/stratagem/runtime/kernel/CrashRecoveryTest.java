@@ -2,11 +2,16 @@ package dev.stratagem.runtime.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.history.CycleRow;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
 import dev.stratagem.runtime.risk.PortfolioBreakerState;
+import dev.stratagem.runtime.risk.RiskEngine;
 import dev.stratagem.runtime.risk.RiskStore;
 import dev.stratagem.runtime.testing.RunFiles;
 import dev.stratagem.runtime.testing.TestPaths;
@@ -20,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kills {@code stratagem run} with SIGKILL mid-run, restarts it on the same database, and checks that the
@@ -52,9 +58,21 @@ class CrashRecoveryTest {
             assertThat(store.cycleCount(runsBefore.getFirst())).as("killed mid-run").isLessThan(5036);
         }
 
-        Kernel resumed = Kernel.start(runFile, RunConfig.load(runFile).withSpeed(0.0), TestPaths.plugins(), db, options());
-        resumed.feedFinished().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-        resumed.shutdown("feed finished");
+        ListAppender<ILoggingEvent> riskLog = new ListAppender<>();
+        riskLog.start();
+        Logger riskLogger = (Logger) LoggerFactory.getLogger(RiskEngine.class);
+        riskLogger.addAppender(riskLog);
+        try {
+            Kernel resumed = Kernel.start(runFile, RunConfig.load(runFile).withSpeed(0.0), TestPaths.plugins(), db,
+                    options());
+            resumed.feedFinished().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+            resumed.shutdown("feed finished");
+        } finally {
+            riskLogger.detachAppender(riskLog);
+        }
+        assertThat(riskLog.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anyMatch(line -> line.startsWith("portfolio breaker restored " + killedAt.state())
+                        && line.endsWith("from update " + killedAt.update() + " of cycle " + killedAt.composeId()));
 
         Path reference = tmp.resolve("reference");
         Kernel straight = Kernel.start(runFile, RunConfig.load(runFile).withSpeed(0.0), TestPaths.plugins(), reference,

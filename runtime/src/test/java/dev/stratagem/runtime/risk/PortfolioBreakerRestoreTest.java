@@ -2,11 +2,15 @@ package dev.stratagem.runtime.risk;
 
 import static dev.stratagem.runtime.risk.RiskFixtures.NONE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stratagem.api.Constraints;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.PortfolioView;
+import dev.stratagem.runtime.history.HistoryWriteException;
+import dev.stratagem.runtime.history.HistoryWriter;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.TornCycles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +87,26 @@ class PortfolioBreakerRestoreTest {
         k.engine().restore("b", lastB.portfolioAfter(), lastB.ts());
         k.engine().restorePortfolio();
         return k;
+    }
+
+    /**
+     * Restarts with a's last stored cycle {@code a1} and b's {@code lastB}; a's cycle 2 (lost, at 22,000 in all) runs
+     * again and fills at other prices, then a3. The restarted breaker must agree with one that only saw a1 and b1.
+     */
+    private static void runsAgainAsIfNeverSeen(JdbiHistoryStore store, RiskSettings settings, CycleRecord a1,
+            CycleRecord b1, CycleRecord lastB) {
+        Kernelish again = restarted(store, settings, a1, lastB);
+        Kernelish reference = kernel(store, settings, "rb-reference");
+        reference.engine().observe(a1);
+        reference.engine().observe(b1);
+        for (CycleRecord next : List.of(a(2, DAY + 2 * HOUR, 10_500), a(3, DAY + 3 * HOUR, 9_000))) {
+            again.run(next);
+            reference.engine().observe(next);
+        }
+
+        assertThat(reference.portfolio()).as("19,000 is 7.3% from 20,500").isEqualTo(BreakerState.REDUCING);
+        assertThat(again.portfolio()).as("restarted: not the 22,000 of a cycle never stored")
+                .isEqualTo(BreakerState.REDUCING);
     }
 
     @Test
@@ -168,18 +192,7 @@ class PortfolioBreakerRestoreTest {
             running.run(a1, b1);
             running.lost(a(2, DAY + 2 * HOUR, 12_000));   // a peak of 22,000 that no stored cycle had
 
-            Kernelish again = restarted(store, settings, a1, b1);
-            Kernelish reference = kernel(store, settings, "rb-reference");
-            reference.engine().observe(a1);
-            reference.engine().observe(b1);
-            // cycle 2 runs again, and this time fills at other prices
-            for (CycleRecord next : List.of(a(2, DAY + 2 * HOUR, 10_500), a(3, DAY + 3 * HOUR, 9_000))) {
-                again.run(next);
-                reference.engine().observe(next);
-            }
-
-            assertThat(reference.portfolio()).as("19,000 is 7.3% from 20,500").isEqualTo(BreakerState.REDUCING);
-            assertThat(again.portfolio()).as("restarted").isEqualTo(BreakerState.REDUCING);
+            runsAgainAsIfNeverSeen(store, settings, a1, b1, b1);
         }
     }
 
@@ -226,5 +239,125 @@ class PortfolioBreakerRestoreTest {
                 assertThat(s.update()).as("counted on").isEqualTo(4);
             });
         }
+    }
+
+    /**
+     * Two strategies' cycles of one bar: a's updates the breaker first, but b's record reaches the history first and
+     * commits; the process dies before a's does. The state stored with b's cycle must not sum a's: it is the state
+     * before a's update (the watermark), and a's cycle runs again into a breaker that has not seen it.
+     */
+    @Test
+    void a_state_is_stored_only_once_every_earlier_update_is_a_stored_cycles() {
+        RiskSettings settings = drawdown(0.5, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("order"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a1 = a(1, DAY + HOUR, 10_000);
+            CycleRecord b1 = b(1, DAY + HOUR, 10_000);
+            running.run(a1, b1);
+            running.lost(a(2, DAY + 2 * HOUR, 12_000));   // updated first, its record never commits
+            CycleRecord b2 = b(2, DAY + 2 * HOUR, 10_000);
+            running.run(b2);                               // updated second, committed
+            assertThat(new RiskStore(store).lastPortfolioState()).get().extracting(PortfolioBreakerState::composeId)
+                    .as("the state after b1: b2's sums a2").isEqualTo("rb-1");
+
+            runsAgainAsIfNeverSeen(store, settings, a1, b1, b2);
+        }
+    }
+
+    /**
+     * The same order of events in paper mode, where the cycle that runs again is the same: the restarted breaker counts
+     * it once, not twice. It does not count b's stored cycle after it either (that cycle does not run again), so it
+     * waits one cycle longer than a breaker that never stopped: the safe side.
+     */
+    @Test
+    void a_cycle_that_runs_again_is_not_counted_twice_as_a_paused_cycle() {
+        RiskSettings settings = drawdown(0.5, 2);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("paused-order"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a1 = a(1, DAY + HOUR, 11_000);
+            CycleRecord b1 = b(1, DAY + HOUR, 10_000);
+            CycleRecord a2 = a(2, DAY + 2 * HOUR, 9_000);   // 19,000: 9.5% from 21,000: PAUSED
+            CycleRecord b2 = b(2, DAY + 2 * HOUR, 10_000);  // paused 1
+            running.run(a1, b1);
+            running.lost(a2);
+            running.run(b2);
+            assertThat(running.portfolio()).isEqualTo(BreakerState.PAUSED);
+
+            Kernelish again = restarted(store, settings, a1, b2);
+            again.run(a2);   // runs again, the same (the paper venue's journal answers with the same fill)
+            assertThat(again.engine().effectiveState("b")).isEqualTo(running.engine().effectiveState("b"))
+                    .isEqualTo(BreakerState.PAUSED);
+            CycleRecord a3 = a(3, DAY + 3 * HOUR, 9_000);
+            running.engine().observe(a3);
+            again.run(a3);
+            assertThat(running.portfolio()).as("resumed after its second cycle paused").isEqualTo(BreakerState.ACTIVE);
+            assertThat(again.portfolio()).as("restarted: b2 not counted").isEqualTo(BreakerState.PAUSED);
+            again.run(b(3, DAY + 3 * HOUR, 10_000));
+            assertThat(again.portfolio()).isEqualTo(BreakerState.ACTIVE);
+        }
+    }
+
+    @Test
+    void a_lost_cycles_portfolio_transition_is_deleted_at_the_restart_and_recorded_again_when_it_runs_again() {
+        RiskSettings settings = drawdown(0.5, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("orphan"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a1 = a(1, DAY + HOUR, 11_000);
+            CycleRecord b1 = b(1, DAY + HOUR, 10_000);
+            running.run(a1, b1);
+            CycleRecord a2 = a(2, DAY + 2 * HOUR, 9_000);
+            running.lost(a2);   // PAUSED: the transition is recorded at once, the cycle never
+            RiskStore risk = new RiskStore(store);
+            assertThat(risk.transitions(RiskEngine.PORTFOLIO)).hasSize(1);
+
+            Kernelish again = restarted(store, settings, a1, b1);
+            assertThat(again.portfolio()).isEqualTo(BreakerState.ACTIVE);
+            assertThat(again.engine().lastTransitions()).doesNotContainKey(RiskEngine.PORTFOLIO);
+            assertThat(risk.transitions(RiskEngine.PORTFOLIO)).isEmpty();
+            again.run(a2);
+            assertThat(risk.transitions(RiskEngine.PORTFOLIO)).singleElement()
+                    .satisfies(t -> assertThat(t.to()).isEqualTo(BreakerState.PAUSED));
+        }
+    }
+
+    @Test
+    void a_torn_cycle_deleted_at_the_restart_takes_the_stored_state_with_it() {
+        RiskSettings settings = drawdown(0.5, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("torn"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a1 = a(1, DAY + HOUR, 10_000);
+            CycleRecord b1 = b(1, DAY + HOUR, 10_000);
+            running.run(a1, b1, a(2, DAY + 2 * HOUR, 12_000));   // peak 22,000, stored with a2
+            // the tear TornCycles repairs: a2's portfolio row missing
+            store.jdbi().useHandle(h -> h.execute("DELETE FROM portfolio_snapshots WHERE compose_id = 'ra-2'"));
+            assertThat(TornCycles.repair(store.jdbi(), "ra")).isEqualTo(1);
+
+            Kernelish again = restarted(store, settings, a1, b1);
+            for (CycleRecord next : List.of(a(2, DAY + 2 * HOUR, 10_500), a(3, DAY + 3 * HOUR, 9_000))) {
+                again.run(next);
+            }
+            assertThat(again.portfolio()).as("19,000 is 7.3% from 20,500, not 13.6% from a deleted cycle's 22,000")
+                    .isEqualTo(BreakerState.REDUCING);
+        }
+    }
+
+    @Test
+    void the_states_of_records_that_cannot_be_stored_are_not_kept() {
+        JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("down"));
+        RiskEngine engine = new RiskEngine(drawdown(0.5, 0), new KillSwitch(null), new RiskStore(store));
+        engine.register("a", "ra", 10_000);
+        HistoryWriter<CycleRecord> history = HistoryWriter.cycles(new PortfolioStateSink(store, engine));
+        store.close();   // the database goes away
+        for (int i = 1; i <= 1000; i++) {
+            CycleRecord c = a(i, DAY + i * HOUR, 10_000);
+            engine.observe(c);
+            history.submit(c);
+        }
+        assertThatThrownBy(history::close).isInstanceOf(HistoryWriteException.class);
+        assertThat(engine.keepPortfolioState().size()).isZero();
+        CycleRecord unqueued = a(1001, DAY + 1001 * HOUR, 10_000);
+        engine.observe(unqueued);
+        engine.notStored(unqueued);   // as a strategy verticle does when the history refuses a record
+        assertThat(engine.keepPortfolioState().size()).isZero();
     }
 }

@@ -1,0 +1,128 @@
+package dev.stratagem.runtime.risk;
+
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.runtime.cycle.ComposeId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The portfolio breaker's state after each cycle, kept from the cycle's update until the history has stored its
+ * record ({@link PortfolioStateSink}).
+ *
+ * <p>A batch of records is stored with the highest state whose update, and every update kept before it, belongs to a
+ * stored record or one of the batch: the <em>watermark</em>. Strategies update the breaker in one order (under the
+ * engine's lock) and hand their records to the history in another (after the cycle, each on its own thread), so a
+ * batch may hold a later update's record without an earlier one's. Storing the batch's own latest state would then
+ * store a state that sums a cycle a crash could still lose. With the watermark, the stored state holds only updates of
+ * stored cycles, and a lost cycle runs again after the restart into a breaker that has not seen it.
+ *
+ * <p>Thread-safe: states are kept under the engine's lock, in update order; the history's thread reads and drops them.
+ */
+final class UnstoredStates {
+
+    /** More states than the history's queue and batch can hold: their records will never be stored. */
+    static final int LIMIT = 65_536;
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnstoredStates.class);
+
+    /** A kept state; {@code stored} once its record is, while an earlier update's record is not yet. */
+    private static final class Kept {
+        final ComposeId cycle;
+        final PortfolioBreakerState state;
+        volatile boolean stored;
+
+        Kept(ComposeId cycle, PortfolioBreakerState state) {
+            this.cycle = cycle;
+            this.state = state;
+        }
+    }
+
+    private final ConcurrentSkipListMap<Long, Kept> byUpdate = new ConcurrentSkipListMap<>();
+    /** The kept states of records not stored yet. */
+    private final Map<ComposeId, Kept> byCycle = new ConcurrentHashMap<>();
+    private boolean warned;
+
+    /**
+     * Keeps the breaker's state after a cycle's update; called in update order.
+     *
+     * @param cycle the cycle
+     * @param state the state after its update
+     */
+    void keep(ComposeId cycle, PortfolioBreakerState state) {
+        Kept k = new Kept(cycle, state);
+        byUpdate.put(state.update(), k);
+        byCycle.put(cycle, k);
+        if (byCycle.size() > LIMIT) {
+            Map.Entry<Long, Kept> oldest = byUpdate.pollFirstEntry();
+            if (oldest != null) {
+                byCycle.remove(oldest.getValue().cycle);
+                if (!warned) {
+                    warned = true;
+                    LOG.warn("more than {} cycles' records were not stored; the portfolio breaker's state after {} is"
+                            + " dropped, and so is each next oldest while this lasts", LIMIT, oldest.getValue().cycle);
+                }
+            }
+        }
+    }
+
+    /**
+     * @param batch records about to be stored
+     * @return the state to store with them, the watermark's; null if none of theirs reaches past it
+     */
+    PortfolioBreakerState storableWith(List<CycleRecord> batch) {
+        Set<Long> inBatch = new HashSet<>();
+        for (CycleRecord c : batch) {
+            Kept k = byCycle.get(new ComposeId(c.runId(), c.sequence()));
+            if (k != null) {
+                inBatch.add(k.state.update());
+            }
+        }
+        // a state kept while this walks is of a record not stored and not in the batch, and later than any state that
+        // can be passed: see the class comment
+        PortfolioBreakerState storable = null;
+        for (Kept k : byUpdate.values()) {
+            if (!k.stored && !inBatch.contains(k.state.update())) {
+                break;
+            }
+            storable = k.state;
+        }
+        return storable;
+    }
+
+    /**
+     * @param batch records now stored
+     * @param with the state stored with them, null for none: it and every state before it are no longer needed
+     */
+    void stored(List<CycleRecord> batch, PortfolioBreakerState with) {
+        for (CycleRecord c : batch) {
+            Kept k = byCycle.remove(new ComposeId(c.runId(), c.sequence()));
+            if (k != null) {
+                k.stored = true;
+            }
+        }
+        if (with != null) {
+            byUpdate.headMap(with.update(), true).clear();
+        }
+    }
+
+    /** @param cycles records that will not be stored: their states no longer hold the watermark back */
+    void forget(List<CycleRecord> cycles) {
+        for (CycleRecord c : cycles) {
+            Kept k = byCycle.remove(new ComposeId(c.runId(), c.sequence()));
+            if (k != null) {
+                byUpdate.remove(k.state.update());
+            }
+        }
+    }
+
+    /** @return how many records' states are kept, not stored yet */
+    int size() {
+        return byCycle.size();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.stratagem.runtime.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.runtime.cycle.ComposeId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which kept state a batch of records is stored with: the watermark, whatever order the records come in. */
+class UnstoredStatesTest {
+
+    /** Cycle {@code seq} of run r (only its run and number count here). */
+    private static CycleRecord c(long seq) {
+        return RiskEngineCycles.failed("s", seq, seq);
+    }
+
+    /** Keeps the state of cycles 1..n as updates 1..n. */
+    private static UnstoredStates kept(int n) {
+        UnstoredStates states = new UnstoredStates();
+        for (int i = 1; i <= n; i++) {
+            states.keep(new ComposeId("r", i), new PortfolioBreakerState(i, "r-" + i, "s=r", i, BreakerState.ACTIVE,
+                    1, 1, 0, 1));
+        }
+        return states;
+    }
+
+    private static Long update(PortfolioBreakerState s) {
+        return s == null ? null : s.update();
+    }
+
+    @Test
+    void a_batch_is_stored_with_the_latest_state_whose_earlier_updates_are_all_of_stored_records() {
+        UnstoredStates states = kept(4);
+        List<CycleRecord> second = List.of(c(2), c(4));
+        assertThat(states.storableWith(second)).as("update 1's record is not stored").isNull();
+        states.stored(second, null);
+
+        List<CycleRecord> first = List.of(c(1));
+        assertThat(update(states.storableWith(first))).as("1 and 2 stored, 3 not").isEqualTo(2);
+        states.stored(first, states.storableWith(first));
+
+        List<CycleRecord> third = List.of(c(3));
+        assertThat(update(states.storableWith(third))).as("4 was stored before").isEqualTo(4);
+        states.stored(third, states.storableWith(third));
+        assertThat(states.size()).isZero();
+        assertThat(states.storableWith(List.of(c(5)))).isNull();
+    }
+
+    @Test
+    void a_record_that_will_not_be_stored_no_longer_holds_the_others_back() {
+        UnstoredStates states = kept(3);
+        states.forget(List.of(c(1)));
+        assertThat(update(states.storableWith(List.of(c(2), c(3))))).isEqualTo(3);
+        assertThat(states.size()).isEqualTo(2);
+    }
+
+    @Test
+    void states_past_the_limit_drop_the_oldest() {
+        UnstoredStates states = kept(UnstoredStates.LIMIT + 10);
+        assertThat(states.size()).isEqualTo(UnstoredStates.LIMIT);
+        assertThat(update(states.storableWith(List.of(c(11))))).as("1..10 dropped").isEqualTo(11);
+    }
+}
