@@ -158,17 +158,19 @@ final class StrategyVerticle extends VerticleBase {
     private void runCycle(List<Candle> slice) {
         org.slf4j.MDC.put("strategy", strategyId());
         try {
-            CycleRecord record = coordinator.runCycle(slice);
+            CycleRecord record;
+            try {
+                record = coordinator.runCycle(slice);
+                history.submit(record);
+            } catch (RuntimeException | Error e) {
+                // the risk engine may have followed the cycle: its portfolio breaker state must not wait for a record
+                risk.notStored(coordinator.info().runId(), coordinator.sequence());
+                throw e;
+            }
             if (record.portfolioAfter() != null) {
                 double equity = record.portfolioAfter().equity();
                 peak = Math.max(peak, equity);
                 maxDrawdown = Math.max(maxDrawdown, peak > 0 ? (peak - equity) / peak : 0);
-            }
-            try {
-                history.submit(record);
-            } catch (RuntimeException e) {
-                risk.notStored(record);   // its portfolio breaker state must not wait for it
-                throw e;
             }
             vertx.eventBus().publish(Addresses.cycleResult(strategyId()), record);
             history.wake(); // after the cycle is out: see HistoryWriter

@@ -129,6 +129,14 @@ final class CircuitBreaker {
         return move(runId, ts, BreakerState.ACTIVE, RESET + reason);
     }
 
+    /** After {@link #restore}: a manual reset recorded after the restored state, applied again (nothing recorded). */
+    void restoreReset() {
+        peak = last;
+        dayStart = last;
+        state = BreakerState.ACTIVE;
+        pausedCycles = 0;
+    }
+
     /**
      * After a restart: takes the state the last recorded transition left (a HALTED breaker stays HALTED, a
      * manual reset recorded after the halt stays reset) and the equity peak the recorded curve reached.

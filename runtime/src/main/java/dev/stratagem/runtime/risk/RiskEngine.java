@@ -131,18 +131,19 @@ public final class RiskEngine {
     }
 
     /**
-     * A cycle whose record will not reach the history (it could not be queued): its kept state must not hold back
-     * the states of the cycles after it.
+     * A cycle whose record will not reach the history (it could not be built, or not be queued): its kept state must
+     * not hold back the states of the cycles after it.
      *
-     * @param cycle the record
+     * @param runId the cycle's run
+     * @param sequence its number
      */
-    public void notStored(CycleRecord cycle) {
+    public void notStored(String runId, long sequence) {
         UnstoredStates u;
         synchronized (this) {
             u = unstored;
         }
         if (u != null) {
-            u.forget(List.of(cycle));
+            u.forget(new ComposeId(runId, sequence));
         }
     }
 
@@ -272,7 +273,8 @@ public final class RiskEngine {
         }
         synchronized (this) {
             Optional<PortfolioBreakerState> saved = store.lastPortfolioState();
-            saved.ifPresent(s -> portfolioUpdates = Math.max(portfolioUpdates, s.update()));
+            // on from every number used, a transition's too (a torn-cycle repair deletes the stored state)
+            portfolioUpdates = Math.max(portfolioUpdates, store.lastPortfolioUpdate());
             if (saved.isPresent() && saved.get().sleeves().equals(sleeveNames)) {
                 PortfolioBreakerState s = saved.get();
                 portfolioBreaker.restore(s.state(), s.peak(), totalEquity());
@@ -281,6 +283,12 @@ public final class RiskEngine {
                 if (forgotten > 0) {
                     LOG.info("portfolio breaker: {} transition(s) of updates after the stored state deleted; their cycles"
                             + " run again", forgotten);
+                }
+                Optional<BreakerTransition> reset = store.lastPortfolioResetAfter(s.update());
+                if (reset.isPresent()) {
+                    portfolioBreaker.restoreReset();
+                    LOG.info("portfolio breaker: the manual reset after the stored state applied again: {}",
+                            reset.get().cause());
                 }
                 store.lastTransition(PORTFOLIO, null).ifPresent(t -> lastTransitions.put(PORTFOLIO, t));
                 LOG.info("portfolio breaker restored {} (peak {}, day start {}) from update {} of {}", s.state(),
@@ -322,10 +330,10 @@ public final class RiskEngine {
         }
         if (record) {
             if (own != null) {
-                publish(own, 0, null);
+                publish(own, 0);
             }
             if (whole != null) {
-                publish(whole, update, null);
+                publish(whole, update);
             }
         }
     }
@@ -342,7 +350,7 @@ public final class RiskEngine {
             throw new IllegalArgumentException("resetting a breaker needs a reason (--reason)");
         }
         Optional<BreakerTransition> t;
-        PortfolioBreakerState state = null;
+        long update = 0;
         synchronized (this) {
             // ts on the cycle timeline (the last cycle seen), so a restart can order the reset among the cycles
             if (PORTFOLIO.equals(scope)) {
@@ -350,7 +358,11 @@ public final class RiskEngine {
                         .orElse(System.currentTimeMillis());
                 t = portfolioBreaker.reset(null, ts, reason);
                 if (t.isPresent() && unstored != null) {
-                    state = portfolioState(null);
+                    // stored with the first batch whose watermark passes it: a state stored now would sum the cycles
+                    // still queued, which a crash may lose
+                    PortfolioBreakerState state = portfolioState(null);
+                    unstored.keepReset(state);
+                    update = state.update();
                 }
             } else {
                 Sleeve s = sleeves.get(scope);
@@ -362,7 +374,7 @@ public final class RiskEngine {
             }
         }
         if (t.isPresent()) {
-            publish(t.get(), 0, state);
+            publish(t.get(), update);
         }
         return t;
     }
@@ -453,18 +465,13 @@ public final class RiskEngine {
                 b.dayStart(), b.pausedCycles(), b.last());
     }
 
-    /**
-     * Records a transition: with the portfolio breaker's update that caused it, if its state is kept (0 if not), or
-     * with the state after it when no cycle will store that (a reset).
-     */
-    private void publish(BreakerTransition t, long update, PortfolioBreakerState state) {
+    /** Records a transition: with the portfolio breaker's update it came with, if its states are kept (0 if not). */
+    private void publish(BreakerTransition t, long update) {
         lastTransitions.put(t.scope(), t);
         LOG.warn("circuit breaker {}: {} -> {} ({})", t.scope(), t.from(), t.to(), t.cause());
         if (store != null) {
             try {
-                if (state != null) {
-                    store.recordTransition(t, state);
-                } else if (update > 0) {
+                if (update > 0) {
                     store.recordTransition(t, update);
                 } else {
                     store.recordTransition(t);

@@ -73,17 +73,6 @@ public final class RiskStore {
         jdbi.useHandle(h -> insertTransition(h, t, update));
     }
 
-    /**
-     * Appends a transition of the portfolio breaker that no cycle caused (a manual reset) and stores the state it
-     * left, in one transaction.
-     */
-    public void recordTransition(BreakerTransition t, PortfolioBreakerState state) {
-        jdbi.useTransaction(h -> {
-            insertTransition(h, t, state.update());
-            savePortfolioState(h, state);
-        });
-    }
-
     private static void insertTransition(Handle h, BreakerTransition t, Long update) {
         h.createUpdate("INSERT INTO breaker_events (scope, run_id, ts, from_state, to_state, cause, equity, recorded_at,"
                         + " portfolio_update) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -108,7 +97,7 @@ public final class RiskStore {
      * Stores the portfolio breaker's state in the caller's transaction, and deletes the states it supersedes (every
      * lower update number: the highest surviving one is what a restart restores).
      *
-     * @param h a handle within the transaction that writes what caused the state (its cycles, or its reset)
+     * @param h a handle within the transaction that stores the batch of cycle records the state is stored with
      * @param s the state
      */
     static void savePortfolioState(Handle h, PortfolioBreakerState s) {
@@ -119,6 +108,24 @@ public final class RiskStore {
                 .bind(7, s.pausedCycles()).bind(8, orNull(s.equity())).bind(9, System.currentTimeMillis())
                 .execute();
         h.createUpdate("DELETE FROM portfolio_breaker_states WHERE update_no < ?").bind(0, s.update()).execute();
+    }
+
+    /**
+     * @param update a stored state's update
+     * @return the last manual reset of the portfolio breaker after that update (its state was not stored yet)
+     */
+    public Optional<BreakerTransition> lastPortfolioResetAfter(long update) {
+        return jdbi.withHandle(h -> h.createQuery(TRANSITIONS + " WHERE scope = ? AND portfolio_update > ? AND cause LIKE ?"
+                        + " ORDER BY portfolio_update DESC LIMIT 1")
+                .bind(0, RiskEngine.PORTFOLIO).bind(1, update).bind(2, CircuitBreaker.RESET + "%")
+                .map((rs, ctx) -> transition(rs)).findOne());
+    }
+
+    /** @return the highest update number of the portfolio breaker stored anywhere, a state's or a transition's; 0 if none */
+    public long lastPortfolioUpdate() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(u), 0) FROM (SELECT MAX(update_no) AS u FROM"
+                        + " portfolio_breaker_states UNION ALL SELECT MAX(portfolio_update) AS u FROM breaker_events) m")
+                .mapTo(Long.class).one());
     }
 
     /** @return the portfolio breaker's state with the highest update number, if one was stored */

@@ -26,20 +26,27 @@ import org.slf4j.LoggerFactory;
  */
 final class UnstoredStates {
 
-    /** More states than the history's queue and batch can hold: their records will never be stored. */
+    /**
+     * How many updates back a state is kept at most: far more than the history's queue and batch hold, so an older
+     * state's record will never be stored (its cycle threw after the update, say), and it must not hold back the rest.
+     */
     static final int LIMIT = 65_536;
 
     private static final Logger LOG = LoggerFactory.getLogger(UnstoredStates.class);
 
-    /** A kept state; {@code stored} once its record is, while an earlier update's record is not yet. */
+    /**
+     * A kept state; {@code stored} once its record is (while an earlier update's record is not yet), or from the start
+     * for a manual reset's (no record: it is stored with the first batch whose watermark passes it).
+     */
     private static final class Kept {
         final ComposeId cycle;
         final PortfolioBreakerState state;
         volatile boolean stored;
 
-        Kept(ComposeId cycle, PortfolioBreakerState state) {
+        Kept(ComposeId cycle, PortfolioBreakerState state, boolean stored) {
             this.cycle = cycle;
             this.state = state;
+            this.stored = stored;
         }
     }
 
@@ -55,18 +62,34 @@ final class UnstoredStates {
      * @param state the state after its update
      */
     void keep(ComposeId cycle, PortfolioBreakerState state) {
-        Kept k = new Kept(cycle, state);
+        Kept k = new Kept(cycle, state, false);
         byUpdate.put(state.update(), k);
         byCycle.put(cycle, k);
-        if (byCycle.size() > LIMIT) {
-            Map.Entry<Long, Kept> oldest = byUpdate.pollFirstEntry();
-            if (oldest != null) {
-                byCycle.remove(oldest.getValue().cycle);
-                if (!warned) {
-                    warned = true;
-                    LOG.warn("more than {} cycles' records were not stored; the portfolio breaker's state after {} is"
-                            + " dropped, and so is each next oldest while this lasts", LIMIT, oldest.getValue().cycle);
-                }
+        dropOlderThan(state.update() - LIMIT);
+    }
+
+    /**
+     * Keeps the state a manual reset left, in update order: no record carries it, so the first batch whose watermark
+     * passes it stores it or a later one. Until then a restart finds the reset's transition after the stored state and
+     * applies it again ({@link RiskEngine#restorePortfolio}).
+     *
+     * @param state the state after the reset
+     */
+    void keepReset(PortfolioBreakerState state) {
+        byUpdate.put(state.update(), new Kept(null, state, true));
+        dropOlderThan(state.update() - LIMIT);
+    }
+
+    /** Drops the states of updates up to {@code update}: see {@link #LIMIT}. */
+    private void dropOlderThan(long update) {
+        Map.Entry<Long, Kept> oldest;
+        while ((oldest = byUpdate.firstEntry()) != null && oldest.getKey() <= update) {
+            Kept k = oldest.getValue();
+            byUpdate.remove(oldest.getKey(), k);
+            if (!k.stored && k.cycle != null && byCycle.remove(k.cycle, k) && !warned) {
+                warned = true;
+                LOG.warn("the record of cycle {} was never stored, {} updates of the portfolio breaker later; its state"
+                        + " no longer holds back the states after it", k.cycle, LIMIT);
             }
         }
     }
@@ -114,15 +137,25 @@ final class UnstoredStates {
     /** @param cycles records that will not be stored: their states no longer hold the watermark back */
     void forget(List<CycleRecord> cycles) {
         for (CycleRecord c : cycles) {
-            Kept k = byCycle.remove(new ComposeId(c.runId(), c.sequence()));
-            if (k != null) {
-                byUpdate.remove(k.state.update());
-            }
+            forget(new ComposeId(c.runId(), c.sequence()));
+        }
+    }
+
+    /** @param cycle a cycle whose record will not be stored */
+    void forget(ComposeId cycle) {
+        Kept k = byCycle.remove(cycle);
+        if (k != null) {
+            byUpdate.remove(k.state.update(), k);
         }
     }
 
     /** @return how many records' states are kept, not stored yet */
     int size() {
         return byCycle.size();
+    }
+
+    /** @return how many states are kept, stored or not: at most {@link #LIMIT} */
+    int kept() {
+        return byUpdate.size();
     }
 }

@@ -4,16 +4,37 @@ import static dev.stratagem.runtime.risk.RiskFixtures.NONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stratagem.api.Candle;
+import dev.stratagem.api.ComponentVersion;
+import dev.stratagem.api.ComposeContext;
+import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.Constraints;
 import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.DecisionComposer;
+import dev.stratagem.api.ExecutionGateway;
+import dev.stratagem.api.Instrument;
+import dev.stratagem.api.MarketWindow;
 import dev.stratagem.api.PortfolioView;
+import dev.stratagem.api.StrategyInfo;
+import dev.stratagem.api.TradeInstruction;
+import dev.stratagem.api.TxResult;
+import dev.stratagem.runtime.cycle.CycleCoordinator;
+import dev.stratagem.runtime.cycle.StrategyComponents;
 import dev.stratagem.runtime.history.HistoryWriteException;
 import dev.stratagem.runtime.history.HistoryWriter;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.TornCycles;
+import dev.stratagem.runtime.portfolio.DigestTracker;
+import dev.stratagem.runtime.portfolio.LedgerPortfolio;
+import dev.stratagem.runtime.testing.CloseOnlyPipeline;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -357,7 +378,120 @@ class PortfolioBreakerRestoreTest {
         assertThat(engine.keepPortfolioState().size()).isZero();
         CycleRecord unqueued = a(1001, DAY + 1001 * HOUR, 10_000);
         engine.observe(unqueued);
-        engine.notStored(unqueued);   // as a strategy verticle does when the history refuses a record
+        engine.notStored(unqueued.runId(), unqueued.sequence());   // as a strategy verticle does when the history refuses it
         assertThat(engine.keepPortfolioState().size()).isZero();
+    }
+
+    /**
+     * A reset while a cycle's record is still queued, then a crash before it commits: the reset is not stored with a
+     * state that sums that cycle. The restart applies the reset again to the state of the stored cycles, and the lost
+     * cycle runs again after it.
+     */
+    @Test
+    void a_reset_while_a_lost_cycle_was_queued_is_applied_again_to_the_stored_cycles_state() {
+        RiskSettings settings = drawdown(0.12, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("reset-queued"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a1 = a(1, DAY + HOUR, 11_000);
+            CycleRecord b1 = b(1, DAY + HOUR, 10_000);
+            running.run(a1, b1);                              // peak 21,000
+            running.lost(a(2, DAY + 2 * HOUR, 8_000));        // 18,000: HALTED; its record never commits
+            assertThat(running.engine().reset(RiskEngine.PORTFOLIO, "checked")).isPresent();   // peak 18,000
+            assertThat(new RiskStore(store).lastPortfolioState()).get().extracting(PortfolioBreakerState::composeId)
+                    .as("not the reset's, which sums a2").isEqualTo("rb-1");
+
+            Kernelish again = restarted(store, settings, a1, b1);
+            assertThat(again.portfolio()).isEqualTo(BreakerState.ACTIVE);
+            assertThat(again.engine().lastTransitions().get(RiskEngine.PORTFOLIO).cause()).isEqualTo("reset: checked");
+            again.run(a(2, DAY + 2 * HOUR, 9_500));   // runs again: 19,500 is 7.1% from the stored cycles' 21,000
+            assertThat(again.portfolio()).isEqualTo(BreakerState.REDUCING);
+        }
+    }
+
+    /**
+     * After a torn-cycle repair deleted the stored state, the next process counts its updates on from the highest
+     * transition's, so a later restart does not take the earlier process's transitions for its own lost ones.
+     */
+    @Test
+    void the_update_count_goes_on_from_the_transitions_when_no_state_is_stored() {
+        RiskSettings settings = drawdown(0.12, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("count"))) {
+            Kernelish first = kernel(store, settings, "rb");
+            CycleRecord b1 = b(1, DAY + HOUR, 10_000);
+            CycleRecord a2 = a(2, DAY + 2 * HOUR, 8_000);
+            first.run(a(1, DAY + HOUR, 11_000), b1, a2);   // HALTED at update 3
+            store.jdbi().useHandle(h -> h.execute("DELETE FROM portfolio_breaker_states"));   // as TornCycles.repair
+
+            Kernelish second = restarted(store, settings, a2, b1);
+            assertThat(second.portfolio()).as("the last transition's state").isEqualTo(BreakerState.HALTED);
+            CycleRecord a3 = a(3, DAY + 3 * HOUR, 8_000);
+            second.run(a3);
+            assertThat(new RiskStore(store).lastPortfolioState()).get().extracting(PortfolioBreakerState::update)
+                    .isEqualTo(4L);
+
+            Kernelish third = restarted(store, settings, a3, b1);
+            assertThat(third.portfolio()).isEqualTo(BreakerState.HALTED);
+            assertThat(new RiskStore(store).transitions(RiskEngine.PORTFOLIO)).as("the halt of update 3 kept")
+                    .extracting(BreakerTransition::to).containsExactly(BreakerState.HALTED);
+        }
+    }
+
+    /**
+     * A cycle the risk engine followed but whose record could not be built (a gateway returned a null result): the
+     * strategy verticle tells the engine, and the states of the cycles after it are stored as before.
+     */
+    @Test
+    void a_cycle_whose_record_cannot_be_built_does_not_hold_back_the_states_after_it() {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("unbuilt"))) {
+            RiskEngine engine = new RiskEngine(drawdown(0.5, 0), new KillSwitch(null), new RiskStore(store));
+            engine.register("test", "run", 100_000);
+            PortfolioStateSink sink = new PortfolioStateSink(store, engine);
+            ExecutionGateway gateway = new ExecutionGateway() {
+                @Override
+                public String id() {
+                    return "gw";
+                }
+
+                @Override
+                public CompletionStage<List<TxResult>> submit(List<TradeInstruction> orders, MarketWindow market) {
+                    return CompletableFuture.completedFuture(List.of());
+                }
+
+                @Override
+                public List<TxResult> onBar(Candle bar) {
+                    return bar.ts() == 3 * DAY ? Arrays.asList((TxResult) null) : List.of();
+                }
+            };
+            DecisionComposer composer = new DecisionComposer() {
+                @Override
+                public String id() {
+                    return "test-composer";
+                }
+
+                @Override
+                public ComposeResult compose(ComposeContext c) {
+                    return ComposeResult.noop("");
+                }
+            };
+            CycleCoordinator c = new CycleCoordinator(new StrategyInfo("test", "run", "paper", List.of("ACME")),
+                    new StrategyComponents(new CloseOnlyPipeline(0), composer, gateway, Guardrails.defaults(),
+                            List.of(engine.listenerFor("test")),
+                            List.of(new ComponentVersion("composer", "test-composer", "builtin", "builtin", ""))),
+                    new LedgerPortfolio("test", new BigDecimal("100000"), FREE), new DigestTracker(252),
+                    Map.of("ACME", Instrument.of("ACME")), 16, Duration.ofSeconds(1));
+            int failed = 0;
+            for (int day = 1; day <= 10; day++) {
+                try {   // as StrategyVerticle.runCycle does
+                    sink.writeCycles(List.of(c.runCycle(List.of(new Candle("ACME", day * DAY, 100, 110, 90, 100,
+                            1000)))));
+                } catch (RuntimeException e) {
+                    engine.notStored("run", c.sequence());
+                    failed++;
+                }
+            }
+            assertThat(failed).as("day 3's record").isEqualTo(1);
+            assertThat(new RiskStore(store).lastPortfolioState()).get().extracting(PortfolioBreakerState::update)
+                    .isEqualTo(10L);
+        }
     }
 }

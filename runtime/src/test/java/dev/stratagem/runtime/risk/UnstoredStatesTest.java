@@ -56,9 +56,30 @@ class UnstoredStatesTest {
     }
 
     @Test
-    void states_past_the_limit_drop_the_oldest() {
-        UnstoredStates states = kept(UnstoredStates.LIMIT + 10);
-        assertThat(states.size()).isEqualTo(UnstoredStates.LIMIT);
-        assertThat(update(states.storableWith(List.of(c(11))))).as("1..10 dropped").isEqualTo(11);
+    void a_state_whose_record_never_comes_is_dropped_once_it_is_the_limit_of_updates_old() {
+        UnstoredStates states = kept(1);   // its record will never be stored
+        PortfolioBreakerState last = null;
+        for (int i = 2; i <= UnstoredStates.LIMIT + 100; i++) {
+            states.keep(new ComposeId("r", i), new PortfolioBreakerState(i, "r-" + i, "s=r", i, BreakerState.ACTIVE,
+                    1, 1, 0, 1));
+            List<CycleRecord> batch = List.of(c(i));
+            PortfolioBreakerState with = states.storableWith(batch);
+            states.stored(batch, with);
+            if (with != null) {
+                last = with;
+            }
+        }
+        assertThat(update(last)).isEqualTo(UnstoredStates.LIMIT + 100L);
+        assertThat(states.size()).isZero();
+        assertThat(states.kept()).isZero();
+    }
+
+    @Test
+    void a_resets_state_is_stored_with_the_first_batch_whose_watermark_passes_it() {
+        UnstoredStates states = kept(2);
+        states.keepReset(new PortfolioBreakerState(3, null, "s=r", 2, BreakerState.ACTIVE, 1, 1, 0, 1));
+        assertThat(update(states.storableWith(List.of(c(2))))).as("1 not stored").isNull();
+        states.stored(List.of(c(2)), null);
+        assertThat(update(states.storableWith(List.of(c(1))))).isEqualTo(3);
     }
 }
