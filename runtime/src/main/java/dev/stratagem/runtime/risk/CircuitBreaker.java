@@ -124,22 +124,27 @@ final class CircuitBreaker {
         if (state == BreakerState.ACTIVE) {
             return Optional.empty();
         }
-        peak = last;
-        dayStart = last;
+        restart();
         return move(runId, ts, BreakerState.ACTIVE, RESET + reason);
     }
 
     /** After {@link #restore}: a manual reset recorded after the restored state, applied again (nothing recorded). */
     void restoreReset() {
-        peak = last;
-        dayStart = last;
+        restart();
         state = BreakerState.ACTIVE;
         pausedCycles = 0;
     }
 
+    /** What a reset does to the levels: the peak and the day's start restart at the last equity. */
+    private void restart() {
+        peak = last;
+        dayStart = last;
+    }
+
     /**
-     * After a restart: takes the state the last recorded transition left (a HALTED breaker stays HALTED, a
-     * manual reset recorded after the halt stays reset) and the equity peak the recorded curve reached.
+     * After a restart: takes a recorded state (a strategy's: the one its last recorded transition left; the
+     * portfolio's: its stored state, see {@link RiskEngine#restorePortfolio}) and the equity peak recorded with it,
+     * at least the equity now.
      */
     void restore(BreakerState recorded, double recordedPeak, double equity) {
         state = recorded;

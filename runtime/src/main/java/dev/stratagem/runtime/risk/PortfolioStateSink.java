@@ -38,8 +38,9 @@ public final class PortfolioStateSink implements CycleSink {
             });
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
-                // the history writer retries a failed batch one record at a time: a record that fails alone may not
-                // be stored at all, and its state must not hold back the states of the cycles after it
+                // the history writer retries a failed batch one record at a time: a record that fails alone may not be
+                // stored at all, and its state must not hold back the states after it. (A one-record batch failing
+                // its first try is retried once more; if that stores it, a later state is stored with it: no harm.)
                 states.forget(batch);
             }
             throw e;

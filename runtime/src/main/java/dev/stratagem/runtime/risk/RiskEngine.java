@@ -214,9 +214,10 @@ public final class RiskEngine {
      * Restores a sleeve after a restart from its last recorded equity. With a store, the strategy's breaker takes
      * the state its last recorded transition left, so a HALTED breaker stays HALTED and a manual reset recorded
      * after the halt stays reset; its equity peak is the highest recorded equity since its last peak reset. Nothing
-     * is recorded again; the portfolio breaker follows once every sleeve is restored ({@link #restorePortfolio}). First, the transitions the
-     * strategy's breaker recorded in cycles after {@code lastTs} are deleted (manual resets stay): those cycles did not
-     * survive the restart (never committed, or deleted by crash recovery as incomplete) and run again.
+     * is recorded again; the portfolio breaker follows once every sleeve is restored ({@link #restorePortfolio}).
+     * First, the transitions the strategy's breaker recorded in cycles after {@code lastTs} are deleted (manual resets
+     * stay): those cycles did not survive the restart (never committed, or deleted by crash recovery as incomplete)
+     * and run again.
      *
      * @param strategyId the strategy
      * @param view the recorded portfolio after the run's last cycle that has one, stamped with that cycle's time (the
@@ -291,8 +292,9 @@ public final class RiskEngine {
                             reset.get().cause());
                 }
                 store.lastTransition(PORTFOLIO, null).ifPresent(t -> lastTransitions.put(PORTFOLIO, t));
-                LOG.info("portfolio breaker restored {} (peak {}, day start {}) from update {} of {}", s.state(),
-                        Decimals.money(s.peak()), Decimals.money(s.dayStart()), s.update(),
+                LOG.info("portfolio breaker restored {} (peak {}, day start {}) from update {} of {}",
+                        portfolioBreaker.state(), Decimals.money(portfolioBreaker.peak()),
+                        Decimals.money(portfolioBreaker.dayStart()), s.update(),
                         s.composeId() == null ? "a manual reset" : "cycle " + s.composeId());
             } else if (restored) {
                 Optional<BreakerTransition> last = store.lastTransition(PORTFOLIO, null);
@@ -351,6 +353,7 @@ public final class RiskEngine {
         }
         Optional<BreakerTransition> t;
         long update = 0;
+        UnstoredStates kept = null;
         synchronized (this) {
             // ts on the cycle timeline (the last cycle seen), so a restart can order the reset among the cycles
             if (PORTFOLIO.equals(scope)) {
@@ -358,11 +361,12 @@ public final class RiskEngine {
                         .orElse(System.currentTimeMillis());
                 t = portfolioBreaker.reset(null, ts, reason);
                 if (t.isPresent() && unstored != null) {
-                    // stored with the first batch whose watermark passes it: a state stored now would sum the cycles
-                    // still queued, which a crash may lose
+                    // stored with the first batch whose watermark passes it, once its transition is recorded: a state
+                    // stored now would sum the cycles still queued, which a crash may lose
                     PortfolioBreakerState state = portfolioState(null);
                     unstored.keepReset(state);
                     update = state.update();
+                    kept = unstored;
                 }
             } else {
                 Sleeve s = sleeves.get(scope);
@@ -374,7 +378,13 @@ public final class RiskEngine {
             }
         }
         if (t.isPresent()) {
-            publish(t.get(), update);
+            try {
+                publish(t.get(), update);
+            } finally {
+                if (kept != null) {
+                    kept.resetRecorded(update);
+                }
+            }
         }
         return t;
     }

@@ -64,10 +64,11 @@ public final class RiskStore {
     }
 
     /**
-     * Appends a transition of the portfolio breaker that a cycle caused.
+     * Appends a transition of the portfolio breaker, with the update it came with (a cycle's, or a manual reset's): a
+     * restart deletes a cycle's transition when its update is after the stored state, and applies such a reset again.
      *
      * @param t the transition
-     * @param update the breaker's update it came with: a restart deletes it if that update's state was not stored
+     * @param update the breaker's update it came with
      */
     public void recordTransition(BreakerTransition t, long update) {
         jdbi.useHandle(h -> insertTransition(h, t, update));

@@ -22,21 +22,26 @@ import org.slf4j.LoggerFactory;
  * store a state that sums a cycle a crash could still lose. With the watermark, the stored state holds only updates of
  * stored cycles, and a lost cycle runs again after the restart into a breaker that has not seen it.
  *
- * <p>Thread-safe: states are kept under the engine's lock, in update order; the history's thread reads and drops them.
+ * <p>Thread-safe: states are kept under the engine's lock, in update order (and {@code warned} is only touched
+ * there); the history's thread reads and drops them, and a strategy's thread drops the state of a record it could not
+ * queue.
  */
 final class UnstoredStates {
 
     /**
-     * How many updates back a state is kept at most: far more than the history's queue and batch hold, so an older
-     * state's record will never be stored (its cycle threw after the update, say), and it must not hold back the rest.
+     * How many updates back a state is kept at most, a backstop: a record that will not be stored is forgotten
+     * ({@link RiskEngine#notStored}, a failed write), but one missed would hold back every state after it. This is far
+     * more than the history's queue and batch hold, so an older state's record is not coming.
      */
     static final int LIMIT = 65_536;
+    /** The backstop looks every this many updates. */
+    static final int LOOK_EVERY = 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(UnstoredStates.class);
 
     /**
-     * A kept state; {@code stored} once its record is (while an earlier update's record is not yet), or from the start
-     * for a manual reset's (no record: it is stored with the first batch whose watermark passes it).
+     * A kept state; {@code stored} once its record is (while an earlier update's record is not yet), or for a manual
+     * reset's (no record), once its transition is recorded: then the first batch whose watermark passes it stores it.
      */
     private static final class Kept {
         final ComposeId cycle;
@@ -65,19 +70,29 @@ final class UnstoredStates {
         Kept k = new Kept(cycle, state, false);
         byUpdate.put(state.update(), k);
         byCycle.put(cycle, k);
-        dropOlderThan(state.update() - LIMIT);
+        if (state.update() % LOOK_EVERY == 0) {
+            dropOlderThan(state.update() - LIMIT);
+        }
     }
 
     /**
-     * Keeps the state a manual reset left, in update order: no record carries it, so the first batch whose watermark
-     * passes it stores it or a later one. Until then a restart finds the reset's transition after the stored state and
-     * applies it again ({@link RiskEngine#restorePortfolio}).
+     * Keeps the state a manual reset left, in update order. No record carries it: once its transition is recorded
+     * ({@link #resetRecorded}), the first batch whose watermark passes it stores it or a later one. Until then a
+     * restart finds the reset's transition after the stored state and applies it again
+     * ({@link RiskEngine#restorePortfolio}).
      *
      * @param state the state after the reset
      */
     void keepReset(PortfolioBreakerState state) {
-        byUpdate.put(state.update(), new Kept(null, state, true));
-        dropOlderThan(state.update() - LIMIT);
+        byUpdate.put(state.update(), new Kept(null, state, false));
+    }
+
+    /** @param update a kept reset's, whose transition is recorded (or failed to be): its state may now be stored */
+    void resetRecorded(long update) {
+        Kept k = byUpdate.get(update);
+        if (k != null) {
+            k.stored = true;
+        }
     }
 
     /** Drops the states of updates up to {@code update}: see {@link #LIMIT}. */
@@ -106,8 +121,8 @@ final class UnstoredStates {
                 inBatch.add(k.state.update());
             }
         }
-        // a state kept while this walks is of a record not stored and not in the batch, and later than any state that
-        // can be passed: see the class comment
+        // a state kept while this walks is later than every state that can be passed (a record's is not stored and not
+        // in the batch; a reset's waits for its transition): the walk stops at it or before
         PortfolioBreakerState storable = null;
         for (Kept k : byUpdate.values()) {
             if (!k.stored && !inBatch.contains(k.state.update())) {
@@ -149,8 +164,8 @@ final class UnstoredStates {
         }
     }
 
-    /** @return how many records' states are kept, not stored yet */
-    int size() {
+    /** @return how many states of records not stored yet are kept */
+    int unstored() {
         return byCycle.size();
     }
 

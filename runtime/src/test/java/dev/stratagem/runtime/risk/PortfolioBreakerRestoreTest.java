@@ -375,11 +375,11 @@ class PortfolioBreakerRestoreTest {
             history.submit(c);
         }
         assertThatThrownBy(history::close).isInstanceOf(HistoryWriteException.class);
-        assertThat(engine.keepPortfolioState().size()).isZero();
+        assertThat(engine.keepPortfolioState().unstored()).isZero();
         CycleRecord unqueued = a(1001, DAY + 1001 * HOUR, 10_000);
         engine.observe(unqueued);
         engine.notStored(unqueued.runId(), unqueued.sequence());   // as a strategy verticle does when the history refuses it
-        assertThat(engine.keepPortfolioState().size()).isZero();
+        assertThat(engine.keepPortfolioState().unstored()).isZero();
     }
 
     /**

@@ -43,7 +43,7 @@ class UnstoredStatesTest {
         List<CycleRecord> third = List.of(c(3));
         assertThat(update(states.storableWith(third))).as("4 was stored before").isEqualTo(4);
         states.stored(third, states.storableWith(third));
-        assertThat(states.size()).isZero();
+        assertThat(states.unstored()).isZero();
         assertThat(states.storableWith(List.of(c(5)))).isNull();
     }
 
@@ -52,14 +52,15 @@ class UnstoredStatesTest {
         UnstoredStates states = kept(3);
         states.forget(List.of(c(1)));
         assertThat(update(states.storableWith(List.of(c(2), c(3))))).isEqualTo(3);
-        assertThat(states.size()).isEqualTo(2);
+        assertThat(states.unstored()).isEqualTo(2);
     }
 
     @Test
     void a_state_whose_record_never_comes_is_dropped_once_it_is_the_limit_of_updates_old() {
         UnstoredStates states = kept(1);   // its record will never be stored
         PortfolioBreakerState last = null;
-        for (int i = 2; i <= UnstoredStates.LIMIT + 100; i++) {
+        int updates = UnstoredStates.LIMIT + UnstoredStates.LOOK_EVERY + 100;
+        for (int i = 2; i <= updates; i++) {
             states.keep(new ComposeId("r", i), new PortfolioBreakerState(i, "r-" + i, "s=r", i, BreakerState.ACTIVE,
                     1, 1, 0, 1));
             List<CycleRecord> batch = List.of(c(i));
@@ -69,17 +70,21 @@ class UnstoredStatesTest {
                 last = with;
             }
         }
-        assertThat(update(last)).isEqualTo(UnstoredStates.LIMIT + 100L);
-        assertThat(states.size()).isZero();
+        assertThat(update(last)).isEqualTo((long) updates);
+        assertThat(states.unstored()).isZero();
         assertThat(states.kept()).isZero();
     }
 
     @Test
-    void a_resets_state_is_stored_with_the_first_batch_whose_watermark_passes_it() {
+    void a_resets_state_is_stored_once_its_transition_is_recorded_with_the_first_batch_whose_watermark_passes_it() {
         UnstoredStates states = kept(2);
         states.keepReset(new PortfolioBreakerState(3, null, "s=r", 2, BreakerState.ACTIVE, 1, 1, 0, 1));
         assertThat(update(states.storableWith(List.of(c(2))))).as("1 not stored").isNull();
         states.stored(List.of(c(2)), null);
-        assertThat(update(states.storableWith(List.of(c(1))))).isEqualTo(3);
+        PortfolioBreakerState first = states.storableWith(List.of(c(1)));
+        assertThat(update(first)).as("the reset's transition not recorded yet").isEqualTo(2);
+        states.stored(List.of(c(1)), first);
+        states.resetRecorded(3);
+        assertThat(update(states.storableWith(List.of()))).isEqualTo(3);
     }
 }
