@@ -4,6 +4,7 @@ import dev.stratagem.api.ComponentVersion;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.FeatureVector;
 import dev.stratagem.runtime.cycle.ComposeId;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import org.jdbi.v3.core.Jdbi;
  * The reads of a run whose history is in blocks (backtests): the same answers as {@link RowCycleReads} gives
  * for the same cycles, computed from decoded blocks. A page decodes from the block holding its cursor on and
  * skips, by their headers, blocks that cannot match its status, time range or compose-id prefix
- * ({@link SequencePrefix}); a chart decodes every block of the run once.
+ * ({@link SequencePrefix}), and, for a component filter, blocks whose bytes do not hold the component's id; a chart
+ * decodes every block of the run once.
  */
 final class BlockCycleReads implements CycleReads {
 
@@ -60,6 +62,7 @@ final class BlockCycleReads implements CycleReads {
     public CyclePage cycles(CycleFilter f) {
         List<CycleSummary> page = new ArrayList<>();
         SequencePrefix prefix = SequencePrefix.of(f.runId(), f.composeIdPrefix() == null ? "" : f.composeIdPrefix());
+        byte[] component = literal(f.runId(), f.componentId());
         jdbi.useHandle(h -> {
             for (CycleBlocks.Header b : CycleBlocks.headers(h, f.runId(), f.afterSequence())) {
                 if (f.toTs() != null && b.firstTs() > f.toTs()) {
@@ -69,7 +72,7 @@ final class BlockCycleReads implements CycleReads {
                         || prefix.next(Math.max(f.afterSequence(), b.firstSeq() - 1)) > b.lastSeq()) {
                     continue;
                 }
-                for (CycleRecord r : CycleBlocks.records(h, f.runId(), b.firstSeq())) {
+                for (CycleRecord r : CycleBlocks.records(h, f.runId(), b.firstSeq(), component)) {
                     if (r.sequence() > f.afterSequence() && matches(f, r)) {
                         page.add(new CycleSummary(r.composeId(), r.runId(), r.sequence(), r.ts(), r.status(),
                                 rationale(r), r.error() == null ? "" : r.error().step().name(), r.timings().total()));
@@ -85,6 +88,24 @@ final class BlockCycleReads implements CycleReads {
             return new CyclePage(page, page.getLast().sequence());
         }
         return new CyclePage(page, null);
+    }
+
+    /**
+     * The bytes a block holds literally when a record of it ran the component: an ASCII string is written as its bytes
+     * the first time a block uses it, except one that starts with the run id (written as a suffix to it).
+     *
+     * @return those bytes; null when there is no component filter or no such bytes to look for (every block decoded)
+     */
+    private static byte[] literal(String runId, String componentId) {
+        if (componentId == null || componentId.isEmpty() || componentId.startsWith(runId)) {
+            return null;
+        }
+        for (int i = 0; i < componentId.length(); i++) {
+            if (componentId.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return componentId.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static boolean matches(CycleFilter f, CycleRecord r) {

@@ -4,6 +4,7 @@ import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.CycleStatus;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -192,10 +193,35 @@ final class CycleBlocks implements CycleSink {
 
     /** @return the records of the run's block that starts at {@code firstSeq} */
     static List<CycleRecord> records(Handle h, String runId, long firstSeq) {
+        return records(h, runId, firstSeq, null);
+    }
+
+    /**
+     * @param needle bytes every record sought holds literally in the block (the block writes each string in full the
+     *     first time it uses it), or null for all records
+     * @return the records of the run's block that starts at {@code firstSeq}; none, without decoding it, when its
+     *     payload lacks the needle
+     */
+    static List<CycleRecord> records(Handle h, String runId, long firstSeq, byte[] needle) {
         return h.createQuery("SELECT format, payload FROM cycle_blocks WHERE run_id = ? AND first_seq = ?")
                 .bind(0, runId).bind(1, firstSeq)
-                .map((rs, ctx) -> CycleBlockCodec.decode(rs.getInt(1), rs.getBytes(2), runId + " from " + firstSeq))
+                .map((rs, ctx) -> {
+                    byte[] payload = rs.getBytes(2);
+                    return needle != null && !contains(payload, needle) ? List.<CycleRecord>of()
+                            : CycleBlockCodec.decode(rs.getInt(1), payload, runId + " from " + firstSeq);
+                })
                 .findOne().orElse(List.of());
+    }
+
+    /** @return whether {@code bytes} holds {@code needle} (not empty) somewhere */
+    static boolean contains(byte[] bytes, byte[] needle) {
+        byte first = needle[0];
+        for (int i = 0, last = bytes.length - needle.length; i <= last; i++) {
+            if (bytes[i] == first && Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the records of the run's block that would hold {@code sequence}, empty if none */

@@ -110,6 +110,33 @@ class CycleBlocksTest {
         }
     }
 
+    @Test
+    void a_component_filter_skips_without_decoding_a_block_whose_bytes_lack_the_component(@TempDir Path dir) {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("skip"))) {
+            store.blockSink().writeCycles(records.subList(0, 100));
+            byte[] unreadable = new byte[64];
+            java.util.Arrays.fill(unreadable, (byte) 0xFF);
+            store.jdbi().useHandle(h -> h.createUpdate("UPDATE cycle_blocks SET payload = ?").bind(0, unreadable)
+                    .execute());
+
+            assertThat(store.cycles(new CycleFilter(run, null, "no-such-component", null, null, null, null, 0, 10))
+                    .items()).isEmpty();
+            assertThatThrownBy(() -> store.cycles(new CycleFilter(run, null, null, null, null, null, null, 0, 10)))
+                    .hasMessageContaining("is not readable");
+        }
+    }
+
+    @Test
+    void bytes_are_found_anywhere_in_a_payload() {
+        byte[] payload = "..sma-crossover..".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(CycleBlocks.contains(payload, "sma-crossover".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isTrue();
+        assertThat(CycleBlocks.contains(payload, "..".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isTrue();
+        assertThat(CycleBlocks.contains(payload, "sma-crossover-".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isFalse();
+        assertThat(CycleBlocks.contains(new byte[2], new byte[3])).isFalse();
+    }
+
     private static List<List<CycleSummary>> pages(JdbiHistoryStore store, CycleFilter first) {
         List<List<CycleSummary>> pages = new ArrayList<>();
         CycleFilter f = first;
