@@ -456,7 +456,13 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
         return rs.wasNull() ? Double.NaN : value;
     }
 
-    private static double doubleOrNaN(ResultSet rs, int column) throws SQLException {
+    /**
+     * @param rs a result set on a row
+     * @param column a DOUBLE column
+     * @return its value, NaN for NULL: a NaN is stored as NULL (see {@code CycleBatchInsert})
+     * @throws SQLException as the result set does
+     */
+    public static double doubleOrNaN(ResultSet rs, int column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? Double.NaN : value;
     }

@@ -481,11 +481,7 @@ public final class RiskEngine {
         LOG.warn("circuit breaker {}: {} -> {} ({})", t.scope(), t.from(), t.to(), t.cause());
         if (store != null) {
             try {
-                if (update > 0) {
-                    store.recordTransition(t, update);
-                } else {
-                    store.recordTransition(t);
-                }
+                store.recordTransition(t, update);
             } catch (RuntimeException e) {
                 LOG.error("could not record breaker transition {}: {}", t, e.toString());
             }

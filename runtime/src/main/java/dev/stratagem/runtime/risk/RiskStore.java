@@ -58,28 +58,21 @@ public final class RiskStore {
         });
     }
 
-    /** Appends one breaker transition. */
-    public void recordTransition(BreakerTransition t) {
-        jdbi.useHandle(h -> insertTransition(h, t, null));
-    }
-
     /**
-     * Appends a transition of the portfolio breaker, with the update it came with (a cycle's, or a manual reset's): a
-     * restart deletes a cycle's transition when its update is after the stored state, and applies such a reset again.
+     * Appends one breaker transition.
      *
      * @param t the transition
-     * @param update the breaker's update it came with
+     * @param portfolioUpdate for the portfolio breaker's, when its states are kept: the update it came with (a cycle's
+     *     or a manual reset's; a restart deletes a cycle's transition when its update is after the stored state, and
+     *     applies such a reset again); 0 for none
      */
-    public void recordTransition(BreakerTransition t, long update) {
-        jdbi.useHandle(h -> insertTransition(h, t, update));
-    }
-
-    private static void insertTransition(Handle h, BreakerTransition t, Long update) {
-        h.createUpdate("INSERT INTO breaker_events (scope, run_id, ts, from_state, to_state, cause, equity, recorded_at,"
-                        + " portfolio_update) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    public void recordTransition(BreakerTransition t, long portfolioUpdate) {
+        Long update = portfolioUpdate > 0 ? portfolioUpdate : null;
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO breaker_events (scope, run_id, ts, from_state, to_state, cause,"
+                        + " equity, recorded_at, portfolio_update) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, t.scope()).bind(1, t.runId()).bind(2, t.ts()).bind(3, t.from().name())
                 .bind(4, t.to().name()).bind(5, t.cause()).bind(6, t.equity()).bind(7, System.currentTimeMillis())
-                .bind(8, update).execute();
+                .bind(8, update).execute());
     }
 
     /**
@@ -134,19 +127,14 @@ public final class RiskStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT update_no, compose_id, sleeves, ts, state, peak, day_start,"
                         + " paused_cycles, equity FROM portfolio_breaker_states ORDER BY update_no DESC LIMIT 1")
                 .map((rs, ctx) -> new PortfolioBreakerState(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getLong(4), BreakerState.valueOf(rs.getString(5)), orNaN(rs, 6), orNaN(rs, 7), rs.getInt(8),
-                        orNaN(rs, 9)))
+                        rs.getLong(4), BreakerState.valueOf(rs.getString(5)), JdbiHistoryStore.doubleOrNaN(rs, 6),
+                        JdbiHistoryStore.doubleOrNaN(rs, 7), rs.getInt(8), JdbiHistoryStore.doubleOrNaN(rs, 9)))
                 .findOne());
     }
 
-    /** NaN (no value yet) is stored as NULL: not every database takes a NaN. */
+    /** NaN (no value yet) is stored as NULL, as in the history's other tables: not every database takes a NaN. */
     private static Double orNull(double x) {
         return Double.isNaN(x) ? null : x;
-    }
-
-    private static double orNaN(ResultSet rs, int column) throws SQLException {
-        double x = rs.getDouble(column);
-        return rs.wasNull() ? Double.NaN : x;
     }
 
     /** @return every recorded transition of a scope, oldest first */
