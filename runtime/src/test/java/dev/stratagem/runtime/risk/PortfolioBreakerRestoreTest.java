@@ -100,6 +100,17 @@ class PortfolioBreakerRestoreTest {
         }
     }
 
+    /**
+     * The cycles after a restart: the engine that never stopped follows them (its history is the restarted one's), the
+     * restarted one runs them.
+     */
+    private static void afterRestart(Kernelish running, Kernelish again, CycleRecord... cycles) {
+        for (CycleRecord c : cycles) {
+            running.engine().observe(c);
+            again.run(c);
+        }
+    }
+
     /** A restarted kernel's engine, as KernelBoot makes it: both sleeves restored from their last stored cycles. */
     private static Kernelish restarted(JdbiHistoryStore store, RiskSettings settings, CycleRecord lastA,
             CycleRecord lastB) {
@@ -149,8 +160,7 @@ class PortfolioBreakerRestoreTest {
 
             Kernelish again = restarted(store, settings, a2, b2);
             CycleRecord a3 = a(3, DAY + 3 * HOUR, 9_000);   // 19,000: 9.5% from 21,000, 6.4% from 20,300
-            running.engine().observe(a3);   // the engine that never stopped: its history is the restarted one's
-            again.run(a3);
+            afterRestart(running, again, a3);
 
             assertThat(running.portfolio()).isEqualTo(BreakerState.PAUSED);
             assertThat(again.portfolio()).as("restarted").isEqualTo(BreakerState.PAUSED);
@@ -174,8 +184,7 @@ class PortfolioBreakerRestoreTest {
 
             Kernelish again = restarted(store, settings, a2, b2);
             CycleRecord a3 = a(3, DAY + 2 * HOUR, 9_000);   // 19,000: 5% of the day's 20,000, 2.6% of 19,500
-            running.engine().observe(a3);   // the engine that never stopped: its history is the restarted one's
-            again.run(a3);
+            afterRestart(running, again, a3);
 
             assertThat(running.portfolio()).isEqualTo(BreakerState.REDUCING);
             assertThat(again.portfolio()).as("restarted").isEqualTo(BreakerState.REDUCING);
@@ -193,10 +202,7 @@ class PortfolioBreakerRestoreTest {
             assertThat(running.portfolio()).isEqualTo(BreakerState.PAUSED);
 
             Kernelish again = restarted(store, settings, a2, b2);
-            for (CycleRecord next : List.of(a(3, DAY + 3 * HOUR, 9_000), b(3, DAY + 3 * HOUR, 10_000))) {
-                running.engine().observe(next);
-                again.run(next);
-            }
+            afterRestart(running, again, a(3, DAY + 3 * HOUR, 9_000), b(3, DAY + 3 * HOUR, 10_000));
 
             assertThat(running.portfolio()).as("resumed after its third cycle paused").isEqualTo(BreakerState.ACTIVE);
             assertThat(again.portfolio()).as("restarted").isEqualTo(BreakerState.ACTIVE);
@@ -232,8 +238,7 @@ class PortfolioBreakerRestoreTest {
             assertThat(again.portfolio()).isEqualTo(BreakerState.ACTIVE);
             assertThat(again.engine().lastTransitions().get(RiskEngine.PORTFOLIO).cause()).isEqualTo("reset: checked");
             CycleRecord a3 = a(3, DAY + 3 * HOUR, 7_500);   // 17,500: 2.8% from 18,000
-            running.engine().observe(a3);   // the engine that never stopped: its history is the restarted one's
-            again.run(a3);
+            afterRestart(running, again, a3);
 
             assertThat(running.portfolio()).isEqualTo(BreakerState.ACTIVE);
             assertThat(again.portfolio()).as("restarted").isEqualTo(BreakerState.ACTIVE);
@@ -309,8 +314,7 @@ class PortfolioBreakerRestoreTest {
             assertThat(again.engine().effectiveState("b")).isEqualTo(running.engine().effectiveState("b"))
                     .isEqualTo(BreakerState.PAUSED);
             CycleRecord a3 = a(3, DAY + 3 * HOUR, 9_000);
-            running.engine().observe(a3);
-            again.run(a3);
+            afterRestart(running, again, a3);
             assertThat(running.portfolio()).as("resumed after its second cycle paused").isEqualTo(BreakerState.ACTIVE);
             assertThat(again.portfolio()).as("restarted: b2 not counted").isEqualTo(BreakerState.PAUSED);
             again.run(b(3, DAY + 3 * HOUR, 10_000));
