@@ -97,6 +97,11 @@ public final class ComponentSlot {
      * @return the components to run this cycle with
      */
     StrategyComponents adopt(StrategyComponents current, long sequence) {
+        // every cycle: a plain read first, the atomic exchange (a locked instruction) only when an offer waits; an
+        // offer made between the two is adopted at the next cycle, as one made after the exchange would be
+        if (pending.get() == null) {
+            return current;
+        }
         Swap swap = pending.getAndSet(null);
         if (swap == null) {
             return current;
