@@ -23,7 +23,6 @@ import dev.stratagem.runtime.marketdata.MarketReplay;
 import dev.stratagem.runtime.plugin.PluginCatalog;
 import dev.stratagem.runtime.portfolio.DigestTracker;
 import dev.stratagem.runtime.portfolio.LedgerPortfolio;
-import dev.stratagem.runtime.portfolio.PerformanceStats;
 import dev.stratagem.runtime.config.Settings;
 import dev.stratagem.runtime.risk.KillSwitch;
 import dev.stratagem.runtime.risk.RiskEngine;
@@ -98,13 +97,13 @@ public final class BacktestRunner {
         RiskEngine risk = RiskWiring.engine(Settings.defaults(), Map.of(config.id(), settings), new KillSwitch(null), null);
         risk.register(config.id(), runId, config.capital().doubleValue());
         components = RiskWiring.wrap(components, config.id(), risk, List.of(), null);
+        // the trade digest reduces the equity curve a point a cycle: its drawdown and Sharpe ratio are the report's
+        DigestTracker tracker = new DigestTracker(config.periodsPerYear());
         CycleCoordinator coordinator = new CycleCoordinator(
                 new StrategyInfo(config.id(), runId, "backtest", config.allSymbols()), components, ledger,
-                new DigestTracker(config.periodsPerYear()), config.instrumentMap(), 256, Duration.ofSeconds(30));
+                tracker, config.instrumentMap(), 256, Duration.ofSeconds(30));
         MarketReplay replay = new MarketReplay(data.stream().map(CandleSeries::candles).toList());
         ResultDigest digest = new ResultDigest();
-        // one point per cycle, reduced as it comes to the drawdown and Sharpe ratio (no array of a point a bar)
-        PerformanceStats.Curve curve = new PerformanceStats.Curve();
         long bars = 0;
         long recorded = 0;
         long failed = 0;
@@ -119,9 +118,6 @@ public final class BacktestRunner {
                 risk.observeBars(slice);
                 CycleOutcome cycle = coordinator.run(slice);
                 digest.cycle(cycle);
-                if (cycle.portfolioAfter() != null) {
-                    curve.add(cycle.portfolioAfter().equity());
-                }
                 if (cycle.status() == CycleStatus.FAILED) {
                     failed++;
                 }
@@ -149,8 +145,8 @@ public final class BacktestRunner {
         BigDecimal finalEquity = ledger.equity();
         double totalReturn = finalEquity.divide(config.capital(), 12, RoundingMode.HALF_EVEN).doubleValue() - 1;
         BacktestResult result = new BacktestResult(runId, config.id(), bars, coordinator.sequence(), recorded, failed,
-                ledger.trades(), config.capital(), finalEquity, totalReturn, curve.maxDrawdown(),
-                curve.sharpe(config.periodsPerYear()), digest.finish(), skipped, elapsed,
+                ledger.trades(), config.capital(), finalEquity, totalReturn, tracker.maxDrawdown(),
+                tracker.sharpe(), digest.finish(), skipped, elapsed,
                 request.database() == null ? null : request.database().toString());
         if (store != null) {
             store.writeTrades(runId, result.trades());

@@ -121,7 +121,12 @@ public final class CycleCoordinator {
         return digest.sharpe();
     }
 
-    /** @return how many lifecycle hooks have thrown */
+    /** @return the largest fall of the equity curve so far from a running peak, as a fraction of that peak */
+    public double maxDrawdown() {
+        return digest.maxDrawdown();
+    }
+
+        /** @return how many lifecycle hooks have thrown */
     public long hookFailures() {
         return hookFailures;
     }

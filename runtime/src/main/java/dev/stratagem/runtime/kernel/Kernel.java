@@ -445,7 +445,7 @@ public final class Kernel implements AutoCloseable {
                 coordinator.sequence(), coordinator.sequence(),
                 (int) ledger.trades().stream().filter(t -> !t.isOpen()).count(), equity,
                 equity.divide(ledger.initialCash(), 12, RoundingMode.HALF_EVEN).doubleValue() - 1,
-                report == null ? strategy.maxDrawdown() : report.maxDrawdown(),
+                report == null ? coordinator.maxDrawdown() : report.maxDrawdown(),
                 report == null ? coordinator.sharpe() : report.sharpe(), "", skippedRows));
     }
 

@@ -34,8 +34,6 @@ final class StrategyVerticle extends VerticleBase {
     private volatile boolean stopped;
     /** Bars up to this time were sent before it joined a running feed: skipped (the boot strategies: none). */
     private volatile long admitAfterTs = Long.MIN_VALUE;
-    private double peak;
-    private double maxDrawdown;
 
     /**
      * @param risk fed every bar, for the VaR history
@@ -55,11 +53,6 @@ final class StrategyVerticle extends VerticleBase {
 
     String strategyId() {
         return coordinator.info().strategyId();
-    }
-
-    /** @return the largest fall of equity from its peak so far, as a fraction of the peak */
-    double maxDrawdown() {
-        return maxDrawdown;
     }
 
     /** @return RUNNING, PAUSED or STOPPED */
@@ -166,11 +159,6 @@ final class StrategyVerticle extends VerticleBase {
                 // the risk engine may have followed the cycle: its portfolio breaker state must not wait for a record
                 risk.notStored(coordinator.info().runId(), coordinator.sequence());
                 throw e;
-            }
-            if (record.portfolioAfter() != null) {
-                double equity = record.portfolioAfter().equity();
-                peak = Math.max(peak, equity);
-                maxDrawdown = Math.max(maxDrawdown, peak > 0 ? (peak - equity) / peak : 0);
             }
             vertx.eventBus().publish(Addresses.cycleResult(strategyId()), record);
             history.wake(); // after the cycle is out: see HistoryWriter

@@ -19,7 +19,9 @@ import java.util.TreeMap;
 public final class DigestTracker {
 
     private final double periodsPerYear;
-    private final ReturnStats returns = new ReturnStats();
+    /** The equity curve, reduced: its Sharpe ratio for the digest, and with its drawdown the backtest's report. */
+    private final PerformanceStats.Curve curve = new PerformanceStats.Curve();
+    private final ReturnStats returns = curve.returns();
     private final TreeMap<String, SymbolRecord> symbols = new TreeMap<>();
     private long ts;
     private boolean entriesStale;
@@ -46,7 +48,7 @@ public final class DigestTracker {
         if (!Double.isFinite(equity)) {
             throw new IllegalArgumentException("equity must be finite, was " + equity);
         }
-        returns.addEquity(equity);
+        curve.add(equity);
         this.ts = Math.max(this.ts, ts);
     }
 
@@ -86,6 +88,11 @@ public final class DigestTracker {
     /** @return the annualised Sharpe ratio so far */
     public double sharpe() {
         return returns.sharpe(periodsPerYear);
+    }
+
+    /** @return the largest fall of the equity so far from a running peak, as {@link PerformanceStats#maxDrawdown} */
+    public double maxDrawdown() {
+        return curve.maxDrawdown();
     }
 
     private static final class SymbolRecord {

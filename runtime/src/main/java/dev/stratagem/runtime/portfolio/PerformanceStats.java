@@ -66,6 +66,11 @@ public final class PerformanceStats {
         public double sharpe(double periodsPerYear) {
             return returns.sharpe(periodsPerYear);
         }
+
+        /** @return the period returns so far, for the {@link DigestTracker}'s lazy Sharpe ratio */
+        ReturnStats returns() {
+            return returns;
+        }
     }
 
     /**
