@@ -322,7 +322,7 @@ public final class RiskEngine {
             lastUpdated = sleeve;
             sleeve.last = view;
             own = sleeve.breaker.update(sleeve.runId, ts, view.equity()).orElse(null);
-            whole = portfolioBreaker.update(null, ts, totalEquity()).orElse(null);
+            whole = portfolioBreaker.update(null, ts, sleeveEquity()).orElse(null);
             if (unstored != null && record) {
                 ComposeId cycle = new ComposeId(sleeve.runId, sequence);
                 PortfolioBreakerState state = portfolioState(cycle.toString());
@@ -423,6 +423,11 @@ public final class RiskEngine {
 
     /** @return the sum of every sleeve's last equity (its capital before its first cycle) */
     public synchronized double totalEquity() {
+        return sleeveEquity();
+    }
+
+    /** The sum of the sleeves' equity; the caller holds the engine's lock (every cycle: no second, nested lock). */
+    private double sleeveEquity() {
         double sum = 0;
         for (Sleeve s : sleeveArray) {   // every cycle: the sleeves in registration order, no iterator
             sum += s.equity();
