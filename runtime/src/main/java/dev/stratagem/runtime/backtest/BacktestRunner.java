@@ -66,19 +66,27 @@ public final class BacktestRunner {
      * @return the outcome
      */
     public static BacktestResult run(BacktestRequest request, PluginCatalog catalog) {
+        return run(request, catalog, System.getenv());
+    }
+
+    /**
+     * @param env the environment whose {@code STRATAGEM_<KEY>} variables override the strategy file's settings, as
+     *     for {@code stratagem run} (configuration.md, layer 4)
+     */
+    static BacktestResult run(BacktestRequest request, PluginCatalog catalog, Map<String, String> env) {
         StrategyConfig config = overrideGateway(StrategyConfigLoader.load(request.strategyFile()), request);
         List<CandleSeries> data = load(request, config);
         int skipped = data.stream().mapToInt(CandleSeries::skippedRows).sum();
         StrategyComponents components = StrategyAssembler.assemble(config, catalog);
         String runId = RunIds.backtest();
         if (request.database() == null) {
-            return replay(request, config, components, runId, data, skipped, null);
+            return replay(request, config, components, runId, data, skipped, null, env);
         }
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(request.database())) {
             store.startRun(new RunInfo(runId, config.id(), "backtest", System.currentTimeMillis(),
                     StrategyConfigLoader.toJson(config), data.stream().map(s -> s.source().toString()).toList().toString()));
             try {
-                return replay(request, config, components, runId, data, skipped, store);
+                return replay(request, config, components, runId, data, skipped, store, env);
             } catch (RuntimeException | Error e) {
                 store.finishRun(new RunSummary(runId, System.currentTimeMillis(), "FAILED: " + e, 0, 0, 0,
                         BigDecimal.ZERO, 0, 0, 0, "", skipped));
@@ -89,12 +97,14 @@ public final class BacktestRunner {
 
     private static BacktestResult replay(BacktestRequest request, StrategyConfig config,
             StrategyComponents components, String runId, List<CandleSeries> data, int skipped,
-            JdbiHistoryStore store) {
+            JdbiHistoryStore store, Map<String, String> env) {
         LedgerPortfolio ledger = new LedgerPortfolio(config.id(), config.capital(), config.limits());
         // The same risk engine as paper and live (breakers, portfolio and VaR limits), with an in-memory kill
         // switch: a backtest's guardrail verdicts are those the strategy would get on the bus.
-        Settings settings = Settings.defaults().withFile(request.strategyFile().toString(), config.settings(), true);
-        RiskEngine risk = RiskWiring.engine(Settings.defaults(), Map.of(config.id(), settings), new KillSwitch(null), null);
+        Settings global = Settings.defaults().withEnvironment(env);
+        Settings settings = Settings.defaults().withFile(request.strategyFile().toString(), config.settings(), true)
+                .withEnvironment(env);
+        RiskEngine risk = RiskWiring.engine(global, Map.of(config.id(), settings), new KillSwitch(null), null);
         risk.register(config.id(), runId, config.capital().doubleValue());
         components = RiskWiring.wrap(components, config.id(), risk, List.of(), null);
         // the trade digest reduces the equity curve a point a cycle: its drawdown and Sharpe ratio are the report's
@@ -170,6 +180,12 @@ public final class BacktestRunner {
                 throw new IllegalArgumentException(file + ": no bars"
                         + (request.from() == null ? "" : " from " + request.from())
                         + (request.to() == null ? "" : " to " + request.to()));
+            }
+            for (CandleSeries earlier : all) {
+                if (earlier.symbol().equals(symbol)) {
+                    throw new IllegalArgumentException(file + " and " + earlier.source() + " both carry " + symbol
+                            + ": one file a symbol (a file's symbol comes from its name)");
+                }
             }
             all.add(series);
         }
