@@ -1,6 +1,7 @@
 package dev.stratagem.runtime.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -17,7 +18,9 @@ import java.util.stream.Collectors;
 /** Reads YAML files into records; unknown keys and bad values are errors naming file, line and key. */
 final class Yaml {
 
+    /** A key written twice is an error: the parser's default, the last one wins, ran with a value the author overlooked. */
     private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 

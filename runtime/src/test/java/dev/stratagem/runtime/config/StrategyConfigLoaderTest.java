@@ -34,6 +34,20 @@ class StrategyConfigLoaderTest {
     }
 
     @Test
+    void a_key_written_twice_is_an_error_naming_its_line_even_nested() throws IOException {
+        Path top = write("twice.yaml", "id: x\nsymbols: [ORCL]\ncapital: 100000\ncapital: 5\n");
+        assertThatThrownBy(() -> StrategyConfigLoader.load(top))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(top + ":4")
+                .hasMessageContaining("Duplicate field 'capital'");
+        Path nested = write("nested.yaml", "id: x\nsymbols: [ORCL]\ncapital: 5\ncomposer:\n  id: sma-crossover\n"
+                + "  params:\n    quantity: 100\n    quantity: 100000\n");
+        assertThatThrownBy(() -> StrategyConfigLoader.load(nested))
+                .hasMessageStartingWith(nested + ":6: bad value for 'composer.params'")   // the map's line
+                .hasMessageContaining("Duplicate field 'quantity'");
+    }
+
+    @Test
     void a_bad_value_names_the_key() throws IOException {
         Path file = write("bad.yaml", "id: x\nsymbols: [ORCL]\ncapital: lots\n");
         assertThatThrownBy(() -> StrategyConfigLoader.load(file))
