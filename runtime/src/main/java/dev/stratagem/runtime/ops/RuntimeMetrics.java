@@ -41,11 +41,13 @@ public final class RuntimeMetrics {
      * @param historyQueue the number of cycle records waiting to be written
      */
     public RuntimeMetrics(RiskEngine engine, java.util.function.IntSupplier historyQueue) {
+        // Micrometer holds a gauge's state object weakly: every gauge here holds it strongly, or a state
+        // object nobody else keeps (historyQueue is the kernel's history::queued) is collected and reads NaN
         Gauge.builder("stratagem_kill_switch_active", engine, e -> e.killSwitch().active() ? 1 : 0)
-                .description("1 while the kill switch rejects every new order").register(registry);
-        Gauge.builder("stratagem_history_queue_depth", historyQueue, q -> q.getAsInt())
+                .strongReference(true).description("1 while the kill switch rejects every new order").register(registry);
+        Gauge.builder("stratagem_history_queue_depth", historyQueue, q -> q.getAsInt()).strongReference(true)
                 .description("cycle records waiting to be written to H2").register(registry);
-        Gauge.builder("stratagem_portfolio_equity", engine, RiskEngine::totalEquity)
+        Gauge.builder("stratagem_portfolio_equity", engine, RiskEngine::totalEquity).strongReference(true)
                 .description("sum of every sleeve's equity").register(registry);
         this.engine = engine;
         breakerGauge(RiskEngine.PORTFOLIO);
@@ -146,12 +148,12 @@ public final class RuntimeMetrics {
 
     private void breakerGauge(String scope) {
         Gauge.builder("stratagem_breaker_state", engine,
-                        e -> e.states().getOrDefault(scope, BreakerState.ACTIVE).ordinal())
+                        e -> e.states().getOrDefault(scope, BreakerState.ACTIVE).ordinal()).strongReference(true)
                 .tag("scope", scope).description("0 ACTIVE, 1 REDUCING, 2 PAUSED, 3 HALTED").register(registry);
     }
 
     private void sleeveGauge(String strategyId, String name, ToDoubleFunction<PortfolioView> f) {
         Gauge.builder(name, last, m -> m.containsKey(strategyId) ? f.applyAsDouble(m.get(strategyId)) : Double.NaN)
-                .tag("strategy", strategyId).register(registry);
+                .strongReference(true).tag("strategy", strategyId).register(registry);
     }
 }
