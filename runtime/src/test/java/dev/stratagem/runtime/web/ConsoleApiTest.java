@@ -176,6 +176,25 @@ class ConsoleApiTest {
     }
 
     @Test
+    void a_problem_has_the_title_of_its_status() throws Exception {
+        String token = console.token.value();
+        List<HttpResponse<String>> problems = List.of(
+                console.send("PUT", "/api/risk/kill-switch", "{\"engaged\":true}", token),   // the plane refuses: no reason
+                console.send("PUT", "/api/risk/kill-switch", "{\"engaged\":1}", token),
+                console.send("PUT", "/api/risk/kill-switch", "{\"engaged\":true}", null),
+                console.get("/api/cycles/no-such-cycle"),
+                console.send("POST", "/api/strategies/sma-crossover-orcl/stop", null, token),
+                console.send("POST", "/api/plugins/rules/reload", null, token));
+        List<String> titles = List.of("Bad request", "Bad request", "Unauthorized", "Not found", "Conflict", "Conflict");
+        for (int i = 0; i < problems.size(); i++) {
+            JsonNode p = JSON.readTree(problems.get(i).body());
+            assertThat(p.path("status").asInt()).as(p.toString()).isEqualTo(problems.get(i).statusCode());
+            assertThat(p.path("title").asText()).as(p.toString()).isEqualTo(titles.get(i));
+        }
+        assertThat(new RiskStore(console.store).killSwitch().active()).isFalse();
+    }
+
+    @Test
     void a_mutation_without_or_with_a_wrong_token_is_401_and_changes_nothing() throws Exception {
         String before = console.get("/api/risk/kill-switch").body();
         for (String token : new String[] {null, "wrong-token-wrong-token"}) {

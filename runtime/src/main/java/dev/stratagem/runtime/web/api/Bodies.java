@@ -18,7 +18,7 @@ final class Bodies {
         }
         String type = ctx.request().getHeader("Content-Type");
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new ApiProblem(415, "Unsupported media type", "send the body as application/json");
+            throw new ApiProblem(415, "send the body as application/json");
         }
         JsonNode node;
         try {

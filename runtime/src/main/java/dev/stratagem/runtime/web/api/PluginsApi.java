@@ -105,7 +105,7 @@ final class PluginsApi {
 
     /** Runs a change on the live runtime: an unknown plugin or version is 404, no runtime 409. */
     private ReloadEvent act(RoutingContext ctx, String what, Function<PluginControl, ReloadEvent> change) {
-        PluginControl live = sources.livePlugins().orElseThrow(() -> new ApiProblem(409, "Conflict",
+        PluginControl live = sources.livePlugins().orElseThrow(() -> new ApiProblem(409,
                 "no running runtime: cannot " + what + " plugin '" + ctx.pathParam("pluginId")
                         + "' in a finished history; start one with stratagem run"));
         try {

@@ -10,7 +10,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns every failed request into RFC 9457 {@code application/problem+json}: a status, a title, a detail, never a stack trace. */
+/**
+ * Turns every failed request into RFC 9457 {@code application/problem+json}: a status, the title of that status,
+ * a detail, never a stack trace.
+ */
 final class Problems implements Handler<RoutingContext> {
 
     static final String MEDIA_TYPE = "application/problem+json";
@@ -20,49 +23,43 @@ final class Problems implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-        String title;
         String detail;
         switch (failure) {
             case ApiProblem p -> {
                 status = p.status;
-                title = p.title;
                 detail = p.getMessage();
             }
             case ControlException c -> {
                 status = c.status();
-                title = status == 404 ? "Not found" : "Conflict";
                 detail = c.getMessage();
             }
             case BearerAuthHandler.Unauthorized u -> {
                 status = 401;
-                title = "Unauthorized";
                 detail = u.getMessage();
             }
             case DecodeException d -> {
                 status = 400;
-                title = "Bad request";
                 detail = "the body is not valid JSON";
             }
             case IllegalArgumentException e -> {
                 status = 400;
-                title = "Bad request";
                 detail = e.getMessage();
             }
             case null, default -> {
-                title = title(status);
                 detail = detail(status);
                 if (status >= 500) {
                     LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
                 }
             }
         }
-        send(ctx, status, title, detail);
+        send(ctx, status, detail);
     }
 
-    static void send(RoutingContext ctx, int status, String title, String detail) {
+    private static void send(RoutingContext ctx, int status, String detail) {
         if (ctx.response().ended()) {
             return;
         }
+        String title = title(status);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
@@ -78,6 +75,7 @@ final class Problems implements Handler<RoutingContext> {
             case 401 -> "Unauthorized";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
+            case 409 -> "Conflict";
             case 413 -> "Content too large";
             case 415 -> "Unsupported media type";
             case 501 -> "Not implemented";
