@@ -69,7 +69,7 @@ final class OpsClient {
         }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the runtime refused (" + response.statusCode() + "): "
-                    + json.getString("error", response.body()));
+                    + json.getString("detail", response.body()));
         }
         return Optional.of(json);
     }

@@ -1,14 +1,20 @@
 package dev.stratagem.runtime.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratagem.runtime.http.JsonBodies;
+import dev.stratagem.runtime.http.ProblemHandler;
+import dev.stratagem.runtime.http.RequestProblem;
 import dev.stratagem.runtime.risk.KillSwitch;
 import dev.stratagem.runtime.risk.KillSwitchState;
 import dev.stratagem.runtime.risk.RiskEngine;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -19,10 +25,14 @@ import java.util.function.BooleanSupplier;
  * ({@code {"action":"activate|deactivate","reason":"...","flatten":false}}; needs {@code Authorization:
  * Bearer <ops.apiToken>} when a token is configured), {@code GET /risk} (every breaker with its last
  * transition), {@code POST /risk/reset} ({@code {"scope":"<strategyId|portfolio>","reason":"..."}}, same
- * token) and {@code GET /portfolio} (the shared view over every strategy's sleeve). The web console may
- * mount the same handlers.
+ * token) and {@code GET /portfolio} (the shared view over every strategy's sleeve). POST bodies are checked
+ * field by field as the console API's are ({@link JsonBodies}), and every failed request, a bad body or an
+ * unknown path included, is answered as {@code application/problem+json} ({@link ProblemHandler}). The web
+ * console may mount the same handlers.
  */
 public final class OpsServer implements AutoCloseable {
+
+    private static final int MAX_REASON = 500;
 
     private final HttpServer server;
 
@@ -46,6 +56,7 @@ public final class OpsServer implements AutoCloseable {
         KillSwitch killSwitch = risk.killSwitch();
         RiskRoutes routes = new RiskRoutes(risk);
         Router router = Router.router(vertx);
+        router.route().failureHandler(new ProblemHandler());
         // blocking: a scrape runs the components' own collect code, which must not hold up the event loop
         router.get("/metrics").blockingHandler(rc -> rc.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
@@ -56,37 +67,27 @@ public final class OpsServer implements AutoCloseable {
             json(rc, ok ? 200 : 503, new JsonObject().put("status", ok ? "READY" : "NOT_READY"));
         });
         router.get("/killswitch").handler(rc -> json(rc, 200, toJson(killSwitch.state())));
-        router.post("/killswitch").handler(BodyHandler.create().setBodyLimit(16 * 1024)).blockingHandler(rc -> {
-            if (!authorized(rc, token)) {
-                return;
-            }
-            JsonObject body = rc.body().asJsonObject();
-            String action = body == null ? "" : body.getString("action", "");
-            try {
-                KillSwitchState s = switch (action) {
-                    case "activate" -> killSwitch.activate(body.getString("reason", ""),
-                            body.getBoolean("flatten", false), body.getString("actor", "api"));
-                    case "deactivate" -> killSwitch.deactivate(body.getString("reason", ""),
-                            body.getString("actor", "api"));
-                    default -> throw new IllegalArgumentException("action must be activate or deactivate, was '" + action + "'");
-                };
-                json(rc, 200, toJson(s));
-            } catch (IllegalArgumentException e) {
-                json(rc, 400, new JsonObject().put("error", e.getMessage()));
-            }
+        post(router, "/killswitch", token).blockingHandler(rc -> {
+            JsonNode body = JsonBodies.object(rc, Set.of("action", "reason", "flatten", "actor"));
+            String action = JsonBodies.optionalText(body, "action", 20);
+            String reason = JsonBodies.optionalText(body, "reason", MAX_REASON);
+            boolean flatten = JsonBodies.optionalBoolean(body, "flatten", false);
+            KillSwitchState s = switch (action) {
+                case "activate" -> killSwitch.activate(reason, flatten, actor(body));
+                case "deactivate" -> killSwitch.deactivate(reason, actor(body));
+                default -> throw RequestProblem.badRequest(
+                        "field 'action' must be activate or deactivate, was '" + action + "'");
+            };
+            json(rc, 200, toJson(s));
         });
         router.get("/risk").handler(rc -> json(rc, 200, routes.risk()));
         router.get("/portfolio").handler(rc -> json(rc, 200, routes.portfolio()));
-        router.post("/risk/reset").handler(BodyHandler.create().setBodyLimit(16 * 1024)).blockingHandler(rc -> {
-            if (!authorized(rc, token)) {
-                return;
-            }
-            try {
-                json(rc, 200, routes.reset(rc.body().asJsonObject()));
-            } catch (IllegalArgumentException | io.vertx.core.json.DecodeException e) {
-                json(rc, 400, new JsonObject().put("error", e.getMessage()));
-            }
+        post(router, "/risk/reset", token).blockingHandler(rc -> {
+            JsonNode body = JsonBodies.object(rc, Set.of("scope", "reason", "actor"));
+            json(rc, 200, routes.reset(JsonBodies.optionalText(body, "scope", 200),
+                    JsonBodies.optionalText(body, "reason", MAX_REASON), actor(body)));
         });
+        router.route().handler(rc -> rc.fail(404));
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
                 .await(10, TimeUnit.SECONDS);
         return new OpsServer(server);
@@ -103,12 +104,20 @@ public final class OpsServer implements AutoCloseable {
                 .put("actor", s.actor()).put("changedAt", s.changedAt());
     }
 
-    private static boolean authorized(RoutingContext rc, String token) {
-        if (token.isEmpty() || ("Bearer " + token).equals(rc.request().getHeader("Authorization"))) {
-            return true;
-        }
-        json(rc, 401, new JsonObject().put("error", "bearer token required"));
-        return false;
+    /** A POST route whose body is read (up to 16 KiB) and whose token is checked before its handler runs. */
+    private static Route post(Router router, String path, String token) {
+        return router.post(path).handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(rc -> {
+            if (token.isEmpty() || ("Bearer " + token).equals(rc.request().getHeader("Authorization"))) {
+                rc.next();
+            } else {
+                rc.fail(new RequestProblem(401, "bearer token required"));
+            }
+        });
+    }
+
+    private static String actor(JsonNode body) {
+        String actor = JsonBodies.optionalText(body, "actor", 100);
+        return actor.isBlank() ? "api" : actor;
     }
 
     private static void json(RoutingContext rc, int status, JsonObject body) {

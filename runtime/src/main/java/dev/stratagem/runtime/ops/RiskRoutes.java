@@ -30,17 +30,16 @@ final class RiskRoutes {
     }
 
     /**
-     * @param body {@code {"scope":"<strategyId|portfolio>","reason":"..."}}
+     * @param scope a strategy id or {@code portfolio}
+     * @param reason why the operator resets it
+     * @param actor who resets it
      * @return the breaker after the reset, with {@code changed} false if it was not PAUSED or HALTED
-     * @throws IllegalArgumentException on a missing reason or an unknown scope
+     * @throws IllegalArgumentException on a missing scope or reason, or an unknown scope
      */
-    JsonObject reset(JsonObject body) {
-        String scope = body == null ? "" : body.getString("scope", "");
-        String reason = body == null ? "" : body.getString("reason", "");
+    JsonObject reset(String scope, String reason, String actor) {
         if (scope.isBlank()) {
             throw new IllegalArgumentException("scope is required: a strategy id or '" + RiskEngine.PORTFOLIO + "'");
         }
-        String actor = body.getString("actor", "api");
         Optional<BreakerTransition> t = engine.reset(scope, reason.isBlank() ? reason : reason + " (by " + actor + ")");
         BreakerTransition last = engine.lastTransitions().get(scope);
         return breaker(scope, engine.states().get(scope), last).put("changed", t.isPresent());

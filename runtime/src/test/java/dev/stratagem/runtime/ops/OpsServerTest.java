@@ -6,17 +6,38 @@ import dev.stratagem.runtime.risk.KillSwitch;
 import dev.stratagem.runtime.risk.RiskEngine;
 import dev.stratagem.runtime.risk.RiskSettings;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class OpsServerTest {
 
+    private static final String JSON = "application/json";
+
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Vertx vertx = Vertx.vertx();
+    private final KillSwitch ks = new KillSwitch(null);
+    private final RiskEngine engine = new RiskEngine(RiskSettings.NONE, ks, null);
+
+    @BeforeEach
+    void registerAStrategy() {
+        engine.register("sma", "r", 1000);
+    }
+
+    @AfterEach
+    void closeVertx() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
@@ -32,12 +53,20 @@ class OpsServerTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs {@code body} with the token, its single quotes made double. */
+    private HttpResponse<String> send(int port, String path, String contentType, String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .POST(HttpRequest.BodyPublishers.ofString(body.replace('\'', '"')))
+                    .header("Content-Type", contentType).header("Authorization", "Bearer s3cret").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void serves_metrics_health_readiness_and_the_kill_switch_behind_a_token() throws Exception {
-        Vertx vertx = Vertx.vertx();
-        KillSwitch ks = new KillSwitch(null);
-        RiskEngine engine = new RiskEngine(RiskSettings.NONE, ks, null);
-        engine.register("sma", "r", 1000);
         RuntimeMetrics metrics = new RuntimeMetrics(engine, () -> 3);
         metrics.listenerFor("sma");
         AtomicBoolean ready = new AtomicBoolean();
@@ -59,8 +88,49 @@ class OpsServerTest {
             assertThat(ks.state().reason()).isEqualTo("drill");
             assertThat(get(port, "/metrics").body()).contains("stratagem_kill_switch_active 1.0");
             assertThat(post(port, "{\"action\":\"pause\"}", "s3cret").statusCode()).isEqualTo(400);
-        } finally {
-            vertx.close().await(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void a_bad_request_is_a_400_problem_naming_the_field_and_nothing_ends_in_a_bare_500() throws Exception {
+        RuntimeMetrics metrics = new RuntimeMetrics(engine, () -> 0);
+        try (OpsServer server = OpsServer.start(vertx, "127.0.0.1", 0, metrics, engine, () -> true, "s3cret")) {
+            int port = server.port();
+            Map<String, String> killSwitch = new LinkedHashMap<>();   // body -> what the detail names
+            killSwitch.put("garbage", "not valid JSON");
+            killSwitch.put("{'action':'activate','reason':'x','flatten':'maybe'}", "field 'flatten'");
+            killSwitch.put("{'action':'activate','reason':123}", "field 'reason'");
+            killSwitch.put("{'action':'activate','reason':{'a':1}}", "field 'reason'");
+            killSwitch.put("{'action':7}", "field 'action'");
+            killSwitch.put("{'action':'activate','reason':'x','why':1}", "unknown field 'why'");
+            Map<String, String> reset = new LinkedHashMap<>();
+            reset.put("[1]", "must be a JSON object");
+            reset.put("{'scope':null,'reason':'x'}", "scope is required");
+            reset.put("{'scope':'sma','reason':['x']}", "field 'reason'");
+            reset.put("{'scope':'sma','reason':'x','actor':false}", "field 'actor'");
+            killSwitch.forEach((body, detail) -> assertProblem(send(port, "/killswitch", JSON, body), 400, detail));
+            reset.forEach((body, detail) -> assertProblem(send(port, "/risk/reset", JSON, body), 400, detail));
+
+            assertProblem(send(port, "/killswitch", "application/x-www-form-urlencoded", "action=activate&reason=x"),
+                    415, "application/json");
+            assertProblem(send(port, "/risk/reset", JSON, "{'reason':'" + "x".repeat(20_000) + "'}"), 413, "larger");
+            assertProblem(get(port, "/no-such-thing"), 404, "no such resource");
+            assertProblem(post(port, "{\"action\":\"activate\",\"reason\":\"x\"}", "wrong"), 401, "bearer token");
+            assertThat(ks.active()).isFalse();
+
+            metrics.collectComponents(() -> {
+                throw new IllegalStateException("a broken source of running strategies");
+            });
+            assertProblem(get(port, "/metrics"), 500, "the server failed");
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> res, int status, String detail) {
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
+        assertThat(res.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonObject problem = new JsonObject(res.body());
+        assertThat(problem.getInteger("status")).isEqualTo(status);
+        assertThat(problem.getString("detail")).contains(detail);
+        assertThat(res.body()).doesNotContain("Exception", "at dev.stratagem", "Source:", "REDACTED");
     }
 }

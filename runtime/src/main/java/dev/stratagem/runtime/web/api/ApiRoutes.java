@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.web.api;
 
+import dev.stratagem.runtime.http.ProblemHandler;
 import dev.stratagem.runtime.web.ConsoleOptions;
 import dev.stratagem.runtime.web.ConsoleSources;
 import dev.stratagem.runtime.web.auth.BearerAuthHandler;
@@ -36,7 +37,7 @@ public final class ApiRoutes {
     public static void mount(Router router, ConsoleSources sources, ConsoleToken token, ConsoleOptions options) {
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()))
                 .handler(new BearerAuthHandler(token))
-                .failureHandler(new Problems());
+                .failureHandler(new ProblemHandler());
         String openapi = openApiDocument();
         router.get("/api/openapi.json").handler(ctx -> ApiJson.sendRaw(ctx, openapi));
 

@@ -5,6 +5,7 @@ import dev.stratagem.runtime.history.CyclePage;
 import dev.stratagem.runtime.history.CycleSummary;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
+import dev.stratagem.runtime.http.RequestProblem;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
@@ -40,7 +41,7 @@ final class LiveCycleStream implements Handler<RoutingContext> {
         long start = after != null ? after : Params.cursor(ctx, "after");
         Vertx vertx = ctx.vertx();
         vertx.executeBlocking(() -> {
-            RunRow run = store.run(runId).orElseThrow(() -> ApiProblem.notFound("no run '" + runId + "'"));
+            RunRow run = store.run(runId).orElseThrow(() -> RequestProblem.notFound("no run '" + runId + "'"));
             long cursor = start > 0 || ctx.queryParams().contains("after") ? start : store.lastSequence(runId);
             return java.util.Map.entry(run.strategyId(), cursor);
         }, false).onFailure(ctx::fail).onSuccess(found -> {

@@ -1,6 +1,7 @@
 package dev.stratagem.runtime.web.api;
 
 import dev.stratagem.api.CycleStatus;
+import dev.stratagem.runtime.http.RequestProblem;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ final class Params {
             return null;
         }
         if (v.length() > maxLength) {
-            throw ApiProblem.badRequest("query parameter '" + name + "' is longer than " + maxLength + " characters");
+            throw RequestProblem.badRequest("query parameter '" + name + "' is longer than " + maxLength + " characters");
         }
         return v.trim();
     }
@@ -33,11 +34,11 @@ final class Params {
         try {
             int n = Integer.parseInt(v);
             if (n < min || n > max) {
-                throw ApiProblem.badRequest("query parameter '" + name + "' must be " + min + ".." + max + ", was " + n);
+                throw RequestProblem.badRequest("query parameter '" + name + "' must be " + min + ".." + max + ", was " + n);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("query parameter '" + name + "' is not an integer: '" + v + "'");
+            throw RequestProblem.badRequest("query parameter '" + name + "' is not an integer: '" + v + "'");
         }
     }
 
@@ -49,11 +50,11 @@ final class Params {
         try {
             long n = Long.parseLong(v);
             if (n < 0) {
-                throw ApiProblem.badRequest("query parameter '" + name + "' must be >= 0, was " + n);
+                throw RequestProblem.badRequest("query parameter '" + name + "' must be >= 0, was " + n);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("query parameter '" + name + "' is not a cursor: '" + v + "'");
+            throw RequestProblem.badRequest("query parameter '" + name + "' is not a cursor: '" + v + "'");
         }
     }
 
@@ -75,7 +76,7 @@ final class Params {
             }
             return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw ApiProblem.badRequest("query parameter '" + name + "' is not a time (epoch ms, 2014-01-31,"
+            throw RequestProblem.badRequest("query parameter '" + name + "' is not a time (epoch ms, 2014-01-31,"
                     + " 2014-01-31T14:05 or an ISO instant): '" + v + "'");
         }
     }
@@ -93,7 +94,7 @@ final class Params {
         try {
             return CycleStatus.valueOf(upper);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("query parameter 'status' must be one of traded, rejected, error, idle,"
+            throw RequestProblem.badRequest("query parameter 'status' must be one of traded, rejected, error, idle,"
                     + " warmup; was '" + v + "'");
         }
     }

@@ -3,6 +3,8 @@ package dev.stratagem.runtime.web.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.history.ReloadEventStore;
+import dev.stratagem.runtime.http.JsonBodies;
+import dev.stratagem.runtime.http.RequestProblem;
 import dev.stratagem.runtime.plugin.PluginInfo;
 import dev.stratagem.runtime.plugin.reload.PluginControl;
 import dev.stratagem.runtime.plugin.reload.PluginStatus;
@@ -92,26 +94,26 @@ final class PluginsApi {
     }
 
     void rollback(RoutingContext ctx) {
-        JsonNode body = Bodies.object(ctx, Set.of("to"));
-        String to = Bodies.optionalText(body, "to", 200);
+        JsonNode body = JsonBodies.object(ctx, Set.of("to"));
+        String to = JsonBodies.optionalText(body, "to", 200);
         ApiJson.send(ctx, act(ctx, "roll back",
                 live -> live.rollback(ctx.pathParam("pluginId"), to.isBlank() ? null : to)));
     }
 
     void reload(RoutingContext ctx) {
-        Bodies.object(ctx, Set.of());
+        JsonBodies.object(ctx, Set.of());
         ApiJson.send(ctx, act(ctx, "reload", live -> live.reload(ctx.pathParam("pluginId"))));
     }
 
     /** Runs a change on the live runtime: an unknown plugin or version is 404, no runtime 409. */
     private ReloadEvent act(RoutingContext ctx, String what, Function<PluginControl, ReloadEvent> change) {
-        PluginControl live = sources.livePlugins().orElseThrow(() -> new ApiProblem(409,
+        PluginControl live = sources.livePlugins().orElseThrow(() -> new RequestProblem(409,
                 "no running runtime: cannot " + what + " plugin '" + ctx.pathParam("pluginId")
                         + "' in a finished history; start one with stratagem run"));
         try {
             return change.apply(live);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound(e.getMessage());
+            throw RequestProblem.notFound(e.getMessage());
         }
     }
 

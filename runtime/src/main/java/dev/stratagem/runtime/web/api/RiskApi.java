@@ -2,6 +2,7 @@ package dev.stratagem.runtime.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratagem.runtime.history.KillSwitchRow;
+import dev.stratagem.runtime.http.JsonBodies;
 import dev.stratagem.runtime.web.ConsoleSources;
 import dev.stratagem.runtime.web.StrategyState;
 import io.vertx.ext.web.RoutingContext;
@@ -43,9 +44,9 @@ final class RiskApi {
     }
 
     void setKillSwitch(RoutingContext ctx) {
-        JsonNode body = Bodies.object(ctx, Set.of("engaged", "reason"));
-        boolean engaged = Bodies.requiredBoolean(body, "engaged");
-        String reason = Bodies.optionalText(body, "reason", 500);
+        JsonNode body = JsonBodies.object(ctx, Set.of("engaged", "reason"));
+        boolean engaged = JsonBodies.requiredBoolean(body, "engaged");
+        String reason = JsonBodies.optionalText(body, "reason", 500);
         KillSwitchRow row = sources.control().setKillSwitch(engaged, reason, "console");
         ApiJson.send(ctx, row);
     }

@@ -3,6 +3,7 @@ package dev.stratagem.runtime.web.api;
 import dev.stratagem.runtime.history.CycleFilter;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
+import dev.stratagem.runtime.http.RequestProblem;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
 
@@ -50,7 +51,7 @@ final class RunsApi {
         String feature = Params.text(ctx, "feature", 100);
         feature = feature == null ? "close" : feature;
         if (!NAME.matcher(feature).matches()) {
-            throw ApiProblem.badRequest("query parameter 'feature' must be a feature name, was '" + feature + "'");
+            throw RequestProblem.badRequest("query parameter 'feature' must be a feature name, was '" + feature + "'");
         }
         ApiJson.send(ctx, store.priceSeries(runId, feature, Params.integer(ctx, "points", 500, 2, 5000)));
     }
@@ -62,11 +63,11 @@ final class RunsApi {
     void cycle(RoutingContext ctx) {
         String composeId = ctx.pathParam("composeId");
         ApiJson.sendRaw(ctx, store.cycleJson(composeId)
-                .orElseThrow(() -> ApiProblem.notFound("no recorded cycle '" + composeId + "'")));
+                .orElseThrow(() -> RequestProblem.notFound("no recorded cycle '" + composeId + "'")));
     }
 
     private RunRow run(RoutingContext ctx) {
         String runId = ctx.pathParam("runId");
-        return store.run(runId).orElseThrow(() -> ApiProblem.notFound("no run '" + runId + "'"));
+        return store.run(runId).orElseThrow(() -> RequestProblem.notFound("no run '" + runId + "'"));
     }
 }

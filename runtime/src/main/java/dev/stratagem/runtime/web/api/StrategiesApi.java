@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
 import dev.stratagem.runtime.history.SeriesPoint;
+import dev.stratagem.runtime.http.JsonBodies;
 import dev.stratagem.runtime.web.ConsoleSources;
 import dev.stratagem.runtime.web.StrategyCommand;
 import dev.stratagem.runtime.web.StrategyState;
@@ -64,7 +65,7 @@ final class StrategiesApi {
     }
 
     private void command(RoutingContext ctx, StrategyCommand command) {
-        Bodies.object(ctx, Set.of());
+        JsonBodies.object(ctx, Set.of());
         ApiJson.send(ctx, sources.control().command(ctx.pathParam("strategyId"), command));
     }
 

@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.web.auth;
 
+import dev.stratagem.runtime.http.RequestProblem;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -41,13 +42,13 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
     }
 
     /** Why a request was refused; the message is safe to show. */
-    public static final class Unauthorized extends RuntimeException {
+    public static final class Unauthorized extends RequestProblem {
 
         @java.io.Serial
         private static final long serialVersionUID = 1L;
 
         Unauthorized(String message) {
-            super(message, null, false, false);
+            super(401, message);
         }
     }
 }

@@ -1,23 +1,23 @@
-package dev.stratagem.runtime.web.api;
+package dev.stratagem.runtime.http;
 
-import dev.stratagem.runtime.web.ControlException;
-import dev.stratagem.runtime.web.auth.BearerAuthHandler;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every failed request into RFC 9457 {@code application/problem+json}: a status, the title of that status,
- * a detail, never a stack trace.
+ * A router's failure handler: turns every failed request into RFC 9457 {@code application/problem+json}, a
+ * status, the title of that status, a detail, never a stack trace. A {@link RequestProblem} gives its status and
+ * detail, an {@link IllegalArgumentException} is a 400 with its message; any other failure is logged and answered
+ * with the status it failed with (500 if none) and a generic detail.
  */
-final class Problems implements Handler<RoutingContext> {
+public final class ProblemHandler implements Handler<RoutingContext> {
 
-    static final String MEDIA_TYPE = "application/problem+json";
-    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    /** The media type of every problem. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -25,17 +25,9 @@ final class Problems implements Handler<RoutingContext> {
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         String detail;
         switch (failure) {
-            case ApiProblem p -> {
-                status = p.status;
+            case RequestProblem p -> {
+                status = p.status();
                 detail = p.getMessage();
-            }
-            case ControlException c -> {
-                status = c.status();
-                detail = c.getMessage();
-            }
-            case BearerAuthHandler.Unauthorized u -> {
-                status = 401;
-                detail = u.getMessage();
             }
             case DecodeException d -> {
                 status = 400;
@@ -60,13 +52,9 @@ final class Problems implements Handler<RoutingContext> {
             return;
         }
         String title = title(status);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail == null ? title : detail);
-        body.put("instance", ctx.request().path());
-        ctx.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(ApiJson.write(body));
+        JsonObject body = new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
+                .put("detail", detail == null ? title : detail).put("instance", ctx.request().path());
+        ctx.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(body.encode());
     }
 
     private static String title(int status) {
@@ -86,9 +74,9 @@ final class Problems implements Handler<RoutingContext> {
     private static String detail(int status) {
         return switch (status) {
             case 404 -> "no such resource";
-            case 413 -> "the request body is larger than the console accepts";
+            case 413 -> "the request body is larger than this server accepts";
             case 405 -> "this resource does not accept that method";
-            default -> status >= 500 ? "the server failed; the console log has the cause" : "the request failed";
+            default -> status >= 500 ? "the server failed; its log has the cause" : "the request failed";
         };
     }
 }

@@ -1,0 +1,111 @@
+package dev.stratagem.runtime.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Request bodies: JSON objects with known fields only, each checked for type and size. Every refusal is a
+ * {@link RequestProblem} (400, or 415 for a body sent as another media type) whose detail names the field.
+ */
+public final class JsonBodies {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private JsonBodies() {}
+
+    /**
+     * Reads the body of a request that went through a {@code BodyHandler}. An empty body is an empty object; a
+     * body with a {@code Content-Type} other than JSON is refused (415), one without a {@code Content-Type} is
+     * read as JSON (a client such as {@code java.net.http} sends none).
+     *
+     * @param ctx the request
+     * @param allowed the fields the body may have
+     * @return the body, a JSON object with only {@code allowed} fields
+     * @throws RequestProblem if it is not that
+     */
+    public static JsonNode object(RoutingContext ctx, Set<String> allowed) {
+        String text = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+        if (text.isBlank()) {
+            return MAPPER.createObjectNode();
+        }
+        String type = ctx.request().getHeader("Content-Type");
+        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new RequestProblem(415, "send the body as application/json");
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw RequestProblem.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw RequestProblem.badRequest("the body must be a JSON object");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw RequestProblem.badRequest("unknown field '" + name + "'; allowed: " + allowed);
+            }
+        }
+        return node;
+    }
+
+    /**
+     * @param body a body from {@link #object}
+     * @param field the field
+     * @return its value
+     * @throws RequestProblem if it is missing or not a boolean
+     */
+    public static boolean requiredBoolean(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || !v.isBoolean()) {
+            throw RequestProblem.badRequest("field '" + field + "' is required and must be true or false");
+        }
+        return v.booleanValue();
+    }
+
+    /**
+     * @param body a body from {@link #object}
+     * @param field the field
+     * @param absent the value of a missing or null field
+     * @return its value, or {@code absent}
+     * @throws RequestProblem if it is there and not a boolean
+     */
+    public static boolean optionalBoolean(JsonNode body, String field, boolean absent) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return absent;
+        }
+        if (!v.isBoolean()) {
+            throw RequestProblem.badRequest("field '" + field + "' must be true or false");
+        }
+        return v.booleanValue();
+    }
+
+    /**
+     * @param body a body from {@link #object}
+     * @param field the field
+     * @param maxLength the longest value accepted
+     * @return its value, or {@code ""} if it is missing or null
+     * @throws RequestProblem if it is there and not a string, or too long
+     */
+    public static String optionalText(JsonNode body, String field, int maxLength) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return "";
+        }
+        if (!v.isTextual()) {
+            throw RequestProblem.badRequest("field '" + field + "' must be a string");
+        }
+        if (v.textValue().length() > maxLength) {
+            throw RequestProblem.badRequest("field '" + field + "' is longer than " + maxLength + " characters");
+        }
+        return v.textValue();
+    }
+}
