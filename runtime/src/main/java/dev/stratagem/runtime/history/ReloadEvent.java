@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param oldSha256 the first 12 hex digits of that jar's SHA-256
  * @param newVersion the version offered, empty if unreadable
  * @param newSha256 the first 12 hex digits of the offered jar's SHA-256
- * @param outcome {@code SWAPPED}, {@code REFUSED}, {@code LOADED} (a new plugin no strategy runs yet) or {@code PAUSED}
+ * @param outcome {@code SWAPPED}, {@code REFUSED}, {@code LOADED} (a new plugin no strategy runs yet), {@code PAUSED}
+ *     or {@code UNCHANGED} (answered, never recorded)
  * @param reason why, in one line; for a refusal, exactly what failed
  * @param strategies the strategies it concerned
  * @param detectMicros from the file event to the start of loading (the debounce)
@@ -38,6 +39,11 @@ public record ReloadEvent(
     public static final String LOADED = "LOADED";
     /** Outcome: the jar was removed; the strategies using it pause. */
     public static final String PAUSED = "PAUSED";
+    /**
+     * Outcome: what was offered is the version running (the same SHA-256): ignored, nothing rebuilt. The answer
+     * to a reload or rollback asked for; never recorded.
+     */
+    public static final String UNCHANGED = "UNCHANGED";
 
     /** Validates and copies. */
     public ReloadEvent {

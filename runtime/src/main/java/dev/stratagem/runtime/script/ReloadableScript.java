@@ -1,6 +1,10 @@
 package dev.stratagem.runtime.script;
 
 import dev.stratagem.api.ComponentVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,8 +30,33 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
      *
      * @param source the source to build instead of the entry file on disk, or {@code null}
      */
-    ScriptProgram build(byte[] source) {
-        return recipe().build(source);
+    final ScriptProgram build(byte[] source) {
+        return recipe().build(source, resolvedAgainst());
+    }
+
+    /** @return the names a new version's {@code api.feature} resolves against (those of the recipe by default) */
+    List<String> resolvedAgainst() {
+        return recipe().featureNames();
+    }
+
+    /**
+     * Whether a build now would give the version serving: the same source (so the same SHA-256), the same
+     * manifest (new outputs or parameter defaults make a new version of the same source) and the same names to
+     * resolve features against. A paused component is never served as is: a rebuild is what resumes it.
+     *
+     * @param source the source a rollback goes back to, or {@code null} for the entry file on disk
+     * @return false too if the folder cannot be read (the build then says why)
+     */
+    final boolean serves(byte[] source) {
+        ScriptProgram now = program();
+        try {
+            ScriptManifest manifest = ScriptManifest.load(recipe().folder());
+            byte[] bytes = source != null ? source : Files.readAllBytes(manifest.entry());
+            return !status().paused() && Arrays.equals(bytes, now.source) && manifest.equals(now.manifest)
+                    && resolvedAgainst().equals(now.api.featureNames());
+        } catch (ScriptException | IOException e) {
+            return false;
+        }
     }
 
     /** @return the program serving now (its source is what a rollback goes back to) */

@@ -114,8 +114,8 @@ public final class ScriptComposer extends ReloadableScript
 
     /** A new version finds its feature indices against what the pipeline produces now, not at assembly. */
     @Override
-    ScriptProgram build(byte[] source) {
-        return recipe.build(source, produced.get());
+    List<String> resolvedAgainst() {
+        return produced.get();
     }
 
     /**

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * id is its source, {@code script:<folder>}, and {@link #list}, {@link #history}, {@link #rollback} and
  * {@link #reload} answer for it as for a plugin (the plugin API and the CLI reach them through
  * {@code HotReload}). Every script folder used by a running strategy gets one {@link ScriptWatcher}; every
- * attempt (a save, a reload or rollback asked for) is a reload event in the history database.
+ * attempt (a save, a reload or rollback asked for) is a reload event in the history database, except one that
+ * would build the version serving: that one is {@code UNCHANGED}, answered and not recorded, as for a jar.
  */
 public final class ScriptHotReload implements PluginControl, AutoCloseable {
 
@@ -243,9 +244,9 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
         return result;
     }
 
+    /** Records an attempt as a reload event, except an unchanged one, which is only answered (as a jar's is). */
     private ReloadEvent record(Live l, ReloadOutcome o) {
         String strategyId = l.strategyId;
-        String outcome = !o.accepted() ? ReloadEvent.REFUSED : o.pending() ? PENDING : ReloadEvent.SWAPPED;
         String replayed = switch (l.reloader.script()) {
             case ScriptFeatures f -> " bars";
             case ScriptRiskCheck r -> o.replayed() == ScriptRiskCheck.PROBES.size() ? " orders (or probes)" : " orders";
@@ -255,9 +256,10 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
                 ? o.oldSha256() + " -> " + o.newSha256() + " after replaying " + o.replayed() + replayed
                         + (o.reason().isEmpty() ? "" : "; " + o.reason())
                 : o.reason());
-        return recorder.apply(new ReloadEvent(0, System.currentTimeMillis(), o.source(), o.trigger(), o.source()
-                .substring(PREFIX.length()), o.oldVersion(), o.oldSha256(), o.newVersion(), o.newSha256(), outcome,
-                reason, List.of(strategyId), 0, o.buildMicros(), o.validateMicros(), o.swapMicros()));
+        ReloadEvent event = new ReloadEvent(0, System.currentTimeMillis(), o.source(), o.trigger(), o.source()
+                .substring(PREFIX.length()), o.oldVersion(), o.oldSha256(), o.newVersion(), o.newSha256(), o.outcome(),
+                reason, List.of(strategyId), 0, o.buildMicros(), o.validateMicros(), o.swapMicros());
+        return ReloadEvent.UNCHANGED.equals(o.outcome()) ? event : recorder.apply(event);
     }
 
     /**

@@ -16,15 +16,13 @@ record ScriptRecipe(Path folder, ScriptRole role, Map<String, Object> overrides,
 
     /** Reads the manifest and the source as they are now, and builds a version in a fresh context. */
     ScriptProgram build() {
-        return build(null);
+        return build(null, featureNames);
     }
 
-    /** As {@link #build()}, from the given source instead of the entry file if it is not null (a rollback). */
-    ScriptProgram build(byte[] source) {
-        return build(source, featureNames);
-    }
-
-    /** As {@link #build(byte[])}, resolving {@code api.feature} against {@code names} (the pipeline's now). */
+    /**
+     * As {@link #build()}, from the given source instead of the entry file if it is not null (a rollback),
+     * resolving {@code api.feature} against {@code names} (the pipeline's now).
+     */
     ScriptProgram build(byte[] source, List<String> names) {
         ScriptManifest manifest = ScriptManifest.load(folder);
         return ScriptProgram.build(manifest, role, manifest.merge(overrides), names, null, engine,

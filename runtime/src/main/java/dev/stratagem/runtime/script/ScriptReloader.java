@@ -1,6 +1,7 @@
 package dev.stratagem.runtime.script;
 
 import dev.stratagem.api.ComponentVersion;
+import dev.stratagem.runtime.history.ReloadEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * are lost with the process; the file on disk is not rewritten), and {@link #rollback} offers one of them
  * through the same build, replay and swap. A version is kept once it has swapped in, not when it is offered.
  *
+ * <p>An attempt that would build the version serving (a save that changed nothing, a rollback to the version
+ * serving) builds nothing and is {@code UNCHANGED}: the script keeps its context and its state. While a version
+ * offered by an earlier attempt has not swapped in or been refused yet, every attempt builds.
+ *
  * <p>An attempt that returns before the swap (no wait, or the wait ran out) reports it later: when the
  * strategy swaps the version in or refuses it (its {@code init} or catch-up failed, a newer version
  * superseded it), the {@code settled} listener gets a second outcome, accepted or refused.
@@ -45,6 +50,8 @@ public final class ScriptReloader implements AutoCloseable {
     /** Versions that served, most recently live first; the first is the one serving. */
     private final Deque<Kept> kept = new ArrayDeque<>();
     private final Consumer<ReloadOutcome> settled;
+    /** The swap of the last version offered (builder thread only): until it ends, the serving one may change. */
+    private CompletableFuture<Void> lastSwap = CompletableFuture.completedFuture(null);
 
     /** @param composer the script composer to reload; an accepted version is not awaited */
     public ScriptReloader(ScriptComposer composer) {
@@ -154,6 +161,11 @@ public final class ScriptReloader implements AutoCloseable {
 
     private ReloadOutcome buildAndValidate(String trigger, byte[] source) {
         Attempt a = new Attempt(trigger, script.version());
+        if (lastSwap.isDone() && script.serves(source)) {
+            LOG.debug("script {}: {} is the version serving: ignored", script.id(), a.old.sha256());
+            return a.outcome(ReloadEvent.UNCHANGED, a.old.version(), a.old.sha256(),
+                    "same SHA-256 and manifest as the running version: ignored", 0);
+        }
         ScriptProgram next;
         try {
             next = script.build(source);
@@ -177,6 +189,7 @@ public final class ScriptReloader implements AutoCloseable {
         byte[] bytes = next.source;
         // kept only once it served: a version refused at the swap must not be what a rollback goes back to
         CompletableFuture<Void> swapped = script.offer(next).thenRun(() -> remember(offered, bytes));
+        lastSwap = swapped;
         String note = "";
         boolean pending = true;
         if (!swapWait.isZero()) {
@@ -200,7 +213,8 @@ public final class ScriptReloader implements AutoCloseable {
             int count = replayed;
             swapped.whenCompleteAsync((ok, failed) -> settle(a, offered, count, failed), this::later);
         }
-        ReloadOutcome outcome = a.outcome(true, offered.version(), offered.sha256(), note, replayed, pending);
+        ReloadOutcome outcome = a.outcome(pending ? ScriptHotReload.PENDING : ReloadEvent.SWAPPED, offered.version(),
+                offered.sha256(), note, replayed);
         LOG.info("script {}: version {} built and validated against {} cycles in {} ms; {}", script.id(),
                 offered.sha256(), replayed, outcome.buildNanos() / 1_000_000,
                 swapWait.isZero() ? "it serves from the next cycle" : note.isEmpty() ? "swapped" : note);
@@ -213,8 +227,8 @@ public final class ScriptReloader implements AutoCloseable {
         ReloadOutcome late;
         if (failed == null) {
             LOG.info("script {}: version {} swapped in", script.id(), offered.sha256());
-            late = a.outcome(true, offered.version(), offered.sha256(), "swapped in after the attempt returned",
-                    replayed);
+            late = a.outcome(ReloadEvent.SWAPPED, offered.version(), offered.sha256(),
+                    "swapped in after the attempt returned", replayed);
         } else {
             Throwable why = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause()
                     : failed;
@@ -250,7 +264,7 @@ public final class ScriptReloader implements AutoCloseable {
 
     private ReloadOutcome refused(Attempt a, String version, String sha, String reason, int replayed) {
         LOG.warn("script {}: new version refused, {} keeps running: {}", script.id(), a.old.sha256(), reason);
-        return a.outcome(false, version, sha, reason, replayed);
+        return a.outcome(ReloadEvent.REFUSED, version, sha, reason, replayed);
     }
 
     @Override
@@ -288,14 +302,9 @@ public final class ScriptReloader implements AutoCloseable {
             return micros;
         }
 
-        ReloadOutcome outcome(boolean accepted, String version, String sha, String reason, int replayed) {
-            return outcome(accepted, version, sha, reason, replayed, false);
-        }
-
-        ReloadOutcome outcome(boolean accepted, String version, String sha, String reason, int replayed,
-                boolean pending) {
-            return new ReloadOutcome(script.id(), old.source(), trigger, accepted, old.version(), old.sha256(),
-                    version, sha, reason, replayed, build, validate, swap, System.nanoTime() - started, pending);
+        ReloadOutcome outcome(String outcome, String version, String sha, String reason, int replayed) {
+            return new ReloadOutcome(script.id(), old.source(), trigger, outcome, old.version(), old.sha256(),
+                    version, sha, reason, replayed, build, validate, swap, System.nanoTime() - started);
         }
     }
 }

@@ -62,31 +62,11 @@ class ScriptHotReloadTest {
     @TempDir
     Path tmp;
 
-    private static String source(String tag) {
-        return "function compose(f, api) {\n  return \"" + tag + "\";\n}\n";
-    }
-
     @Test
     void a_saved_script_swaps_in_a_broken_one_is_refused_and_a_rollback_restores_the_first() throws Exception {
-        Path folder = ScriptFolders.write(tmp, "tagger", ScriptLanguage.JS, source("v1"));
+        Path folder = ScriptFolders.write(tmp, "tagger", ScriptLanguage.JS, ScriptReloads.tagger("v1"));
         Path entry = folder.resolve("main.js");
-        Files.writeString(tmp.resolve("s.yaml"), """
-                id: tagged
-                symbols: [ORCL]
-                capital: 100000
-                features: { id: indicators, params: { features: "close" } }
-                composer: { script: %s }
-                gateway: { id: paper }
-                """.formatted(folder));
-        Path runFile = tmp.resolve("run.yaml");
-        Files.writeString(runFile, """
-                mode: paper
-                speed: 21600000
-                feed:
-                  - file: %s
-                    symbol: ORCL
-                strategies: [s.yaml]
-                """.formatted(TestPaths.data().resolve("orcl-1995-2014.txt")));
+        Path runFile = ScriptReloads.paperRun(tmp, "tagged", folder, "", 21_600_000);
         Path db = tmp.resolve("history");
 
         Kernel kernel = Kernel.start(runFile, RunConfig.load(runFile), TestPaths.plugins(), db);
@@ -100,7 +80,7 @@ class ScriptHotReloadTest {
             v1 = script.sha256();
             assertThat(id).isEqualTo("script:" + folder.toAbsolutePath().normalize());
 
-            save(entry, source("v2"));
+            save(entry, ScriptReloads.tagger("v2"));
             await(() -> events(kernel, id).stream().anyMatch(e -> e.outcome().equals(ReloadEvent.SWAPPED)), "v2 swapped");
             ReloadEvent swapped = events(kernel, id).getFirst();
             assertThat(swapped.trigger()).isEqualTo("WATCH");

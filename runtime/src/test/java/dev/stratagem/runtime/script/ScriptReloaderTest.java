@@ -3,6 +3,7 @@ package dev.stratagem.runtime.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stratagem.runtime.history.ReloadEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,13 @@ class ScriptReloaderTest {
         }
         ScriptCatalog catalog = new ScriptCatalog(List.of(tmp), new ScriptSettings(Duration.ofMillis(50), 3, 5), null);
         return (ScriptComposer) catalog.composer(folder.toString(), Map.of("every", 2), List.of("close")).component();
+    }
+
+    /** @return a JavaScript composer in a new folder {@code name}, whose features are the close */
+    private ScriptComposer composer(String name, String source) {
+        Path folder = ScriptFolders.write(tmp, name, ScriptLanguage.JS, source);
+        ScriptCatalog catalog = new ScriptCatalog(List.of(tmp), new ScriptSettings(Duration.ofMillis(500), 3, 5), null);
+        return (ScriptComposer) catalog.composer(folder.toString(), Map.of(), List.of("close")).component();
     }
 
     private static Path entry(ScriptComposer c) {
@@ -101,11 +109,9 @@ class ScriptReloaderTest {
 
     @Test
     void a_swap_after_the_wait_is_reported_when_it_ends_and_only_a_version_that_served_is_kept() throws Exception {
-        Path folder = ScriptFolders.write(tmp, "late", ScriptLanguage.JS,
+        ScriptComposer c = composer("late",
                 "function compose(f, api) { return \"v1\"; }\nfunction save() { return \"s\"; }\n");
-        ScriptCatalog catalog = new ScriptCatalog(List.of(tmp), new ScriptSettings(Duration.ofMillis(500), 3, 5), null);
-        ScriptComposer c = (ScriptComposer) catalog.composer(folder.toString(), Map.of(), List.of("close")).component();
-        Path entry = folder.resolve("main.js");
+        Path entry = c.recipe().folder().resolve("main.js");
         c.compose(ScriptSandboxTest.context(1));
         BlockingQueue<ReloadOutcome> settled = new LinkedBlockingQueue<>();
         try (ScriptReloader reloader = new ScriptReloader(c, Duration.ofMillis(50), settled::add, List.of())) {
@@ -136,6 +142,52 @@ class ScriptReloaderTest {
             assertThat(swapped.pending()).isFalse();
             assertThat(swapped.newSha256()).isEqualTo(v3.newSha256());
             assertThat(reloader.kept()).hasSize(2).first().asString().endsWith(v3.newSha256());
+        }
+        c.close();
+    }
+
+    @Test
+    void a_reload_that_would_build_the_serving_version_is_unchanged_and_the_script_keeps_its_context() throws Exception {
+        // a token drawn once per context: the same token, the same context and state
+        ScriptComposer c = composer("token",
+                "const born = String(Math.random());\nfunction compose(f, api) { return \"v1 \" + born; }\n");
+        Path folder = c.recipe().folder();
+        Path entry = folder.resolve("main.js");
+        String v1 = c.version().sha256();
+        String first = c.compose(ScriptSandboxTest.context(1)).rationale();
+        try (ScriptReloader reloader = new ScriptReloader(c)) {
+            Files.writeString(entry, Files.readString(entry)); // a save without an edit, or a touch
+            ReloadOutcome same = reloader.reload().get(30, TimeUnit.SECONDS);
+            assertThat(same.outcome()).as(same.reason()).isEqualTo(ReloadEvent.UNCHANGED);
+            assertThat(same.accepted()).isFalse();
+            assertThat(same.newSha256()).isEqualTo(v1);
+            assertThat(same.reason()).contains("same SHA-256");
+            assertThat(c.compose(ScriptSandboxTest.context(2)).rationale()).isEqualTo(first);
+
+            // the manifest belongs to the version: a new parameter default rebuilds the same source
+            edit(folder.resolve("script.yaml"), "quantity: 10", "quantity: 20");
+            assertThat(reloader.reload().get(30, TimeUnit.SECONDS).outcome()).isEqualTo(ScriptHotReload.PENDING);
+            String rebuilt = c.compose(ScriptSandboxTest.context(3)).rationale();
+            assertThat(rebuilt).startsWith("v1 ").isNotEqualTo(first);
+
+            // while a version waits for its swap, saving the serving one back builds it (it supersedes the wait)
+            edit(entry, "\"v1 \"", "\"v2 \"");
+            assertThat(reloader.reload().get(30, TimeUnit.SECONDS).outcome()).isEqualTo(ScriptHotReload.PENDING);
+            edit(entry, "\"v2 \"", "\"v1 \"");
+            assertThat(reloader.reload().get(30, TimeUnit.SECONDS).outcome()).isEqualTo(ScriptHotReload.PENDING);
+            assertThat(c.compose(ScriptSandboxTest.context(4)).rationale()).startsWith("v1 ").isNotEqualTo(rebuilt);
+
+            edit(entry, "\"v1 \"", "\"v2 \"");
+            assertThat(reloader.reload().get(30, TimeUnit.SECONDS).outcome()).isEqualTo(ScriptHotReload.PENDING);
+            assertThat(c.compose(ScriptSandboxTest.context(5)).rationale()).startsWith("v2 ");
+            ReloadOutcome back = reloader.rollback(v1).get(30, TimeUnit.SECONDS);
+            assertThat(back.outcome()).as("another kept version: " + back.reason()).isEqualTo(ScriptHotReload.PENDING);
+            String restored = c.compose(ScriptSandboxTest.context(6)).rationale();
+            assertThat(restored).startsWith("v1 ");
+            ReloadOutcome again = reloader.rollback(v1).get(30, TimeUnit.SECONDS);
+            assertThat(again.outcome()).as("the version serving").isEqualTo(ReloadEvent.UNCHANGED);
+            assertThat(c.compose(ScriptSandboxTest.context(7)).rationale()).isEqualTo(restored);
+            assertThat(c.status().reloads()).isEqualTo(4);
         }
         c.close();
     }

@@ -5,6 +5,7 @@ import dev.stratagem.api.MarketWindow;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.kernel.Kernel;
 import dev.stratagem.runtime.testing.Await;
+import dev.stratagem.runtime.testing.RunFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,6 +33,37 @@ final class ScriptReloads {
                     """.formatted(name, language.graalId(), file, manifestExtra));
             Files.writeString(folder.resolve(file), source);
             return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return a JavaScript composer that gives {@code tag} as every cycle's rationale */
+    static String tagger(String tag) {
+        return "function compose(f, api) {\n  return \"" + tag + "\";\n}\n";
+    }
+
+    /**
+     * Writes {@code s.yaml}, one strategy on ORCL closes with a script composer and the paper gateway, and a
+     * paper run of it.
+     *
+     * @param id the strategy id
+     * @param composer the composer's script folder
+     * @param guardrails the strategy's {@code guardrails:} line, or empty
+     * @return the run file
+     */
+    static Path paperRun(Path dir, String id, Path composer, String guardrails, double speed) {
+        try {
+            Files.writeString(dir.resolve("s.yaml"), """
+                    id: %s
+                    symbols: [ORCL]
+                    capital: 100000
+                    features: { id: indicators, params: { features: "close" } }
+                    composer: { script: %s }
+                    gateway: { id: paper }
+                    %s
+                    """.formatted(id, composer, guardrails));
+            return RunFiles.onOrcl(dir, speed, "s.yaml");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

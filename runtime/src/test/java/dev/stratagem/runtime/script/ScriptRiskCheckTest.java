@@ -78,24 +78,8 @@ class ScriptRiskCheckTest {
         Path buyer = ScriptReloads.folder(tmp, "buyer", ScriptLanguage.JS, "roles: [composer]",
                 "function compose(f, api) { api.buy(1); return \"buy 1\"; }\n");
         Path entry = guard.resolve("main.py");
-        Files.writeString(tmp.resolve("s.yaml"), """
-                id: guarded
-                symbols: [ORCL]
-                capital: 100000
-                features: { id: indicators, params: { features: "close" } }
-                composer: { script: %s }
-                gateway: { id: paper }
-                guardrails: [quantity, "script:%s"]
-                """.formatted(buyer, guard));
-        Path runFile = tmp.resolve("run.yaml");
-        Files.writeString(runFile, """
-                mode: paper
-                speed: 8640000
-                feed:
-                  - file: %s
-                    symbol: ORCL
-                strategies: [s.yaml]
-                """.formatted(TestPaths.data().resolve("orcl-1995-2014.txt")));
+        Path runFile = ScriptReloads.paperRun(tmp, "guarded", buyer, "guardrails: [quantity, \"script:" + guard + "\"]",
+                8_640_000);
         Path db = tmp.resolve("history");
         Path aside = tmp.resolve("aside.py");
         String id = "script:" + guard.toAbsolutePath().normalize();

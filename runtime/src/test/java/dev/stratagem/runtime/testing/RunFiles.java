@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes run files for the tests: two SMA strategies with different capital and windows on ORCL. */
+/** Writes run files for the tests: paper runs on ORCL, such as two SMA strategies with different capital and windows. */
 public final class RunFiles {
     private RunFiles() {}
 
@@ -17,6 +17,17 @@ public final class RunFiles {
     public static Path write(Path dir, double speed) throws IOException {
         Files.writeString(dir.resolve("a.yaml"), strategy("sma-a", 100_000, 10, 30));
         Files.writeString(dir.resolve("b.yaml"), strategy("sma-b", 50_000, 5, 20));
+        return onOrcl(dir, speed, "a.yaml", "b.yaml");
+    }
+
+    /**
+     * @param dir where to write run.yaml
+     * @param speed the replay speed-up, 0 for as fast as the strategies keep up
+     * @param strategies the strategy files, relative to {@code dir}
+     * @return a paper run of the strategies on the ORCL daily bars
+     * @throws IOException if the file cannot be written
+     */
+    public static Path onOrcl(Path dir, double speed, String... strategies) throws IOException {
         Path run = dir.resolve("run.yaml");
         Files.writeString(run, """
                 mode: paper
@@ -24,8 +35,8 @@ public final class RunFiles {
                 feed:
                   - file: %s
                     symbol: ORCL
-                strategies: [a.yaml, b.yaml]
-                """.formatted(speed, TestPaths.data().resolve("orcl-1995-2014.txt")));
+                strategies: [%s]
+                """.formatted(speed, TestPaths.data().resolve("orcl-1995-2014.txt"), String.join(", ", strategies)));
         return run;
     }
 

@@ -24,7 +24,8 @@ public interface PluginControl {
      *
      * @param pluginId a plugin
      * @param version the version to go back to, or {@code null} for the one live before the current
-     * @return the reload event ({@code SWAPPED} or {@code REFUSED} with the reason)
+     * @return the reload event ({@code SWAPPED}, {@code REFUSED} with the reason, or {@code UNCHANGED}, not
+     *     recorded, if that version is the live one)
      * @throws IllegalArgumentException if the plugin or that version is not in the version store
      */
     ReloadEvent rollback(String pluginId, String version);

@@ -393,7 +393,7 @@ final class Reloader implements AutoCloseable {
             Builder unchanged = new Builder(b.pluginId, b.trigger, b.jar, b.old, b.detected);
             unchanged.newVersion = b.newVersion;
             unchanged.newSha = b.newSha;
-            return unchanged.event(0, "UNCHANGED", "same SHA-256 as the running version: ignored", List.of());
+            return unchanged.event(0, ReloadEvent.UNCHANGED, "same SHA-256 as the running version: ignored", List.of());
         }
         return record(b, ReloadEvent.SWAPPED, "same version back in plugins/: resumed " + resumed, resumed);
     }
