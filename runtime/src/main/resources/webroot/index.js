@@ -3,7 +3,8 @@
   try {
     const [strategies, runs] = await Promise.all([S.get('/api/strategies'), S.get('/api/runs')]);
     document.querySelector('#strategies tbody').innerHTML = strategies.map(s => `
-      <tr class="clickable" data-run="${S.esc(s.runId)}"><td>${S.esc(s.strategyId)}</td><td>${S.badge(s.state)}</td><td>${S.esc(s.mode)}</td>
+      <tr class="clickable" data-run="${S.esc(s.runId)}"><td>${S.esc(s.strategyId)}</td>
+      <td>${S.badge(s.state)}${s.reason ? ` <span class="muted">${S.esc(s.reason)}</span>` : ''}</td><td>${S.esc(s.mode)}</td>
       <td class="mono">${S.esc(s.runId)}</td><td class="num">${s.lastSequence}</td><td class="num">${s.trades}</td>
       <td class="num">${S.num(s.capital)}</td><td class="num">${S.num(s.equity)}</td>
       <td class="num">${S.num(s.pnl)}</td></tr>`).join('');

@@ -275,10 +275,23 @@ public final class Kernel implements AutoCloseable {
     }
 
     private List<StrategyRunState> allStates() {
-        List<StrategyRunState> states = new java.util.ArrayList<>(strategies.stream().map(s -> new StrategyRunState(
-                s.strategyId(), s.coordinator().info().runId(), s.state())).toList());
-        waiting.values().forEach(w -> states.add(new StrategyRunState(w.config().id(), null, "WAITING: " + w.status())));
+        List<StrategyRunState> states = new java.util.ArrayList<>(strategies.stream().map(this::state).toList());
+        waiting.values().forEach(w -> states.add(
+                new StrategyRunState(w.config().id(), null, "WAITING: " + w.status(), null)));
         return states;
+    }
+
+    /** @return a started strategy's state: STOPPED, PAUSED with why (operator, hot reload, failing script), RUNNING */
+    private StrategyRunState state(StrategyVerticle v) {
+        String runId = v.coordinator().info().runId();
+        if (v.stopped()) {
+            return new StrategyRunState(v.strategyId(), runId, "STOPPED", null);
+        }
+        String why = v.pausedReason();
+        if (why == null && scripts != null) {
+            why = scripts.pausedReason(v.strategyId()).orElse(null);
+        }
+        return new StrategyRunState(v.strategyId(), runId, why == null ? "RUNNING" : "PAUSED", why);
     }
 
     /**
@@ -364,7 +377,7 @@ public final class Kernel implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while controlling strategy '" + strategyId + "'", e);
         }
-        return new StrategyRunState(strategyId, v.coordinator().info().runId(), v.state());
+        return state(v);
     }
 
     private int indexOf(String strategyId) {

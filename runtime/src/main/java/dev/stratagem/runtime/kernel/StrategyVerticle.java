@@ -55,9 +55,13 @@ final class StrategyVerticle extends VerticleBase {
         return coordinator.info().strategyId();
     }
 
-    /** @return RUNNING, PAUSED or STOPPED */
-    String state() {
-        return stopped ? "STOPPED" : paused ? "PAUSED" : "RUNNING";
+    /**
+     * @return why this strategy skips its bars: hot reload paused it (its plugin jar was removed) or the
+     *     operator did; {@code null} if it runs them (or was stopped)
+     */
+    String pausedReason() {
+        String reload = coordinator.slot().pausedReason(); // first: resuming from the console does not end it
+        return reload != null ? reload : paused ? StrategyRunState.PAUSED_BY_OPERATOR : null;
     }
 
     boolean stopped() {

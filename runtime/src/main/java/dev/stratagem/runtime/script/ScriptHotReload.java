@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -189,6 +190,21 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
                 LOG.error("reload of {} for {} failed: {}", users.get(i).id(), users.get(i).strategyId, e.toString());
             }
         }
+    }
+
+    /**
+     * @param strategyId a running strategy
+     * @return why one of its script components is paused (it failed too many times in a row), if one is
+     */
+    public Optional<String> pausedReason(String strategyId) {
+        for (Live l : live) {
+            ScriptStatus s = l.strategyId.equals(strategyId) ? l.script().status() : null;
+            if (s != null && s.paused()) {
+                return Optional.of(l.id() + " (" + l.role + ") is paused after " + s.consecutiveFailures()
+                        + " consecutive failures: " + s.lastError());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.stratagem.runtime.risk.RiskStore;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.KillSwitchRow;
 import dev.stratagem.runtime.history.RunRow;
+import dev.stratagem.runtime.kernel.StrategyRunState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class HistoryControlPlane implements ControlPlane {
             };
         };
         requested.put(current.runId(), next);
-        return new StrategyState(strategyId, current.runId(), next);
+        return state(strategyId, current.runId(), next);
     }
 
     @Override
@@ -91,6 +92,11 @@ public final class HistoryControlPlane implements ControlPlane {
 
     private StrategyState state(RunRow r) {
         String state = r.finished() ? "FINISHED" : requested.getOrDefault(r.runId(), "RUNNING");
-        return new StrategyState(r.strategyId(), r.runId(), state);
+        return state(r.strategyId(), r.runId(), state);
+    }
+
+    private static StrategyState state(String strategyId, String runId, String state) {
+        return new StrategyState(strategyId, runId, state,
+                state.equals("PAUSED") ? StrategyRunState.PAUSED_BY_OPERATOR : null);
     }
 }

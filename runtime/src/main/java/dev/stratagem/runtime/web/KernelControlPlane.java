@@ -70,6 +70,6 @@ public final class KernelControlPlane implements ControlPlane {
     }
 
     private static StrategyState view(StrategyRunState s) {
-        return new StrategyState(s.strategyId(), s.runId(), s.state());
+        return new StrategyState(s.strategyId(), s.runId(), s.state(), s.reason());
     }
 }

@@ -31,6 +31,7 @@ import dev.stratagem.runtime.web.ConsoleOptions;
 import dev.stratagem.runtime.web.ConsoleServer;
 import dev.stratagem.runtime.web.ConsoleSources;
 import dev.stratagem.runtime.web.HistoryControlPlane;
+import dev.stratagem.runtime.web.KernelControlPlane;
 import dev.stratagem.runtime.web.auth.TokenStore;
 import java.io.IOException;
 import java.net.URI;
@@ -158,6 +159,46 @@ class ScriptHotReloadTest {
             assertThat(new ReloadEventStore(store).ids(ScriptHotReload.PREFIX))
                     .as("what /api/scripts lists once the runtime is gone").containsExactly(id);
         }
+    }
+
+    @Test
+    void a_script_paused_after_failing_again_and_again_is_listed_paused_with_the_reason_until_it_is_fixed()
+            throws Exception {
+        Path folder = ScriptFolders.write(tmp, "thrower", ScriptLanguage.JS,
+                "function compose(f, api) {\n  throw new Error(\"the feed looks wrong\");\n}\n");
+        Path runFile = ScriptReloads.paperRun(tmp, "failing", folder, "", 21_600_000);
+        Path db = tmp.resolve("history");
+        Kernel kernel = Kernel.start(runFile, RunConfig.load(runFile), TestPaths.plugins(), db);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
+            ConsoleServer console = ConsoleServer.start(kernel.vertx(), ConsoleOptions.loopback(0),
+                    new ConsoleSources(store, new KernelControlPlane(kernel, store), List::of, kernel.plugins()),
+                    TokenStore.loadOrCreate(tmp)).await(10, TimeUnit.SECONDS);
+            await(() -> state(console, "failing").path("state").asText().equals("PAUSED"), "the script paused");
+            assertThat(state(console, "failing").path("reason").asText())
+                    .startsWith("script:" + folder.toAbsolutePath().normalize() + " (composer) is paused after 3")
+                    .contains("the feed looks wrong");
+
+            save(folder.resolve("main.js"), ScriptReloads.tagger("fixed"));
+            await(() -> state(console, "failing").path("state").asText().equals("RUNNING"), "the fixed script runs");
+            assertThat(state(console, "failing").path("reason").isNull()).isTrue();
+            console.close().await(10, TimeUnit.SECONDS);
+        } finally {
+            kernel.shutdown("test done");
+        }
+    }
+
+    /** @return the strategy as {@code /api/strategies} lists it */
+    private static JsonNode state(ConsoleServer console, String strategyId) {
+        try {
+            for (JsonNode s : get(console.port(), "/api/strategies")) {
+                if (s.path("strategyId").asText().equals(strategyId)) {
+                    return s;
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no strategy " + strategyId + " in /api/strategies");
     }
 
     private static String reader(String feature) {

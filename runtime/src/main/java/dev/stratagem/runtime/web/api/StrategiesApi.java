@@ -22,13 +22,14 @@ final class StrategiesApi {
      * @param runId its latest run
      * @param mode backtest, paper or live
      * @param state RUNNING, PAUSED, STOPPED or FINISHED
+     * @param reason why it is PAUSED, {@code null} otherwise
      * @param capital the starting capital, {@code null} if unknown
      * @param equity the latest recorded equity, {@code null} if nothing is recorded
      * @param pnl equity minus capital, {@code null} if either is unknown
      * @param trades closed trades (finished runs)
      * @param lastSequence the latest recorded cycle
      */
-    record StrategyView(String strategyId, String runId, String mode, String state, BigDecimal capital,
+    record StrategyView(String strategyId, String runId, String mode, String state, String reason, BigDecimal capital,
             Double equity, Double pnl, int trades, long lastSequence) {}
 
     private final ConsoleSources sources;
@@ -46,7 +47,8 @@ final class StrategiesApi {
             Double equity = run != null && run.finalEquity() != null ? Double.valueOf(run.finalEquity().doubleValue())
                     : store.lastEquity(s.runId()).map(SeriesPoint::value).orElse(null);
             Double pnl = capital == null || equity == null ? null : equity - capital.doubleValue();
-            views.add(new StrategyView(s.strategyId(), s.runId(), run == null ? "" : run.mode(), s.state(), capital,
+            views.add(new StrategyView(s.strategyId(), s.runId(), run == null ? "" : run.mode(), s.state(),
+                    s.reason(), capital,
                     equity, pnl, run == null ? 0 : run.trades(), store.lastSequence(s.runId())));
         }
         ApiJson.send(ctx, views);

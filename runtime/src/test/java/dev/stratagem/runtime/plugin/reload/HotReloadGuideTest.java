@@ -10,6 +10,7 @@ import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.kernel.Addresses;
 import dev.stratagem.runtime.kernel.Kernel;
+import dev.stratagem.runtime.kernel.StrategyRunState;
 import dev.stratagem.runtime.testing.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -138,6 +139,9 @@ class HotReloadGuideTest {
         assertThat(removed.reason()).contains("template.jar removed").contains("paused [tpl]");
         assertThat(template().strategies()).singleElement().asString()
                 .startsWith("tpl: PAUSED: plugin 'template' was removed from plugins/ (template.jar)");
+        assertThat(state("tpl").state()).isEqualTo("PAUSED");
+        assertThat(state("tpl").reason()).startsWith("plugin 'template' was removed from plugins/ (template.jar)");
+        assertThat(state("t").state()).isEqualTo("RUNNING");
 
         // at most the cycle in flight when it paused ends; t goes on meanwhile
         long pausedAt = tplCycles.get();
@@ -149,7 +153,14 @@ class HotReloadGuideTest {
         assertThat(back.outcome()).as(back.reason()).isEqualTo(ReloadEvent.SWAPPED);
         assertThat(back.reason()).contains("resumed [tpl]");
         assertThat(template().strategies()).containsExactly("tpl: RUNNING");
+        assertThat(state("tpl").state()).isEqualTo("RUNNING");
+        assertThat(state("tpl").reason()).isNull();
         await(tplCycles::get, tplCycles.get() + 20, "tpl cycles after the jar is back");
+    }
+
+    /** @return the strategy as the runtime reports it to the console's {@code /api/strategies} */
+    private StrategyRunState state(String strategyId) {
+        return kernel.states().stream().filter(s -> s.strategyId().equals(strategyId)).findFirst().orElseThrow();
     }
 
     private PluginStatus template() {
