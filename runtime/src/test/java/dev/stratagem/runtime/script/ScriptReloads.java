@@ -54,15 +54,8 @@ final class ScriptReloads {
      */
     static Path paperRun(Path dir, String id, Path composer, String guardrails, double speed) {
         try {
-            Files.writeString(dir.resolve("s.yaml"), """
-                    id: %s
-                    symbols: [ORCL]
-                    capital: 100000
-                    features: { id: indicators, params: { features: "close" } }
-                    composer: { script: %s }
-                    gateway: { id: paper }
-                    %s
-                    """.formatted(id, composer, guardrails));
+            Files.writeString(dir.resolve("s.yaml"),
+                    RunFiles.orclStrategy(id, 100_000, "close", "{ script: " + composer + " }") + guardrails + "\n");
             return RunFiles.onOrcl(dir, speed, "s.yaml");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

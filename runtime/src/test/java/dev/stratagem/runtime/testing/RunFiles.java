@@ -15,8 +15,8 @@ public final class RunFiles {
      * @throws IOException if a file cannot be written
      */
     public static Path write(Path dir, double speed) throws IOException {
-        Files.writeString(dir.resolve("a.yaml"), strategy("sma-a", 100_000, 10, 30));
-        Files.writeString(dir.resolve("b.yaml"), strategy("sma-b", 50_000, 5, 20));
+        Files.writeString(dir.resolve("a.yaml"), smaStrategy("sma-a", 100_000, 10, 30));
+        Files.writeString(dir.resolve("b.yaml"), smaStrategy("sma-b", 50_000, 5, 20));
         return onOrcl(dir, speed, "a.yaml", "b.yaml");
     }
 
@@ -40,14 +40,33 @@ public final class RunFiles {
         return run;
     }
 
-    private static String strategy(String id, int capital, int fast, int slow) {
+    /**
+     * @param id the strategy id
+     * @param capital its capital
+     * @param fast the fast SMA window
+     * @param slow the slow SMA window
+     * @return the text of a strategy file: the SMA crossover on ORCL, 100 shares, the paper gateway
+     */
+    public static String smaStrategy(String id, int capital, int fast, int slow) {
+        return orclStrategy(id, capital, "close, sma_%d, sma_%d".formatted(fast, slow),
+                "{ id: sma-crossover, params: { fast: %d, slow: %d, quantity: 100 } }".formatted(fast, slow));
+    }
+
+    /**
+     * @param id the strategy id
+     * @param capital its capital
+     * @param features the indicators pipeline's features
+     * @param composer the composer, as a YAML flow mapping ({@code { id: ... }} or {@code { script: ... }})
+     * @return the text of a strategy file on ORCL with the indicators pipeline and the paper gateway
+     */
+    public static String orclStrategy(String id, int capital, String features, String composer) {
         return """
                 id: %s
                 symbols: [ORCL]
                 capital: %d
-                features: { id: indicators, params: { features: "close, sma_%d, sma_%d" } }
-                composer: { id: sma-crossover, params: { fast: %d, slow: %d, quantity: 100 } }
+                features: { id: indicators, params: { features: "%s" } }
+                composer: %s
                 gateway: { id: paper }
-                """.formatted(id, capital, fast, slow, fast, slow);
+                """.formatted(id, capital, features, composer);
     }
 }

@@ -3,6 +3,7 @@ package dev.stratagem.runtime.plugin.reload;
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.history.ReloadEvent;
 import dev.stratagem.runtime.kernel.Kernel;
+import dev.stratagem.runtime.testing.RunFiles;
 import dev.stratagem.runtime.testing.TestPaths;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,34 +136,12 @@ final class ReloadFixture {
      */
     static Path runFile(Path dir, double speed, String id, String features, String composer, boolean withSma)
             throws IOException {
-        Files.writeString(dir.resolve(id + ".yaml"), """
-                id: %s
-                symbols: [ORCL]
-                capital: 100000
-                features: { id: indicators, params: { features: "%s" } }
-                composer: { id: %s }
-                gateway: { id: paper }
-                """.formatted(id, features, composer));
-        if (withSma) {
-            Files.writeString(dir.resolve("t.yaml"), """
-                    id: t
-                    symbols: [ORCL]
-                    capital: 100000
-                    features: { id: indicators, params: { features: "close, sma_10, sma_30" } }
-                    composer: { id: sma-crossover, params: { fast: 10, slow: 30, quantity: 100 } }
-                    gateway: { id: paper }
-                    """);
+        Files.writeString(dir.resolve(id + ".yaml"),
+                RunFiles.orclStrategy(id, 100_000, features, "{ id: " + composer + " }"));
+        if (!withSma) {
+            return RunFiles.onOrcl(dir, speed, id + ".yaml");
         }
-        Path run = dir.resolve("run.yaml");
-        Files.writeString(run, """
-                mode: paper
-                speed: %s
-                feed:
-                  - file: %s
-                    symbol: ORCL
-                strategies: [%s]
-                """.formatted(speed, TestPaths.data().resolve("orcl-1995-2014.txt"),
-                withSma ? id + ".yaml, t.yaml" : id + ".yaml"));
-        return run;
+        Files.writeString(dir.resolve("t.yaml"), RunFiles.smaStrategy("t", 100_000, 10, 30));
+        return RunFiles.onOrcl(dir, speed, id + ".yaml", "t.yaml");
     }
 }
