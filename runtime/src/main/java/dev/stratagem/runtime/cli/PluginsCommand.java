@@ -128,7 +128,9 @@ final class PluginsCommand {
         @Parameters(index = "0", description = "The plugin id.")
         String pluginId;
 
-        @Option(names = "--to", description = "The version to restore. Default: the one live before the current.")
+        @Option(names = "--to", description = "The version to restore: an id as `plugins list` shows it"
+                + " (<version>-<sha12>), a version only one stored build has, or the start of one's SHA-256."
+                + " Default: the one live before the current.")
         String to;
 
         @Mixin

@@ -2,6 +2,7 @@ package dev.stratagem.runtime.script;
 
 import dev.stratagem.api.ComponentVersion;
 import dev.stratagem.runtime.history.ReloadEvent;
+import dev.stratagem.runtime.plugin.reload.VersionIds;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -130,27 +131,33 @@ public final class ScriptReloader implements AutoCloseable {
     /**
      * Goes back to a kept version through the same validated swap.
      *
-     * @param sha256 the source prefix (or a prefix of it) to go back to, or {@code null} for the version that
-     *     served before the current one
+     * @param to the version to go back to: an id as {@link #kept} lists it, a version only one kept source has,
+     *     or a prefix of one's SHA-256 (see {@link VersionIds#pick}); {@code null} for the version that served
+     *     before the current one
      * @return the outcome
+     * @throws VersionIds.Ambiguous if {@code to} fits several kept versions
      * @throws IllegalArgumentException if no such version is kept
      */
-    public CompletableFuture<ReloadOutcome> rollback(String sha256) {
+    public CompletableFuture<ReloadOutcome> rollback(String to) {
         Kept target;
         synchronized (kept) {
             String current = script.version().sha256();
-            target = kept.stream().filter(k -> sha256 == null ? !k.version().sha256().equals(current)
-                    : k.version().sha256().startsWith(sha256)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("script " + script.version().source() + " has no kept version "
-                            + (sha256 == null ? "before " + current : "'" + sha256 + "'") + "; kept: " + kept()));
+            if (to == null) {
+                target = kept.stream().filter(k -> !k.version().sha256().equals(current)).findFirst().orElseThrow(
+                        () -> new IllegalArgumentException("script " + script.version().source()
+                                + " has no kept version before " + current + "; kept: " + kept()));
+            } else {
+                target = List.copyOf(kept).get(VersionIds.pick(kept(), to, "kept", "script "
+                        + script.version().source()));
+            }
         }
         return CompletableFuture.supplyAsync(() -> buildAndValidate("ROLLBACK", target.source()), builder);
     }
 
-    /** @return the kept versions, most recently live first, each {@code version-sha12} */
+    /** @return the kept versions, most recently live first, each its {@link VersionIds id} */
     public List<String> kept() {
         synchronized (kept) {
-            return kept.stream().map(k -> k.version().version() + "-" + k.version().sha256()).toList();
+            return kept.stream().map(k -> VersionIds.of(k.version().version(), k.version().sha256())).toList();
         }
     }
 

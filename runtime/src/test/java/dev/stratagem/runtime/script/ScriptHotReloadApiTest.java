@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +80,31 @@ class ScriptHotReloadApiTest {
         }
     }
 
+    @Test
+    void every_kept_version_id_the_api_lists_is_a_rollback_target() throws Exception {
+        try (Runtime rt = new Runtime(tmp, ScriptReloads.tagger("v1"))) {
+            ScriptReloads.save(tmp.resolve("aside"), rt.folder.resolve("main.js"), ScriptReloads.tagger("v2"));
+            ScriptReloads.await(() -> ScriptReloads.count(rt.kernel, rt.id, ReloadEvent.SWAPPED) == 1, "v2 swapped");
+            List<String> kept = new ArrayList<>();
+            JSON.readTree(rt.get("/api/scripts").body()).get(0).path("stored").forEach(id -> kept.add(id.asText()));
+            assertThat(kept).hasSize(2).allMatch(id -> id.matches("0-[0-9a-f]{12}"));
+
+            JsonNode back = JSON.readTree(rt.post("/rollback", "{\"to\":\"" + kept.get(1) + "\"}").body());
+            assertThat(back.path("outcome").asText()).as(back.toString()).isEqualTo(ReloadEvent.SWAPPED);
+            assertThat("0-" + back.path("newSha256").asText()).isEqualTo(kept.get(1));
+            JsonNode byPrefix = JSON.readTree(rt.post("/rollback",
+                    "{\"to\":\"" + kept.get(0).substring(2, 9) + "\"}").body());
+            assertThat("0-" + byPrefix.path("newSha256").asText()).as(byPrefix.toString()).isEqualTo(kept.get(0));
+
+            HttpResponse<String> shared = rt.post("/rollback", "{\"to\":\"0\"}");
+            assertThat(shared.statusCode()).as(shared.body()).isEqualTo(400);
+            assertThat(shared.body()).contains("fits several kept versions").contains(kept.get(0), kept.get(1));
+            HttpResponse<String> unknown = rt.post("/rollback", "{\"to\":\"1-ab07b6d60b6a\"}");
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.body()).contains("kept: " + kept);
+        }
+    }
+
     /** A paper run of one strategy on a JavaScript composer, and the console API served on its kernel. */
     private static final class Runtime implements AutoCloseable {
         final Path folder;
@@ -106,6 +132,11 @@ class ScriptHotReloadApiTest {
             return "http://127.0.0.1:" + console.port();
         }
 
+        HttpResponse<String> get(String path) throws Exception {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(api() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
         /** POSTs to {@code /api/plugins/<script id><action>} with the token. */
         HttpResponse<String> post(String action, String body) throws Exception {
             String path = "/api/plugins/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + action;
@@ -119,7 +150,7 @@ class ScriptHotReloadApiTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws TimeoutException {
             try {
                 console.close().await(10, TimeUnit.SECONDS);
             } finally {

@@ -159,8 +159,7 @@ public final class HotReload implements PluginControl, AutoCloseable {
         for (PluginVersion v : reloader.live().all()) {
             List<String> users = reloader.strategies().stream().filter(s -> s.uses(v.pluginId()))
                     .map(s -> s.id() + ": " + s.status()).toList();
-            List<String> stored = reloader.store().list(v.pluginId()).stream()
-                    .map(p -> p.getFileName().toString().replaceFirst("\\.jar$", "")).toList();
+            List<String> stored = reloader.store().list(v.pluginId()).stream().map(VersionStore::idOf).toList();
             all.add(new PluginStatus(v.pluginId(), v.descriptor().version(), v.descriptor().shortSha(), v.extensions(),
                     stored, users));
         }
@@ -190,9 +189,8 @@ public final class HotReload implements PluginControl, AutoCloseable {
         Path target = version == null
                 ? stored.stream().filter(p -> now == null || !p.equals(now.jar())).findFirst().orElseThrow(() ->
                         new IllegalArgumentException("plugin '" + pluginId + "' has no earlier stored version"))
-                : reloader.store().find(pluginId, version).orElseThrow(() -> new IllegalArgumentException(
-                        "no stored version '" + version + "' of plugin '" + pluginId + "'; stored: "
-                                + stored.stream().map(VersionStore::versionOf).toList()));
+                : stored.get(VersionIds.pick(stored.stream().map(VersionStore::idOf).toList(), version, "stored",
+                        "plugin '" + pluginId + "'"));
         return await(reloader.offer(target, "ROLLBACK", System.nanoTime()), "rollback", pluginId);
     }
 

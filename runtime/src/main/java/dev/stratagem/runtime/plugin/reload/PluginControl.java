@@ -23,9 +23,12 @@ public interface PluginControl {
      * Makes a stored version live again, through the same validated swap as a dropped jar.
      *
      * @param pluginId a plugin
-     * @param version the version to go back to, or {@code null} for the one live before the current
+     * @param version the version to go back to, or {@code null} for the one live before the current: an id as
+     *     {@link #list} shows it ({@code <version>-<sha12>}), a version only one stored build has, or a prefix
+     *     of one build's SHA-256 (see {@link VersionIds#pick})
      * @return the reload event ({@code SWAPPED}, {@code REFUSED} with the reason, or {@code UNCHANGED}, not
      *     recorded, if that version is the live one)
+     * @throws VersionIds.Ambiguous if {@code version} fits several stored builds (they are listed)
      * @throws IllegalArgumentException if the plugin or that version is not in the version store
      */
     ReloadEvent rollback(String pluginId, String version);

@@ -9,7 +9,8 @@ import java.util.List;
  * @param version the live version
  * @param sha256 the first 12 hex digits of its jar's SHA-256
  * @param extensions its extension class names
- * @param stored the versions in the store, most recently live first ({@code version-sha12})
+ * @param stored the versions in the store, most recently live first: their {@link VersionIds ids},
+ *     {@code <version>-<sha12>}, which a rollback takes
  * @param strategies the strategies running it, each {@code id: RUNNING} or {@code id: PAUSED: why}
  */
 public record PluginStatus(

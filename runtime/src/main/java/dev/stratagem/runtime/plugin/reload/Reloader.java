@@ -243,8 +243,7 @@ final class Reloader implements AutoCloseable {
             pluginOfJar.put(jar, d.pluginId());
             return resumeUnchanged(b);
         }
-        boolean known = store.find(d.pluginId(), d.version()).map(p -> p.getFileName().toString()
-                .endsWith(d.shortSha() + ".jar")).orElse(false);
+        boolean known = store.holds(d);
         PluginVersion candidate;
         Path stored = null;
         List<PluginVersion> dependents = new ArrayList<>();

@@ -9,11 +9,11 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Copies of plugin jars, {@code <store>/<pluginId>/<version>-<sha12>.jar}, newest use first (by the file's
+ * Copies of plugin jars, {@code <store>/<pluginId>/<version>-<sha12>.jar} (the file name is the version's
+ * {@link VersionIds id}), newest use first (by the file's
  * modification time, touched whenever a version becomes live). The runtime loads jars from here, and a
  * rollback picks one from here; the last K of each plugin are kept.
  */
@@ -75,14 +75,15 @@ final class VersionStore {
         }
     }
 
-    /** @return the stored jar of a version (the most recently live one if several builds share it) */
-    Optional<Path> find(String pluginId, String version) {
-        return list(pluginId).stream().filter(p -> versionOf(p).equals(version)).findFirst();
+    /** @return whether this exact build (version and SHA-256) is stored already */
+    boolean holds(JarDescriptor d) {
+        return Files.isRegularFile(file(d));
     }
 
-    static String versionOf(Path stored) {
+    /** @return the id of a stored jar, {@code <version>-<sha12>} */
+    static String idOf(Path stored) {
         String name = stored.getFileName().toString();
-        return name.substring(0, name.lastIndexOf('-'));
+        return name.substring(0, name.length() - ".jar".length());
     }
 
     void discard(Path stored, List<Path> keepIfListed) {
@@ -96,7 +97,7 @@ final class VersionStore {
     }
 
     private Path file(JarDescriptor d) {
-        return root.resolve(d.pluginId()).resolve(d.version() + "-" + d.shortSha() + ".jar");
+        return root.resolve(d.pluginId()).resolve(VersionIds.of(d.version(), d.shortSha()) + ".jar");
     }
 
     private static long mtime(Path p) {

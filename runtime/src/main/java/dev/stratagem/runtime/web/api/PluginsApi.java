@@ -8,6 +8,7 @@ import dev.stratagem.runtime.http.RequestProblem;
 import dev.stratagem.runtime.plugin.PluginInfo;
 import dev.stratagem.runtime.plugin.reload.PluginControl;
 import dev.stratagem.runtime.plugin.reload.PluginStatus;
+import dev.stratagem.runtime.plugin.reload.VersionIds;
 import dev.stratagem.runtime.script.ScriptHotReload;
 import dev.stratagem.runtime.web.ConsoleSources;
 import io.vertx.ext.web.RoutingContext;
@@ -105,13 +106,15 @@ final class PluginsApi {
         ApiJson.send(ctx, act(ctx, "reload", live -> live.reload(ctx.pathParam("pluginId"))));
     }
 
-    /** Runs a change on the live runtime: an unknown plugin or version is 404, no runtime 409. */
+    /** Runs a change on the live runtime: an unknown plugin or version is 404, an ambiguous one 400, no runtime 409. */
     private ReloadEvent act(RoutingContext ctx, String what, Function<PluginControl, ReloadEvent> change) {
         PluginControl live = sources.livePlugins().orElseThrow(() -> new RequestProblem(409,
                 "no running runtime: cannot " + what + " plugin '" + ctx.pathParam("pluginId")
                         + "' in a finished history; start one with stratagem run"));
         try {
             return change.apply(live);
+        } catch (VersionIds.Ambiguous e) {
+            throw ApiProblem.badRequest(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw RequestProblem.notFound(e.getMessage());
         }

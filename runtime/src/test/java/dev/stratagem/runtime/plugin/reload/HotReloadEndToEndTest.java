@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.plugin.reload;
 
+import static dev.stratagem.runtime.plugin.reload.ReloadFixture.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,9 +20,6 @@ import dev.stratagem.runtime.web.HistoryControlPlane;
 import dev.stratagem.runtime.web.auth.ConsoleToken;
 import dev.stratagem.runtime.web.auth.TokenStore;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +41,6 @@ class HotReloadEndToEndTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path tmp;
@@ -166,19 +163,6 @@ class HotReloadEndToEndTest {
 
     private static int cli(String... args) {
         return StratagemCommand.commandLine().execute(args);
-    }
-
-    private static HttpResponse<String> http(String api, String method, String path, String body, String bearer)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static void awaitRecorded(Kernel kernel, long cycles) {

@@ -8,6 +8,10 @@ import dev.stratagem.runtime.testing.TestPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -115,6 +119,22 @@ final class ReloadFixture {
             }
         }
         return out;
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** Calls the console API at {@code api}, with a JSON body and a bearer token if given. */
+    static HttpResponse<String> http(String api, String method, String path, String body, String bearer)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Reload events as they are recorded, to await one. */
