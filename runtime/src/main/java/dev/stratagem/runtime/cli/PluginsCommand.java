@@ -5,7 +5,9 @@ import dev.stratagem.runtime.plugin.PluginCatalog;
 import dev.stratagem.runtime.plugin.PluginInfo;
 import dev.stratagem.runtime.plugin.reload.PluginApiClient;
 import dev.stratagem.runtime.plugin.reload.PluginStatus;
+import dev.stratagem.runtime.script.ScriptHotReload;
 import dev.stratagem.runtime.web.auth.TokenStore;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +15,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code stratagem plugins}: what the plugins folder provides, and hot reload on a running runtime. */
 @Command(name = "plugins", mixinStandardHelpOptions = true, description = "List, follow, reload and roll back "
@@ -54,8 +58,9 @@ final class PluginsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the plugins, their versions, jar hashes and extensions: those the running runtime"
-                    + " serves (with the strategies running each and the versions stored for rollback), else,"
-                    + " when nothing answers and no --api is given, those in the plugins folder.")
+                    + " serves (with the strategies running each and the versions stored for rollback) and its"
+                    + " script components (role, id, strategy, version and SHA-256, state, versions kept), else,"
+                    + " when nothing answers and no --api is given, the plugins in the plugins folder.")
     static final class ListPlugins implements Callable<Integer> {
         @Mixin
         PluginsOption home = new PluginsOption();
@@ -63,8 +68,20 @@ final class PluginsCommand {
         @Mixin
         ApiOption api = new ApiOption();
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                return list(out);
+            } finally {
+                out.flush();
+            }
+        }
+
+        private int list(PrintWriter out) {
             List<PluginStatus> live;
             try {
                 live = api.client().list();
@@ -73,22 +90,47 @@ final class PluginsCommand {
                     throw e;
                 }
                 System.err.println("note: " + e.getMessage() + "; listing the plugins folder " + home.plugins());
-                return listFolder();
+                return listFolder(out);
             }
-            System.out.printf(Locale.ROOT, "%-14s %-16s %-13s %-40s %s%n", "plugin", "version", "sha256",
+            out.printf(Locale.ROOT, "%-14s %-16s %-13s %-40s %s%n", "plugin", "version", "sha256",
                     "strategies", "stored versions");
             for (PluginStatus p : live) {
-                System.out.printf(Locale.ROOT, "%-14s %-16s %-13s %-40s %s%n", p.pluginId(), p.version(),
-                        p.sha256(), p.strategies(), p.stored());
+                if (!p.pluginId().startsWith(ScriptHotReload.PREFIX)) {
+                    out.printf(Locale.ROOT, "%-14s %-16s %-13s %-40s %s%n", p.pluginId(), p.version(),
+                            p.sha256(), p.strategies(), p.stored());
+                }
             }
+            listScripts(out, live.stream().filter(p -> p.pluginId().startsWith(ScriptHotReload.PREFIX)).toList());
             return 0;
         }
 
-        private int listFolder() {
+        /** One row per script component running: each use ({@code role: id}) of each strategy running it. */
+        private static void listScripts(PrintWriter out, List<PluginStatus> scripts) {
+            String row = "%-9s %-22s %-14s %-8s %-13s %-12s %-32s %s%n";
+            if (scripts.stream().allMatch(s -> s.strategies().isEmpty())) {
+                return; // a finished history's scripts: none runs
+            }
+            out.println();
+            out.printf(Locale.ROOT, row, "role", "id", "strategy", "version", "sha256", "state", "kept versions",
+                    "script");
+            for (PluginStatus s : scripts) {
+                for (String use : s.extensions()) {
+                    for (String strategy : s.strategies()) {
+                        String[] roleId = use.split(": ", 2);
+                        String[] strategyState = strategy.split(": ", 2);
+                        out.printf(Locale.ROOT, row, roleId[0], roleId[roleId.length - 1], strategyState[0],
+                                s.version(), s.sha256(), strategyState[strategyState.length - 1], s.stored(),
+                                s.pluginId());
+                    }
+                }
+            }
+        }
+
+        private int listFolder(PrintWriter out) {
             try (PluginCatalog catalog = PluginCatalog.load(home.plugins())) {
-                System.out.printf(Locale.ROOT, "%-14s %-16s %-9s %-13s %s%n", "plugin", "version", "state", "sha256", "extensions");
+                out.printf(Locale.ROOT, "%-14s %-16s %-9s %-13s %s%n", "plugin", "version", "state", "sha256", "extensions");
                 for (PluginInfo p : catalog.plugins()) {
-                    System.out.printf(Locale.ROOT, "%-14s %-16s %-9s %-13s %s%s%n", p.pluginId(), p.version(), p.state(),
+                    out.printf(Locale.ROOT, "%-14s %-16s %-9s %-13s %s%s%n", p.pluginId(), p.version(), p.state(),
                             p.sha256(), p.extensions(), p.problem().isEmpty() ? "" : "  problem: " + p.problem());
                 }
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratagem.runtime.cli.StratagemCommand;
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.ReloadEvent;
@@ -15,6 +16,8 @@ import dev.stratagem.runtime.web.ConsoleSources;
 import dev.stratagem.runtime.web.HistoryControlPlane;
 import dev.stratagem.runtime.web.auth.ConsoleToken;
 import dev.stratagem.runtime.web.auth.TokenStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Script hot reload as the console API serves it, over real HTTP on the kernel of a paper run (real H2 file,
@@ -102,6 +106,22 @@ class ScriptHotReloadApiTest {
             HttpResponse<String> unknown = rt.post("/rollback", "{\"to\":\"1-ab07b6d60b6a\"}");
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).contains("kept: " + kept);
+        }
+    }
+
+    @Test
+    void plugins_list_shows_each_running_script_component_beside_the_plugins() throws Exception {
+        try (Runtime rt = new Runtime(tmp, ScriptReloads.tagger("v1"))) {
+            String sha = rt.kernel.plugins().list().stream().filter(p -> p.pluginId().equals(rt.id)).findFirst()
+                    .orElseThrow().sha256();
+            StringWriter out = new StringWriter();
+            CommandLine cli = StratagemCommand.commandLine();
+            cli.setOut(new PrintWriter(out));
+            assertThat(cli.execute("plugins", "list", "--api", rt.api())).isZero();
+            List<String> lines = out.toString().lines().toList();
+            assertThat(lines).anyMatch(l -> l.startsWith("rules "));
+            assertThat(lines).filteredOn(l -> l.endsWith(rt.id)).singleElement().satisfies(row ->
+                    assertThat(row.split(" +", 7)).startsWith("composer", "tagger", "tagged", "0", sha, "RUNNING"));
         }
     }
 

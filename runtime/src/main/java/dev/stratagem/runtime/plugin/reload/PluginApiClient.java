@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -46,10 +47,24 @@ public final class PluginApiClient implements PluginControl {
         this.token = token;
     }
 
+    /**
+     * @return the plugins ({@code /api/plugins}), then the script components ({@code /api/scripts}, ids
+     *     {@code script:<folder>}, their uses as the extensions and their kept versions as the stored ones), as
+     *     {@link HotReload#list} gives both in the runtime
+     */
     @Override
     public List<PluginStatus> list() {
-        return call("GET", "/api/plugins", null, new TypeReference<>() {});
+        List<PluginStatus> all = new ArrayList<>(call("GET", "/api/plugins", null,
+                new TypeReference<List<PluginStatus>>() {}));
+        for (ScriptView s : call("GET", "/api/scripts", null, new TypeReference<List<ScriptView>>() {})) {
+            all.add(new PluginStatus(s.id(), s.version(), s.sha256(), s.uses(), s.stored(), s.strategies()));
+        }
+        return all;
     }
+
+    /** One element of {@code /api/scripts} (its last reload event is not read). */
+    private record ScriptView(String id, String version, String sha256, List<String> uses, List<String> strategies,
+            List<String> stored) {}
 
     @Override
     public List<ReloadEvent> history(String pluginId) {
