@@ -69,7 +69,8 @@ public final class PluginCatalog implements ComponentFactory, AutoCloseable {
 
     /**
      * Loads one jar, or records why not: a jar that does not open as a zip (half-written, truncated) or has
-     * no {@code Plugin-Id} in its manifest is refused with a one-line reason instead of PF4J's stack trace.
+     * no {@code Plugin-Id} in its manifest, or names a {@code Plugin-Class} that is not there, is refused with a
+     * one-line reason instead of PF4J's stack trace.
      */
     private void loadChecked(Path jar) {
         String problem = JarCheck.problem(jar);

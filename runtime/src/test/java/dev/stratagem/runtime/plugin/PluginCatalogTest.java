@@ -8,9 +8,14 @@ import dev.stratagem.api.FeaturesPipeline;
 import dev.stratagem.api.Parameters;
 import dev.stratagem.runtime.testing.TestPaths;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +64,31 @@ class PluginCatalogTest {
             assertThatThrownBy(() -> catalog.create(DecisionComposer.class, "composer", "sma-crossover",
                     Parameters.of(Map.of("fsat", 5))))
                     .hasMessageContaining("unknown parameter 'fsat'");
+        }
+    }
+
+    @Test
+    void a_jar_naming_a_plugin_class_it_does_not_hold_is_refused_with_that_reason_before_pf4j_starts_it()
+            throws IOException {
+        copyBuiltIns();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Plugin-Id", "badclass");
+        manifest.getMainAttributes().putValue("Plugin-Version", "1.0");
+        manifest.getMainAttributes().putValue("Plugin-Class", "does.not.Exist");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve("badclass.jar")), manifest)) {
+            jar.putNextEntry(new JarEntry("META-INF/extensions.idx"));
+            jar.write("does.not.Ext\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        try (PluginCatalog catalog = PluginCatalog.load(plugins)) {
+            assertThat(catalog.plugins()).filteredOn(p -> p.pluginId().equals("badclass.jar")).singleElement()
+                    .satisfies(p -> {
+                        assertThat(p.state()).isEqualTo("REFUSED");
+                        assertThat(p.problem())
+                                .isEqualTo("Plugin-Class 'does.not.Exist' not found in the jar (nor on the runtime's class path)");
+                    });
+            assertThat(catalog.ids(DecisionComposer.class)).contains("sma-crossover");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.plugin.reload;
 
+import dev.stratagem.runtime.plugin.JarCheck;
 import dev.stratagem.runtime.plugin.Sha256;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.jar.Manifest;
 
 /**
  * What a dropped jar claims to be, read before anything is loaded: it must open as a zip and carry a PF4J
- * descriptor and an extension index. The jar is closed again before this returns.
+ * descriptor whose {@code Plugin-Class}, if it names one, is there, and an extension index. The jar is closed
+ * again before this returns.
  *
  * @param pluginId the Plugin-Id
  * @param version the Plugin-Version
@@ -30,10 +32,12 @@ record JarDescriptor(String pluginId, String version, String sha256, List<String
     static JarDescriptor read(Path jar) throws RefusedException {
         Manifest manifest;
         boolean indexed;
+        String missingClass;
         try (JarFile file = new JarFile(jar.toFile())) {
             manifest = file.getManifest();
             var index = file.getEntry("META-INF/extensions.idx");
             indexed = index != null && index.getSize() != 0;
+            missingClass = manifest == null ? null : JarCheck.missingPluginClass(file, manifest);
         } catch (IOException | SecurityException e) {
             throw new RefusedException(jar.getFileName() + " does not open as a jar (truncated or still being written?): "
                     + e.getMessage());
@@ -49,6 +53,9 @@ record JarDescriptor(String pluginId, String version, String sha256, List<String
         }
         if (version == null || version.isBlank()) {
             throw new RefusedException(jar.getFileName() + ": bad manifest: no Plugin-Version for plugin '" + id + "'");
+        }
+        if (missingClass != null) {
+            throw new RefusedException(jar.getFileName() + ": bad manifest: " + missingClass);
         }
         if (!indexed) {
             throw new RefusedException(jar.getFileName() + ": plugin '" + id + "' " + version
