@@ -12,17 +12,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads YAML files into records; unknown keys and bad values are errors naming file, line and key. */
-final class Yaml {
+public final class Yaml {
 
     /** A key written twice is an error: the parser's default, the last one wins, ran with a value the author overlooked. */
     private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /** A SnakeYAML message's position line, {@code  in 'reader', line 4, column 8:}. */
+    private static final Pattern MARK = Pattern.compile("^\\s+in '.*', line (\\d+), column (\\d+):$");
 
     private Yaml() {}
 
@@ -51,10 +54,36 @@ final class Yaml {
             throw new ConfigException(file + lineOf(text, leaf, e.getLocation()) + ": bad value for '" + key + "': "
                     + firstLine(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
-            // A YAML syntax error: keep the parser's first line, which names the problem, and its position.
-            throw new ConfigException(file + where(e.getLocation()) + ": not valid YAML: "
-                    + firstLine(e.getOriginalMessage()), e);
+            throw new ConfigException(syntaxError(file, e), e);
         }
+    }
+
+    /**
+     * A YAML file the parser refused, in one line: {@code file:line:column: not valid YAML: <what it says>},
+     * the position where the parser stopped, then its context (with where that started) and its problem,
+     * without its excerpts of the file: {@code script.yaml:5:7: not valid YAML: while parsing a flow sequence
+     * (from 4:8); expected ',' or ']', but got :}.
+     *
+     * @param file the file
+     * @param e what the YAML parser threw
+     * @return the message
+     */
+    public static String syntaxError(Path file, JsonProcessingException e) {
+        String at = where(e.getLocation());
+        StringBuilder said = new StringBuilder();
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        for (String line : message.split("\\R")) {
+            Matcher mark = MARK.matcher(line);
+            if (mark.matches()) {
+                String from = ":" + mark.group(1) + ":" + mark.group(2);
+                if (!from.equals(at) && !said.isEmpty()) {
+                    said.append(" (from ").append(from.substring(1)).append(')');
+                }
+            } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                said.append(said.isEmpty() ? "" : "; ").append(line.strip());
+            }
+        }
+        return file + at + ": not valid YAML: " + said;
     }
 
     /** The line of {@code key:} in the file (the parser's own location may be far past it), else the parser's. */

@@ -1,8 +1,10 @@
 package dev.stratagem.runtime.script;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.stratagem.runtime.config.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +71,8 @@ public record ScriptManifest(Path folder, String id, ScriptLanguage language, Pa
             raw = YAML.readValue(Files.readString(file), new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ScriptException(file + ": no such file (a script folder needs a " + FILE + ")", e);
+        } catch (JsonParseException e) {
+            throw new ScriptException(Yaml.syntaxError(file, e), e);
         } catch (IOException e) {
             throw new ScriptException(file + ": cannot read: " + e.getMessage(), e);
         }
