@@ -114,7 +114,7 @@ final class PluginsApi {
         try {
             return change.apply(live);
         } catch (VersionIds.Ambiguous e) {
-            throw ApiProblem.badRequest(e.getMessage());
+            throw RequestProblem.badRequest(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw RequestProblem.notFound(e.getMessage());
         }
