@@ -18,6 +18,11 @@ public final class TestPaths {
         return data().resolveSibling("strategies");
     }
 
+    /** @return the repository's scripts folder (the launcher's shell libraries are in scripts/lib) */
+    public static Path scripts() {
+        return data().getParent().resolveSibling("scripts");
+    }
+
     /** @return runtime/target/plugins, holding the built-in plugin jars */
     public static Path plugins() {
         Path dir = Path.of(System.getProperty("stratagem.plugins.dir", "target/plugins")).toAbsolutePath();
