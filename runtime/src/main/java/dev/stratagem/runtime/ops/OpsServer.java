@@ -1,6 +1,7 @@
 package dev.stratagem.runtime.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratagem.runtime.http.BearerTokens;
 import dev.stratagem.runtime.http.JsonBodies;
 import dev.stratagem.runtime.http.ProblemHandler;
 import dev.stratagem.runtime.http.RequestProblem;
@@ -107,7 +108,8 @@ public final class OpsServer implements AutoCloseable {
     /** A POST route whose body is read (up to 16 KiB) and whose token is checked before its handler runs. */
     private static Route post(Router router, String path, String token) {
         return router.post(path).handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(rc -> {
-            if (token.isEmpty() || ("Bearer " + token).equals(rc.request().getHeader("Authorization"))) {
+            if (token.isEmpty()
+                    || BearerTokens.same(token, BearerTokens.presented(rc.request().getHeader("Authorization")))) {
                 rc.next();
             } else {
                 rc.fail(new RequestProblem(401, "bearer token required"));

@@ -82,7 +82,15 @@ class OpsServerTest {
             ready.set(true);
             assertThat(get(port, "/ready").statusCode()).isEqualTo(200);
             assertThat(post(port, "{\"action\":\"activate\",\"reason\":\"x\"}", null).statusCode()).isEqualTo(401);
+            assertThat(post(port, "{\"action\":\"activate\",\"reason\":\"x\"}", "s3cres").statusCode()).isEqualTo(401);
+            assertThat(post(port, "{\"action\":\"activate\",\"reason\":\"x\"}", "s3cret ".repeat(2)).statusCode())
+                    .isEqualTo(401);
             assertThat(ks.active()).isFalse();
+            // the scheme's case does not matter (RFC 9110), as on the console
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/killswitch"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"deactivate\",\"reason\":\"x\"}"))
+                    .header("Authorization", "bearer s3cret").build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(200);
             assertThat(post(port, "{\"action\":\"activate\",\"reason\":\"drill\"}", "s3cret").body())
                     .contains("\"active\":true", "\"reason\":\"drill\"");
             assertThat(ks.state().reason()).isEqualTo("drill");

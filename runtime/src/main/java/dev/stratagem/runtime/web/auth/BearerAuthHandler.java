@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.web.auth;
 
+import dev.stratagem.runtime.http.BearerTokens;
 import dev.stratagem.runtime.http.RequestProblem;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -28,8 +29,7 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
             return;
         }
         String header = ctx.request().getHeader("Authorization");
-        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? header.substring(7).trim() : null;
+        String presented = BearerTokens.presented(header);
         if (token.matches(presented)) {
             ctx.next();
         } else {

@@ -1,8 +1,7 @@
 package dev.stratagem.runtime.web.auth;
 
-import java.nio.charset.StandardCharsets;
+import dev.stratagem.runtime.http.BearerTokens;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 
 /**
  * The console's bearer token.
@@ -18,8 +17,7 @@ public record ConsoleToken(String value, Path file, boolean created) {
      * @return whether it is this token (constant-time)
      */
     public boolean matches(String presented) {
-        return presented != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8));
+        return BearerTokens.same(value, presented);
     }
 
     @Override
