@@ -11,19 +11,19 @@
 stratagem_install_builtin_plugins() {
   local built="$1" plugins="$2" record="$3"
   mkdir -p "$plugins"
-  touch "$record"
-  local jar name target sum installed
+  [ -e "$record" ] || : > "$record"
+  local jar name target sum installed now
   for jar in "$built"/*.jar; do
     [ -e "$jar" ] || continue
     name="$(basename "$jar")"
     target="$plugins/$name"
     sum="$(sha256sum "$jar" | cut -d' ' -f1)"
+    installed="$(awk -v n="$name" '$2 == n { print $1 }' "$record")"
     if [ -e "$target" ]; then
-      installed="$(awk -v n="$name" '$2 == n { print $1 }' "$record")"
-      local now
       now="$(sha256sum "$target" | cut -d' ' -f1)"
       if [ "$now" = "$sum" ]; then
-        stratagem_record_builtin "$record" "$name" "$sum"
+        # the common case, every command: nothing to copy, and the record is rewritten only if it lacked the jar
+        [ "$installed" = "$sum" ] || stratagem_record_builtin "$record" "$name" "$sum"
         continue
       fi
       if [ "$now" != "$installed" ]; then
