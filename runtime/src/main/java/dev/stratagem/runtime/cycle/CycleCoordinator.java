@@ -487,7 +487,13 @@ public final class CycleCoordinator {
         return withIds;
     }
 
+    /** The last closes by symbol: an immutable map, which the guardrails' risk context keeps without a copy. */
     private Map<String, Double> prices() {
+        List<String> symbols = window.symbols();
+        if (symbols.size() == 1) {
+            double close = window.lastClose(symbols.getFirst());
+            return Double.isNaN(close) ? Map.of() : Map.of(symbols.getFirst(), close);
+        }
         Map<String, Double> prices = new HashMap<>();
         for (String symbol : window.symbols()) {
             double close = window.lastClose(symbol);
@@ -495,7 +501,7 @@ public final class CycleCoordinator {
                 prices.put(symbol, close);
             }
         }
-        return prices;
+        return Map.copyOf(prices);
     }
 
     private Map<String, Double> pendingQuantities() {

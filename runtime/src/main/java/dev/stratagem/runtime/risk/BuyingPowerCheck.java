@@ -29,6 +29,16 @@ public final class BuyingPowerCheck implements RiskCheck {
             return RiskVerdict.ACCEPT;
         }
         PricedOrder order = PricedOrder.of(instruction, context);
+        double coveringValue = Math.max(0, -order.alongValue());
+        if (order.size() <= coveringValue) {
+            return RiskVerdict.ACCEPT;   // only covers a short: exact, two doubles compared
+        }
+        double costValue = (order.size() - coveringValue) * order.priceValue();
+        double cashValue = context.projectedCash();
+        if (PricedOrder.clearlyAtMost(costValue, cashValue,
+                (order.size() + coveringValue) * order.priceValue() + Math.abs(cashValue))) {
+            return RiskVerdict.ACCEPT;
+        }
         BigDecimal covering = order.along().negate().max(BigDecimal.ZERO);
         BigDecimal increasing = order.quantity().subtract(covering).max(BigDecimal.ZERO);
         if (increasing.signum() == 0) {

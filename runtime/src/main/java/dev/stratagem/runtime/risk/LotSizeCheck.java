@@ -25,6 +25,10 @@ public final class LotSizeCheck implements RiskCheck {
     public RiskVerdict check(TradeInstruction instruction, RiskContext context) {
         PricedOrder order = PricedOrder.of(instruction, context);
         Instrument instrument = order.instrument();
+        double size = order.size();
+        if (instrument.lotSize() == 1 && PricedOrder.isWhole(size) && size >= instrument.minQuantity()) {
+            return RiskVerdict.ACCEPT;   // whole shares: a whole number of lots, compared exactly in doubles
+        }
         BigDecimal qty = order.quantity();
         BigDecimal lots = Lots.floor(qty, instrument);
         boolean rounded = lots.compareTo(qty) != 0;

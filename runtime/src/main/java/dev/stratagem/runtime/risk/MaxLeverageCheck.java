@@ -35,6 +35,9 @@ public final class MaxLeverageCheck implements RiskCheck {
         if (maxLeverage == Double.POSITIVE_INFINITY || order.reducing()) {
             return RiskVerdict.ACCEPT;
         }
+        if (fitsInDoubles(order, context, maxLeverage)) {
+            return RiskVerdict.ACCEPT;
+        }
         BigDecimal equity = Decimals.dec(context.portfolio().equity());
         if (equity.signum() <= 0) {
             return Lots.clampOrReject(order.quantity(), order.boundFor(BigDecimal.ZERO), order.instrument(),
@@ -66,5 +69,33 @@ public final class MaxLeverageCheck implements RiskCheck {
                 + gross.divide(equity, 2, RoundingMode.HALF_UP).toPlainString() + " on equity "
                 + Decimals.money(equity) + ", over max leverage " + Decimals.plain(maxLeverage);
         return Lots.clampOrReject(order.quantity(), bound, order.instrument(), why);
+    }
+
+    /**
+     * Whether the gross exposure after the order stays within {@code maxLeverage} times the equity, decided in
+     * doubles: the exact check's {@code quantity <= room / price - along} as {@code (quantity + along) * price <=
+     * room}. False if not sure, or if the exact check has a reason to give (no equity, a position without a price).
+     */
+    private static boolean fitsInDoubles(PricedOrder order, RiskContext context, double maxLeverage) {
+        double equity = context.portfolio().equity();
+        if (!(equity > 0)) {
+            return false;
+        }
+        double others = 0;
+        for (Map.Entry<String, Double> e : context.projectedQuantities().entrySet()) {
+            double qty = e.getValue();
+            if (qty == 0 || e.getKey().equals(order.instruction().symbol())) {
+                continue;
+            }
+            double price = context.price(e.getKey());
+            if (!Double.isFinite(price)) {
+                return false;
+            }
+            others += Math.abs(qty) * price;
+        }
+        double maxExposure = maxLeverage * equity;
+        double exposure = (order.size() + order.alongValue()) * order.priceValue();
+        double size = (order.size() + Math.abs(order.alongValue())) * order.priceValue() + Math.abs(maxExposure) + others;
+        return PricedOrder.clearlyAtMost(exposure, maxExposure - others, size);
     }
 }

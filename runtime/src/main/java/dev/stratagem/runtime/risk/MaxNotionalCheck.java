@@ -31,6 +31,10 @@ public final class MaxNotionalCheck implements RiskCheck {
             return RiskVerdict.ACCEPT;
         }
         PricedOrder order = PricedOrder.of(instruction, context);
+        double notionalValue = order.size() * order.priceValue();
+        if (PricedOrder.clearlyAtMost(notionalValue, limit, notionalValue + Math.abs(limit))) {
+            return RiskVerdict.ACCEPT;
+        }
         BigDecimal max = Decimals.dec(limit);
         BigDecimal notional = order.quantity().multiply(order.price());
         if (notional.compareTo(max) <= 0) {

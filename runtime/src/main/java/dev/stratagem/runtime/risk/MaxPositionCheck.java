@@ -52,6 +52,9 @@ public final class MaxPositionCheck implements RiskCheck {
                     ? RiskVerdict.reject(why)
                     : Lots.clampOrReject(order.quantity(), held, order.instrument(), why);
         }
+        if (limits.maxPositionNotional() == Double.POSITIVE_INFINITY && fitsInDoubles(order, limits.maxPositionQuantity())) {
+            return RiskVerdict.ACCEPT;
+        }
         BigDecimal bound = null;
         BigDecimal maxNotional = null;
         if (limits.maxPositionQuantity() != Double.POSITIVE_INFINITY) {
@@ -77,6 +80,18 @@ public final class MaxPositionCheck implements RiskCheck {
     }
 
     /** The start of most reasons, written only for an order that does not fit. */
+    /** Whether the position after the order stays within {@code max}, decided in doubles; false if not sure. */
+    private static boolean fitsInDoubles(PricedOrder order, double max) {
+        if (max == Double.POSITIVE_INFINITY) {
+            return true;
+        }
+        double after = order.size() + order.alongValue();
+        if (order.whole() && PricedOrder.isWhole(max)) {
+            return after <= max;   // whole numbers: exact
+        }
+        return PricedOrder.clearlyAtMost(after, max, order.size() + Math.abs(order.alongValue()) + Math.abs(max));
+    }
+
     private static String moves(PricedOrder order) {
         return order.describe() + " would take position " + Decimals.plain(order.position()) + " to "
                 + Decimals.plain(order.positionAfter());

@@ -6,20 +6,29 @@ import dev.stratagem.api.PositionSnapshot;
 import dev.stratagem.api.RiskContext;
 import dev.stratagem.api.TradeInstruction;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The positions and cash the portfolio will have once pending orders and the instructions accepted so far
- * in this cycle fill at reference prices. Kept in decimals so a long cycle does not drift.
+ * in this cycle fill at reference prices. Kept in decimals so a long cycle does not drift; made only once there is
+ * something to add: the first instruction of a cycle without pending orders (almost every one) reads the
+ * portfolio as it is.
  */
 final class Projection {
 
     private final PortfolioView portfolio;
     private final Map<String, Instrument> instruments;
     private final Map<String, Double> prices;
-    private final Map<String, BigDecimal> quantities = new HashMap<>();
+    private final Map<String, Double> pending;
+    /** Null until something is added to the portfolio as it is. */
+    private Map<String, BigDecimal> quantities;
     private BigDecimal cash;
+    /** Accepted instructions and their prices not yet added to {@link #quantities}. */
+    private final List<TradeInstruction> accepted = new ArrayList<>(1);
+    private final List<Double> acceptedPrices = new ArrayList<>(1);
     private RiskContext context;
 
     Projection(PortfolioView portfolio, Map<String, Instrument> instruments, Map<String, Double> prices,
@@ -27,10 +36,7 @@ final class Projection {
         this.portfolio = portfolio;
         this.instruments = instruments;
         this.prices = prices;
-        this.cash = Decimals.dec(portfolio.cash());
-        for (PositionSnapshot p : portfolio.positions()) {
-            quantities.merge(p.symbol(), Decimals.dec(p.quantity()), BigDecimal::add);
-        }
+        this.pending = pendingQuantities;
         for (Map.Entry<String, Double> pending : pendingQuantities.entrySet()) {
             double qty = pending.getValue();
             if (qty == 0) {
@@ -42,23 +48,67 @@ final class Projection {
                 throw new IllegalArgumentException("pending quantity " + qty + " of " + symbol
                         + " cannot be projected: needs a finite quantity and a reference price, price is " + price);
             }
-            add(symbol, Decimals.dec(qty), Decimals.dec(price));
         }
     }
 
     /** The context for the next instruction; the same instance until an instruction is accepted. */
     RiskContext context() {
         if (context == null) {
-            Map<String, Double> projected = HashMap.newHashMap(quantities.size());
-            quantities.forEach((symbol, qty) -> projected.put(symbol, qty.doubleValue()));
-            context = new RiskContext(portfolio, instruments, prices, projected, cash.doubleValue());
+            if (quantities == null && accepted.isEmpty() && !anyPending() && portfolio.positions().size() <= 1) {
+                context = new RiskContext(portfolio, instruments, prices, held(), portfolio.cash() + 0.0);
+            } else {
+                projectAll();
+                Map<String, Double> projected = HashMap.newHashMap(quantities.size());
+                quantities.forEach((symbol, qty) -> projected.put(symbol, qty.doubleValue()));
+                context = new RiskContext(portfolio, instruments, prices, projected, cash.doubleValue());
+            }
         }
         return context;
     }
 
     /** Books an accepted instruction at its (finite, positive) reference price. */
     void accept(TradeInstruction instruction, double price) {
-        add(instruction.symbol(), Decimals.dec(instruction.signedQuantity()), Decimals.dec(price));
+        accepted.add(instruction);
+        acceptedPrices.add(price);
+        context = null;
+    }
+
+    /** The one position's quantity (or none) as the decimals would give it back ({@code + 0.0}: no negative zero). */
+    private Map<String, Double> held() {
+        List<PositionSnapshot> positions = portfolio.positions();
+        return positions.isEmpty() ? Map.of()
+                : Map.of(positions.getFirst().symbol(), positions.getFirst().quantity() + 0.0);
+    }
+
+    private boolean anyPending() {
+        for (double qty : pending.values()) {
+            if (qty != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds the pending orders (the first time) and the instructions accepted since, in decimals. */
+    private void projectAll() {
+        if (quantities == null) {
+            quantities = new HashMap<>();
+            cash = Decimals.dec(portfolio.cash());
+            for (PositionSnapshot p : portfolio.positions()) {
+                quantities.merge(p.symbol(), Decimals.dec(p.quantity()), BigDecimal::add);
+            }
+            for (Map.Entry<String, Double> pending : pending.entrySet()) {
+                if (pending.getValue() != 0) {
+                    add(pending.getKey(), Decimals.dec(pending.getValue()), Decimals.dec(prices.get(pending.getKey())));
+                }
+            }
+        }
+        for (int i = 0; i < accepted.size(); i++) {
+            TradeInstruction instruction = accepted.get(i);
+            add(instruction.symbol(), Decimals.dec(instruction.signedQuantity()), Decimals.dec(acceptedPrices.get(i)));
+        }
+        accepted.clear();
+        acceptedPrices.clear();
     }
 
     private void add(String symbol, BigDecimal signedQty, BigDecimal price) {
@@ -69,6 +119,5 @@ final class Projection {
         } else {
             quantities.put(symbol, after);
         }
-        context = null;
     }
 }
