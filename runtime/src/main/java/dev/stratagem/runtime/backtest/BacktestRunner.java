@@ -100,11 +100,12 @@ public final class BacktestRunner {
             JdbiHistoryStore store, Map<String, String> env) {
         LedgerPortfolio ledger = new LedgerPortfolio(config.id(), config.capital(), config.limits());
         // The same risk engine as paper and live (breakers, portfolio and VaR limits), with an in-memory kill
-        // switch: a backtest's guardrail verdicts are those the strategy would get on the bus.
+        // switch: a backtest's guardrail verdicts are those the strategy would get on the bus. Only this thread
+        // uses it.
         Settings global = Settings.defaults().withEnvironment(env);
         Settings settings = Settings.defaults().withFile(request.strategyFile().toString(), config.settings(), true)
                 .withEnvironment(env);
-        RiskEngine risk = RiskWiring.engine(global, Map.of(config.id(), settings), new KillSwitch(null), null);
+        RiskEngine risk = RiskWiring.engine(global, Map.of(config.id(), settings), new KillSwitch(null), null).confined();
         risk.register(config.id(), runId, config.capital().doubleValue());
         components = RiskWiring.wrap(components, config.id(), risk, List.of(), null);
         // the trade digest reduces the equity curve a point a cycle: its drawdown and Sharpe ratio are the report's

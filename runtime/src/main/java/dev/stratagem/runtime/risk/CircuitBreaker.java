@@ -90,6 +90,16 @@ final class CircuitBreaker {
         double dd = drawdown();
         double dl = dayStart > 0 ? Math.max(0, (dayStart - equity) / dayStart) : 0;
         BreakerState level = limits.level(dd, dl);
+        if (state == BreakerState.ACTIVE && level == BreakerState.ACTIVE) {
+            return Optional.empty();   // almost every cycle: kept small enough for the JIT to inline the call
+        }
+        return follow(runId, ts, level, dd, dl, newDay);
+    }
+
+    /** The state machine, for a cycle that is not ACTIVE at the ACTIVE level. */
+    private Optional<BreakerTransition> follow(String runId, long ts, BreakerState level, double dd, double dl,
+            boolean newDay) {
+        double equity = last;
         return switch (state) {
             case HALTED -> Optional.empty();
             case PAUSED -> {
