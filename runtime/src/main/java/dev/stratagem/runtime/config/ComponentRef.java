@@ -1,5 +1,7 @@
 package dev.stratagem.runtime.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stratagem.api.Parameters;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +24,30 @@ public record ComponentRef(String id, Map<String, Object> params, String script)
         id = id == null && script != null ? script : id;
         Objects.requireNonNull(id, "id");
         params = params == null ? Map.of() : Map.copyOf(params);
+    }
+
+    /**
+     * A reference as a strategy file writes it: a plugin component's {@code id} or a {@code script} folder, not both
+     * (a file with both would leave it unclear which one runs).
+     *
+     * @param id the component id, or {@code null} for a script
+     * @param params the parameters, or {@code null} for none
+     * @param script the script folder, or {@code null} for a plugin component
+     * @return the reference
+     * @throws IllegalArgumentException if both or neither are given
+     */
+    @JsonCreator
+    static ComponentRef fromFile(@JsonProperty("id") String id, @JsonProperty("params") Map<String, Object> params,
+            @JsonProperty("script") String script) {
+        if (id != null && script != null) {
+            throw new IllegalArgumentException("give either id (a plugin component, here '" + id
+                    + "') or script (a script folder, here '" + script + "'), not both");
+        }
+        if (id == null && script == null) {
+            throw new IllegalArgumentException("needs id (a plugin component, for example id: sma-crossover) or script "
+                    + "(a script folder, for example script: scripts/js/sma-crossover)");
+        }
+        return new ComponentRef(id, params, script);
     }
 
     /**

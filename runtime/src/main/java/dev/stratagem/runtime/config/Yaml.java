@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,8 +52,11 @@ public final class Yaml {
         } catch (JsonMappingException e) {
             String key = path(e);
             String leaf = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
+            // a value the type refused: its own reason, without Jackson's "Cannot construct instance of ..."
+            String why = e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException
+                    ? e.getCause().getMessage() : e.getOriginalMessage();
             throw new ConfigException(file + lineOf(text, leaf, e.getLocation()) + ": bad value for '" + key + "': "
-                    + firstLine(e.getOriginalMessage()), e);
+                    + firstLine(why), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(syntaxError(file, e), e);
         }

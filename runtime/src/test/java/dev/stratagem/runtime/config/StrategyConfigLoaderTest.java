@@ -56,6 +56,19 @@ class StrategyConfigLoaderTest {
     }
 
     @Test
+    void a_component_names_a_plugin_or_a_script_not_both_nor_neither() throws IOException {
+        Path both = write("both.yaml", "id: x\nsymbols: [ORCL]\ncapital: 5\nfeatures: {id: indicators}\ncomposer:\n"
+                + "  id: sma-crossover\n  script: scripts/js/sma-crossover\n");
+        assertThatThrownBy(() -> StrategyConfigLoader.load(both)).hasMessageStartingWith(both + ":5: bad value for "
+                + "'composer': give either id (a plugin component, here 'sma-crossover') or script (a script folder, "
+                + "here 'scripts/js/sma-crossover'), not both");
+        Path neither = write("neither.yaml", "id: x\nsymbols: [ORCL]\ncapital: 5\nfeatures: {id: indicators}\n"
+                + "composer: {params: {fast: 5}}\n");
+        assertThatThrownBy(() -> StrategyConfigLoader.load(neither)).hasMessageStartingWith(neither + ":5: bad value "
+                + "for 'composer': needs id (a plugin component, for example id: sma-crossover) or script");
+    }
+
+    @Test
     void a_missing_required_key_and_an_empty_file_are_named() throws IOException {
         Path noComposer = write("no-composer.yaml", "id: x\nsymbols: [ORCL]\ncapital: 5\nfeatures: {id: indicators}\n");
         assertThatThrownBy(() -> StrategyConfigLoader.load(noComposer)).hasMessage(noComposer
