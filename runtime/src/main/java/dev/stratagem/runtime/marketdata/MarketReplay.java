@@ -2,6 +2,7 @@ package dev.stratagem.runtime.marketdata;
 
 import dev.stratagem.api.Candle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,8 +14,11 @@ public final class MarketReplay {
     private final List<List<Candle>> series;
     private final int[] cursor;
 
+    /** @param series each symbol's bars in increasing time, in any order (the slices follow the symbols' order) */
     public MarketReplay(List<List<Candle>> series) {
-        this.series = List.copyOf(series);
+        List<List<Candle>> bySymbol = new ArrayList<>(series);
+        bySymbol.sort(Comparator.comparing(MarketReplay::symbol, Comparator.nullsLast(Comparator.naturalOrder())));
+        this.series = List.copyOf(bySymbol);
         this.cursor = new int[series.size()];
     }
 
@@ -49,6 +53,11 @@ public final class MarketReplay {
             }
         }
         return slice;
+    }
+
+    /** @return the symbol of a series, null for an empty one */
+    private static String symbol(List<Candle> bars) {
+        return bars.isEmpty() ? null : bars.getFirst().symbol();
     }
 
     /** A bar's time without making its candle when the bars are columns. */

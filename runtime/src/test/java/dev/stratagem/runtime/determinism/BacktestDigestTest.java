@@ -7,6 +7,7 @@ import static dev.stratagem.runtime.determinism.DeterminismFixtures.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratagem.runtime.backtest.BacktestRequest;
 import dev.stratagem.runtime.backtest.BacktestResult;
 import dev.stratagem.runtime.backtest.BacktestRunner;
 import dev.stratagem.runtime.cli.StratagemCommand;
@@ -83,6 +84,19 @@ class BacktestDigestTest {
 
         String digest = BacktestRunner.run(request(changed, RecordLevel.SUMMARY, null)).resultDigest();
         assertThat(digest).hasSize(64).isNotEqualTo(ORCL_SMA_DIGEST);
+    }
+
+    @Test
+    void the_order_of_the_data_files_does_not_change_the_digest() throws IOException {
+        Path twoSymbols = tmp.resolve("sma-two.yaml");
+        Files.writeString(twoSymbols, Files.readString(strategy()).replace("symbols: [ORCL]", "symbols: [ORCL, NVDA]"));
+        Path nvda = TestPaths.data().resolve("nvda-1999-2014.txt");
+        BacktestResult orclFirst = BacktestRunner.run(new BacktestRequest(twoSymbols, List.of(orcl(), nvda), null, null,
+                null, null, null, RecordLevel.SUMMARY, false, TestPaths.plugins(), null));
+        BacktestResult nvdaFirst = BacktestRunner.run(new BacktestRequest(twoSymbols, List.of(nvda, orcl()), null, null,
+                null, null, null, RecordLevel.SUMMARY, false, TestPaths.plugins(), null));
+        assertThat(orclFirst.closedTrades()).isGreaterThan(100);
+        assertThat(nvdaFirst.resultDigest()).isEqualTo(orclFirst.resultDigest());
     }
 
     private static int nthComma(String text, int from, int n) {
