@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -151,10 +152,14 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
             }
         };
         try {
+            // opened now, as a migration would: the file is locked from here on, and a file another process holds is
+            // refused here, not at the first write; a killed process's committed transaction is finished first
+            try (Connection first = pool.getConnection()) {
+                if (dialect == SqlDialect.H2) {
+                    LeftoverTransactions.finish(first);
+                }
+            }
             if (!migrate) {
-                // opened now, as a migration would: the file is locked from here on, and a file another process
-                // holds is refused here, not at the first write
-                pool.getConnection().close();
                 return new JdbiHistoryStore(pool, dialect);
             }
             Flyway.configure(JdbiHistoryStore.class.getClassLoader())
