@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * Checks the recorded end of an interrupted run before it is continued. A paper or live cycle is stored in one
  * transaction over eight tables ({@link CycleBatchInsert}), and a crash should leave all of a transaction or none of
  * it. Once, after a SIGKILL, a resumed run's equity curve came back one point short of its cycles
- * (CrashRecoveryTest at 22586ea): a cycle row without its portfolio snapshot. H2's MVStore keeps each table's map
- * consistent on its own; whether a crash can split a transaction across them is not known here.
+ * (CrashRecoveryTest at 22586ea): a cycle row without its portfolio snapshot. One cause found since: H2 2.5.252 leaves
+ * a killed process's last committed transaction applied to some tables and not others, the rest unreadable
+ * ({@link LeftoverTransactions}, which now finishes such a transaction when the file is opened). This check stays
+ * for any other way a crash could leave a cycle incomplete.
  *
  * <p>A kept cycle that lacks a row its record calls for would continue the run wrong: a lost fill leaves the ledger
  * off, a lost instruction loses a working order. A cycle is incomplete when its stored rows differ, table by table,
