@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>its rows not applied yet are invisible: in a killed kernel's file (the {@code killed-kernel-locked-row}
  *       fixture, a batch of 512 cycles) 293 cycles without their portfolio snapshot, 512 without their component
- *       versions, the portfolio breaker's state of the batch's last cycle shown as that of the cycle before it;</li>
+ *       versions, the portfolio breaker's state shown as of cycle 90, the last before the batch, not of 602;</li>
  *   <li>writing one of its rows spins at 100% CPU for ever, whatever the lock timeout: {@code TransactionMap.set}
- *       retries at once on a blocker that is {@code COMMITTED}. Crash recovery's first DELETE hung every start.</li>
+ *       retries without waiting while the blocker, which never ends, holds the row. Crash recovery's first DELETE hung
+ *       every start.</li>
  * </ul>
  * Exporting the file ({@code SCRIPT}) reads what is visible, so it lost those rows. Here the transaction is finished
  * the way H2 means to: its undo log applied by H2's own recovery commit ({@code TransactionStore.commit(t, true)}),
@@ -75,11 +76,11 @@ final class LeftoverTransactions {
             commit.setAccessible(true);
             end.setAccessible(true);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException(leftover(name, leftovers.getFirst()) + ", and this H2 (" + Constants.VERSION
-                    + ") cannot finish it: " + e + ". Opened as it is, the rows of that transaction would be missing and"
-                    + " crash recovery would hang on them. The file is unchanged: open it once with a Stratagem built"
-                    + " with H2 2.5.252, which finishes it; or restore it from a copy; or move it aside to start a new"
-                    + " history (the runs it holds are then not continued)", e);
+            throw new IllegalStateException(leftover(name, leftovers.getFirst()) + ", and this H2 ("
+                    + Constants.VERSION + ") cannot finish it: " + e + ". Opened as it is, the rows of that transaction"
+                    + " would be missing and crash recovery would hang on them. The file is unchanged: open it once"
+                    + " with a Stratagem built with H2 2.5.252, which finishes it; or restore it from a copy; or move"
+                    + " it aside to start a new history (the runs it holds are then not continued)", e);
         }
         for (Transaction t : leftovers) {
             long started = System.nanoTime();
@@ -92,8 +93,8 @@ final class LeftoverTransactions {
                         + " file may be partly changed; restore it from a copy", cause);
             }
             LOG.warn("history file {}: finished transaction {}, which the process that last had the file open (killed"
-                    + " or crashed) had committed but not applied, in {} ms: H2 leaves such a transaction open, its rows"
-                    + " unreadable and a write to one of them spinning for ever", name, t.getId(),
+                    + " or crashed) had committed but not applied, in {} ms: H2 leaves such a transaction open, its"
+                    + " rows unreadable and a write to one of them spinning for ever", name, t.getId(),
                     (System.nanoTime() - started) / 1_000_000);
         }
         db.getStore().getMvStore().commit();

@@ -80,7 +80,7 @@ class LeftoverTransactionsTest {
         try (Connection c = connect(";ACCESS_MODE_DATA=r")) {
             before = rows(c);
             assertThat(count(c, "SELECT COUNT(*) FROM cycles")).isEqualTo(602);
-            assertThat(count(c, "SELECT COUNT(*) FROM portfolio_snapshots")).as("read-only: half applied").isEqualTo(318);
+            assertThat(count(c, "SELECT COUNT(*) FROM portfolio_snapshots")).as("half applied").isEqualTo(318);
             assertThat(count(c, "SELECT COUNT(*) FROM component_versions")).isEqualTo(270);
             assertThat(count(c, "SELECT MAX(update_no) FROM portfolio_breaker_states")).isEqualTo(90);
         }
