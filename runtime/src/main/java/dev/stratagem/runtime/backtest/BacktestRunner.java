@@ -37,6 +37,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a backtest: loads the strategy and its plugins, replays the CSV data bar by bar straight into the
@@ -44,6 +46,10 @@ import java.util.Map;
  * summary with the result digest. Deterministic: the same inputs give the same digest.
  */
 public final class BacktestRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BacktestRunner.class);
+    /** The built-in paper gateway's id. */
+    private static final String PAPER = "paper";
 
     private BacktestRunner() {}
 
@@ -214,16 +220,30 @@ public final class BacktestRunner {
                 series.notes());
     }
 
+    /**
+     * The gateway as the request sets it: its fee and slippage overridden; and the paper gateway's latency, a wall-clock
+     * delay of each acknowledgement that changes no price, not applied: a backtest's time is its bars' (at 30 s or
+     * more every trading cycle failed on the gateway timeout though its order filled).
+     */
     private static StrategyConfig overrideGateway(StrategyConfig config, BacktestRequest request) {
-        if (request.feeBps() == null && request.slippageBps() == null) {
-            return config;
-        }
         Map<String, Object> params = new HashMap<>(config.gateway().params());
         if (request.feeBps() != null) {
             params.put("feeBps", request.feeBps());
         }
         if (request.slippageBps() != null) {
             params.put("slippageBps", request.slippageBps());
+        }
+        if (!config.gateway().isScript() && PAPER.equals(config.gateway().id())) {
+            for (String latency : List.of("latencyMs", "latencyJitterMs")) {
+                if (params.get(latency) instanceof Number delay && delay.doubleValue() != 0) {
+                    LOG.info("{}: the paper gateway's {} is a wall-clock delay and is not applied in a backtest",
+                            request.strategyFile(), latency);
+                    params.put(latency, 0);
+                }
+            }
+        }
+        if (params.equals(config.gateway().params())) {
+            return config;
         }
         return config.withGateway(new ComponentRef(config.gateway().id(), params, config.gateway().script()));
     }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -97,6 +98,20 @@ class BacktestDigestTest {
                 null, null, null, RecordLevel.SUMMARY, false, TestPaths.plugins(), null));
         assertThat(orclFirst.closedTrades()).isGreaterThan(100);
         assertThat(nvdaFirst.resultDigest()).isEqualTo(orclFirst.resultDigest());
+    }
+
+    @Test
+    @Timeout(60)
+    void the_paper_gateways_wall_clock_latency_is_not_applied_in_a_backtest() throws IOException {
+        Path slow = tmp.resolve("sma-slow.yaml");
+        String text = Files.readString(strategy());
+        assertThat(text).contains("    fill: next-open\n");
+        Files.writeString(slow, text.replace("    fill: next-open\n",
+                "    fill: next-open\n    latencyMs: 40000\n    latencyJitterMs: 500\n"));
+        BacktestResult result = BacktestRunner.run(new BacktestRequest(slow, List.of(orcl()), null, null, null, null,
+                null, RecordLevel.SUMMARY, false, TestPaths.plugins(), null));
+        assertThat(result.failedCycles()).isZero();
+        assertThat(result.resultDigest()).isEqualTo(ORCL_SMA_DIGEST);
     }
 
     private static int nthComma(String text, int from, int n) {
