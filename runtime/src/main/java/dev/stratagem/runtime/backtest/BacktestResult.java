@@ -21,6 +21,8 @@ import java.util.List;
  * @param sharpe the annualised Sharpe ratio of per-bar returns
  * @param resultDigest the SHA-256 over fills, equity curve and final positions
  * @param skippedRows CSV rows skipped with {@code --skip-bad-rows}
+ * @param skipped why, for the first skipped rows of each file ({@code file:line: ...}, at most
+ *     {@value dev.stratagem.runtime.marketdata.CsvCandleReader#MAX_SKIP_REASONS} a file)
  * @param elapsedNanos the wall time of the replay loop
  * @param database the H2 file the run was recorded in, or {@code null}
  */
@@ -39,12 +41,14 @@ public record BacktestResult(
         double sharpe,
         String resultDigest,
         int skippedRows,
+        List<String> skipped,
         long elapsedNanos,
         String database) {
 
     /** Copies the trade list. */
     public BacktestResult {
         trades = List.copyOf(trades);
+        skipped = List.copyOf(skipped);
     }
 
     /** @return the number of closed round trips */

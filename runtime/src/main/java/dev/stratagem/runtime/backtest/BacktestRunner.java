@@ -163,7 +163,8 @@ public final class BacktestRunner {
         double totalReturn = finalEquity.divide(config.capital(), 12, RoundingMode.HALF_EVEN).doubleValue() - 1;
         BacktestResult result = new BacktestResult(runId, config.id(), bars, coordinator.sequence(), recorded, failed,
                 ledger.trades(), config.capital(), finalEquity, totalReturn, tracker.maxDrawdown(),
-                tracker.sharpe(), digest.finish(), skipped, elapsed,
+                tracker.sharpe(), digest.finish(), skipped, data.stream().flatMap(d -> d.skipped().stream()).toList(),
+                elapsed,
                 request.database() == null ? null : request.database().toString());
         if (store != null) {
             store.writeTrades(runId, result.trades());

@@ -10,13 +10,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code stratagem backtest}: replay CSV data through a strategy and print the result. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Backtest a strategy on CSV data: prints trades, final equity, return, max drawdown, "
                 + "Sharpe, the run id and the SHA-256 result digest; records the run in H2.")
 final class BacktestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--strategy", required = true, description = "Strategy YAML file.")
     Path strategy;
@@ -65,7 +70,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BacktestResult result = BacktestRunner.run(request());
-        ResultPrinter.print(result, json, !quiet, System.out);
+        ResultPrinter.print(result, json, !quiet, spec.commandLine().getOut());
         return 0;
     }
 

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code stratagem demo}: the SMA 10/30 crossover on bundled ORCL data, recorded in the embedded H2. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -19,6 +21,9 @@ import picocli.CommandLine.Option;
                 + "record every cycle in the embedded H2 database, print the summary, then serve the console on it "
                 + "until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--no-console", description = "Exit after the backtest instead of serving the console.")
     boolean noConsole;
@@ -40,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         BacktestResult result = BacktestRunner.run(new BacktestRequest(strategy, List.of(data), null, null, null,
                 null, null, RecordLevel.ALL, false, Home.plugins(), Home.database()));
-        ResultPrinter.print(result, false, true, System.out);
+        ResultPrinter.print(result, false, true, spec.commandLine().getOut());
         System.out.println();
         System.out.println("Recorded every cycle in " + result.database() + ".mv.db");
         System.out.println("Look at it:  ./stratagem history runs");

@@ -2,7 +2,7 @@ package dev.stratagem.runtime.cli;
 
 import dev.stratagem.api.TradeHistoryEntry;
 import dev.stratagem.runtime.backtest.BacktestResult;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.math.RoundingMode;
 import java.util.Locale;
 
@@ -11,7 +11,7 @@ final class ResultPrinter {
 
     private ResultPrinter() {}
 
-    static void print(BacktestResult r, boolean json, boolean trades, PrintStream out) {
+    static void print(BacktestResult r, boolean json, boolean trades, PrintWriter out) {
         if (json) {
             out.println(Formats.json(r));
             return;
@@ -40,7 +40,11 @@ final class ResultPrinter {
         out.printf(Locale.ROOT, "max drawdown   %.4f%%%n", r.maxDrawdown() * 100);
         out.printf(Locale.ROOT, "sharpe         %.4f%n", r.sharpe());
         if (r.skippedRows() > 0) {
-            out.printf(Locale.ROOT, "skipped rows   %d%n", r.skippedRows());
+            out.printf(Locale.ROOT, "skipped rows   %d%s%n", r.skippedRows(),
+                    r.skipped().size() < r.skippedRows() ? " (the first " + r.skipped().size() + " below)" : "");
+            for (String why : r.skipped()) {
+                out.printf(Locale.ROOT, "  %s%n", why);
+            }
         }
         out.printf(Locale.ROOT, "elapsed        %.1f ms (%.0f bars/s)%n", r.elapsedNanos() / 1e6,
                 r.bars() / Math.max(r.elapsedNanos() / 1e9, 1e-9));

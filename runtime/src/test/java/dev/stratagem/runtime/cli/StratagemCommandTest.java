@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratagem.runtime.testing.HoldHistory;
 import dev.stratagem.runtime.testing.TestPaths;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -22,6 +26,21 @@ class StratagemCommandTest {
         Result r = run("backtest", "--strategy", strategy(), "--data", data(), "--no-db", "--record", "bogus");
         assertThat(r.code).isEqualTo(2);
         assertThat(r.err.strip()).isEqualTo("error: --record must be all, activity or summary, was 'bogus'");
+    }
+
+    @Test
+    void skip_bad_rows_lists_the_rows_it_skipped() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(data())));
+        lines.set(10, lines.get(10).replaceFirst(",[^,]*,", ",abc,"));     // line 11: the open is not a number
+        lines.set(20, "1995-02-01,1,2");                                   // line 21: too few fields
+        Path bad = tmp.resolve("orcl-1995-2014.txt");
+        Files.write(bad, lines);
+        Result r = run("backtest", "--strategy", strategy(), "--data", bad.toString(), "--no-db", "--skip-bad-rows");
+        assertThat(r.code).as(r.err).isZero();
+        List<String> skipped = r.out.lines().dropWhile(l -> !l.startsWith("skipped rows")).limit(3).toList();
+        assertThat(skipped.getFirst()).isEqualTo("skipped rows   2");
+        assertThat(skipped.get(1)).startsWith("  " + bad.getFileName() + ":11: ").contains("Open");
+        assertThat(skipped.get(2)).startsWith("  " + bad.getFileName() + ":21: 3 fields, expected 7");
     }
 
     @Test
@@ -95,10 +114,11 @@ class StratagemCommandTest {
     private static Result run(String... args) {
         CommandLine cli = StratagemCommand.commandLine();
         StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
         cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setOut(new PrintWriter(out, true));
         int code = cli.execute(withPlugins(args));
-        return new Result(code, err.toString());
+        return new Result(code, err.toString(), out.toString());
     }
 
     private static String[] withPlugins(String[] args) {
@@ -111,5 +131,5 @@ class StratagemCommandTest {
         return all;
     }
 
-    private record Result(int code, String err) {}
+    private record Result(int code, String err, String out) {}
 }
