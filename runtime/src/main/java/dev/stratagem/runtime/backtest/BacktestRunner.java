@@ -91,7 +91,7 @@ public final class BacktestRunner {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(request.database())) {
             store.startRun(new RunInfo(runId, config.id(), "backtest", System.currentTimeMillis(),
                     StrategyConfigLoader.toJson(config), data.stream().map(s -> s.source().toString()).toList().toString()));
-            try {
+            try (InterruptedRun stopped = new InterruptedRun(store, runId)) {
                 return replay(request, config, components, runId, data, skipped, store, env);
             } catch (RuntimeException | Error e) {
                 store.finishRun(new RunSummary(runId, System.currentTimeMillis(), "FAILED: " + e, 0, 0, 0,

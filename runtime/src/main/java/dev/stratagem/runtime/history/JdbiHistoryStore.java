@@ -192,6 +192,20 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
     }
 
     /**
+     * Ends a run that is still {@value #RUNNING} with a status saying why it stopped; a run that finished meanwhile
+     * keeps its summary.
+     *
+     * @param runId the run
+     * @param at when it stopped, epoch millis
+     * @param status why
+     * @return whether the run was still running
+     */
+    public boolean interruptRun(String runId, long at, String status) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE runs SET finished_at = ?, status = ? WHERE run_id = ?"
+                + " AND status = ?").bind(0, at).bind(1, status).bind(2, runId).bind(3, RUNNING).execute()) > 0;
+    }
+
+    /**
      * Records the end of a run.
      *
      * @param summary the run's results

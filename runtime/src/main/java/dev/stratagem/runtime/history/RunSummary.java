@@ -33,10 +33,14 @@ public record RunSummary(
         String resultDigest,
         int skippedRows) {
 
+    /** The longest status the history keeps; a longer one (an error's message) is cut to it. */
+    public static final int MAX_STATUS = 2000;
+
     /** Validates the ids and normalises the optional fields. */
     public RunSummary {
         RunInfo.requireText(runId, "runId");
         RunInfo.requireText(status, "status");
+        status = status.length() <= MAX_STATUS ? status : status.substring(0, MAX_STATUS - 1) + "…";
         resultDigest = Objects.requireNonNullElse(resultDigest, "");
     }
 }

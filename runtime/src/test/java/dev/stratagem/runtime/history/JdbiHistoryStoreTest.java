@@ -41,6 +41,20 @@ class JdbiHistoryStoreTest {
     }
 
     @Test
+    void a_run_ends_with_its_failure_in_full_and_an_overlong_one_cut() {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
+            String failure = "FAILED: java.lang.IllegalStateException: " + "x".repeat(300);
+            for (String run : List.of("r-1", "r-2")) {
+                store.startRun(new RunInfo(run, "s", "backtest", 1, "{}", "data.csv"));
+            }
+            store.finishRun(new RunSummary("r-1", 2, failure, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, "", 0));
+            store.finishRun(new RunSummary("r-2", 2, failure.repeat(10), 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, "", 0));
+            assertThat(store.run("r-1").orElseThrow().status()).isEqualTo(failure);
+            assertThat(store.run("r-2").orElseThrow().status()).hasSize(RunSummary.MAX_STATUS).endsWith("…");
+        }
+    }
+
+    @Test
     void every_cycle_of_a_batch_reads_back_equal() {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
             List<CycleRecord> batch = sampleBatch(RUN);
