@@ -175,6 +175,15 @@ public final class CycleJson {
         }
     }
 
+    /** Reads a value {@link #write} wrote (a trade digest, a portfolio view...). */
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
     static byte[] writeBytes(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);

@@ -1,6 +1,7 @@
 package dev.stratagem.runtime.history;
 
 import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.TradeDigest;
 import dev.stratagem.api.TradeHistoryEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGConnectionPoolDataSource;
@@ -290,20 +292,41 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
         });
     }
 
-    /** @return every run, newest first */
+    /** @return every run, newest first; a run still going with its counts so far ({@link #withProgress}) */
     public List<RunRow> runs() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM runs"
                         + " ORDER BY started_at DESC, run_id DESC")
-                .map((rs, ctx) -> runRow(rs)).list());
+                .map((rs, ctx) -> runRow(rs)).list().stream().map(r -> withProgress(h, r)).toList());
     }
 
     /**
      * @param runId a run id
-     * @return the run, if stored
+     * @return the run, if stored; still going, with its counts so far ({@link #withProgress})
      */
     public Optional<RunRow> run(String runId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM runs WHERE run_id = ?")
-                .bind(0, runId).map((rs, ctx) -> runRow(rs)).findOne());
+                .bind(0, runId).map((rs, ctx) -> runRow(rs)).findOne().map(r -> withProgress(h, r)));
+    }
+
+    /**
+     * A run still going has no summary yet: its counts so far are read from what it has recorded. The cycles are
+     * the last recorded sequence (in a backtest at record level activity, the last cycle kept), the trades those the
+     * last recorded cycle's trade digest counts (closed before that cycle).
+     */
+    private static RunRow withProgress(Handle h, RunRow run) {
+        if (run.finished()) {
+            return run;
+        }
+        long[] rows = h.createQuery("SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM cycles WHERE run_id = ?")
+                .bind(0, run.runId()).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        long[] blocks = h.createQuery("SELECT COALESCE(MAX(last_seq), 0), COALESCE(SUM(cycles), 0) FROM cycle_blocks"
+                        + " WHERE run_id = ?")
+                .bind(0, run.runId()).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        int trades = h.createQuery("SELECT d.digest FROM cycles c JOIN digests d ON d.compose_id = c.compose_id"
+                        + " WHERE c.run_id = ? ORDER BY c.seq DESC FETCH FIRST 1 ROWS ONLY")
+                .bind(0, run.runId()).mapTo(String.class).findOne()
+                .map(json -> CycleJson.read(json, TradeDigest.class).tradeCount()).orElse(0);
+        return run.withProgress(Math.max(rows[0], blocks[0]), rows[1] + blocks[1], trades);
     }
 
     /**

@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * A stored run: its {@link RunInfo} and, once finished, its {@link RunSummary}. Until the run finishes,
- * {@code status} is {@value JdbiHistoryStore#RUNNING}, {@code finishedAt} and the counts are {@code 0},
+ * {@code status} is {@value JdbiHistoryStore#RUNNING}, {@code finishedAt} is {@code 0}, the counts are those
+ * recorded so far,
  * {@code finalEquity} is {@code null}, the ratios are {@code NaN} and {@code resultDigest} is empty.
  * {@code configJson} comes back as the database normalised it (whitespace, and key order on PostgreSQL);
  * {@code finalEquity} is stored at scale 12 and comes back without trailing zeros (compare with
@@ -46,6 +47,12 @@ public record RunRow(
         double sharpe,
         String resultDigest,
         int skippedRows) {
+
+    /** @return this run with the counts of a run still going */
+    RunRow withProgress(long cyclesSoFar, long recordedSoFar, int tradesSoFar) {
+        return new RunRow(runId, strategyId, mode, startedAt, configJson, dataSource, status, finishedAt, cyclesSoFar,
+                recordedSoFar, tradesSoFar, finalEquity, totalReturn, maxDrawdown, sharpe, resultDigest, skippedRows);
+    }
 
     /** @return whether {@link JdbiHistoryStore#finishRun} was called for this run */
     public boolean finished() {

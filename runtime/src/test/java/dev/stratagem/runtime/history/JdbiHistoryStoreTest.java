@@ -55,6 +55,23 @@ class JdbiHistoryStoreTest {
     }
 
     @Test
+    void a_run_still_going_shows_its_counts_so_far() {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
+            store.startRun(new RunInfo(RUN, "s", "paper", 1, "{}", "feed"));
+            assertThat(store.run(RUN).orElseThrow()).extracting(RunRow::cycles, RunRow::recordedCycles, RunRow::trades)
+                    .containsExactly(0L, 0L, 0);
+            store.writeCycles(sampleBatch(RUN));   // sequences 1, 2, 3, 4 and 7; at 7 the digest counts 3 trades
+            RunRow going = store.runs().getFirst();
+            assertThat(going.status()).isEqualTo(JdbiHistoryStore.RUNNING);
+            assertThat(going).extracting(RunRow::cycles, RunRow::recordedCycles, RunRow::trades)
+                    .containsExactly(7L, 5L, 3);
+            store.finishRun(new RunSummary(RUN, 2, "STOPPED: operator", 9, 5, 4, BigDecimal.TEN, 0, 0, 0, "", 0));
+            assertThat(store.run(RUN).orElseThrow()).extracting(RunRow::cycles, RunRow::recordedCycles, RunRow::trades)
+                    .containsExactly(9L, 5L, 4);
+        }
+    }
+
+    @Test
     void every_cycle_of_a_batch_reads_back_equal() {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
             List<CycleRecord> batch = sampleBatch(RUN);
