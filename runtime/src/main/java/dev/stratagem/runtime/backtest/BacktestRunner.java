@@ -111,7 +111,8 @@ public final class BacktestRunner {
         Settings global = Settings.defaults().withEnvironment(env);
         Settings settings = Settings.defaults().withFile(request.strategyFile().toString(), config.settings(), true)
                 .withEnvironment(env);
-        RiskEngine risk = RiskWiring.engine(global, Map.of(config.id(), settings), new KillSwitch(null), null).confined();
+        RiskEngine risk = RiskWiring.engine(global, Map.of(config.id(), settings), new KillSwitch(null), null)
+                .confined();
         risk.register(config.id(), runId, config.capital().doubleValue());
         components = RiskWiring.wrap(components, config.id(), risk, List.of(), null);
         // the trade digest reduces the equity curve a point a cycle: its drawdown and Sharpe ratio are the report's
@@ -222,9 +223,9 @@ public final class BacktestRunner {
     }
 
     /**
-     * The gateway as the request sets it: its fee and slippage overridden; and the paper gateway's latency, a wall-clock
-     * delay of each acknowledgement that changes no price, not applied: a backtest's time is its bars' (at 30 s or
-     * more every trading cycle failed on the gateway timeout though its order filled).
+     * The gateway as the request sets it: its fee and slippage overridden; and the paper gateway's latency, a
+     * wall-clock delay of each acknowledgement that changes no price, not applied: a backtest's time is its bars' (at
+     * 30 s or more every trading cycle failed on the gateway timeout though its order filled).
      */
     private static StrategyConfig overrideGateway(StrategyConfig config, BacktestRequest request) {
         Map<String, Object> params = new HashMap<>(config.gateway().params());

@@ -180,7 +180,8 @@ public final class CycleJson {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + type.getSimpleName() + " is not valid JSON: " + e.getMessage(), e);
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is not valid JSON: " + e.getMessage(),
+                    e);
         }
     }
 

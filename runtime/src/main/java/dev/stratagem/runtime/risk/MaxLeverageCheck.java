@@ -95,7 +95,8 @@ public final class MaxLeverageCheck implements RiskCheck {
         }
         double maxExposure = maxLeverage * equity;
         double exposure = (order.size() + order.alongValue()) * order.priceValue();
-        double size = (order.size() + Math.abs(order.alongValue())) * order.priceValue() + Math.abs(maxExposure) + others;
+        double size = (order.size() + Math.abs(order.alongValue())) * order.priceValue() + Math.abs(maxExposure)
+                + others;
         return PricedOrder.clearlyAtMost(exposure, maxExposure - others, size);
     }
 }

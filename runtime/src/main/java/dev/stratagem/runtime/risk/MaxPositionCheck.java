@@ -52,7 +52,8 @@ public final class MaxPositionCheck implements RiskCheck {
                     ? RiskVerdict.reject(why)
                     : Lots.clampOrReject(order.quantity(), held, order.instrument(), why);
         }
-        if (limits.maxPositionNotional() == Double.POSITIVE_INFINITY && fitsInDoubles(order, limits.maxPositionQuantity())) {
+        if (limits.maxPositionNotional() == Double.POSITIVE_INFINITY
+                && fitsInDoubles(order, limits.maxPositionQuantity())) {
             return RiskVerdict.ACCEPT;
         }
         BigDecimal bound = null;
@@ -79,7 +80,6 @@ public final class MaxPositionCheck implements RiskCheck {
         return Lots.clampOrReject(order.quantity(), bound, order.instrument(), why);
     }
 
-    /** The start of most reasons, written only for an order that does not fit. */
     /** Whether the position after the order stays within {@code max}, decided in doubles; false if not sure. */
     private static boolean fitsInDoubles(PricedOrder order, double max) {
         if (max == Double.POSITIVE_INFINITY) {
@@ -92,6 +92,7 @@ public final class MaxPositionCheck implements RiskCheck {
         return PricedOrder.clearlyAtMost(after, max, order.size() + Math.abs(order.alongValue()) + Math.abs(max));
     }
 
+    /** The start of most reasons, written only for an order that does not fit. */
     private static String moves(PricedOrder order) {
         return order.describe() + " would take position " + Decimals.plain(order.position()) + " to "
                 + Decimals.plain(order.positionAfter());

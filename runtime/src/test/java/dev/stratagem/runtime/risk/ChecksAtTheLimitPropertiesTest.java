@@ -63,7 +63,8 @@ class ChecksAtTheLimitPropertiesTest {
 
     @Property(tries = 2000)
     void max_position_accepts_exactly_what_fits(@ForAll @IntRange(min = 1, max = 2_000_000) int qtyUnscaled,
-            @ForAll @IntRange(min = 0, max = 3) int qtyScale, @ForAll @IntRange(min = -1_000_000, max = 1_000_000) int held,
+            @ForAll @IntRange(min = 0, max = 3) int qtyScale,
+            @ForAll @IntRange(min = -1_000_000, max = 1_000_000) int held,
             @ForAll boolean buy, @ForAll @IntRange(min = 0, max = 10) int nudge) {
         double qty = decimal(qtyUnscaled, qtyScale);
         double position = decimal(held, qtyScale);
@@ -79,7 +80,8 @@ class ChecksAtTheLimitPropertiesTest {
     @Property(tries = 2000)
     void max_leverage_accepts_exactly_what_fits(@ForAll @IntRange(min = 1, max = 2_000_000) int qtyUnscaled,
             @ForAll @IntRange(min = 0, max = 3) int qtyScale, @ForAll @IntRange(min = -100_000, max = 100_000) int held,
-            @ForAll @IntRange(min = 1, max = 10_000_000) int priceUnscaled, @ForAll @IntRange(min = 0, max = 4) int priceScale,
+            @ForAll @IntRange(min = 1, max = 10_000_000) int priceUnscaled,
+            @ForAll @IntRange(min = 0, max = 4) int priceScale,
             @ForAll @IntRange(min = 1, max = 100_000_000) int cashUnits, @ForAll boolean buy,
             @ForAll @IntRange(min = 0, max = 10) int nudge) {
         double qty = decimal(qtyUnscaled, qtyScale);
@@ -108,7 +110,8 @@ class ChecksAtTheLimitPropertiesTest {
     @Property(tries = 2000)
     void buying_power_accepts_exactly_what_is_affordable(@ForAll @IntRange(min = 1, max = 2_000_000) int qtyUnscaled,
             @ForAll @IntRange(min = 0, max = 3) int qtyScale, @ForAll @IntRange(min = -100_000, max = 100_000) int held,
-            @ForAll @IntRange(min = 1, max = 10_000_000) int priceUnscaled, @ForAll @IntRange(min = 0, max = 4) int priceScale,
+            @ForAll @IntRange(min = 1, max = 10_000_000) int priceUnscaled,
+            @ForAll @IntRange(min = 0, max = 4) int priceScale,
             @ForAll @IntRange(min = 0, max = 10) int nudge) {
         double qty = decimal(qtyUnscaled, qtyScale);
         double position = decimal(held, qtyScale);
@@ -138,7 +141,8 @@ class ChecksAtTheLimitPropertiesTest {
     @Property(tries = 1000)
     void max_order_notional_accepts_exactly_what_fits(@ForAll @IntRange(min = 1, max = 2_000_000) int qtyUnscaled,
             @ForAll @IntRange(min = 0, max = 3) int qtyScale,
-            @ForAll @IntRange(min = 1, max = 10_000_000) int priceUnscaled, @ForAll @IntRange(min = 0, max = 4) int priceScale,
+            @ForAll @IntRange(min = 1, max = 10_000_000) int priceUnscaled,
+            @ForAll @IntRange(min = 0, max = 4) int priceScale,
             @ForAll @IntRange(min = 0, max = 10) int nudge) {
         double qty = decimal(qtyUnscaled, qtyScale);
         double price = decimal(priceUnscaled, priceScale);
