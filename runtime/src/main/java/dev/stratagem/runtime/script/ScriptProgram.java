@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One version of a script: its source evaluated in its own fresh context (never re-evaluated into an old
  * one), its functions, and the {@code api} object it talks to. Every call goes through {@link #call} under
- * the watchdog, and every guest failure becomes a {@link ScriptFailure} naming file, line and column.
+ * the watchdog, and every guest failure becomes a {@link ScriptFailure} naming file, line and column. A call
+ * that runs past its budget fails, also when it ignored its interrupt until it returned.
  */
 final class ScriptProgram implements AutoCloseable {
 
@@ -72,19 +73,12 @@ final class ScriptProgram implements AutoCloseable {
     /**
      * Reads, hashes and evaluates the script in a fresh sandboxed context and calls its {@code init}.
      *
+     * @param given the source to build instead of the entry file (a rollback to a version no longer on disk), or
+     *     {@code null}
      * @throws ScriptException for a syntax error (file:line:column), a missing function, or an init failure
      */
     static ScriptProgram build(ScriptManifest manifest, ScriptRole role, Map<String, Object> params,
-            List<String> featureNames, String state, Engine engine, Duration budget) {
-        return build(manifest, role, params, featureNames, state, engine, budget, null);
-    }
-
-    /**
-     * As {@link #build(ScriptManifest, ScriptRole, Map, List, String, Engine, Duration)}, from a given source
-     * (a rollback to a version no longer on disk) instead of the entry file, if {@code source} is not null.
-     */
-    static ScriptProgram build(ScriptManifest manifest, ScriptRole role, Map<String, Object> params,
-            List<String> featureNames, String state, Engine engine, Duration budget, byte[] given) {
+            List<String> featureNames, String state, Engine engine, ScriptSettings settings, byte[] given) {
         if (!manifest.roles().contains(role)) {
             throw new ScriptException("script " + manifest.id() + " (" + manifest.file() + ") does not declare the role '"
                     + role.recorded() + "'; it declares " + manifest.roles());
@@ -102,11 +96,12 @@ final class ScriptProgram implements AutoCloseable {
         ScriptApi api = new ScriptApi(params, featureNames, log);
         InteropWarmUp.ensure(engine, manifest.language());
         Context context = ScriptEngines.newContext(engine, manifest.language(), new LogStream(log));
-        ScriptWatchdog.Guard guard = ScriptWatchdog.SHARED.guard(manifest.id() + " (" + manifest.entry() + ")", context, budget);
+        ScriptWatchdog.Guard guard = ScriptWatchdog.SHARED.guard(manifest.id() + " (" + manifest.entry() + ")", context,
+                settings.budget(), settings.grace());
         try {
             Source source = Source.newBuilder(manifest.language().graalId(),
                     new String(bytes, StandardCharsets.UTF_8), manifest.entry().toString()).build();
-            guard.enter(LOAD_BUDGET.toNanos());
+            long started = guard.enter(LOAD_BUDGET.toNanos(), "");
             try {
                 context.eval(source);
             } finally {
@@ -175,23 +170,29 @@ final class ScriptProgram implements AutoCloseable {
                 args[i] = guest(args[i]);
             }
         }
-        if (budgetNanos > 0) {
-            guard.enter(budgetNanos);
-        } else {
-            guard.enter();
-        }
+        long started = guard.enter(budgetNanos > 0 ? budgetNanos : guard.budgetNanos(), name);
+        Value result;
         try {
-            return function.execute(args);
+            result = function.execute(args);
         } catch (PolyglotException e) {
-            boolean timedOut = guard.exit() || e.isInterrupted();
-            if (timedOut) {
-                throw new ScriptFailure(manifest.id() + " " + name + "() ran past its " + guard.budgetMillis()
-                        + " ms budget and was interrupted (" + location(e, manifest) + ")", true);
+            if (guard.exit() || e.isInterrupted()) {
+                throw overran(name, started, location(e, manifest));
             }
             throw new ScriptFailure(describe(e, manifest, true), false);
-        } finally {
+        } catch (RuntimeException | Error e) {
             guard.exit();
+            throw e;
         }
+        if (guard.exit()) {
+            throw overran(name, started, where()); // it ignored the interrupt until it returned
+        }
+        return result;
+    }
+
+    private ScriptFailure overran(String name, long started, String where) {
+        return new ScriptFailure(manifest.id() + " " + name + "() ran past its " + guard.budgetMillis()
+                + " ms budget and was stopped after " + (System.nanoTime() - started) / 1_000_000 + " ms (" + where
+                + ")", true);
     }
 
     /**

@@ -25,7 +25,6 @@ record ScriptRecipe(Path folder, ScriptRole role, Map<String, Object> overrides,
      */
     ScriptProgram build(byte[] source, List<String> names) {
         ScriptManifest manifest = ScriptManifest.load(folder);
-        return ScriptProgram.build(manifest, role, manifest.merge(overrides), names, null, engine,
-                settings.budget(), source);
+        return ScriptProgram.build(manifest, role, manifest.merge(overrides), names, null, engine, settings, source);
     }
 }

@@ -8,22 +8,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.graalvm.polyglot.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Interrupts a script call that runs past its time budget. A call costs a few plain and volatile writes
- * (no task is scheduled per call, which would cost more than a whole bar); one daemon thread ticks every
- * {@link #TICK_MILLIS} ms and interrupts the contexts whose current call is over budget. The interrupted
- * context stays usable for the next call.
+ * Interrupts a script call that runs past its time budget. A call costs a few plain and volatile writes (no task is scheduled per call, which would cost more than a whole bar); one daemon thread ticks
+ * every {@link #TICK_MILLIS} ms and hands each call it finds over budget to the {@link ScriptInterrupter}, which
+ * interrupts it off this thread: the tick never waits for a call to stop, so one script that ignores its interrupt
+ * does not keep the others from being watched. An interrupted context stays usable for the next call.
  *
  * <p>The budget is the calling thread's CPU time, not wall time: on a loaded machine a thread that waits
  * for a core is starved, not slow, and must not be interrupted for it. The tick takes a CPU-time baseline
  * the first time it sees a call (within one tick of its start) and interrupts once the call is over budget
  * both in wall time and in CPU time since that baseline plus one tick. Where thread CPU time is not
- * available, wall time alone decides.
+ * available, wall time alone decides, and so it does for a call that has run past its budget plus the grace in wall
+ * time while hardly using its thread's CPU (a Python {@code time.sleep}).
  *
  * <p>Work the JVM does on the calling thread is not the script's: the first load of a class, the first link of
  * a method handle (a host method's first call, an action GraalPy runs at a safepoint poll loading its
@@ -75,10 +75,11 @@ final class ScriptWatchdog {
      * @param name what the log calls the guarded script
      * @param context its context
      * @param budget the time one call may take
+     * @param grace how long one interrupt waits for the call to stop
      * @return the guard its calls enter and exit
      */
-    Guard guard(String name, Context context, Duration budget) {
-        Guard guard = new Guard(name, context, budget.toNanos());
+    Guard guard(String name, Context context, Duration budget, Duration grace) {
+        Guard guard = new Guard(name, context, budget.toNanos(), grace);
         guards.add(guard);
         return guard;
     }
@@ -86,34 +87,44 @@ final class ScriptWatchdog {
     private void tick() {
         long now = System.nanoTime();
         for (Guard g : guards) {
-            long started = g.startedAt;
-            if (started == 0 || g.fired) {
-                continue;
+            try {
+                check(g, now);
+            } catch (RuntimeException e) {
+                LOG.error("watching {} failed: {}", g.name, e.toString()); // the tick goes on: it watches every script
             }
-            long cpu = cpuTime && g.caller != null ? threads.getThreadCpuTime(g.caller.threadId()) : -1;
-            if (started != g.seenStart) {
-                g.seenStart = started;
-                g.cpuBaseline = cpu;
-                g.extensions = 0;
-                continue;
+        }
+    }
+
+    private void check(Guard g, long now) {
+        long started = g.startedAt;
+        if (started == 0 || g.fired) {
+            return;
+        }
+        Thread caller = g.caller;
+        long cpu = cpuTime && caller != null ? threads.getThreadCpuTime(caller.threadId()) : -1;
+        if (started != g.seenStart) {
+            g.seenStart = started;
+            g.cpuBaseline = cpu;
+            g.extensions = 0;
+            return;
+        }
+        long limit = g.limitNanos * (1 + g.extensions);
+        boolean overWall = now - started > limit;
+        boolean overCpu = cpu < 0 || g.cpuBaseline < 0 || cpu - g.cpuBaseline + TICK_NANOS > limit
+                || now - started > limit + g.grace.toNanos();
+        if (overWall && overCpu && g.startedAt == started) {
+            StackTraceElement[] stack = caller.getStackTrace();
+            boolean runtimeWork = g.extensions < MAX_EXTENSIONS && inRuntimeWork(stack);
+            if (g.startedAt != started) {
+                return; // the call ended while its stack was read (a handshake): the next one is not over
             }
-            long limit = g.limitNanos * (1 + g.extensions);
-            boolean overWall = now - started > limit;
-            boolean overCpu = cpu < 0 || g.cpuBaseline < 0 || cpu - g.cpuBaseline + TICK_NANOS > limit;
-            if (overWall && overCpu && g.startedAt == started) {
-                StackTraceElement[] stack = g.caller.getStackTrace();
-                boolean runtimeWork = g.extensions < MAX_EXTENSIONS && inRuntimeWork(stack);
-                if (g.startedAt != started) {
-                    continue; // the call ended while its stack was read (a handshake): the next one is not over
-                }
-                if (runtimeWork) {
-                    g.extensions++;
-                } else {
-                    g.fired = true;
-                    interrupt(g.context);   // first: the log line must not delay it, nor the other scripts' checks
-                    LOG.warn("interrupted {}: {}", g.name, diagnosis(now - started,
-                            cpu < 0 || g.cpuBaseline < 0 ? -1 : cpu - g.cpuBaseline, g.extensions, stack));
-                }
+            if (runtimeWork) {
+                g.extensions++;
+            } else {
+                g.fired = true;
+                ScriptInterrupter.stop(g, started);   // first: the log line must not delay it
+                LOG.warn("interrupted {}: {}", g.name, diagnosis(now - started,
+                        cpu < 0 || g.cpuBaseline < 0 ? -1 : cpu - g.cpuBaseline, g.extensions, stack));
             }
         }
     }
@@ -170,59 +181,68 @@ final class ScriptWatchdog {
         return false;
     }
 
-    private static void interrupt(Context context) {
-        try {
-            context.interrupt(Duration.ofSeconds(5));
-        } catch (TimeoutException | RuntimeException e) {
-            // A call that ignores the interrupt for 5 s: give up on it; the context is closed hard.
-            try {
-                context.close(true);
-            } catch (RuntimeException ignored) {
-                // already closing
-            }
-        }
-    }
-
     /** The watch over one context's calls. */
     static final class Guard {
-        private final String name;
-        private final Context context;
+        final String name;
+        final Context context;
+        final Duration grace;
         private final long budgetNanos;
+        /** When the running call started (its identity), 0 between calls. */
         private volatile long startedAt;
         private volatile long limitNanos;
         private volatile boolean fired;
-        private volatile Thread caller;
+        volatile Thread caller;
+        /** The running call's function; written before {@link #startedAt}, so read after it. */
+        private String function = "";
         private long seenStart;
         private long cpuBaseline;
         private int extensions;
 
-        private Guard(String name, Context context, long budgetNanos) {
+        private Guard(String name, Context context, long budgetNanos, Duration grace) {
             this.name = name;
             this.context = context;
             this.budgetNanos = budgetNanos;
+            this.grace = grace;
         }
 
-        void enter() {
-            enter(budgetNanos);
-        }
-
-        /** Starts a call with a budget other than the per-call one (loading a script takes longer). */
-        void enter(long nanos) {
+        /**
+         * Starts a call.
+         *
+         * @param nanos its budget (loading a script and its first calls get more than the per-call one)
+         * @param name the function called (empty: loading the source), for the log
+         * @return the call's start (its identity)
+         */
+        long enter(long nanos, String name) {
             Thread current = Thread.currentThread();
             if (caller != current) {
                 caller = current;
+            }
+            if (function != name) {
+                function = name;
             }
             fired = false;
             if (limitNanos != nanos) {
                 limitNanos = nanos;
             }
-            startedAt = System.nanoTime();
+            long now = System.nanoTime();
+            startedAt = now;
+            return now;
         }
 
         /** @return whether the watchdog interrupted the call */
         boolean exit() {
             startedAt = 0;
             return fired;
+        }
+
+        /** @return whether the call that started at {@code started} is still running */
+        boolean running(long started) {
+            return startedAt == started;
+        }
+
+        /** @return what the running call does, for the log: {@code compose()}, say, or loading the source */
+        String call() {
+            return function.isEmpty() ? "loading its source" : function + "()";
         }
 
         long budgetNanos() {

@@ -19,16 +19,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.graalvm.polyglot.Engine;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hostile scripts never take the runtime down: file and network access, host class lookup, threads and
- * processes are denied; an endless loop is interrupted by the watchdog and the context keeps working;
+ * processes are denied; an endless loop, or a sleep, is interrupted by the watchdog and the context keeps working;
  * deep recursion and garbage results fail the call with the script's file and line; after three failures
  * in a row the script is paused. One engine for the class: the first Python context is slow.
  */
@@ -54,8 +57,13 @@ class ScriptSandboxTest {
     }
 
     private ScriptComposer composer(String name, ScriptLanguage language, String source, Duration budget) {
+        return composer(name, language, source, budget, ScriptSettings.DEFAULTS.grace());
+    }
+
+    private ScriptComposer composer(String name, ScriptLanguage language, String source, Duration budget,
+            Duration grace) {
         Path folder = ScriptFolders.write(tmp, name, language, source);
-        ScriptCatalog catalog = new ScriptCatalog(List.of(tmp), new ScriptSettings(budget, 3, 5), engine);
+        ScriptCatalog catalog = new ScriptCatalog(List.of(tmp), new ScriptSettings(budget, 3, 5, grace), engine);
         DecisionComposer composer = catalog.composer(folder.toString(), Map.of(), List.of("close")).component();
         return (ScriptComposer) composer;
     }
@@ -136,16 +144,79 @@ class ScriptSandboxTest {
                   return "call " + calls;
                 }
                 """);
-        for (long seq = 1; seq <= 4; seq++) {
-            c.compose(context(0));
-        }
-        long started = System.nanoTime();
-        String reason = failure(c, 7);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        assertThat(reason).contains("ran past its 50 ms budget").contains("main.js:4:");
-        assertThat(millis).isLessThan(2_000);
+        Stopped stopped = stopped(c, 7);
+        assertThat(stopped.reason())
+                .containsPattern("loop compose\\(\\) ran past its 50 ms budget and was stopped after \\d+ ms")
+                .contains("main.js:4:");
+        assertThat(stopped.millis()).isLessThan(2_000);
         assertThat(c.compose(context(0)).rationale()).isEqualTo("call 6");
         c.close();
+    }
+
+    @Test
+    void a_call_that_sleeps_is_stopped_once_past_its_budget_and_the_grace_in_wall_time() {
+        ScriptComposer c = composer("sleeper", ScriptLanguage.PYTHON, """
+                import time
+
+                calls = 0
+
+
+                def compose(f, api):
+                    global calls
+                    calls += 1
+                    if api.ts == 7:
+                        time.sleep(600)
+                    return "call %d" % calls
+                """, Duration.ofMillis(50), Duration.ofMillis(500));
+        Stopped stopped = stopped(c, 7);
+        // it hardly uses its thread's CPU, so its CPU time never reaches the budget: wall time decides at last
+        assertThat(stopped.reason()).contains("sleeper compose() ran past its 50 ms budget and was stopped after")
+                .contains("main.py:");
+        assertThat(stopped.millis()).isBetween(500L, 10_000L);
+        assertThat(c.compose(context(0)).rationale()).isEqualTo("call 6");
+        c.close();
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void while_one_script_ignores_its_interrupt_another_scripts_endless_loop_is_still_stopped_on_time()
+            throws Exception {
+        ScriptComposer stuck = composer("stuck-py", ScriptLanguage.PYTHON, """
+                def compose(f, api):
+                    if api.ts == 7:
+                        sum(range(10 ** 8))
+                    return "ok"
+                """, Duration.ofMillis(50), Duration.ofSeconds(5));
+        ScriptComposer loop = composer("loop-js", ScriptLanguage.JS, """
+                function compose(f, api) {
+                  if (api.ts == 7) { while (true) {} }
+                  return "ok";
+                }
+                """);
+        warm(stuck);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger watchdog = (Logger) LoggerFactory.getLogger(ScriptWatchdog.class);
+        watchdog.addAppender(lines);
+        try {
+            // GraalPy sums the range in Java, where the interrupt cannot land: the call ignores it for seconds
+            CompletableFuture<String> stuckCall = CompletableFuture.supplyAsync(() -> failure(stuck, 7));
+            Await.until(() -> !logged(lines, "interrupted stuck-py (").isEmpty(), Duration.ofSeconds(30),
+                    "the Python call's interrupt");
+
+            // while an interrupt waits up to 5 s for that call to stop, the watchdog still stops the JavaScript loop
+            Stopped stopped = stopped(loop, 7);
+            assertThat(stopped.reason()).contains("loop-js compose() ran past its 50 ms budget and was stopped after");
+            assertThat(stopped.millis()).isLessThan(2_000);
+
+            assertThat(stuckCall.get(150, TimeUnit.SECONDS))
+                    .contains("stuck-py compose() ran past its 50 ms budget and was stopped after");
+        } finally {
+            watchdog.detachAppender(lines);
+        }
+        assertThat(stuck.compose(context(0)).rationale()).isEqualTo("ok");   // the same context: it still serves
+        stuck.close();
+        loop.close();
     }
 
     @Test
@@ -161,25 +232,43 @@ class ScriptSandboxTest {
                       return "ok";
                     }
                     """);
-            for (long seq = 1; seq <= 4; seq++) {
-                c.compose(context(0));   // past the cold calls' longer budget
-            }
+            warm(c);
             assertThat(failure(c, 7)).contains("ran past its 50 ms budget");
             c.close();
             // logged right after the interrupt, on the watchdog's thread; other classes' scripts may log too
-            Await.until(() -> !spins(lines).isEmpty(), Duration.ofSeconds(10), "the interrupt's log line");
+            Await.until(() -> !logged(lines, "interrupted spin (").isEmpty(), Duration.ofSeconds(10),
+                    "the interrupt's log line");
         } finally {
             watchdog.detachAppender(lines);
         }
-        assertThat(spins(lines).getFirst()).startsWith("interrupted spin (").contains("main.js)")
+        assertThat(logged(lines, "interrupted spin (").getFirst()).startsWith("interrupted spin (").contains("main.js)")
                 .containsPattern("\\d+ ms wall, \\d+ ms of its thread's CPU, \\d+ extension\\(s\\) for runtime work")
                 .contains("its thread was at:").contains("\n\tat ");
     }
 
-    private static List<String> spins(ListAppender<ILoggingEvent> lines) {
-        synchronized (lines) {   // AppenderBase appends under the appender's lock, on the watchdog's thread
-            return lines.list.stream().map(ILoggingEvent::getFormattedMessage)
-                    .filter(m -> m.startsWith("interrupted spin (")).toList();
+    /** @return the lines logged so far that start so */
+    static List<String> logged(ListAppender<ILoggingEvent> lines, String start) {
+        synchronized (lines) {   // AppenderBase appends under the appender's lock, on the thread that logs
+            return lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.startsWith(start))
+                    .toList();
+        }
+    }
+
+    /** How a call that ran past its budget ended, and how long that took. */
+    private record Stopped(String reason, long millis) {}
+
+    /** Calls the composer past its cold calls, then times a call at {@code ts} that must fail. */
+    private static Stopped stopped(ScriptComposer c, long ts) {
+        warm(c);
+        long started = System.nanoTime();
+        String reason = failure(c, ts);
+        return new Stopped(reason, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Four calls: past the first calls' longer budget. */
+    private static void warm(ScriptComposer c) {
+        for (long seq = 1; seq <= 4; seq++) {
+            c.compose(context(0));
         }
     }
 
