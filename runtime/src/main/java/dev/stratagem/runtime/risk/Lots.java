@@ -8,8 +8,6 @@ import java.math.RoundingMode;
 /** Lot arithmetic shared by every check that clamps: a clamped size is always a whole number of lots. */
 final class Lots {
 
-    private static final double EXACT_INTEGERS = 0x1p52;
-
     private Lots() {}
 
     /** The largest multiple of the instrument's lot size that is {@code <= qty}. */
@@ -19,7 +17,7 @@ final class Lots {
     }
 
     static double floor(double qty, Instrument instrument) {
-        if (instrument.lotSize() == 1 && qty == Math.rint(qty) && Math.abs(qty) < EXACT_INTEGERS) {
+        if (instrument.lotSize() == 1 && PricedOrder.isWhole(qty)) {
             return qty;
         }
         return floor(Decimals.dec(qty), instrument).doubleValue();

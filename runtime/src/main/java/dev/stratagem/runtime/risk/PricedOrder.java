@@ -96,6 +96,7 @@ final class PricedOrder {
         return isWhole(qty) && isWhole(projected);
     }
 
+    /** @return whether {@code x} is a whole number small enough to add and compare exactly in doubles */
     static boolean isWhole(double x) {
         return x == Math.rint(x) && Math.abs(x) < WHOLE;
     }
