@@ -40,7 +40,16 @@ public record RunSummary(
     public RunSummary {
         RunInfo.requireText(runId, "runId");
         RunInfo.requireText(status, "status");
-        status = status.length() <= MAX_STATUS ? status : status.substring(0, MAX_STATUS - 1) + "…";
+        status = status.length() <= MAX_STATUS ? status : cut(status);
         resultDigest = Objects.requireNonNullElse(resultDigest, "");
+    }
+
+    /** The status cut to {@link #MAX_STATUS} characters with an ellipsis, never between the two halves of a pair. */
+    private static String cut(String status) {
+        int end = MAX_STATUS - 1;
+        if (Character.isHighSurrogate(status.charAt(end - 1))) {
+            end--;
+        }
+        return status.substring(0, end) + "…";
     }
 }

@@ -28,7 +28,8 @@ final class PricedOrder {
     /**
      * The order priced last. The guardrails hand each check the same instruction and context until one
      * clamps or accepts it, so four checks in a row price the same order; both are immutable records, so
-     * the same instances mean the same reading. A race between strategy threads only prices again.
+     * the same instances mean the same reading (the decimals made on demand are the same whichever thread
+     * makes them). A race between strategy threads only prices again.
      */
     private static volatile PricedOrder last;
 
@@ -78,7 +79,11 @@ final class PricedOrder {
         if (!Double.isFinite(qty) || qty <= 0) {
             throw new IllegalStateException("quantity " + Decimals.plain(qty) + " is not a positive number");
         }
-        return new PricedOrder(instruction, context, instrument, qty, price, context.projectedQuantity(symbol));
+        double projected = context.projectedQuantity(symbol);
+        if (!Double.isFinite(projected)) {
+            Decimals.dec(projected);   // fails the check closed, as reading the position exactly always did
+        }
+        return new PricedOrder(instruction, context, instrument, qty, price, projected);
     }
 
     /**

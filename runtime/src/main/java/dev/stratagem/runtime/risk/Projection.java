@@ -54,7 +54,7 @@ final class Projection {
     /** The context for the next instruction; the same instance until an instruction is accepted. */
     RiskContext context() {
         if (context == null) {
-            if (quantities == null && accepted.isEmpty() && !anyPending() && portfolio.positions().size() <= 1) {
+            if (quantities == null && accepted.isEmpty() && !anyPending() && asItIs()) {
                 context = new RiskContext(portfolio, instruments, prices, held(), portfolio.cash() + 0.0);
             } else {
                 projectAll();
@@ -78,6 +78,13 @@ final class Projection {
         List<PositionSnapshot> positions = portfolio.positions();
         return positions.isEmpty() ? Map.of()
                 : Map.of(positions.getFirst().symbol(), positions.getFirst().quantity() + 0.0);
+    }
+
+    /** Whether the portfolio can be read as it is: at most one position, finite numbers (else the decimals fail). */
+    private boolean asItIs() {
+        List<PositionSnapshot> positions = portfolio.positions();
+        return Double.isFinite(portfolio.cash())
+                && (positions.isEmpty() || positions.size() == 1 && Double.isFinite(positions.getFirst().quantity()));
     }
 
     private boolean anyPending() {

@@ -5,16 +5,20 @@ import static dev.stratagem.runtime.risk.RiskFixtures.limits;
 import static dev.stratagem.runtime.risk.RiskFixtures.portfolio;
 import static dev.stratagem.runtime.risk.RiskFixtures.position;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stratagem.api.Constraints;
 import dev.stratagem.api.Instrument;
 import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.RiskCheck;
+import dev.stratagem.api.RiskContext;
 import dev.stratagem.api.RiskVerdict;
 import dev.stratagem.api.TradeInstruction;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -150,6 +154,22 @@ class ChecksAtTheLimitPropertiesTest {
         Constraints c = limits(NONE, NONE, max, NONE, Integer.MAX_VALUE, true);
         boolean fits = dec(qty).multiply(dec(price)).compareTo(dec(max)) <= 0;
         assertThat(accepts(new MaxNotionalCheck(), order(true, qty), portfolio(1e9, c), price)).isEqualTo(fits);
+    }
+
+    @Property(tries = 50)
+    void a_position_that_is_not_a_number_fails_every_check_that_reads_it_closed(@ForAll boolean buy,
+            @ForAll @IntRange(min = 0, max = 2) int which) {
+        double projected = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN}[which];
+        Constraints limited = limits(100, NONE, NONE, 1, Integer.MAX_VALUE, false);
+        RiskContext limitedContext = new RiskContext(portfolio(1e9, limited), Map.of("ORCL", Instrument.of("ORCL")),
+                Map.of("ORCL", 10.0), Map.of("ORCL", projected), 1e9);
+        List<RiskCheck> reading = buy  // buying-power prices buys only
+                ? List.of(new MaxPositionCheck(), new MaxLeverageCheck(), new BuyingPowerCheck(), new LotSizeCheck())
+                : List.of(new MaxPositionCheck(), new MaxLeverageCheck(), new LotSizeCheck());
+        for (RiskCheck check : reading) {
+            assertThatThrownBy(() -> check.check(order(buy, 10).withId("c-1"), limitedContext))
+                    .as(check.id()).isInstanceOf(NumberFormatException.class);
+        }
     }
 
     @Property(tries = 200)
