@@ -97,7 +97,7 @@ final class ScriptWatchdog {
 
     private void check(Guard g, long now) {
         long started = g.startedAt;
-        if (started == 0 || g.fired) {
+        if (started == 0 || g.firedFor == started) {
             return;
         }
         Thread caller = g.caller;
@@ -121,7 +121,7 @@ final class ScriptWatchdog {
             if (runtimeWork) {
                 g.extensions++;
             } else {
-                g.fired = true;
+                g.firedFor = started;
                 ScriptInterrupter.stop(g, started);   // first: the log line must not delay it
                 LOG.warn("interrupted {}: {}", g.name, diagnosis(now - started,
                         cpu < 0 || g.cpuBaseline < 0 ? -1 : cpu - g.cpuBaseline, g.extensions, stack));
@@ -190,7 +190,11 @@ final class ScriptWatchdog {
         /** When the running call started (its identity), 0 between calls. */
         private volatile long startedAt;
         private volatile long limitNanos;
-        private volatile boolean fired;
+        /**
+         * The start of the call the watchdog fired on, 0 before any: a call's own start, so a tick that fires just as
+         * that call returns cannot mark the next call fired (which a flag reset by the next call's start could).
+         */
+        private volatile long firedFor;
         volatile Thread caller;
         /** The running call's function; written before {@link #startedAt}, so read after it. */
         private String function = "";
@@ -220,7 +224,6 @@ final class ScriptWatchdog {
             if (function != name) {
                 function = name;
             }
-            fired = false;
             if (limitNanos != nanos) {
                 limitNanos = nanos;
             }
@@ -231,8 +234,9 @@ final class ScriptWatchdog {
 
         /** @return whether the watchdog interrupted the call */
         boolean exit() {
+            long started = startedAt;
             startedAt = 0;
-            return fired;
+            return started != 0 && firedFor == started;
         }
 
         /** @return whether the call that started at {@code started} is still running */
