@@ -2,6 +2,7 @@ package dev.stratagem.runtime.backtest;
 
 import dev.stratagem.api.Candle;
 import dev.stratagem.api.CycleStatus;
+import dev.stratagem.api.Parameters;
 import dev.stratagem.api.PositionSnapshot;
 import dev.stratagem.api.StrategyInfo;
 import dev.stratagem.runtime.config.ComponentRef;
@@ -237,7 +238,7 @@ public final class BacktestRunner {
         }
         if (!config.gateway().isScript() && PAPER.equals(config.gateway().id())) {
             for (String latency : List.of("latencyMs", "latencyJitterMs")) {
-                if (params.get(latency) instanceof Number delay && delay.doubleValue() != 0) {
+                if (nonZero(params, latency)) {
                     LOG.info("{}: the paper gateway's {} is a wall-clock delay and is not applied in a backtest",
                             request.strategyFile(), latency);
                     params.put(latency, 0);
@@ -248,5 +249,14 @@ public final class BacktestRunner {
             return config;
         }
         return config.withGateway(new ComponentRef(config.gateway().id(), params, config.gateway().script()));
+    }
+
+    /** @return whether the parameter reads as a whole number other than 0, as the gateway reads it ("40" too) */
+    private static boolean nonZero(Map<String, Object> params, String key) {
+        try {
+            return new Parameters(params).getInt(key, 0) != 0;
+        } catch (IllegalArgumentException e) {
+            return false;   // not a whole number: left for the gateway to refuse with its own message
+        }
     }
 }

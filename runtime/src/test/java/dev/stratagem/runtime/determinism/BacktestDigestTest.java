@@ -107,7 +107,7 @@ class BacktestDigestTest {
         String text = Files.readString(strategy());
         assertThat(text).contains("    fill: next-open\n");
         Files.writeString(slow, text.replace("    fill: next-open\n",
-                "    fill: next-open\n    latencyMs: 40000\n    latencyJitterMs: 500\n"));
+                "    fill: next-open\n    latencyMs: 40000\n    latencyJitterMs: \"500\"\n"));
         BacktestResult result = BacktestRunner.run(new BacktestRequest(slow, List.of(orcl()), null, null, null, null,
                 null, RecordLevel.SUMMARY, false, TestPaths.plugins(), null));
         assertThat(result.failedCycles()).isZero();
