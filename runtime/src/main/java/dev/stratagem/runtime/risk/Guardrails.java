@@ -93,7 +93,7 @@ public final class Guardrails {
             TradeInstruction passed = run(instruction, projection.context(), verdicts);
             if (passed != null) {
                 accepted.add(passed);
-                projection.accept(passed, prices.get(passed.symbol()));
+                projection.accept(passed);
             }
         }
         return new GuardrailsResult(accepted, verdicts);

@@ -23,12 +23,13 @@ final class Projection {
     private final Map<String, Instrument> instruments;
     private final Map<String, Double> prices;
     private final Map<String, Double> pending;
+    /** Whether a pending order has a quantity to add (checked once, with the pending orders). */
+    private final boolean anyPending;
     /** Null until something is added to the portfolio as it is. */
     private Map<String, BigDecimal> quantities;
     private BigDecimal cash;
-    /** Accepted instructions and their prices not yet added to {@link #quantities}. */
+    /** Accepted instructions not yet added to {@link #quantities}, at their symbols' reference prices. */
     private final List<TradeInstruction> accepted = new ArrayList<>(1);
-    private final List<Double> acceptedPrices = new ArrayList<>(1);
     private RiskContext context;
 
     Projection(PortfolioView portfolio, Map<String, Instrument> instruments, Map<String, Double> prices,
@@ -37,11 +38,13 @@ final class Projection {
         this.instruments = instruments;
         this.prices = prices;
         this.pending = pendingQuantities;
+        boolean any = false;
         for (Map.Entry<String, Double> pending : pendingQuantities.entrySet()) {
             double qty = pending.getValue();
             if (qty == 0) {
                 continue;
             }
+            any = true;
             String symbol = pending.getKey();
             Double price = prices.get(symbol);
             if (!Double.isFinite(qty) || price == null || !Double.isFinite(price)) {
@@ -49,12 +52,13 @@ final class Projection {
                         + " cannot be projected: needs a finite quantity and a reference price, price is " + price);
             }
         }
+        this.anyPending = any;
     }
 
     /** The context for the next instruction; the same instance until an instruction is accepted. */
     RiskContext context() {
         if (context == null) {
-            if (quantities == null && accepted.isEmpty() && !anyPending() && asItIs()) {
+            if (quantities == null && accepted.isEmpty() && !anyPending && asItIs()) {
                 context = new RiskContext(portfolio, instruments, prices, held(), portfolio.cash() + 0.0);
             } else {
                 projectAll();
@@ -66,10 +70,9 @@ final class Projection {
         return context;
     }
 
-    /** Books an accepted instruction at its (finite, positive) reference price. */
-    void accept(TradeInstruction instruction, double price) {
+    /** Books an accepted instruction at its symbol's (finite, positive) reference price. */
+    void accept(TradeInstruction instruction) {
         accepted.add(instruction);
-        acceptedPrices.add(price);
         context = null;
     }
 
@@ -87,15 +90,6 @@ final class Projection {
                 && (positions.isEmpty() || positions.size() == 1 && Double.isFinite(positions.getFirst().quantity()));
     }
 
-    private boolean anyPending() {
-        for (double qty : pending.values()) {
-            if (qty != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Adds the pending orders (the first time) and the instructions accepted since, in decimals. */
     private void projectAll() {
         if (quantities == null) {
@@ -110,12 +104,11 @@ final class Projection {
                 }
             }
         }
-        for (int i = 0; i < accepted.size(); i++) {
-            TradeInstruction instruction = accepted.get(i);
-            add(instruction.symbol(), Decimals.dec(instruction.signedQuantity()), Decimals.dec(acceptedPrices.get(i)));
+        for (TradeInstruction instruction : accepted) {
+            String symbol = instruction.symbol();
+            add(symbol, Decimals.dec(instruction.signedQuantity()), Decimals.dec(prices.get(symbol)));
         }
         accepted.clear();
-        acceptedPrices.clear();
     }
 
     private void add(String symbol, BigDecimal signedQty, BigDecimal price) {
