@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,13 +22,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same migrations and queries against a real PostgreSQL on 127.0.0.1:5432, database
- * {@code stratagem_test} (user and password from {@code STRATAGEM_PG_USER} / {@code STRATAGEM_PG_PASSWORD},
- * default postgres / postgres). Skipped when nothing listens there. Each test gets its own schema.
+ * The same migrations and queries against a real PostgreSQL: the database {@code STRATAGEM_PG_URL} names, by
+ * default {@code stratagem_test} on 127.0.0.1:5432 (user and password from {@code STRATAGEM_PG_USER} /
+ * {@code STRATAGEM_PG_PASSWORD}, default postgres / postgres). {@code ./stratagem test} starts a throwaway server
+ * and sets all three (scripts/lib/postgres.sh). Skipped when nothing listens at the URL's host and port. Each test
+ * gets its own schema.
  */
 class PostgresHistoryStoreTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/stratagem_test";
+    private static final String SERVER = Objects.requireNonNullElse(System.getenv("STRATAGEM_PG_URL"),
+            "jdbc:postgresql://127.0.0.1:5432/stratagem_test");
     private static final String USER = Objects.requireNonNullElse(System.getenv("STRATAGEM_PG_USER"), "postgres");
     private static final String PASSWORD =
             Objects.requireNonNullElse(System.getenv("STRATAGEM_PG_PASSWORD"), "postgres");
@@ -36,7 +40,8 @@ class PostgresHistoryStoreTest {
 
     @BeforeEach
     void createSchema() throws SQLException {
-        assumeTrue(listening(), "no PostgreSQL on 127.0.0.1:5432");
+        assumeTrue(listening(), "no PostgreSQL listening for " + SERVER
+                + " (./stratagem test starts one, or set STRATAGEM_PG_URL)");
         schema = "history_test_" + UUID.randomUUID().toString().replace("-", "");
         execute("CREATE SCHEMA " + schema);
     }
@@ -112,7 +117,8 @@ class PostgresHistoryStoreTest {
     }
 
     private JdbiHistoryStore open() {
-        return JdbiHistoryStore.open(SERVER + "?currentSchema=" + schema, USER, PASSWORD);
+        return JdbiHistoryStore.open(SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + schema, USER,
+                PASSWORD);
     }
 
     private static void execute(String sql) throws SQLException {
@@ -121,9 +127,13 @@ class PostgresHistoryStoreTest {
         }
     }
 
+    /** Whether something accepts connections at {@link #SERVER}'s host and port (PostgreSQL's defaults if absent). */
     private static boolean listening() {
+        URI uri = URI.create(SERVER.substring("jdbc:".length()));
+        String host = Objects.requireNonNullElse(uri.getHost(), "localhost");
+        int port = uri.getPort() == -1 ? 5432 : uri.getPort();
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 500);
+            socket.connect(new InetSocketAddress(host, port), 500);
             return true;
         } catch (IOException e) {
             return false;
