@@ -6,6 +6,7 @@ import dev.stratagem.api.Parameters;
 import dev.stratagem.api.PositionSnapshot;
 import dev.stratagem.api.StrategyInfo;
 import dev.stratagem.runtime.config.ComponentRef;
+import dev.stratagem.runtime.config.RecordLevel;
 import dev.stratagem.runtime.config.StrategyConfig;
 import dev.stratagem.runtime.config.StrategyConfigLoader;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
@@ -27,6 +28,7 @@ import dev.stratagem.runtime.portfolio.LedgerPortfolio;
 import dev.stratagem.runtime.config.Settings;
 import dev.stratagem.runtime.risk.KillSwitch;
 import dev.stratagem.runtime.risk.RiskEngine;
+import dev.stratagem.runtime.script.ScriptSupervisor;
 import dev.stratagem.runtime.strategy.RiskWiring;
 import dev.stratagem.runtime.strategy.StrategyAssembler;
 import java.math.BigDecimal;
@@ -45,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * Runs a backtest: loads the strategy and its plugins, replays the CSV data bar by bar straight into the
  * decision cycle (no event-bus hop per bar), records the cycles the record level keeps, and returns the
  * summary with the result digest. Deterministic: the same inputs give the same digest.
+ *
+ * <p>The strategy is assembled and its cycles run on a {@link ScriptSupervisor}'s thread, the caller waiting: a
+ * script call that cannot be stopped is left behind there, its cycle recorded failed, and the replay goes on with
+ * the script rebuilt, instead of hanging the backtest. One thread does both because a script's context runs
+ * fastest on the thread that built it.
  */
 public final class BacktestRunner {
 
@@ -84,31 +91,44 @@ public final class BacktestRunner {
         StrategyConfig config = overrideGateway(StrategyConfigLoader.load(request.strategyFile()), request);
         List<CandleSeries> data = load(request, config);
         int skipped = data.stream().mapToInt(CandleSeries::skippedRows).sum();
-        StrategyComponents components = StrategyAssembler.assemble(config, catalog);
-        String runId = RunIds.backtest();
-        if (request.database() == null) {
-            return replay(request, config, components, runId, data, skipped, null, env);
-        }
-        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(request.database())) {
-            store.startRun(new RunInfo(runId, config.id(), "backtest", System.currentTimeMillis(),
-                    StrategyConfigLoader.toJson(config), data.stream().map(s -> s.source().toString()).toList().toString()));
-            try (InterruptedRun stopped = new InterruptedRun(store, runId)) {
-                return replay(request, config, components, runId, data, skipped, store, env);
-            } catch (RuntimeException | Error e) {
-                store.finishRun(new RunSummary(runId, System.currentTimeMillis(), "FAILED: " + e, 0, 0, 0,
-                        BigDecimal.ZERO, 0, 0, 0, "", skipped));
-                throw e;
+        // a strategy with scripts runs on a supervisor's thread, so that a script call that cannot be stopped is left
+        // behind instead of hanging the backtest; a Java-only one runs its loop right here
+        ScriptSupervisor cycles = StrategyAssembler.hasScripts(config) ? new ScriptSupervisor("backtest-" + config.id()) : null;
+        try {
+            StrategyComponents components = cycles == null ? StrategyAssembler.assemble(config, catalog)
+                    : cycles.call(() -> StrategyAssembler.assemble(config, catalog), abandoned -> {
+                        throw abandoned;
+                    });
+            String runId = RunIds.backtest();
+            if (request.database() == null) {
+                return replay(request, config, components, runId, data, skipped, null, env, cycles);
+            }
+            try (JdbiHistoryStore store = JdbiHistoryStore.openFile(request.database())) {
+                store.startRun(new RunInfo(runId, config.id(), "backtest", System.currentTimeMillis(),
+                        StrategyConfigLoader.toJson(config),
+                        data.stream().map(s -> s.source().toString()).toList().toString()));
+                try (InterruptedRun stopped = new InterruptedRun(store, runId)) {
+                    return replay(request, config, components, runId, data, skipped, store, env, cycles);
+                } catch (RuntimeException | Error e) {
+                    store.finishRun(new RunSummary(runId, System.currentTimeMillis(), "FAILED: " + e, 0, 0, 0,
+                            BigDecimal.ZERO, 0, 0, 0, "", skipped));
+                    throw e;
+                }
+            }
+        } finally {
+            if (cycles != null) {
+                cycles.close();
             }
         }
     }
 
     private static BacktestResult replay(BacktestRequest request, StrategyConfig config,
             StrategyComponents components, String runId, List<CandleSeries> data, int skipped,
-            JdbiHistoryStore store, Map<String, String> env) {
+            JdbiHistoryStore store, Map<String, String> env, ScriptSupervisor cycles) {
         LedgerPortfolio ledger = new LedgerPortfolio(config.id(), config.capital(), config.limits());
         // The same risk engine as paper and live (breakers, portfolio and VaR limits), with an in-memory kill
-        // switch: a backtest's guardrail verdicts are those the strategy would get on the bus. Only this thread
-        // uses it.
+        // switch: a backtest's guardrail verdicts are those the strategy would get on the bus. One thread at a time
+        // uses it (this one, or the supervisor's, handed over with a happens-before edge).
         Settings global = Settings.defaults().withEnvironment(env);
         Settings settings = Settings.defaults().withFile(request.strategyFile().toString(), config.settings(), true)
                 .withEnvironment(env);
@@ -123,28 +143,20 @@ public final class BacktestRunner {
                 tracker, config.instrumentMap(), 256, Duration.ofSeconds(30));
         MarketReplay replay = new MarketReplay(data.stream().map(CandleSeries::candles).toList());
         ResultDigest digest = new ResultDigest();
-        long bars = 0;
-        long recorded = 0;
-        long failed = 0;
         // a backtest's history goes in blocks: the recorded cycles go to the writer 512 at a time (see BlockRecorder)
         BlockRecorder recorder = store == null ? null : store.blockRecorder();
-        ReplayClock clock = new ReplayClock(recorder == null ? () -> 0 : recorder::writerCpuNanos);
+        ReplayClock clock = new ReplayClock(recorder == null ? () -> 0 : recorder::writerCpuNanos,
+                cycles == null ? ReplayClock::currentThreadCpu : cycles::cpuNanos);
         Progress progress = new Progress(replay.totalBars());
+        Loop loop = new Loop(replay, risk, digest, recorder, request.recordLevel(), progress);
         try {
             coordinator.start();
-            for (List<Candle> slice = replay.next(); !slice.isEmpty(); slice = replay.next()) {
-                bars += slice.size();
-                risk.observeBars(slice);
-                CycleOutcome cycle = coordinator.run(slice);
-                digest.cycle(cycle);
-                if (cycle.status() == CycleStatus.FAILED) {
-                    failed++;
+            if (cycles == null) {
+                for (List<Candle> slice = loop.next(); !slice.isEmpty(); slice = loop.next()) {
+                    loop.cycled(coordinator.run(slice));
                 }
-                if (recorder != null && request.recordLevel().keeps(cycle)) {
-                    recorder.record(cycle.record());
-                    recorded++;
-                }
-                progress.step(bars);
+            } else {
+                cycles.cycles(coordinator, loop::next, loop::cycled);
             }
             coordinator.stop("finished");
             clock.loopDone();
@@ -157,6 +169,9 @@ public final class BacktestRunner {
                 progress.close();
             }
         }
+        long bars = loop.bars;
+        long recorded = loop.recorded;
+        long failed = loop.failed;
         long elapsed = clock.finish(bars, recorded);
         for (PositionSnapshot p : ledger.view().positions()) {
             digest.position(p.symbol(), p.quantity(), p.averagePrice());
@@ -175,6 +190,51 @@ public final class BacktestRunner {
                     result.resultDigest(), skipped));
         }
         return result;
+    }
+
+    /** The replay loop's state, read and advanced on the cycles' thread (a new one after an abandoned call). */
+    private static final class Loop {
+        private final MarketReplay replay;
+        private final RiskEngine risk;
+        private final ResultDigest digest;
+        private final BlockRecorder recorder;
+        private final RecordLevel level;
+        private final Progress progress;
+        long bars;
+        long recorded;
+        long failed;
+
+        Loop(MarketReplay replay, RiskEngine risk, ResultDigest digest, BlockRecorder recorder, RecordLevel level,
+                Progress progress) {
+            this.replay = replay;
+            this.risk = risk;
+            this.digest = digest;
+            this.recorder = recorder;
+            this.level = level;
+            this.progress = progress;
+        }
+
+        /** @return the next slice, fed to the risk engine; empty at the end */
+        List<Candle> next() {
+            List<Candle> slice = replay.next();
+            bars += slice.size();
+            if (!slice.isEmpty()) {
+                risk.observeBars(slice);
+            }
+            return slice;
+        }
+
+        void cycled(CycleOutcome cycle) {
+            digest.cycle(cycle);
+            if (cycle.status() == CycleStatus.FAILED) {
+                failed++;
+            }
+            if (recorder != null && level.keeps(cycle)) {
+                recorder.record(cycle.record());
+                recorded++;
+            }
+            progress.step(bars);
+        }
     }
 
     private static List<CandleSeries> load(BacktestRequest request, StrategyConfig config) {

@@ -26,7 +26,9 @@ final class ReplayClock {
     private final long writerStarted;
     private final long compileStarted;
     private final long started = System.nanoTime();
-    private final long cpuStarted = on ? cpu() : 0;
+    /** The CPU time of the loop's thread so far (the threads, after a script call on one was abandoned). */
+    private final LongSupplier loopCpu;
+    private final long cpuStarted;
     private final long gcStarted = on ? gcMillis() : 0;
     private final long processStarted = on ? processCpu() : 0;
     private long loopEnded;
@@ -35,9 +37,14 @@ final class ReplayClock {
     private long writerLoop;
     private long compileLoop;
 
-    /** @param writerCpu the history writer's thread's CPU time so far in nanoseconds ({@code () -> 0} without one) */
-    ReplayClock(LongSupplier writerCpu) {
+    /**
+     * @param writerCpu the history writer's thread's CPU time so far in nanoseconds ({@code () -> 0} without one)
+     * @param loopCpu the CPU time of the thread running the loop so far, in nanoseconds
+     */
+    ReplayClock(LongSupplier writerCpu, LongSupplier loopCpu) {
         this.writerCpu = writerCpu;
+        this.loopCpu = loopCpu;
+        this.cpuStarted = on ? loopCpu.getAsLong() : 0;
         this.writerStarted = on ? writerCpu.getAsLong() : 0;
         this.compileStarted = on ? compileMillis() : 0;
     }
@@ -45,7 +52,7 @@ final class ReplayClock {
     /** The replay loop is done; what follows is the drain. */
     void loopDone() {
         loopEnded = System.nanoTime();
-        cpuLoop = on ? cpu() - cpuStarted : 0;
+        cpuLoop = on ? loopCpu.getAsLong() - cpuStarted : 0;
         processLoop = on ? processCpu() - processStarted : 0;
         writerLoop = on ? writerCpu.getAsLong() - writerStarted : 0;
         compileLoop = on ? compileMillis() - compileStarted : 0;
@@ -67,8 +74,8 @@ final class ReplayClock {
         }
         return end - started;
     }
-
-    private static long cpu() {
+    /** @return the CPU time of the calling thread in nanoseconds, or 0 where the JVM does not measure it */
+    static long currentThreadCpu() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         return threads.isCurrentThreadCpuTimeSupported() ? Math.max(0, threads.getCurrentThreadCpuTime()) : 0;
     }

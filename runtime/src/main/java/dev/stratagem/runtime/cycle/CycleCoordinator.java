@@ -227,6 +227,19 @@ public final class CycleCoordinator {
         }
     }
 
+    /**
+     * Ends the cycle in flight as failed at {@code step}, from its driver's thread instead of the one running it:
+     * that thread was left behind in a script call that could not be stopped, and never runs another line of the
+     * cycle (see {@code ScriptSupervisor}). The record is the one a failure of that step gives.
+     *
+     * @param step the step the stuck call belongs to
+     * @param failure why
+     * @return the cycle's outcome, valid until the next cycle
+     */
+    public CycleOutcome failInFlight(CycleStep step, Throwable failure) {
+        return fail(draft, step, failure, System.nanoTime());
+    }
+
     /** Paper and live time every cycle; a backtest one in {@link StageTimings#BACKTEST_SAMPLE}. */
     private boolean timed(long seq) {
         return mode != RunMode.BACKTEST || seq % StageTimings.BACKTEST_SAMPLE == 1;

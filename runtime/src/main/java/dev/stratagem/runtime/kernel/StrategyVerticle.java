@@ -5,6 +5,7 @@ import dev.stratagem.api.CycleRecord;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
 import dev.stratagem.runtime.history.HistoryWriter;
 import dev.stratagem.runtime.risk.RiskEngine;
+import dev.stratagem.runtime.script.ScriptSupervisor;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -16,6 +17,10 @@ import java.util.List;
  * context and may block on the gateway or on history back-pressure without stalling an event loop. It
  * collects its symbols' candles, runs a cycle on each bar close that brought any, hands the record to the
  * history writer, publishes it, and acknowledges the bar close so the feed can move on.
+ *
+ * <p>A strategy with script components runs each cycle on a {@link ScriptSupervisor}'s thread while its context's
+ * thread waits: a script call that cannot be stopped is left behind there, the cycle is recorded failed, and the
+ * next cycle runs on a new thread with the script rebuilt.
  */
 final class StrategyVerticle extends VerticleBase {
 
@@ -25,6 +30,8 @@ final class StrategyVerticle extends VerticleBase {
     private final HistoryWriter<CycleRecord> history;
     private final RiskEngine risk;
     private final long resumeAfterTs;
+    /** Runs the cycles of a strategy with scripts; {@code null} for one without. */
+    private final ScriptSupervisor scripts;
     private final List<Candle> pending = new ArrayList<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private String stopReason = "shutdown";
@@ -45,6 +52,8 @@ final class StrategyVerticle extends VerticleBase {
         this.history = history;
         this.risk = risk;
         this.resumeAfterTs = resumeAfterTs;
+        this.scripts = ScriptSupervisor.needed(coordinator.components())
+                ? new ScriptSupervisor("strategy-" + coordinator.info().strategyId()) : null;
     }
 
     CycleCoordinator coordinator() {
@@ -139,7 +148,7 @@ final class StrategyVerticle extends VerticleBase {
                 pending.clear();
                 risk.observeBars(slice);
                 if (slice.getFirst().ts() <= resumeAfterTs) {
-                    coordinator.prime(slice); // a bar this run already recorded before a restart
+                    prime(slice); // a bar this run already recorded before a restart
                 } else {
                     runCycle(slice);
                 }
@@ -152,12 +161,23 @@ final class StrategyVerticle extends VerticleBase {
         }
     }
 
+    private void prime(List<Candle> slice) {
+        if (scripts == null) {
+            coordinator.prime(slice);
+        } else {
+            scripts.call(() -> {
+                coordinator.prime(slice);
+                return null;
+            }, abandoned -> null);   // a primed bar's failure is not recorded either
+        }
+    }
+
     private void runCycle(List<Candle> slice) {
         org.slf4j.MDC.put("strategy", strategyId());
         try {
             CycleRecord record;
             try {
-                record = coordinator.runCycle(slice);
+                record = scripts == null ? coordinator.runCycle(slice) : scripts.cycle(coordinator, slice).record();
                 history.submit(record);
             } catch (RuntimeException | Error e) {
                 // the risk engine may have followed the cycle: its portfolio breaker state must not wait for a record
@@ -176,6 +196,9 @@ final class StrategyVerticle extends VerticleBase {
         consumers.forEach(MessageConsumer::unregister);
         if (!stopped) {
             coordinator.stop(stopReason);
+        }
+        if (scripts != null) {
+            scripts.close();
         }
         return Future.succeededFuture();
     }

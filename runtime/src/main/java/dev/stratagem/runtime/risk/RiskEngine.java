@@ -99,8 +99,10 @@ public final class RiskEngine {
     }
 
     /**
-     * Declares that only the calling thread will ever use this engine, as a backtest's own engine is used: each
-     * cycle's update then skips the lock (two atomic operations a cycle, a few percent of a backtest's loop).
+     * Declares that one thread at a time will use this engine, each handing it to the next with a happens-before
+     * edge, as a backtest's own engine is used (by the thread that made it, or by a script supervisor's threads in
+     * turn): each cycle's update then skips the lock (two atomic operations a cycle, a few percent of a backtest's
+     * loop).
      *
      * @return this engine
      */

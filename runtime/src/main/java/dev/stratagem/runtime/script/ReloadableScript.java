@@ -75,6 +75,39 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
     abstract int validate(ScriptProgram next);
 
     /**
+     * A built version the reloader drops before offering it (its validation was abandoned). Any thread.
+     *
+     * @param next the version
+     */
+    void dropped(ScriptProgram next) {
+        next.close();
+    }
+
+    /**
+     * On the strategy's thread, at a call: a version whose call was abandoned (it ignored its interrupt past the grace,
+     * see {@link ScriptSupervisor}) is rebuilt in a fresh context from the same source, manifest, parameters and
+     * feature names, so it records the same version. Its {@code init} runs again, without state: what the lost
+     * context held in memory is gone.
+     *
+     * @param dead the version whose context was discarded
+     * @return the rebuilt version, serving from now on
+     * @throws ScriptFailure if it cannot be rebuilt (the dead version stays, and the next call tries again)
+     */
+    final ScriptProgram revive(ScriptProgram dead) {
+        ScriptProgram fresh;
+        try {
+            fresh = dead.rebuilt();
+        } catch (ScriptException | ScriptFailure e) {
+            throw new ScriptFailure("script " + id() + " could not be rebuilt after a call of it was abandoned: "
+                    + e.getMessage(), false);
+        }
+        dead.close();
+        LOG.warn("script {}: version {} rebuilt in a new context after a call of it was abandoned; it starts without"
+                + " the state its old context held", id(), fresh.sha256);
+        return fresh;
+    }
+
+    /**
      * Hands over a validated version; it serves from the next cycle boundary on. Any thread.
      *
      * @param next the new version

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failures: a failing call fails the cycle (recorded with file, line and column); after
  * {@link ScriptSettings#maxConsecutiveFailures()} failures in a row the script is paused and every cycle
- * fails fast with the reason, until a valid new version is {@link #offer offered}. New versions are
- * swapped in at the start of the next cycle, on the strategy's thread.
+ * fails fast with the reason, until a valid new version is {@link #offer offered}. A call abandoned because it
+ * could not be stopped counts as one, and the next cycle runs in a context {@link #revive rebuilt} from the same
+ * source. New versions are swapped in at the start of the next cycle, on the strategy's thread.
  */
 public final class ScriptComposer extends ReloadableScript
         implements DecisionComposer, VersionedComponent, AutoCloseable {
@@ -162,25 +163,39 @@ public final class ScriptComposer extends ReloadableScript
                 recent.addLast(context);
             }
         }
+        ScriptProgram p = program;
+        if (p.abandoned()) {
+            // the cycle that abandoned it, or the last try to rebuild it, ended without coming back here
+            failed(p.abandonment());
+        }
         if (status.paused()) {
             throw new ScriptFailure("script " + id() + " is paused after " + failures + " consecutive failures (last: "
                     + status.lastError() + "); save a fixed version to resume", false);
         }
+        if (p.abandoned()) {
+            p = revive(p);   // if it throws, the version is still dead at the next cycle, which counts the failure
+            program = p;
+        }
         try {
-            ComposeResult result = run(program, context);
+            ComposeResult result = run(p, context);
             if (failures > 0) {
                 failures = 0;
-                status = new ScriptStatus(id(), program.sha256, false, 0, status.lastError(), reloads);
+                status = new ScriptStatus(id(), p.sha256, false, 0, status.lastError(), reloads);
             }
             return result;
         } catch (ScriptFailure e) {
-            failures++;
-            boolean pause = failures >= settings.maxConsecutiveFailures();
-            status = new ScriptStatus(id(), program.sha256, pause, failures, e.getMessage(), reloads);
-            if (pause) {
-                LOG.error("script {} PAUSED after {} consecutive failures; last: {}", id(), failures, e.getMessage());
-            }
+            failed(e);
             throw e;
+        }
+    }
+
+    /** Counts a failed cycle; pauses the script after too many in a row. */
+    private void failed(ScriptFailure e) {
+        failures++;
+        boolean pause = failures >= settings.maxConsecutiveFailures();
+        status = new ScriptStatus(id(), program.sha256, pause, failures, e.getMessage(), reloads);
+        if (pause) {
+            LOG.error("script {} PAUSED after {} consecutive failures; last: {}", id(), failures, e.getMessage());
         }
     }
 

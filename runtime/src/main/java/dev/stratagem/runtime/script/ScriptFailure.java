@@ -10,14 +10,36 @@ public final class ScriptFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final boolean timedOut;
+    /** The role of a call that was abandoned, {@code null} for any other failure. */
+    private final transient ScriptRole abandonedIn;
 
     ScriptFailure(String message, boolean timedOut) {
+        this(message, timedOut, null);
+    }
+
+    private ScriptFailure(String message, boolean timedOut, ScriptRole abandonedIn) {
         super(message, null, false, false);
         this.timedOut = timedOut;
+        this.abandonedIn = abandonedIn;
+    }
+
+    /** A call that ignored its interrupt past the grace and was left behind on its thread (see ScriptSupervisor). */
+    static ScriptFailure abandoned(String message, ScriptRole role) {
+        return new ScriptFailure(message, true, role);
     }
 
     /** @return whether the watchdog interrupted the call */
     public boolean timedOut() {
         return timedOut;
+    }
+
+    /** @return whether the call could not be stopped and was left behind, its context discarded */
+    public boolean abandoned() {
+        return abandonedIn != null;
+    }
+
+    /** @return the role of the abandoned call, {@code null} if it was not abandoned */
+    ScriptRole abandonedIn() {
+        return abandonedIn;
     }
 }

@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * version's rolling state, and at the swap (the start of the next {@link #compute}) it is fed the bars that
  * closed since, so it serves warm: every bar from the start of its validation is kept until it swaps in or
  * is refused, however many arrive meanwhile, and a version that would miss one is refused at the swap.
+ *
+ * <p>A version whose call was abandoned (it could not be stopped) is rebuilt from the same source at the next
+ * {@link #compute} and starts cold: its rolling state is gone, and its outputs are what it makes of the bars from
+ * then on (NaN through its warm-up, if it counts one).
  */
 final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline, VersionedComponent, AutoCloseable {
 
@@ -48,16 +52,19 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
     private volatile ScriptProgram program;
     private volatile ScriptStatus status;
     private volatile Supplier<Set<String>> consumers = Set::of;
-    private final double[] bar = new double[5];
+    /** The bar handed to the script, and the outputs it writes: new ones for a rebuilt version (see compute). */
+    private double[] bar = new double[5];
     private double[] out;
+    /** Guards the kept bars and versions catching up (the reloader reads them from its own thread). */
+    private final Object kept = new Object();
     private final Map<String, FeatureVector> last = new HashMap<>();
-    /** The last bars fed, oldest first (guarded by {@link #bar}: the reloader reads it from its own thread). */
+    /** The last bars fed, oldest first (guarded by {@link #kept}). */
     private final ArrayDeque<Fed> recent = new ArrayDeque<>();
     /** How many bars {@link #recent} keeps when no version is waiting; 0 until the first bar. */
     private int keep;
     /**
      * Versions being validated or waiting for the swap, each with the last bar it was fed: the bars after it
-     * are kept whatever {@link #keep} says, for its catch-up (guarded by {@link #bar}).
+     * are kept whatever {@link #keep} says, for its catch-up (guarded by {@link #kept}).
      */
     private final Map<ScriptProgram, Long> catchingUp = new IdentityHashMap<>();
     private long fed;
@@ -111,6 +118,13 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
             swapIn(offer);
         }
         ScriptProgram p = program;
+        if (p.abandoned()) {
+            p = revive(p);
+            program = p;
+            // the abandoned call may still write into the old arrays when it returns, if ever
+            bar = new double[5];
+            out = new double[p.manifest.outputs().size()];
+        }
         List<String> names = p.manifest.outputs();
         List<FeatureVector> vectors = new ArrayList<>(window.symbols().size());
         for (String symbol : window.symbols()) {
@@ -146,7 +160,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
     }
 
     private void remember(Candle c, int symbols) {
-        synchronized (this.bar) {
+        synchronized (kept) {
             if (keep == 0) {
                 keep = (Math.max(1, program.manifest.warmup()) + settings.replayDepth()) * Math.max(1, symbols);
             }
@@ -166,7 +180,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
 
     /** @return the kept bars with a sequence number above {@code after}, oldest first */
     private List<Fed> recentAfter(long after) {
-        synchronized (this.bar) {
+        synchronized (kept) {
             List<Fed> all = new ArrayList<>();
             for (Fed f : recent) {
                 if (f.seq() > after) {
@@ -191,7 +205,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
         double[] outOf = new double[produced.size()];
         Map<String, Integer> seen = new HashMap<>();
         List<Fed> replay;
-        synchronized (this.bar) {
+        synchronized (kept) {
             replay = List.copyOf(recent);
             catchingUp.put(next, fed - 1);
         }
@@ -232,16 +246,22 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
         }
     }
 
+    @Override
+    void dropped(ScriptProgram next) {
+        release(next);
+        next.close();
+    }
+
     /** Stops keeping bars for a version that will not swap in. */
     private void release(ScriptProgram version) {
-        synchronized (this.bar) {
+        synchronized (kept) {
             catchingUp.remove(version);
         }
     }
 
     @Override
     CompletableFuture<Void> offer(ScriptProgram next) {
-        synchronized (this.bar) {
+        synchronized (kept) {
             // a newer offer supersedes any waiting one: only this one still needs its bars
             catchingUp.keySet().removeIf(p -> p != next);
         }
@@ -257,7 +277,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
         List<FeatureVector> caught = new ArrayList<>();
         try {
             long upTo;
-            synchronized (this.bar) {
+            synchronized (kept) {
                 Long pinned = catchingUp.get(next);
                 upTo = pinned == null ? next.replayedUpTo : pinned;
             }

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * One version of a script: its source evaluated in its own fresh context (never re-evaluated into an old
  * one), its functions, and the {@code api} object it talks to. Every call goes through {@link #call} under
  * the watchdog, and every guest failure becomes a {@link ScriptFailure} naming file, line and column. A call
- * that runs past its budget fails, also when it ignored its interrupt until it returned.
+ * that runs past its budget fails, also when it ignored its interrupt until it returned; one abandoned on a
+ * {@link ScriptSupervisor}'s thread leaves the version {@link #abandoned()}: its component {@link #rebuilt rebuilds}
+ * it from the same source.
  */
 final class ScriptProgram implements AutoCloseable {
 
@@ -42,6 +44,10 @@ final class ScriptProgram implements AutoCloseable {
     final ScriptApi api;
     /** The source this version was built from (kept for rollback). */
     final byte[] source;
+    /** The parameters, engine and settings it was built with (to rebuild it). */
+    private final Map<String, Object> params;
+    private final Engine engine;
+    private final ScriptSettings settings;
     /**
      * The sequence number of the last recorded input a reload fed this version while validating it (a
      * features script is primed that way); the swap feeds it what came after. -1 if none.
@@ -53,10 +59,14 @@ final class ScriptProgram implements AutoCloseable {
     private final Value init;
     private final Value save;
 
-    private ScriptProgram(ScriptManifest manifest, ScriptRole role, String sha256, byte[] source, ScriptApi api,
-            Context context, ScriptWatchdog.Guard guard) {
+    private ScriptProgram(ScriptManifest manifest, ScriptRole role, String sha256, byte[] source,
+            Map<String, Object> params, Engine engine, ScriptSettings settings, ScriptApi api, Context context,
+            ScriptWatchdog.Guard guard) {
         this.manifest = manifest;
         this.source = source;
+        this.params = params;
+        this.engine = engine;
+        this.settings = settings;
         this.role = role;
         this.sha256 = sha256;
         this.api = api;
@@ -71,13 +81,30 @@ final class ScriptProgram implements AutoCloseable {
     }
 
     /**
-     * Reads, hashes and evaluates the script in a fresh sandboxed context and calls its {@code init}.
+     * Reads, hashes and evaluates the script in a fresh sandboxed context and calls its {@code init}; on a
+     * {@link ScriptSupervisor}'s thread of its own unless called on one, so that a script whose loading cannot be
+     * stopped does not hold the caller.
      *
      * @param given the source to build instead of the entry file (a rollback to a version no longer on disk), or
      *     {@code null}
-     * @throws ScriptException for a syntax error (file:line:column), a missing function, or an init failure
+     * @throws ScriptException for a syntax error (file:line:column), a missing function, a load that was abandoned
+     * @throws ScriptFailure for an init failure
      */
     static ScriptProgram build(ScriptManifest manifest, ScriptRole role, Map<String, Object> params,
+            List<String> featureNames, String state, Engine engine, ScriptSettings settings, byte[] given) {
+        if (ScriptSupervisor.supervises(Thread.currentThread())) {
+            return buildHere(manifest, role, params, featureNames, state, engine, settings, given);
+        }
+        try (ScriptSupervisor loader = new ScriptSupervisor("load-" + manifest.id())) {
+            return loader.call(() -> buildHere(manifest, role, params, featureNames, state, engine, settings, given),
+                    abandoned -> {
+                        throw new ScriptException("script " + manifest.id() + " does not load: "
+                                + abandoned.getMessage());
+                    });
+        }
+    }
+
+    private static ScriptProgram buildHere(ScriptManifest manifest, ScriptRole role, Map<String, Object> params,
             List<String> featureNames, String state, Engine engine, ScriptSettings settings, byte[] given) {
         if (!manifest.roles().contains(role)) {
             throw new ScriptException("script " + manifest.id() + " (" + manifest.file() + ") does not declare the role '"
@@ -96,8 +123,8 @@ final class ScriptProgram implements AutoCloseable {
         ScriptApi api = new ScriptApi(params, featureNames, log);
         InteropWarmUp.ensure(engine, manifest.language());
         Context context = ScriptEngines.newContext(engine, manifest.language(), new LogStream(log));
-        ScriptWatchdog.Guard guard = ScriptWatchdog.SHARED.guard(manifest.id() + " (" + manifest.entry() + ")", context,
-                settings.budget(), settings.grace());
+        ScriptWatchdog.Guard guard = ScriptWatchdog.SHARED.guard(manifest.id() + " (" + manifest.entry() + ")", role,
+                context, settings.budget(), settings.grace());
         try {
             Source source = Source.newBuilder(manifest.language().graalId(),
                     new String(bytes, StandardCharsets.UTF_8), manifest.entry().toString()).build();
@@ -105,9 +132,10 @@ final class ScriptProgram implements AutoCloseable {
             try {
                 context.eval(source);
             } finally {
-                guard.exit();
+                guard.exit(started);
             }
-            ScriptProgram program = new ScriptProgram(manifest, role, sha, bytes, api, context, guard);
+            ScriptProgram program = new ScriptProgram(manifest, role, sha, bytes, params, engine, settings, api,
+                    context, guard);
             program.init(state);
             return program;
         } catch (PolyglotException e) {
@@ -120,6 +148,26 @@ final class ScriptProgram implements AutoCloseable {
             close(context, guard);
             throw e;
         }
+    }
+
+    /**
+     * This version again, in a new context: the same source, manifest, parameters and feature names, so the same
+     * recorded version. Its {@code init} runs without state: whatever the old context held in memory is gone.
+     *
+     * @throws ScriptException or ScriptFailure if it does not load now
+     */
+    ScriptProgram rebuilt() {
+        return build(manifest, role, params, api.featureNames(), null, engine, settings, source);
+    }
+
+    /** @return whether a call of this version was abandoned: its context is gone, it takes no more calls */
+    boolean abandoned() {
+        return guard.abandoned();
+    }
+
+    /** @return why a call of this version was abandoned, {@code null} if none was */
+    ScriptFailure abandonment() {
+        return guard.abandonment();
     }
 
     /** Calls {@code init(api)} with the handed-over state (if the script defines init). */
@@ -175,15 +223,15 @@ final class ScriptProgram implements AutoCloseable {
         try {
             result = function.execute(args);
         } catch (PolyglotException e) {
-            if (guard.exit() || e.isInterrupted()) {
+            if (guard.exit(started) || e.isInterrupted()) {
                 throw overran(name, started, location(e, manifest));
             }
             throw new ScriptFailure(describe(e, manifest, true), false);
         } catch (RuntimeException | Error e) {
-            guard.exit();
+            guard.exit(started);
             throw e;
         }
-        if (guard.exit()) {
+        if (guard.exit(started)) {
             throw overran(name, started, where()); // it ignored the interrupt until it returned
         }
         return result;
@@ -223,6 +271,9 @@ final class ScriptProgram implements AutoCloseable {
 
     private static void close(Context context, ScriptWatchdog.Guard guard) {
         guard.release();
+        if (guard.abandoned()) {
+            return; // the interrupter closes it once the abandoned call leaves it: closing here would wait for that
+        }
         try {
             context.close(true);
         } catch (RuntimeException ignored) {

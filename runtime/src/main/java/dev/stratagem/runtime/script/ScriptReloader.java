@@ -51,7 +51,10 @@ public final class ScriptReloader implements AutoCloseable {
     /** Versions that served, most recently live first; the first is the one serving. */
     private final Deque<Kept> kept = new ArrayDeque<>();
     private final Consumer<ReloadOutcome> settled;
-    /** The swap of the last version offered (builder thread only): until it ends, the serving one may change. */
+    /**
+     * The swap of the last version offered (attempts only, one at a time): until it ends, the serving one may
+     * change.
+     */
     private CompletableFuture<Void> lastSwap = CompletableFuture.completedFuture(null);
 
     /** @param composer the script composer to reload; an accepted version is not awaited */
@@ -125,7 +128,7 @@ public final class ScriptReloader implements AutoCloseable {
      * @return the outcome of building the file as it is now
      */
     public CompletableFuture<ReloadOutcome> reload(String trigger) {
-        return CompletableFuture.supplyAsync(() -> buildAndValidate(trigger, null), builder);
+        return CompletableFuture.supplyAsync(() -> attempt(trigger, null), builder);
     }
 
     /**
@@ -151,7 +154,7 @@ public final class ScriptReloader implements AutoCloseable {
                         + script.version().source()));
             }
         }
-        return CompletableFuture.supplyAsync(() -> buildAndValidate("ROLLBACK", target.source()), builder);
+        return CompletableFuture.supplyAsync(() -> attempt("ROLLBACK", target.source()), builder);
     }
 
     /** @return the kept versions, most recently live first, each its {@link VersionIds id} */
@@ -166,8 +169,27 @@ public final class ScriptReloader implements AutoCloseable {
         return script;
     }
 
-    private ReloadOutcome buildAndValidate(String trigger, byte[] source) {
+    /**
+     * One attempt, on a supervisor's thread of its own: a build or validation call that cannot be stopped is
+     * abandoned, the attempt refused with the reason, and the builder thread stays free for the next attempt.
+     */
+    private ReloadOutcome attempt(String trigger, byte[] source) {
         Attempt a = new Attempt(trigger, script.version());
+        try (ScriptSupervisor attempt = new ScriptSupervisor("reload-" + script.id())) {
+            return attempt.call(() -> buildAndValidate(a, source), abandoned -> {
+                ScriptProgram next = a.next;
+                if (next == null) {
+                    a.build = a.lap();
+                    return refused(a, "", "", abandoned.getMessage(), 0);
+                }
+                script.dropped(next);
+                a.validate = a.lap();
+                return refused(a, next.version.version(), next.sha256, abandoned.getMessage(), 0);
+            });
+        }
+    }
+
+    private ReloadOutcome buildAndValidate(Attempt a, byte[] source) {
         if (lastSwap.isDone() && script.serves(source)) {
             LOG.debug("script {}: {} is the version serving: ignored", script.id(), a.old.sha256());
             return a.outcome(ReloadEvent.UNCHANGED, a.old.version(), a.old.sha256(),
@@ -181,6 +203,7 @@ public final class ScriptReloader implements AutoCloseable {
             return refused(a, "", "", e.getMessage(), 0);
         }
         a.build = a.lap();
+        a.next = next;
         int replayed;
         try {
             replayed = script.validate(next);
@@ -287,10 +310,11 @@ public final class ScriptReloader implements AutoCloseable {
         builder.shutdown();
     }
 
-    /** One attempt's clocks. */
+    /** One attempt's clocks, and the version it built. */
     private final class Attempt {
         final String trigger;
         final ComponentVersion old;
+        volatile ScriptProgram next;
         final long started = System.nanoTime();
         long mark = started;
         long build;

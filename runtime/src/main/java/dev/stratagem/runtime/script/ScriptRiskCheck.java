@@ -82,6 +82,9 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
                 swapIn(offer);
             }
         }
+        if (program.abandoned()) {
+            program = revive(program);
+        }
         Probe probe = new Probe(instruction.symbol(), instruction.side().name(), instruction.quantity(),
                 context.price(instruction.symbol()), context.projectedQuantity(instruction.symbol()),
                 context.portfolio().cash(), context.portfolio().equity());

@@ -1,22 +1,30 @@
 package dev.stratagem.runtime.script;
 
+import dev.stratagem.api.CycleStep;
 import java.util.Locale;
 
 /** The roles a script can play in a strategy, and the function each role must define. */
 public enum ScriptRole {
     /** A features pipeline: {@code features(bar, out, api)}. */
-    FEATURES("features", "features"),
+    FEATURES("features", "features", CycleStep.FEATURES),
     /** A decision composer: {@code compose(f, api)}. */
-    COMPOSER("composer", "compose"),
+    COMPOSER("composer", "compose", CycleStep.DECISION),
     /** A guardrail: {@code check(api)}. */
-    RISK("risk", "check");
+    RISK("risk", "check", CycleStep.GUARDRAILS);
 
     private final String recorded;
     private final String function;
+    private final CycleStep step;
 
-    ScriptRole(String recorded, String function) {
+    ScriptRole(String recorded, String function, CycleStep step) {
         this.recorded = recorded;
         this.function = function;
+        this.step = step;
+    }
+
+    /** @return the cycle step whose component plays this role */
+    CycleStep step() {
+        return step;
     }
 
     /** @return the role as recorded with cycles and written in manifests */

@@ -8,9 +8,9 @@ import java.time.Duration;
  * @param budget the time one call may take before the watchdog interrupts it (default 50 ms)
  * @param maxConsecutiveFailures failures in a row after which the script is paused (default 3)
  * @param replayDepth how many recent cycle contexts a new version is validated against (default 20)
- * @param grace how long one interrupt of a call past its budget waits for it to stop (default 5 s; see
- *     {@link ScriptInterrupter}); a call that has run its budget plus the grace in wall time is interrupted whatever
- *     its CPU time
+ * @param grace how long an interrupted call may ignore its interrupt before it is abandoned and its context
+ *     discarded (default 5 s; see {@link ScriptSupervisor}); a call that has run its budget plus the grace in wall
+ *     time is interrupted whatever its CPU time
  */
 public record ScriptSettings(Duration budget, int maxConsecutiveFailures, int replayDepth, Duration grace) {
 

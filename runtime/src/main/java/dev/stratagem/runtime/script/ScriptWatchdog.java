@@ -1,5 +1,7 @@
 package dev.stratagem.runtime.script;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -13,10 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Interrupts a script call that runs past its time budget. A call costs a few plain and volatile writes (no task is scheduled per call, which would cost more than a whole bar); one daemon thread ticks
+ * Interrupts a script call that runs past its time budget. A call costs a few plain and volatile writes and a
+ * compare-and-set (no task is scheduled per call, which would cost more than a whole bar); one daemon thread ticks
  * every {@link #TICK_MILLIS} ms and hands each call it finds over budget to the {@link ScriptInterrupter}, which
  * interrupts it off this thread: the tick never waits for a call to stop, so one script that ignores its interrupt
- * does not keep the others from being watched. An interrupted context stays usable for the next call.
+ * does not keep the others from being watched. An interrupted context stays usable for the next call; one whose
+ * call ignores the interrupt past the grace is abandoned (see {@link ScriptSupervisor}).
  *
  * <p>The budget is the calling thread's CPU time, not wall time: on a loaded machine a thread that waits
  * for a core is starved, not slow, and must not be interrupted for it. The tick takes a CPU-time baseline
@@ -73,13 +77,14 @@ final class ScriptWatchdog {
 
     /**
      * @param name what the log calls the guarded script
+     * @param role the role it plays (the cycle step an abandoned call fails)
      * @param context its context
      * @param budget the time one call may take
-     * @param grace how long one interrupt waits for the call to stop
+     * @param grace how long an interrupted call may ignore the interrupt before it is abandoned
      * @return the guard its calls enter and exit
      */
-    Guard guard(String name, Context context, Duration budget, Duration grace) {
-        Guard guard = new Guard(name, context, budget.toNanos(), grace);
+    Guard guard(String name, ScriptRole role, Context context, Duration budget, Duration grace) {
+        Guard guard = new Guard(name, role, context, budget.toNanos(), grace);
         guards.add(guard);
         return guard;
     }
@@ -97,7 +102,7 @@ final class ScriptWatchdog {
 
     private void check(Guard g, long now) {
         long started = g.startedAt;
-        if (started == 0 || g.firedFor == started) {
+        if (started == 0 || started == Guard.ABANDONED || g.firedFor == started) {
             return;
         }
         Thread caller = g.caller;
@@ -183,11 +188,24 @@ final class ScriptWatchdog {
 
     /** The watch over one context's calls. */
     static final class Guard {
+        /** {@link #startedAt} of a call that was abandoned: the guard takes no more calls. */
+        static final long ABANDONED = Long.MIN_VALUE;
+        private static final VarHandle STARTED;
+
+        static {
+            try {
+                STARTED = MethodHandles.lookup().findVarHandle(Guard.class, "startedAt", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         final String name;
+        final ScriptRole role;
         final Context context;
         final Duration grace;
         private final long budgetNanos;
-        /** When the running call started (its identity), 0 between calls. */
+        /** When the running call started (its identity), 0 between calls, {@link #ABANDONED} for good. */
         private volatile long startedAt;
         private volatile long limitNanos;
         /**
@@ -198,12 +216,14 @@ final class ScriptWatchdog {
         volatile Thread caller;
         /** The running call's function; written before {@link #startedAt}, so read after it. */
         private String function = "";
+        private volatile ScriptFailure abandonment;
         private long seenStart;
         private long cpuBaseline;
         private int extensions;
 
-        private Guard(String name, Context context, long budgetNanos, Duration grace) {
+        private Guard(String name, ScriptRole role, Context context, long budgetNanos, Duration grace) {
             this.name = name;
+            this.role = role;
             this.context = context;
             this.budgetNanos = budgetNanos;
             this.grace = grace;
@@ -213,10 +233,15 @@ final class ScriptWatchdog {
          * Starts a call.
          *
          * @param nanos its budget (loading a script and its first calls get more than the per-call one)
-         * @param name the function called (empty: loading the source), for the log
-         * @return the call's start (its identity)
+         * @param name the function called (empty: loading the source), for the failure that abandons it
+         * @return the call's start, which {@link #exit} takes
+         * @throws ScriptFailure if an earlier call was abandoned: this version's context is gone
          */
         long enter(long nanos, String name) {
+            if (startedAt == ABANDONED) {
+                throw new ScriptFailure(this.name + " cannot be called: its context was discarded when a call of "
+                        + "it was abandoned", false);
+            }
             Thread current = Thread.currentThread();
             if (caller != current) {
                 caller = current;
@@ -232,16 +257,43 @@ final class ScriptWatchdog {
             return now;
         }
 
-        /** @return whether the watchdog interrupted the call */
-        boolean exit() {
-            long started = startedAt;
-            startedAt = 0;
-            return started != 0 && firedFor == started;
+        /**
+         * Ends a call. On a thread whose call was abandoned meanwhile it does not return: the thread is
+         * {@link ScriptSupervisor#retire retired}.
+         *
+         * @param started what {@link #enter} returned
+         * @return whether the watchdog interrupted the call
+         */
+        boolean exit(long started) {
+            if (!STARTED.compareAndSet(this, started, 0L)) {
+                ScriptSupervisor.retire();
+            }
+            return firedFor == started;
         }
 
-        /** @return whether the call that started at {@code started} is still running */
+        /** @return whether the call that started at {@code started} is still running (and not abandoned) */
         boolean running(long started) {
             return startedAt == started;
+        }
+
+        /**
+         * Gives up on a call: from now on its thread never returns from {@link #exit}.
+         *
+         * @return false if the call ended first
+         */
+        boolean abandon(long started, ScriptFailure failure) {
+            abandonment = failure;
+            return STARTED.compareAndSet(this, started, ABANDONED);
+        }
+
+        /** @return whether a call was abandoned: its context is gone */
+        boolean abandoned() {
+            return startedAt == ABANDONED;
+        }
+
+        /** @return why a call was abandoned, {@code null} if none was */
+        ScriptFailure abandonment() {
+            return abandoned() ? abandonment : null;
         }
 
         /** @return what the running call does, for the log: {@code compose()}, say, or loading the source */
@@ -258,7 +310,6 @@ final class ScriptWatchdog {
         }
 
         void release() {
-            startedAt = 0;
             SHARED.guards.remove(this);
         }
     }

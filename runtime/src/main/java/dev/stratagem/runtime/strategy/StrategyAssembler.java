@@ -45,6 +45,16 @@ public final class StrategyAssembler {
 
     /**
      * @param config the strategy
+     * @return whether it has a script component (features, composer or a {@code script:} guardrail): its calls then
+     *     run on a {@link dev.stratagem.runtime.script.ScriptSupervisor}'s thread
+     */
+    public static boolean hasScripts(StrategyConfig config) {
+        return config.features().isScript() || config.composer().isScript() || config.guardrails() != null
+                && config.guardrails().stream().anyMatch(id -> id.startsWith(SCRIPT_PREFIX));
+    }
+
+    /**
+     * @param config the strategy
      * @param catalog the loaded plugins
      * @param scripts where script components come from ({@code script:} references)
      * @return the components

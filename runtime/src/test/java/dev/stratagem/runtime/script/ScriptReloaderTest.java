@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -188,6 +189,40 @@ class ScriptReloaderTest {
             assertThat(again.outcome()).as("the version serving").isEqualTo(ReloadEvent.UNCHANGED);
             assertThat(c.compose(ScriptSandboxTest.context(7)).rationale()).isEqualTo(restored);
             assertThat(c.status().reloads()).isEqualTo(4);
+        }
+        c.close();
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void a_version_whose_validation_cannot_be_stopped_is_refused_and_the_next_save_reloads() throws Exception {
+        Path folder = ScriptFolders.write(tmp, "stall", ScriptLanguage.PYTHON,
+                "def compose(f, api):\n    return 'v1'\n");
+        ScriptCatalog catalog = new ScriptCatalog(List.of(tmp),
+                new ScriptSettings(Duration.ofMillis(50), 3, 5, Duration.ofMillis(200)), null);
+        ScriptComposer c = (ScriptComposer) catalog.composer(folder.toString(), Map.of(), List.of("close")).component();
+        for (long seq = 1; seq <= 5; seq++) {
+            c.compose(ScriptSandboxTest.context(seq));
+        }
+        Path entry = folder.resolve("main.py");
+        try (ScriptReloader reloader = new ScriptReloader(c)) {
+            // the replay's fourth call (past the cold calls' longer budget) sits in a builtin that ignores interrupts
+            Files.writeString(entry, """
+                    def compose(f, api):
+                        if api.ts == 4:
+                            sum(range(10 ** 8))
+                        return 'v2'
+                    """);
+            ReloadOutcome stalled = reloader.reload().get(60, TimeUnit.SECONDS);
+            assertThat(stalled.accepted()).isFalse();
+            assertThat(stalled.reason()).contains("stall (").contains("main.py) compose() ran past its 50 ms budget"
+                    + " and did not stop within 200 ms of its interrupt");
+            assertThat(c.compose(ScriptSandboxTest.context(6)).rationale()).isEqualTo("v1");
+
+            Files.writeString(entry, "def compose(f, api):\n    return 'v3'\n");
+            ReloadOutcome fixed = reloader.reload().get(60, TimeUnit.SECONDS);
+            assertThat(fixed.accepted()).as(fixed.reason()).isTrue();
+            assertThat(c.compose(ScriptSandboxTest.context(7)).rationale()).isEqualTo("v3");
         }
         c.close();
     }

@@ -7,7 +7,6 @@ import dev.stratagem.runtime.config.StrategyConfig;
 import dev.stratagem.runtime.config.StrategyConfigLoader;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
 import dev.stratagem.runtime.cycle.StrategyComponents;
-import dev.stratagem.runtime.marketdata.CandleSeries;
 import dev.stratagem.runtime.marketdata.CsvCandleReader;
 import dev.stratagem.runtime.marketdata.CsvFormat;
 import dev.stratagem.runtime.marketdata.MarketReplay;
@@ -48,6 +47,16 @@ final class ScriptStrategies {
      * @return the strategy file
      */
     static Path strategy(Path dir, String script, String features) {
+        return strategy(dir, script.replace('/', '-'), scripts().resolve(script), features);
+    }
+
+    /**
+     * As {@link #strategy(Path, String, String)}, with the composer from any folder.
+     *
+     * @param id the strategy's id, and the file's name
+     * @param folder the script folder
+     */
+    static Path strategy(Path dir, String id, Path folder, String features) {
         String yaml = """
                 id: %s
                 symbols: [ORCL]
@@ -64,9 +73,9 @@ final class ScriptStrategies {
                 constraints:
                   maxPositionQuantity: 1000
                   maxLeverage: 1.0
-                """.formatted(script.replace('/', '-'), features, scripts().resolve(script));
+                """.formatted(id, features, folder);
         try {
-            Path file = dir.resolve(script.replace('/', '-') + ".yaml");
+            Path file = dir.resolve(id + ".yaml");
             Files.writeString(file, yaml);
             return file;
         } catch (IOException e) {
@@ -74,24 +83,40 @@ final class ScriptStrategies {
         }
     }
 
-    /** Runs a strategy over ORCL and hands every cycle record to the consumer. */
+    /**
+     * Runs a strategy over ORCL and hands every cycle record to the consumer. As a backtest does: assembled and run
+     * on a {@link ScriptSupervisor}'s thread, so a script call that cannot be stopped fails its cycle.
+     */
     static void cycles(Path strategyFile, ScriptCatalog scripts, Consumer<CycleRecord> each) {
+        cycles(strategyFile, scripts, Integer.MAX_VALUE, each);
+    }
+
+    /** As {@link #cycles(Path, ScriptCatalog, Consumer)}, over the first {@code bars} bars of ORCL. */
+    static void cycles(Path strategyFile, ScriptCatalog scripts, int bars, Consumer<CycleRecord> each) {
         StrategyConfig config = StrategyConfigLoader.load(strategyFile);
-        CandleSeries series = CsvCandleReader.read(orcl(), "ORCL", CsvFormat.detect(orcl()), false);
-        try (PluginCatalog catalog = PluginCatalog.load(TestPaths.plugins())) {
-            StrategyComponents components = StrategyAssembler.assemble(config, catalog, scripts);
+        List<Candle> candles = orclBars(bars);
+        try (PluginCatalog catalog = PluginCatalog.load(TestPaths.plugins());
+                ScriptSupervisor thread = new ScriptSupervisor("test-" + config.id())) {
+            StrategyComponents components = thread.call(() -> StrategyAssembler.assemble(config, catalog, scripts),
+                    abandoned -> {
+                        throw abandoned;
+                    });
             CycleCoordinator coordinator = new CycleCoordinator(
                     new StrategyInfo(config.id(), "run", "backtest", config.allSymbols()), components,
                     new LedgerPortfolio(config.id(), config.capital(), config.limits()),
                     new DigestTracker(config.periodsPerYear()), config.instrumentMap(), 256, Duration.ofSeconds(5));
-            MarketReplay replay = new MarketReplay(List.of(series.candles()));
-            for (List<Candle> slice = replay.next(); !slice.isEmpty(); slice = replay.next()) {
-                each.accept(coordinator.runCycle(slice));
-            }
+            MarketReplay replay = new MarketReplay(List.of(candles));
+            thread.cycles(coordinator, replay::next, cycle -> each.accept(cycle.record()));
             if (components.composer() instanceof ScriptComposer composer) {
                 composer.close();
             }
         }
+    }
+
+    /** @return the first {@code bars} bars of ORCL */
+    static List<Candle> orclBars(int bars) {
+        List<Candle> all = CsvCandleReader.read(orcl(), "ORCL", CsvFormat.detect(orcl()), false).candles();
+        return all.subList(0, Math.min(bars, all.size()));
     }
 
     static List<CycleRecord> allCycles(Path strategyFile, ScriptCatalog scripts) {
