@@ -58,6 +58,17 @@ final class ScriptInterrupter {
         }
     }
 
+    /** Closes (cancels) a context whose call still runs, here: the caller need not wait for the call to leave. */
+    static void close(ScriptWatchdog.Guard g) {
+        THREADS.execute(() -> {
+            try {
+                g.context.close(true);
+            } catch (RuntimeException e) {
+                LOG.debug("closing the context of {}: {}", g.name, e.toString());
+            }
+        });
+    }
+
     private static void abandon(ScriptWatchdog.Guard g, long started) {
         long ran = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         ScriptFailure failure = ScriptFailure.abandoned("script " + g.name + " " + g.call() + " ran past its "

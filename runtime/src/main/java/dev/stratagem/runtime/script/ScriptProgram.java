@@ -274,6 +274,12 @@ final class ScriptProgram implements AutoCloseable {
         if (guard.abandoned()) {
             return; // the interrupter closes it once the abandoned call leaves it: closing here would wait for that
         }
+        if (guard.busy()) {
+            // a call runs on another thread (a plugin reload's replay that gave up on it): closing waits for it to
+            // leave, which a call that cannot be stopped never does
+            ScriptInterrupter.close(guard);
+            return;
+        }
         try {
             context.close(true);
         } catch (RuntimeException ignored) {

@@ -286,6 +286,12 @@ final class ScriptWatchdog {
             return STARTED.compareAndSet(this, started, ABANDONED);
         }
 
+        /** @return whether a call is running (and not abandoned) */
+        boolean busy() {
+            long started = startedAt;
+            return started != 0 && started != ABANDONED;
+        }
+
         /** @return whether a call was abandoned: its context is gone */
         boolean abandoned() {
             return startedAt == ABANDONED;

@@ -13,6 +13,9 @@ import dev.stratagem.runtime.backtest.BacktestRequest;
 import dev.stratagem.runtime.backtest.BacktestResult;
 import dev.stratagem.runtime.backtest.BacktestRunner;
 import dev.stratagem.runtime.config.RecordLevel;
+import dev.stratagem.runtime.config.RunConfig;
+import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.kernel.Kernel;
 import dev.stratagem.runtime.testing.Await;
 import dev.stratagem.runtime.testing.TestPaths;
 import java.nio.file.Path;
@@ -30,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * A script call that ignores its interrupt (a Python builtin runs on without reaching a point where the interrupt
  * lands) fails its cycle with a reason naming the script, file, function, how long it ran and that it was left
  * behind; the run goes on, the script serves the next cycles from a context rebuilt from the same source, and a
- * backtest never hangs, not even on a call that could never be stopped. Real GraalPy contexts, real cycles and a real
- * backtest; the watchdog and the supervisors are the production ones.
+ * backtest never hangs, not even on a call that could never be stopped, nor does a paper strategy. Real GraalPy
+ * contexts, real cycles, a real backtest and a real kernel; the watchdog and the supervisors are the production ones.
  */
 class ScriptSupervisorTest {
 
@@ -107,6 +110,39 @@ class ScriptSupervisorTest {
         assertThat(result.failedCycles()).isEqualTo(1);
         assertThat(result.trades()).extracting(TradeHistoryEntry::entryTs).anySatisfy(ts -> assertThat(ts)
                 .isGreaterThan(stall));
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void a_paper_strategy_whose_script_call_cannot_be_stopped_records_that_cycle_failed_and_trades_on() {
+        long stall = ScriptStrategies.orclBars(40).get(30).ts();
+        Path folder = ScriptFolders.write(tmp, "paper-stall", ScriptLanguage.PYTHON, composer(stall, UNSTOPPABLE));
+        Path runFile = ScriptReloads.paperRun(tmp, "paper-stall", folder, "", 21_600_000);
+        Path db = tmp.resolve("history");
+        Kernel kernel = Kernel.start(runFile, RunConfig.load(runFile), TestPaths.plugins(), db);
+        try {
+            ScriptReloads.await(() -> kernel.recorded() >= 60, "cycles past the stalled one");
+        } finally {
+            kernel.shutdown("test done");
+        }
+
+        record Ran(long ts, String status, String step, String reason, String rationale) {}
+        List<Ran> ran;
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
+            ran = store.jdbi().withHandle(h -> h.createQuery("SELECT ts, status, error_step, error_reason, rationale"
+                            + " FROM cycles WHERE strategy_id = 'paper-stall' ORDER BY seq")
+                    .map((rs, ctx) -> new Ran(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5))).list());
+        }
+        int at = ran.stream().map(Ran::ts).toList().indexOf(stall);
+        assertThat(at).isPositive();
+        assertThat(ran.get(at).status()).isEqualTo("FAILED");
+        assertThat(ran.get(at).step()).isEqualTo("DECISION");
+        assertThat(ran.get(at).reason()).contains("script paper-stall (")
+                .contains("compose() ran past its 50 ms budget and did not stop within 5000 ms of its interrupt");
+        assertThat(ran.get(at + 1).rationale()).startsWith("call 1:");
+        assertThat(ran.subList(at + 1, ran.size())).hasSizeGreaterThan(20)
+                .allSatisfy(r -> assertThat(r.status()).isIn("IDLE", "TRADED"));
     }
 
     /**
