@@ -48,10 +48,11 @@ import org.slf4j.LoggerFactory;
  * decision cycle (no event-bus hop per bar), records the cycles the record level keeps, and returns the
  * summary with the result digest. Deterministic: the same inputs give the same digest.
  *
- * <p>The strategy is assembled and its cycles run on a {@link ScriptSupervisor}'s thread, the caller waiting: a
- * script call that cannot be stopped is left behind there, its cycle recorded failed, and the replay goes on with
- * the script rebuilt, instead of hanging the backtest. One thread does both because a script's context runs
- * fastest on the thread that built it.
+ * <p>A strategy with script components is assembled and its cycles run on a {@link ScriptSupervisor}'s thread, the
+ * caller waiting: a script call that cannot be stopped is left behind there, its cycle recorded failed, and the
+ * replay goes on with the script rebuilt, instead of hanging the backtest. One thread does both because a script's
+ * context runs fastest on the thread that built it. A strategy of Java plugins only runs its loop on the calling
+ * thread.
  */
 public final class BacktestRunner {
 
@@ -93,7 +94,8 @@ public final class BacktestRunner {
         int skipped = data.stream().mapToInt(CandleSeries::skippedRows).sum();
         // a strategy with scripts runs on a supervisor's thread, so that a script call that cannot be stopped is left
         // behind instead of hanging the backtest; a Java-only one runs its loop right here
-        ScriptSupervisor cycles = StrategyAssembler.hasScripts(config) ? new ScriptSupervisor("backtest-" + config.id()) : null;
+        ScriptSupervisor cycles = StrategyAssembler.hasScripts(config)
+                ? new ScriptSupervisor("backtest-" + config.id()) : null;
         try {
             StrategyComponents components = cycles == null ? StrategyAssembler.assemble(config, catalog)
                     : cycles.call(() -> StrategyAssembler.assemble(config, catalog), abandoned -> {

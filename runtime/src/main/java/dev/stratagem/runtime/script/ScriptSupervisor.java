@@ -48,7 +48,10 @@ public final class ScriptSupervisor implements AutoCloseable {
         this.name = name;
     }
 
-    /** @return whether the components include a script, whose calls then run on a supervisor's thread */
+    /**
+     * @return whether the components include a script, whose calls then run on a supervisor's thread (for assembled
+     *     components; before assembly, {@code StrategyAssembler.hasScripts} tells the same from the strategy file)
+     */
     public static boolean needed(StrategyComponents components) {
         return components.parts().stream().anyMatch(part -> part instanceof ReloadableScript);
     }
