@@ -109,11 +109,11 @@ public final class BacktestRunner {
                 store.startRun(new RunInfo(runId, config.id(), "backtest", System.currentTimeMillis(),
                         StrategyConfigLoader.toJson(config),
                         data.stream().map(s -> s.source().toString()).toList().toString()));
-                try (InterruptedRun stopped = new InterruptedRun(store, runId)) {
+                try (InterruptedRun stopped = new InterruptedRun(store, runId, skipped)) {
                     return replay(request, config, components, runId, data, skipped, store, env, cycles);
                 } catch (RuntimeException | Error e) {
-                    store.finishRun(new RunSummary(runId, System.currentTimeMillis(), "FAILED: " + e, 0, 0, 0,
-                            BigDecimal.ZERO, 0, 0, 0, "", skipped));
+                    // the counts of what it recorded; no final equity, return or digest: it has none
+                    store.endRun(runId, System.currentTimeMillis(), "FAILED: " + e, skipped);
                     throw e;
                 }
             }

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 /**
  * While a recorded backtest runs, a JVM shutdown hook that ends its run as {@value #STATUS} if the process is
  * stopped (Ctrl-C, SIGTERM) before the run finishes; otherwise the history showed it RUNNING for ever. A run that
- * finished meanwhile keeps its summary ({@link JdbiHistoryStore#interruptRun}). A killed process (SIGKILL) runs no
+ * finished meanwhile keeps its summary ({@link JdbiHistoryStore#endRun}); the interrupted run keeps the counts of what it recorded. A killed process (SIGKILL) runs no
  * hook: its run stays RUNNING.
  */
 final class InterruptedRun implements AutoCloseable {
@@ -19,6 +19,7 @@ final class InterruptedRun implements AutoCloseable {
 
     private final JdbiHistoryStore store;
     private final String runId;
+    private final int skippedRows;
     private final Thread hook;
 
     /**
@@ -26,10 +27,12 @@ final class InterruptedRun implements AutoCloseable {
      *
      * @param store the run's history
      * @param runId the run
+     * @param skippedRows the input rows the run skipped as bad data
      */
-    InterruptedRun(JdbiHistoryStore store, String runId) {
+    InterruptedRun(JdbiHistoryStore store, String runId, int skippedRows) {
         this.store = store;
         this.runId = runId;
+        this.skippedRows = skippedRows;
         this.hook = new Thread(this::stopped, "backtest-" + runId + "-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -37,7 +40,7 @@ final class InterruptedRun implements AutoCloseable {
     /** What the hook does when the JVM shuts down during the run. */
     void stopped() {
         try {
-            if (store.interruptRun(runId, System.currentTimeMillis(), STATUS)) {
+            if (store.endRun(runId, System.currentTimeMillis(), STATUS, skippedRows)) {
                 LOG.warn("backtest {} stopped before it finished; its run is recorded as interrupted", runId);
             }
         } catch (RuntimeException e) {

@@ -2,11 +2,13 @@ package dev.stratagem.runtime.history;
 
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.CycleStatus;
+import dev.stratagem.api.TradeDigest;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
@@ -189,6 +191,24 @@ final class CycleBlocks implements CycleSink {
                 .map((rs, ctx) -> new Header(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
                         rs.getInt(6)))
                 .list();
+    }
+
+    /**
+     * @return the trade digest of the run's last recorded cycle that has a context (one that got past its warm-up),
+     *     reading the blocks from the last one back
+     */
+    static Optional<TradeDigest> lastDigest(Handle h, String runId) {
+        List<Long> starts = h.createQuery("SELECT first_seq FROM cycle_blocks WHERE run_id = ? ORDER BY first_seq DESC")
+                .bind(0, runId).mapTo(Long.class).list();
+        for (long first : starts) {
+            List<CycleRecord> records = records(h, runId, first);
+            for (int i = records.size() - 1; i >= 0; i--) {
+                if (records.get(i).context() != null) {
+                    return Optional.of(records.get(i).context().digest());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return the records of the run's block that starts at {@code firstSeq} */

@@ -194,17 +194,24 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
     }
 
     /**
-     * Ends a run that is still {@value #RUNNING} with a status saying why it stopped; a run that finished meanwhile
+     * Ends a run that is still {@value #RUNNING} without a summary (it failed, or its process was stopped), with a
+     * status saying why and the counts of what it recorded ({@link #withProgress}); a run that finished meanwhile
      * keeps its summary.
      *
      * @param runId the run
      * @param at when it stopped, epoch millis
      * @param status why
+     * @param skippedRows the input rows it skipped as bad data
      * @return whether the run was still running
      */
-    public boolean interruptRun(String runId, long at, String status) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE runs SET finished_at = ?, status = ? WHERE run_id = ?"
-                + " AND status = ?").bind(0, at).bind(1, status).bind(2, runId).bind(3, RUNNING).execute()) > 0;
+    public boolean endRun(String runId, long at, String status, int skippedRows) {
+        return jdbi.inTransaction(h -> {
+            long[] counts = progress(h, runId);
+            return h.createUpdate("UPDATE runs SET finished_at = ?, status = ?, cycles = ?, recorded_cycles = ?,"
+                    + " trades = ?, skipped_rows = ? WHERE run_id = ? AND status = ?").bind(0, at).bind(1, status)
+                    .bind(2, counts[0]).bind(3, counts[1]).bind(4, (int) counts[2]).bind(5, skippedRows)
+                    .bind(6, runId).bind(7, RUNNING).execute();
+        }) > 0;
     }
 
     /**
@@ -309,24 +316,33 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
     }
 
     /**
-     * A run still going has no summary yet: its counts so far are read from what it has recorded. The cycles are
-     * the last recorded sequence (in a backtest at record level activity, the last cycle kept), the trades those the
-     * last recorded cycle's trade digest counts (closed before that cycle).
+     * A run still going has no summary yet: its counts so far are read from what it has recorded.
      */
     private static RunRow withProgress(Handle h, RunRow run) {
         if (run.finished()) {
             return run;
         }
+        long[] counts = progress(h, run.runId());
+        return run.withProgress(counts[0], counts[1], (int) counts[2]);
+    }
+
+    /**
+     * @return what a run has recorded: its cycles (the last recorded sequence; in a backtest at record level activity,
+     *     the last cycle kept), the cycles recorded, and the trades the last recorded cycle's trade digest counts
+     *     (closed before that cycle), in rows or in blocks
+     */
+    private static long[] progress(Handle h, String runId) {
         long[] rows = h.createQuery("SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM cycles WHERE run_id = ?")
-                .bind(0, run.runId()).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+                .bind(0, runId).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
         long[] blocks = h.createQuery("SELECT COALESCE(MAX(last_seq), 0), COALESCE(SUM(cycles), 0) FROM cycle_blocks"
                         + " WHERE run_id = ?")
-                .bind(0, run.runId()).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
-        int trades = h.createQuery("SELECT d.digest FROM cycles c JOIN digests d ON d.compose_id = c.compose_id"
-                        + " WHERE c.run_id = ? ORDER BY c.seq DESC FETCH FIRST 1 ROWS ONLY")
-                .bind(0, run.runId()).mapTo(String.class).findOne()
-                .map(json -> CycleJson.read(json, TradeDigest.class).tradeCount()).orElse(0);
-        return run.withProgress(Math.max(rows[0], blocks[0]), rows[1] + blocks[1], trades);
+                .bind(0, runId).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        int trades = blocks[0] > rows[0] ? CycleBlocks.lastDigest(h, runId).map(TradeDigest::tradeCount).orElse(0)
+                : h.createQuery("SELECT d.digest FROM cycles c JOIN digests d ON d.compose_id = c.compose_id"
+                                + " WHERE c.run_id = ? ORDER BY c.seq DESC FETCH FIRST 1 ROWS ONLY")
+                        .bind(0, runId).mapTo(String.class).findOne()
+                        .map(json -> CycleJson.read(json, TradeDigest.class).tradeCount()).orElse(0);
+        return new long[] {Math.max(rows[0], blocks[0]), rows[1] + blocks[1], trades};
     }
 
     /**

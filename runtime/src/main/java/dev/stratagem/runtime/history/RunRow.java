@@ -6,7 +6,9 @@ import java.math.BigDecimal;
  * A stored run: its {@link RunInfo} and, once finished, its {@link RunSummary}. Until the run finishes,
  * {@code status} is {@value JdbiHistoryStore#RUNNING}, {@code finishedAt} is {@code 0}, the counts are those
  * recorded so far,
- * {@code finalEquity} is {@code null}, the ratios are {@code NaN} and {@code resultDigest} is empty.
+ * {@code finalEquity} is {@code null}, the ratios are {@code NaN} and {@code resultDigest} is empty. A run that ended
+ * without a summary ({@code FAILED: ...}, {@code INTERRUPTED: ...}: {@link JdbiHistoryStore#endRun}) keeps the counts
+ * of what it recorded and has no final equity, ratios or digest either.
  * {@code configJson} comes back as the database normalised it (whitespace, and key order on PostgreSQL);
  * {@code finalEquity} is stored at scale 12 and comes back without trailing zeros (compare with
  * {@code compareTo}).

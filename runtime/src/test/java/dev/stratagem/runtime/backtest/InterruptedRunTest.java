@@ -20,10 +20,11 @@ class InterruptedRunTest {
     void a_run_stopped_before_it_finished_is_recorded_as_interrupted() {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("h"))) {
             store.startRun(new RunInfo("bt-1", "s", "backtest", 1, "{}", "data.csv"));
-            try (InterruptedRun run = new InterruptedRun(store, "bt-1")) {
+            try (InterruptedRun run = new InterruptedRun(store, "bt-1", 2)) {
                 run.stopped();   // what the JVM's shutdown hook runs on Ctrl-C
             }
-            assertThat(store.run("bt-1").orElseThrow().status()).isEqualTo(InterruptedRun.STATUS);
+            assertThat(store.run("bt-1").orElseThrow()).extracting(r -> r.status(), r -> r.skippedRows())
+                    .containsExactly(InterruptedRun.STATUS, 2);
         }
     }
 
@@ -31,7 +32,7 @@ class InterruptedRunTest {
     void a_run_that_finished_keeps_its_summary() {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("h"))) {
             store.startRun(new RunInfo("bt-2", "s", "backtest", 1, "{}", "data.csv"));
-            try (InterruptedRun run = new InterruptedRun(store, "bt-2")) {
+            try (InterruptedRun run = new InterruptedRun(store, "bt-2", 0)) {
                 store.finishRun(new RunSummary("bt-2", 2, "FINISHED", 10, 10, 1, BigDecimal.TEN, 0, 0, 0, "d", 0));
                 run.stopped();   // a signal right after the last write
             }

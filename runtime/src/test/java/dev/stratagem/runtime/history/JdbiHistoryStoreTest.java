@@ -72,6 +72,26 @@ class JdbiHistoryStoreTest {
     }
 
     @Test
+    void a_run_recorded_in_blocks_shows_its_counts_so_far_and_keeps_them_when_it_ends_without_a_summary() {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
+            store.startRun(new RunInfo(RUN, "s", "backtest", 1, "{}", "data.csv"));
+            store.blockSink().writeCycles(sampleBatch(RUN));   // as a backtest records: in blocks
+            assertThat(store.run(RUN).orElseThrow()).extracting(RunRow::cycles, RunRow::recordedCycles, RunRow::trades)
+                    .containsExactly(7L, 5L, 3);
+
+            assertThat(store.endRun(RUN, 2, "INTERRUPTED: stopped", 4)).isTrue();   // Ctrl-C, or a failure
+
+            RunRow ended = store.run(RUN).orElseThrow();
+            assertThat(ended.finished()).isTrue();
+            assertThat(ended).extracting(RunRow::status, RunRow::finishedAt, RunRow::cycles, RunRow::recordedCycles,
+                    RunRow::trades, RunRow::skippedRows).containsExactly("INTERRUPTED: stopped", 2L, 7L, 5L, 3, 4);
+            assertThat(ended.finalEquity()).isNull();
+            assertThat(store.endRun(RUN, 3, "FAILED: later", 0)).isFalse();   // an ended run stays as it ended
+            assertThat(store.run(RUN).orElseThrow().status()).isEqualTo("INTERRUPTED: stopped");
+        }
+    }
+
+    @Test
     void every_cycle_of_a_batch_reads_back_equal() {
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("h"))) {
             List<CycleRecord> batch = sampleBatch(RUN);
