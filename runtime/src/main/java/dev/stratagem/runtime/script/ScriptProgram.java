@@ -189,7 +189,7 @@ final class ScriptProgram implements AutoCloseable {
         }
         if (!saved.isString()) {
             throw new ScriptFailure(where() + ": save() must return a string (JSON, say) or nothing, returned "
-                    + saved, false);
+                    + typeOf(saved), false);
         }
         return saved.asString();
     }
@@ -287,6 +287,29 @@ final class ScriptProgram implements AutoCloseable {
         }
     }
 
+    /**
+     * What a script returned, for an error message: its type (a {@code dict}, say), not its text. Turning a guest
+     * value into text runs its own code ({@code __repr__}, {@code toString}) outside any watched call, where a
+     * never-ending one would hold the cycle's thread for good.
+     *
+     * @param value a value a script returned
+     * @return a number or boolean as itself, else its type's name, or "a value" if the language gives none
+     */
+    static String typeOf(Value value) {
+        try {
+            if (value.isNumber() && (value.fitsInLong() || value.fitsInDouble())) {
+                return value.fitsInLong() ? Long.toString(value.asLong()) : Double.toString(value.asDouble());
+            }
+            if (value.isBoolean()) {
+                return Boolean.toString(value.asBoolean());
+            }
+            Value meta = value.getMetaObject();
+            return meta == null ? "a value" : "a " + meta.getMetaQualifiedName();
+        } catch (RuntimeException e) {
+            return "a value";
+        }
+    }
+
     private Value function(Value bindings, String name, boolean required) {
         Value fn = bindings.getMember(name);
         if (fn == null || fn.isNull()) {
@@ -297,7 +320,7 @@ final class ScriptProgram implements AutoCloseable {
             return null;
         }
         if (!fn.canExecute()) {
-            throw new ScriptException(where() + ": '" + name + "' must be a function, is " + fn);
+            throw new ScriptException(where() + ": '" + name + "' must be a function, is " + typeOf(fn));
         }
         return fn;
     }

@@ -76,17 +76,22 @@ public final class ScriptSupervisor implements AutoCloseable {
         Job<T> job = new Job<>(work, Thread.currentThread(), MDC.getCopyOfContextMap());
         worker.run(job);
         int state;
+        boolean interrupted = false;
         while ((state = job.state.get()) == Job.RUNNING) {
             LockSupport.park(job);
             if (Thread.interrupted()) {
+                interrupted = true;
                 worker.interrupt();
             }
         }
         if (state == Job.ABANDONED) {
             worker = null;   // left where it stands: the next work gets a new thread
+            if (interrupted) {
+                Thread.currentThread().interrupt();   // passed to the stuck thread, which will not hand it back
+            }
             return abandoned.apply(job.abandonment);
         }
-        if (job.interruptLeft) {
+        if (job.interruptLeft || interrupted) {   // the caller keeps an interrupt it was sent, whatever the job did with it
             Thread.currentThread().interrupt();
         }
         if (job.thrown instanceof RuntimeException e) {
@@ -259,6 +264,10 @@ public final class ScriptSupervisor implements AutoCloseable {
         public void run() {
             while (true) {
                 Job<?> next = pending;
+                // An interrupt its caller passed on as the last job ended belongs to no job: left set, it would reach
+                // the next job, or make park return at once (a spinning idle thread). Cleared after reading the job,
+                // so one sent before that job was handed over is gone too; its caller keeps its own.
+                Thread.interrupted();
                 if (next != null) {
                     pending = null;   // before the job ends: its caller may hand over the next one at once
                     running = next;
