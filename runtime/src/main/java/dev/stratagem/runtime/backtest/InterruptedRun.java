@@ -6,9 +6,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * While a recorded backtest runs, a JVM shutdown hook that ends its run as {@value #STATUS} if the process is
- * stopped (Ctrl-C, SIGTERM) before the run finishes; otherwise the history showed it RUNNING for ever. A run that
- * finished meanwhile keeps its summary ({@link JdbiHistoryStore#endRun}); the interrupted run keeps the counts of what it recorded. A killed process (SIGKILL) runs no
- * hook: its run stays RUNNING.
+ * stopped (Ctrl-C, SIGTERM) before the run finishes; otherwise the history showed it RUNNING for ever. The
+ * interrupted run keeps the counts of what it recorded, and a run that finished meanwhile keeps its summary
+ * ({@link JdbiHistoryStore#endRun}). A killed process (SIGKILL) runs no hook: its run stays RUNNING.
  */
 final class InterruptedRun implements AutoCloseable {
 

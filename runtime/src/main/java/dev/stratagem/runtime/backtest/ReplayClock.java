@@ -74,6 +74,7 @@ final class ReplayClock {
         }
         return end - started;
     }
+
     /** @return the CPU time of the calling thread in nanoseconds, or 0 where the JVM does not measure it */
     static long currentThreadCpu() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -204,19 +204,8 @@ final class BlockCycleReads implements CycleReads {
 
     @Override
     public Optional<SeriesPoint> lastEquity(String runId) {
-        return jdbi.withHandle(h -> {
-            List<CycleBlocks.Header> headers = CycleBlocks.headers(h, runId, 0);
-            for (int i = headers.size() - 1; i >= 0; i--) {
-                List<CycleRecord> records = CycleBlocks.records(h, runId, headers.get(i).firstSeq());
-                for (int j = records.size() - 1; j >= 0; j--) {
-                    CycleRecord r = records.get(j);
-                    if (r.portfolioAfter() != null) {
-                        return Optional.of(new SeriesPoint(r.sequence(), r.ts(), r.portfolioAfter().equity()));
-                    }
-                }
-            }
-            return Optional.empty();
-        });
+        return jdbi.withHandle(h -> CycleBlocks.latest(h, runId, r -> r.portfolioAfter() == null ? null
+                : new SeriesPoint(r.sequence(), r.ts(), r.portfolioAfter().equity())));
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.stratagem.runtime.history;
 
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.CycleStatus;
-import dev.stratagem.api.TradeDigest;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -194,17 +194,18 @@ final class CycleBlocks implements CycleSink {
     }
 
     /**
-     * @return the trade digest of the run's last recorded cycle that has a context (one that got past its warm-up),
-     *     reading the blocks from the last one back
+     * @param pick what to take from a record, {@code null} if nothing
+     * @return what {@code pick} takes from the run's last recorded cycle that has it, reading the blocks from the last
+     *     one back
      */
-    static Optional<TradeDigest> lastDigest(Handle h, String runId) {
-        List<Long> starts = h.createQuery("SELECT first_seq FROM cycle_blocks WHERE run_id = ? ORDER BY first_seq DESC")
-                .bind(0, runId).mapTo(Long.class).list();
-        for (long first : starts) {
-            List<CycleRecord> records = records(h, runId, first);
-            for (int i = records.size() - 1; i >= 0; i--) {
-                if (records.get(i).context() != null) {
-                    return Optional.of(records.get(i).context().digest());
+    static <T> Optional<T> latest(Handle h, String runId, Function<CycleRecord, T> pick) {
+        List<Header> headers = headers(h, runId, 0);
+        for (int i = headers.size() - 1; i >= 0; i--) {
+            List<CycleRecord> records = records(h, runId, headers.get(i).firstSeq());
+            for (int j = records.size() - 1; j >= 0; j--) {
+                T picked = pick.apply(records.get(j));
+                if (picked != null) {
+                    return Optional.of(picked);
                 }
             }
         }

@@ -208,9 +208,9 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
         return jdbi.inTransaction(h -> {
             long[] counts = progress(h, runId);
             return h.createUpdate("UPDATE runs SET finished_at = ?, status = ?, cycles = ?, recorded_cycles = ?,"
-                    + " trades = ?, skipped_rows = ? WHERE run_id = ? AND status = ?").bind(0, at).bind(1, status)
-                    .bind(2, counts[0]).bind(3, counts[1]).bind(4, (int) counts[2]).bind(5, skippedRows)
-                    .bind(6, runId).bind(7, RUNNING).execute();
+                    + " trades = ?, skipped_rows = ? WHERE run_id = ? AND status = ?")
+                    .bind(0, at).bind(1, RunSummary.fit(status)).bind(2, counts[0]).bind(3, counts[1])
+                    .bind(4, (int) counts[2]).bind(5, skippedRows).bind(6, runId).bind(7, RUNNING).execute();
         }) > 0;
     }
 
@@ -337,7 +337,8 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
         long[] blocks = h.createQuery("SELECT COALESCE(MAX(last_seq), 0), COALESCE(SUM(cycles), 0) FROM cycle_blocks"
                         + " WHERE run_id = ?")
                 .bind(0, runId).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
-        int trades = blocks[0] > rows[0] ? CycleBlocks.lastDigest(h, runId).map(TradeDigest::tradeCount).orElse(0)
+        int trades = blocks[0] > rows[0] ? CycleBlocks.latest(h, runId, r -> r.context() == null ? null
+                        : r.context().digest().tradeCount()).orElse(0)
                 : h.createQuery("SELECT d.digest FROM cycles c JOIN digests d ON d.compose_id = c.compose_id"
                                 + " WHERE c.run_id = ? ORDER BY c.seq DESC FETCH FIRST 1 ROWS ONLY")
                         .bind(0, runId).mapTo(String.class).findOne()

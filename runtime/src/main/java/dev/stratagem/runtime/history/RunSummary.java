@@ -40,12 +40,18 @@ public record RunSummary(
     public RunSummary {
         RunInfo.requireText(runId, "runId");
         RunInfo.requireText(status, "status");
-        status = status.length() <= MAX_STATUS ? status : cut(status);
+        status = fit(status);
         resultDigest = Objects.requireNonNullElse(resultDigest, "");
     }
 
-    /** The status cut to {@link #MAX_STATUS} characters with an ellipsis, never between the two halves of a pair. */
-    private static String cut(String status) {
+    /**
+     * @return the status as the history keeps it: cut to {@link #MAX_STATUS} characters with an ellipsis if longer,
+     *     never between the two halves of a pair
+     */
+    static String fit(String status) {
+        if (status.length() <= MAX_STATUS) {
+            return status;
+        }
         int end = MAX_STATUS - 1;
         if (Character.isHighSurrogate(status.charAt(end - 1))) {
             end--;

@@ -222,7 +222,7 @@ public final class ScriptComposer extends ReloadableScript
                 text = why.asString();
             } else {
                 throw new ScriptFailure(p.where() + ": compose() must return the rationale (a string) or nothing, "
-                        + "returned " + ScriptProgram.typeOf(why), false);
+                        + "returned " + ScriptProgram.safeText(why), false);
             }
             if (features.size() == 1) {
                 rationale = text;

@@ -189,7 +189,7 @@ final class ScriptProgram implements AutoCloseable {
         }
         if (!saved.isString()) {
             throw new ScriptFailure(where() + ": save() must return a string (JSON, say) or nothing, returned "
-                    + typeOf(saved), false);
+                    + safeText(saved), false);
         }
         return saved.asString();
     }
@@ -288,14 +288,15 @@ final class ScriptProgram implements AutoCloseable {
     }
 
     /**
-     * What a script returned, for an error message: its type (a {@code dict}, say), not its text. Turning a guest
-     * value into text runs its own code ({@code __repr__}, {@code toString}) outside any watched call, where a
-     * never-ending one would hold the cycle's thread for good.
+     * What a script returned, for an error message, shown without running its code: a number or boolean as itself,
+     * anything else by its type (a {@code dict}, say), not its text. Turning a guest value into text runs its own
+     * code ({@code __repr__}, {@code toString}) outside any watched call, where a never-ending one would hold the
+     * cycle's thread for good.
      *
      * @param value a value a script returned
      * @return a number or boolean as itself, else its type's name, or "a value" if the language gives none
      */
-    static String typeOf(Value value) {
+    static String safeText(Value value) {
         try {
             if (value.isNumber() && (value.fitsInLong() || value.fitsInDouble())) {
                 return value.fitsInLong() ? Long.toString(value.asLong()) : Double.toString(value.asDouble());
@@ -320,7 +321,7 @@ final class ScriptProgram implements AutoCloseable {
             return null;
         }
         if (!fn.canExecute()) {
-            throw new ScriptException(where() + ": '" + name + "' must be a function, is " + typeOf(fn));
+            throw new ScriptException(where() + ": '" + name + "' must be a function, is " + safeText(fn));
         }
         return fn;
     }

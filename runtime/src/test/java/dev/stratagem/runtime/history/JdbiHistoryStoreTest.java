@@ -51,6 +51,10 @@ class JdbiHistoryStoreTest {
             store.finishRun(new RunSummary("r-2", 2, failure.repeat(10), 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, "", 0));
             assertThat(store.run("r-1").orElseThrow().status()).isEqualTo(failure);
             assertThat(store.run("r-2").orElseThrow().status()).hasSize(RunSummary.MAX_STATUS).endsWith("…");
+
+            store.startRun(new RunInfo("r-3", "s", "backtest", 1, "{}", "data.csv"));
+            assertThat(store.endRun("r-3", 2, failure.repeat(10), 0)).isTrue();   // a backtest's failure path
+            assertThat(store.run("r-3").orElseThrow().status()).hasSize(RunSummary.MAX_STATUS).endsWith("…");
         }
     }
 
