@@ -16,6 +16,9 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReloadableScript.class);
 
+    /** The version offered and not swapped in yet. */
+    final ScriptSwap swap = new ScriptSwap();
+
     /** @return the script id (the manifest's) */
     abstract String id();
 
@@ -110,34 +113,71 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
     /**
      * Hands over a validated version; it serves from the next cycle boundary on. Any thread.
      *
-     * @param next the new version
-     * @return completes when it serves, exceptionally if it was refused at the swap or superseded
+     * @param next the new version (see {@link ScriptReloader})
+     * @return completes when it serves, exceptionally if it was refused at the swap (its {@code init} or catch-up
+     *     failed or was abandoned: the old version keeps running), superseded by a newer offer, or the component closed
      */
-    abstract CompletableFuture<Void> offer(ScriptProgram next);
+    CompletableFuture<Void> offer(ScriptProgram next) {
+        return swap.offer(next);
+    }
+
+    /**
+     * At a cycle boundary, on the strategy's thread: the version to swap in now, if one was offered. A swap that one
+     * of its calls cut short at an earlier boundary (it could not be stopped and was abandoned, and that cycle failed
+     * with the reason) comes back here and is settled now. If the new version's own call was abandoned ({@code init},
+     * or a features version's catch-up), it is refused with that reason, and the version serving stays. If the old
+     * version's {@code save()} was, the swap goes on: the new version starts without state, as after a failing save.
+     *
+     * @return the version to swap in, {@code null} if none
+     */
+    final ScriptSwap.Pending takeOffer() {
+        ScriptSwap.Pending offer = swap.take();
+        if (offer == null || !offer.program().abandoned()) {
+            return offer;
+        }
+        ScriptProgram next = offer.program();
+        ScriptFailure why = new ScriptFailure(next.abandonment().stuck() + "; the new version " + next.sha256
+                + " is dropped and " + program().sha256 + " keeps serving", false);
+        LOG.error("script {}: new version {} refused at swap: {}", id(), next.sha256, why.getMessage());
+        swap.refused(offer, why);
+        return null;
+    }
 
     /**
      * At the swap, on the strategy's thread: hands the old version's state ({@code save()}) to the new one
-     * ({@code init}). A failing save starts the new version without state; a failing init refuses it: the new
-     * version is closed and {@code done} fails with the reason.
+     * ({@code init}). A failing save, or an old version whose context is gone (a call of it was abandoned, its
+     * {@code save()} at an earlier try of this swap say), starts the new version without state; a failing init
+     * refuses it: the new version is closed and the offer's waiter told the reason.
      *
-     * @return whether the new version takes over
+     * @return whether the new version takes over (the caller then {@link ScriptSwap#served settles} the offer)
      */
-    final boolean handOver(ScriptProgram old, ScriptProgram next, CompletableFuture<Void> done) {
+    final boolean handOver(ScriptProgram old, ScriptSwap.Pending offer) {
+        ScriptProgram next = offer.program();
         String state = null;
-        try {
-            state = old.save();
-        } catch (ScriptFailure e) {
-            LOG.warn("script {}: save() of the old version failed, the new one starts without state: {}", id(),
-                    e.getMessage());
+        if (old.abandoned()) {
+            LOG.warn("script {}: the old version hands over no state, a call of it was abandoned ({}); the new one"
+                    + " starts without state", id(), old.abandonment().stuck());
+        } else {
+            try {
+                state = old.save();
+            } catch (RuntimeException e) {   // not only a ScriptFailure: the swap must not be tried again for ever
+                LOG.warn("script {}: save() of the old version failed, the new one starts without state: {}", id(),
+                        e.getMessage());
+            }
         }
         try {
             next.init(state);
             return true;
-        } catch (ScriptFailure e) {
-            LOG.error("script {}: new version {} refused at swap, init failed: {}", id(), next.sha256, e.getMessage());
-            next.close();
-            done.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            ScriptFailure why = failure(e);
+            LOG.error("script {}: new version {} refused at swap, init failed: {}", id(), next.sha256, why.getMessage());
+            swap.refused(offer, why);
             return false;
         }
+    }
+
+    /** @return a failure at the swap as the reload reports it: a script's own, or any other exception named */
+    static ScriptFailure failure(RuntimeException e) {
+        return e instanceof ScriptFailure f ? f : new ScriptFailure(e.toString(), false);
     }
 }

@@ -9,7 +9,6 @@ import dev.stratagem.api.Parameters;
 import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.runtime.cycle.VersionedComponent;
 import java.util.ArrayDeque;
-import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -35,7 +34,6 @@ public final class ScriptComposer extends ReloadableScript
     private static final Logger LOG = LoggerFactory.getLogger(ScriptComposer.class);
 
     private final ScriptSettings settings;
-    private final ScriptSwap swap = new ScriptSwap();
     private final ArrayDeque<ComposeContext> recent = new ArrayDeque<>();
     private volatile ScriptProgram program;
     private volatile ScriptStatus status;
@@ -81,18 +79,6 @@ public final class ScriptComposer extends ReloadableScript
     @Override
     public ScriptStatus status() {
         return status;
-    }
-
-    /**
-     * Offers a built and validated new version; it serves from the next cycle on. Any thread.
-     *
-     * @param next the new version (see {@link ScriptReloader})
-     * @return completes when it serves, exceptionally if its {@code init} failed at the swap (the old version
-     *     keeps running) or a newer offer superseded it
-     */
-    @Override
-    CompletableFuture<Void> offer(ScriptProgram next) {
-        return swap.offer(next);
     }
 
     @Override
@@ -254,13 +240,13 @@ public final class ScriptComposer extends ReloadableScript
     }
 
     private void swapIfPending() {
-        ScriptSwap.Pending offer = swap.take(); // a volatile read per cycle, no atomic write
+        ScriptSwap.Pending offer = takeOffer(); // volatile reads per cycle, no atomic write
         if (offer == null) {
             return;
         }
         ScriptProgram next = offer.program();
         ScriptProgram old = program;
-        if (!handOver(old, next, offer.done())) {
+        if (!handOver(old, offer)) {
             return;
         }
         program = next;
@@ -270,7 +256,7 @@ public final class ScriptComposer extends ReloadableScript
         status = new ScriptStatus(id(), next.sha256, false, 0, "", reloads);
         LOG.info("script {}: version {} replaced {}", id(), next.sha256, old.sha256);
         old.close();
-        offer.done().complete(null);
+        swap.served(offer);
     }
 
     /** Closes the serving context (and any pending one). */

@@ -12,20 +12,28 @@ public final class ScriptFailure extends RuntimeException {
     private final boolean timedOut;
     /** The role of a call that was abandoned, {@code null} for any other failure. */
     private final transient ScriptRole abandonedIn;
+    /** For an abandoned call, the message without what happens next. */
+    private final transient String stuck;
 
     ScriptFailure(String message, boolean timedOut) {
-        this(message, timedOut, null);
+        this(message, timedOut, null, null);
     }
 
-    private ScriptFailure(String message, boolean timedOut, ScriptRole abandonedIn) {
+    private ScriptFailure(String message, boolean timedOut, ScriptRole abandonedIn, String stuck) {
         super(message, null, false, false);
         this.timedOut = timedOut;
         this.abandonedIn = abandonedIn;
+        this.stuck = stuck;
     }
 
-    /** A call that ignored its interrupt past the grace and was left behind on its thread (see ScriptSupervisor). */
-    static ScriptFailure abandoned(String message, ScriptRole role) {
-        return new ScriptFailure(message, true, role);
+    /**
+     * A call that ignored its interrupt past the grace and was left behind on its thread (see ScriptSupervisor).
+     *
+     * @param stuck which call, how long it ran and that it was left behind
+     * @param then what happens next as a rule (a new version refused at its swap says otherwise)
+     */
+    static ScriptFailure abandoned(String stuck, String then, ScriptRole role) {
+        return new ScriptFailure(stuck + "; " + then, true, role, stuck);
     }
 
     /** @return whether the watchdog interrupted the call */
@@ -41,5 +49,10 @@ public final class ScriptFailure extends RuntimeException {
     /** @return the role of the abandoned call, {@code null} if it was not abandoned */
     ScriptRole abandonedIn() {
         return abandonedIn;
+    }
+
+    /** @return for an abandoned call, which call was left behind and why, without what happens next; else the message */
+    String stuck() {
+        return stuck != null ? stuck : getMessage();
     }
 }

@@ -48,7 +48,6 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
 
     private final ScriptRecipe recipe;
     private final ScriptSettings settings;
-    private final ScriptSwap swap = new ScriptSwap();
     private volatile ScriptProgram program;
     private volatile ScriptStatus status;
     private volatile Supplier<Set<String>> consumers = Set::of;
@@ -113,7 +112,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
 
     @Override
     public List<FeatureVector> compute(MarketWindow window) {
-        ScriptSwap.Pending offer = swap.take();
+        ScriptSwap.Pending offer = takeOffer();
         if (offer != null) {
             swapIn(offer);
         }
@@ -265,14 +264,18 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
             // a newer offer supersedes any waiting one: only this one still needs its bars
             catchingUp.keySet().removeIf(p -> p != next);
         }
-        CompletableFuture<Void> done = swap.offer(next);
+        CompletableFuture<Void> done = super.offer(next);
         done.whenComplete((ok, failed) -> release(next));
         return done;
     }
 
-    /** On the strategy's thread: feeds the new version the bars since its validation, then lets it serve. */
+    /**
+     * On the strategy's thread: feeds the new version the bars since its validation, then lets it serve. Into arrays
+     * of its own: a catch-up call that is abandoned may still write into them when it returns, if ever.
+     */
     private void swapIn(ScriptSwap.Pending offer) {
         ScriptProgram next = offer.program();
+        double[] barNext = new double[5];
         double[] outNext = new double[next.manifest.outputs().size()];
         List<FeatureVector> caught = new ArrayList<>();
         try {
@@ -288,14 +291,14 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
                         + " longer kept: it would serve with a hole in its history", false);
             }
             for (Fed f : since) {
-                step(next, f.candle(), bar, outNext);
+                step(next, f.candle(), barNext, outNext);
                 caught.add(new FeatureVector(f.candle().symbol(), f.candle().ts(), next.manifest.outputs(), outNext));
             }
-        } catch (ScriptFailure e) {
+        } catch (RuntimeException e) {
+            ScriptFailure why = failure(e);
             LOG.error("script {}: new version {} refused at swap, catching up failed: {}", id(), next.sha256,
-                    e.getMessage());
-            next.close();
-            offer.done().completeExceptionally(e);
+                    why.getMessage());
+            swap.refused(offer, why);
             return;
         }
         ScriptProgram old = program;
@@ -306,7 +309,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
         status = new ScriptStatus(id(), next.sha256, false, 0, "", reloads);
         LOG.info("script {} (features): version {} replaced {}", id(), next.sha256, old.sha256);
         old.close();
-        offer.done().complete(null);
+        swap.served(offer);
     }
 
     @Override

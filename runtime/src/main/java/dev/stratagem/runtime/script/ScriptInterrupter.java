@@ -74,7 +74,7 @@ final class ScriptInterrupter {
         ScriptFailure failure = ScriptFailure.abandoned("script " + g.name + " " + g.call() + " ran past its "
                 + g.budgetMillis() + " ms budget and did not stop within " + g.grace.toMillis() + " ms of its"
                 + " interrupt (it is in work the language runtime cannot interrupt, such as a builtin on a huge"
-                + " number): stopped after " + ran + " ms and left running on its own thread; its context is"
+                + " number): stopped after " + ran + " ms and left running on its own thread", "its context is"
                 + " discarded, and the next call runs in a new context built from the same source, which starts"
                 + " without the state the script kept in memory", g.role);
         if (!g.abandon(started, failure)) {

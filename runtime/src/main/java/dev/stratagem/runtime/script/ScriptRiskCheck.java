@@ -10,7 +10,6 @@ import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.runtime.cycle.VersionedComponent;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +33,6 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
 
     private final ScriptRecipe recipe;
     private final ScriptSettings settings;
-    private final ScriptSwap swap = new ScriptSwap();
     private final ArrayDeque<Probe> recent = new ArrayDeque<>();
     private volatile ScriptProgram program;
     private volatile ScriptStatus status;
@@ -77,7 +75,7 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
         if (context.portfolio() != cycle) {
             // the first check of a cycle: its boundary
             cycle = context.portfolio();
-            ScriptSwap.Pending offer = swap.take();
+            ScriptSwap.Pending offer = takeOffer();
             if (offer != null) {
                 swapIn(offer);
             }
@@ -142,15 +140,10 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
         return probes.size();
     }
 
-    @Override
-    CompletableFuture<Void> offer(ScriptProgram next) {
-        return swap.offer(next);
-    }
-
     private void swapIn(ScriptSwap.Pending offer) {
         ScriptProgram next = offer.program();
         ScriptProgram old = program;
-        if (!handOver(old, next, offer.done())) {
+        if (!handOver(old, offer)) {
             return;
         }
         program = next;
@@ -158,7 +151,7 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
         status = new ScriptStatus(id(), next.sha256, false, 0, "", reloads);
         LOG.info("script {} (risk): version {} replaced {}", id(), next.sha256, old.sha256);
         old.close();
-        offer.done().complete(null);
+        swap.served(offer);
     }
 
     @Override

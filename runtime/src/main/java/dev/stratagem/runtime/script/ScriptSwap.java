@@ -4,8 +4,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The version offered to a features or risk script and not yet swapped in: at most one (a newer offer
- * supersedes and closes the older), taken by the strategy's thread at a cycle boundary.
+ * The version offered to a script component and not yet swapped in: at most one waits (a newer offer
+ * supersedes and closes the older), taken by the strategy's thread at a cycle boundary. A taken version stays
+ * this swap's until the component settles it ({@link #served} or {@link #refused}): a call of the swap that was
+ * abandoned (see {@link ScriptSupervisor}) leaves it unsettled, and the next {@link #take} gives it back, so that
+ * its waiter is always answered and its program never left open.
  */
 final class ScriptSwap {
 
@@ -13,6 +16,8 @@ final class ScriptSwap {
     record Pending(ScriptProgram program, CompletableFuture<Void> done) {}
 
     private final AtomicReference<Pending> pending = new AtomicReference<>();
+    /** Taken and not settled yet: between two boundaries, one whose swap a call of it cut short. */
+    private volatile Pending swapping;
     /** Why the component closed, or {@code null} while it serves. */
     private volatile String closed;
 
@@ -35,14 +40,40 @@ final class ScriptSwap {
         return offer.done();
     }
 
-    /** @return the offered version, or {@code null}; cheap when there is none (a plain volatile read) */
+    /**
+     * At a boundary, on the strategy's thread.
+     *
+     * @return the version whose swap a call cut short at an earlier boundary, else the offered one, or {@code null};
+     *     cheap when there is none (two volatile reads)
+     */
     Pending take() {
-        return pending.get() == null ? null : pending.getAndSet(null);
+        Pending unsettled = swapping;
+        if (unsettled != null) {
+            return unsettled;
+        }
+        Pending offer = pending.get() == null ? null : pending.getAndSet(null);
+        if (offer != null) {
+            swapping = offer;
+        }
+        return offer;
+    }
+
+    /** The taken version serves: its waiter is told. */
+    void served(Pending taken) {
+        swapping = null;
+        taken.done().complete(null);
+    }
+
+    /** The taken version will not serve: it is closed and its waiter told why. */
+    void refused(Pending taken, ScriptFailure why) {
+        swapping = null;
+        taken.program().close();
+        taken.done().completeExceptionally(why);
     }
 
     /**
-     * The component closes: drops and closes a waiting version, telling its waiter why, and closes every version
-     * offered later (a reload that was building when the strategy stopped).
+     * The component closes: drops and closes a waiting version and one whose swap was cut short, telling their
+     * waiters why, and closes every version offered later (a reload that was building when the strategy stopped).
      */
     void close(String why) {
         closed = why;
@@ -50,6 +81,10 @@ final class ScriptSwap {
         if (next != null) {
             next.program().close();
             next.done().completeExceptionally(new ScriptFailure(why, false));
+        }
+        Pending unsettled = swapping;
+        if (unsettled != null) {
+            refused(unsettled, new ScriptFailure(why, false));
         }
     }
 }
