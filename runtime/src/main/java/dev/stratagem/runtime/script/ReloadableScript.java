@@ -68,6 +68,31 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
     /** @return the current status (any thread) */
     abstract ScriptStatus status();
 
+    /** @return its failures in a row, its pause and its status (see {@link ScriptHealth}) */
+    abstract ScriptHealth health();
+
+    /**
+     * Before a call, on the strategy's thread: the version to call. A version whose call was abandoned counts that
+     * failure now (its cycle ended without coming back here) and is {@link #revive rebuilt}, unless the failure
+     * pauses the component. A paused component runs no script: the call fails fast with the reason.
+     *
+     * @param p the version serving
+     * @return {@code p}, or its rebuilt version, which serves from now on
+     * @throws ScriptFailure if the component is paused, or if the dead version cannot be rebuilt now (it stays dead,
+     *     and the next call counts the failure)
+     */
+    final ScriptProgram callable(ScriptProgram p) {
+        ScriptHealth health = health();
+        boolean dead = p.abandoned();
+        if (dead && !health.paused()) {
+            health.failed(p, p.abandonment());
+        }
+        if (health.paused()) {
+            throw health.pausedFailure();
+        }
+        return dead ? revive(p) : p;
+    }
+
     /**
      * Replays what the component saw recently through a built new version. Any thread but the strategy's.
      *

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@link ScriptSettings#maxConsecutiveFailures()} failures in a row the script is paused and every cycle
  * fails fast with the reason, until a valid new version is {@link #offer offered}. A call abandoned because it
  * could not be stopped counts as one, and the next cycle runs in a context {@link #revive rebuilt} from the same
- * source. New versions are swapped in at the start of the next cycle, on the strategy's thread.
+ * source (the features and risk scripts count and pause alike: {@link ScriptHealth}). New versions are swapped in at the start of the next cycle, on the strategy's thread.
  */
 public final class ScriptComposer extends ReloadableScript
         implements DecisionComposer, VersionedComponent, AutoCloseable {
@@ -36,12 +36,10 @@ public final class ScriptComposer extends ReloadableScript
     private final ScriptSettings settings;
     private final ArrayDeque<ComposeContext> recent = new ArrayDeque<>();
     private volatile ScriptProgram program;
-    private volatile ScriptStatus status;
+    private final ScriptHealth health;
     private Set<String> required;
     /** The names the strategy's pipeline produces now (a features script's reload can change them). */
     private volatile Supplier<List<String>> produced;
-    private int failures;
-    private int reloads;
 
     private final ScriptRecipe recipe;
 
@@ -51,7 +49,7 @@ public final class ScriptComposer extends ReloadableScript
         this.settings = settings;
         this.produced = recipe::featureNames;
         this.required = Set.copyOf(program.api.required());
-        this.status = new ScriptStatus(program.manifest.id(), program.sha256, false, 0, "", 0);
+        this.health = new ScriptHealth(program, settings.maxConsecutiveFailures());
     }
 
     @Override
@@ -78,7 +76,12 @@ public final class ScriptComposer extends ReloadableScript
     /** @return the current status (safe from any thread) */
     @Override
     public ScriptStatus status() {
-        return status;
+        return health.status();
+    }
+
+    @Override
+    ScriptHealth health() {
+        return health;
     }
 
     @Override
@@ -149,39 +152,17 @@ public final class ScriptComposer extends ReloadableScript
                 recent.addLast(context);
             }
         }
-        ScriptProgram p = program;
-        if (p.abandoned()) {
-            // the cycle that abandoned it, or the last try to rebuild it, ended without coming back here
-            failed(p.abandonment());
-        }
-        if (status.paused()) {
-            throw new ScriptFailure("script " + id() + " is paused after " + failures + " consecutive failures (last: "
-                    + status.lastError() + "); save a fixed version to resume", false);
-        }
-        if (p.abandoned()) {
-            p = revive(p);   // if it throws, the version is still dead at the next cycle, which counts the failure
+        ScriptProgram p = callable(program);
+        if (p != program) {
             program = p;
         }
         try {
             ComposeResult result = run(p, context);
-            if (failures > 0) {
-                failures = 0;
-                status = new ScriptStatus(id(), p.sha256, false, 0, status.lastError(), reloads);
-            }
+            health.succeeded(p);
             return result;
         } catch (ScriptFailure e) {
-            failed(e);
+            health.failed(p, e);
             throw e;
-        }
-    }
-
-    /** Counts a failed cycle; pauses the script after too many in a row. */
-    private void failed(ScriptFailure e) {
-        failures++;
-        boolean pause = failures >= settings.maxConsecutiveFailures();
-        status = new ScriptStatus(id(), program.sha256, pause, failures, e.getMessage(), reloads);
-        if (pause) {
-            LOG.error("script {} PAUSED after {} consecutive failures; last: {}", id(), failures, e.getMessage());
         }
     }
 
@@ -251,9 +232,7 @@ public final class ScriptComposer extends ReloadableScript
         }
         program = next;
         required = Set.copyOf(next.api.required());
-        failures = 0;
-        reloads++;
-        status = new ScriptStatus(id(), next.sha256, false, 0, "", reloads);
+        health.swapped(next);
         LOG.info("script {}: version {} replaced {}", id(), next.sha256, old.sha256);
         old.close();
         swap.served(offer);

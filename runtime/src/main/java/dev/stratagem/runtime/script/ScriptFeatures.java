@@ -38,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * <p>A version whose call was abandoned (it could not be stopped) is rebuilt from the same source at the next
  * {@link #compute} and starts cold: its rolling state is gone, and its outputs are what it makes of the bars from
  * then on (NaN through its warm-up, if it counts one).
+ *
+ * <p>Failures: a failing call fails the cycle; after {@link ScriptSettings#maxConsecutiveFailures()} in a row (an
+ * abandoned call counts as one) the script is paused, as a composer is ({@link ScriptHealth}): every cycle fails fast
+ * with the reason and no call runs, until a new version swaps in. The bars are kept meanwhile, for that version's
+ * validation and catch-up.
  */
 final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline, VersionedComponent, AutoCloseable {
 
@@ -49,7 +54,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
     private final ScriptRecipe recipe;
     private final ScriptSettings settings;
     private volatile ScriptProgram program;
-    private volatile ScriptStatus status;
+    private final ScriptHealth health;
     private volatile Supplier<Set<String>> consumers = Set::of;
     /** The bar handed to the script, and the outputs it writes: new ones for a rebuilt version (see compute). */
     private double[] bar = new double[5];
@@ -67,14 +72,13 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
      */
     private final Map<ScriptProgram, Long> catchingUp = new IdentityHashMap<>();
     private long fed;
-    private int reloads;
 
     ScriptFeatures(ScriptRecipe recipe, ScriptSettings settings) {
         this.recipe = recipe;
         this.settings = settings;
         this.program = recipe.build();
         this.out = new double[program.manifest.outputs().size()];
-        this.status = new ScriptStatus(program.manifest.id(), program.sha256, false, 0, "", 0);
+        this.health = new ScriptHealth(program, settings.maxConsecutiveFailures());
     }
 
     @Override
@@ -116,31 +120,41 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
         if (offer != null) {
             swapIn(offer);
         }
-        ScriptProgram p = program;
-        if (p.abandoned()) {
-            p = revive(p);
+        List<String> symbols = window.symbols();
+        for (String symbol : symbols) {   // kept for a reload's validation and catch-up, also while paused
+            if (window.size(symbol) > 0 && window.updated(symbol)) {
+                remember(window.latest(symbol), symbols.size());
+            }
+        }
+        ScriptProgram p = callable(program);
+        if (p != program) {
             program = p;
             // the abandoned call may still write into the old arrays when it returns, if ever
             bar = new double[5];
             out = new double[p.manifest.outputs().size()];
         }
         List<String> names = p.manifest.outputs();
-        List<FeatureVector> vectors = new ArrayList<>(window.symbols().size());
-        for (String symbol : window.symbols()) {
-            if (window.size(symbol) == 0) {
-                continue;
+        List<FeatureVector> vectors = new ArrayList<>(symbols.size());
+        try {
+            for (String symbol : symbols) {
+                if (window.size(symbol) == 0) {
+                    continue;
+                }
+                if (window.updated(symbol)) {
+                    Candle c = window.latest(symbol);
+                    step(p, c, bar, out);
+                    last.put(symbol, new FeatureVector(symbol, c.ts(), names, out));
+                }
+                FeatureVector v = last.get(symbol);
+                if (v != null) {
+                    vectors.add(v);
+                }
             }
-            if (window.updated(symbol)) {
-                Candle c = window.latest(symbol);
-                remember(c, window.symbols().size());
-                step(p, c, bar, out);
-                last.put(symbol, new FeatureVector(symbol, c.ts(), names, out));
-            }
-            FeatureVector v = last.get(symbol);
-            if (v != null) {
-                vectors.add(v);
-            }
+        } catch (ScriptFailure e) {
+            health.failed(p, e);
+            throw e;
         }
+        health.succeeded(p);
         return vectors;
     }
 
@@ -305,8 +319,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
         caught.forEach(v -> last.put(v.symbol(), v));
         out = outNext;
         program = next;
-        reloads++;
-        status = new ScriptStatus(id(), next.sha256, false, 0, "", reloads);
+        health.swapped(next);
         LOG.info("script {} (features): version {} replaced {}", id(), next.sha256, old.sha256);
         old.close();
         swap.served(offer);
@@ -324,7 +337,12 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
 
     @Override
     public ScriptStatus status() {
-        return status;
+        return health.status();
+    }
+
+    @Override
+    ScriptHealth health() {
+        return health;
     }
 
     /** Closes the serving context (and any waiting one). */

@@ -17,7 +17,11 @@ import org.slf4j.LoggerFactory;
  * A guardrail written as a script: {@code check(api)} per instruction, with the order in
  * {@code api.symbol/side/quantity/price}, the projected position in {@code api.position}; the script calls
  * {@code api.reject(reason)} or {@code api.clamp(quantity, reason)}, or nothing to accept. A call that
- * fails throws, and the guardrails reject the instruction naming this check (fail closed).
+ * fails throws, and the guardrails reject the instruction naming this check (fail closed); one abandoned because it
+ * could not be stopped fails its cycle, and the next check runs in a context rebuilt from the same source. After
+ * {@link ScriptSettings#maxConsecutiveFailures()} failed calls in a row (one per order; an abandoned one counts as
+ * one) the check is paused, as a composer is ({@link ScriptHealth}): every check fails fast with the reason, so every
+ * order is rejected, and no call runs until a new version swaps in.
  *
  * <p>Reload: a new version is validated on the last orders this check saw (or, before any, on a fixed
  * probe set: a buy and a sell of 1 {@code PROBE} at 100): every call must return a valid verdict. It swaps
@@ -35,9 +39,8 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
     private final ScriptSettings settings;
     private final ArrayDeque<Probe> recent = new ArrayDeque<>();
     private volatile ScriptProgram program;
-    private volatile ScriptStatus status;
+    private final ScriptHealth health;
     private PortfolioView cycle;
-    private int reloads;
 
     /** What one call of {@code check} is given. */
     record Probe(String symbol, String side, double quantity, double price, double position, double cash,
@@ -52,7 +55,7 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
         this.recipe = recipe;
         this.settings = settings;
         this.program = recipe.build();
-        this.status = new ScriptStatus(program.manifest.id(), program.sha256, false, 0, "", 0);
+        this.health = new ScriptHealth(program, settings.maxConsecutiveFailures());
     }
 
     @Override
@@ -80,9 +83,6 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
                 swapIn(offer);
             }
         }
-        if (program.abandoned()) {
-            program = revive(program);
-        }
         Probe probe = new Probe(instruction.symbol(), instruction.side().name(), instruction.quantity(),
                 context.price(instruction.symbol()), context.projectedQuantity(instruction.symbol()),
                 context.portfolio().cash(), context.portfolio().equity());
@@ -94,7 +94,18 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
                 recent.addLast(probe);
             }
         }
-        return verdict(program, probe);
+        ScriptProgram p = callable(program);
+        if (p != program) {
+            program = p;
+        }
+        try {
+            RiskVerdict verdict = verdict(p, probe);
+            health.succeeded(p);
+            return verdict;
+        } catch (ScriptFailure e) {
+            health.failed(p, e);
+            throw e;
+        }
     }
 
     /** One call of {@code check}; throws {@link ScriptFailure} for a failed call or an invalid verdict. */
@@ -147,8 +158,7 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
             return;
         }
         program = next;
-        reloads++;
-        status = new ScriptStatus(id(), next.sha256, false, 0, "", reloads);
+        health.swapped(next);
         LOG.info("script {} (risk): version {} replaced {}", id(), next.sha256, old.sha256);
         old.close();
         swap.served(offer);
@@ -166,7 +176,12 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
 
     @Override
     public ScriptStatus status() {
-        return status;
+        return health.status();
+    }
+
+    @Override
+    ScriptHealth health() {
+        return health;
     }
 
     @Override

@@ -1,0 +1,74 @@
+package dev.stratagem.runtime.script;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A script component's failed calls in a row and the {@link ScriptStatus} it reports. After
+ * {@link ScriptSettings#maxConsecutiveFailures()} of them the component is paused: every call fails fast with the
+ * reason and runs no script, so a script that gets stuck on every bar stops leaving a thread behind on each (a call
+ * abandoned because it could not be stopped counts as one failure). A call that succeeds ends the run of failures;
+ * a new version swapped in (a reload) resumes a paused component. Counted on the strategy's thread; the status is
+ * read from any.
+ */
+final class ScriptHealth {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScriptHealth.class);
+
+    private final int maxFailures;
+    private int failures;
+    private int reloads;
+    private volatile ScriptStatus status;
+
+    /**
+     * @param first the version serving first
+     * @param maxFailures failures in a row that pause the component
+     */
+    ScriptHealth(ScriptProgram first, int maxFailures) {
+        this.maxFailures = maxFailures;
+        this.status = new ScriptStatus(first.manifest.id(), first.sha256, false, 0, "", 0);
+    }
+
+    /** @return the status (any thread) */
+    ScriptStatus status() {
+        return status;
+    }
+
+    /** @return whether the component is paused: its calls must not run */
+    boolean paused() {
+        return failures >= maxFailures;
+    }
+
+    /** @return what a call of the paused component fails with */
+    ScriptFailure pausedFailure() {
+        ScriptStatus s = status;
+        return new ScriptFailure("script " + s.scriptId() + " is paused after " + s.consecutiveFailures()
+                + " consecutive failures (last: " + s.lastError() + "); save a fixed version to resume", false);
+    }
+
+    /** Counts a failed call of {@code p}; pauses the component after too many in a row. */
+    void failed(ScriptProgram p, ScriptFailure e) {
+        failures++;
+        boolean pause = paused();
+        status = new ScriptStatus(p.manifest.id(), p.sha256, pause, failures, e.getMessage(), reloads);
+        if (pause) {
+            LOG.error("script {} ({}) PAUSED after {} consecutive failures; last: {}", p.manifest.id(),
+                    p.role.recorded(), failures, e.getMessage());
+        }
+    }
+
+    /** A call of {@code p} succeeded: the run of failures, if any, ends (a plain read when there is none). */
+    void succeeded(ScriptProgram p) {
+        if (failures > 0) {
+            failures = 0;
+            status = new ScriptStatus(p.manifest.id(), p.sha256, false, 0, status.lastError(), reloads);
+        }
+    }
+
+    /** A new version serves: the count starts again, and a paused component resumes. */
+    void swapped(ScriptProgram next) {
+        failures = 0;
+        reloads++;
+        status = new ScriptStatus(next.manifest.id(), next.sha256, false, 0, "", reloads);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.stratagem.runtime.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.CycleStatus;
+import dev.stratagem.api.GuardrailVerdict;
+import dev.stratagem.runtime.history.ReloadEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A features or risk script pauses after {@link ScriptSettings#maxConsecutiveFailures()} failed calls in a row, as a
+ * composer does: its calls then fail fast with the reason and run no script, so one that gets stuck on every bar
+ * leaves no more threads behind; a reload of a fixed version resumes it. Before, both revived the script after every
+ * abandoned call, for ever: one more stuck thread a bar.
+ */
+class ScriptHealthTest {
+
+    /** Two failures in a row pause: the first stuck call is warm (a 50 ms budget), the second cold (10 s). */
+    private static final ScriptSettings SETTINGS = new ScriptSettings(Duration.ofMillis(50), 2, 5,
+            Duration.ofMillis(200));
+
+    @TempDir
+    Path tmp;
+
+    /** Scripts that fail from day 4 on ({@code api.price} is the bar's close, 10 + day). */
+    enum Failing {
+        FEATURES_STUCK(ScriptRole.FEATURES, true,
+                "function features(bar, out, api) {\n  if (bar[3] >= 14) api.log('stall');\n  out[0] = bar[3];\n}\n"),
+        RISK_STUCK(ScriptRole.RISK, true, "function check(api) {\n  if (api.price >= 14) api.log('stall');\n}\n"),
+        FEATURES_THROWING(ScriptRole.FEATURES, false,
+                "function features(bar, out, api) {\n  if (bar[3] >= 14) throw new Error('no feed');\n"
+                        + "  out[0] = bar[3];\n}\n"),
+        RISK_THROWING(ScriptRole.RISK, false,
+                "function check(api) {\n  if (api.price >= 14) throw new Error('no limits');\n}\n");
+
+        final ScriptRole role;
+        final boolean stuck;
+        final String source;
+
+        Failing(ScriptRole role, boolean stuck, String source) {
+            this.role = role;
+            this.stuck = stuck;
+            this.source = source;
+        }
+
+        /** @return the script that works */
+        String fixed() {
+            return role == ScriptRole.FEATURES ? ScriptedStrategy.FEATURES : ScriptedStrategy.RISK;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Failing.class)
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void a_script_failing_on_every_bar_pauses_after_the_failures_in_a_row_and_a_reload_resumes_it(Failing failing)
+            throws Exception {
+        String name = "health-" + failing.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String id = name + "-" + failing.role.recorded();
+        BlockingQueue<ReloadOutcome> settled = new LinkedBlockingQueue<>();
+        try (ScriptedStrategy s = new ScriptedStrategy(tmp, name, SETTINGS, Map.of(failing.role, failing.source));
+                ScriptStall stall = new ScriptStall(id)) {
+            ReloadableScript script = s.script(failing.role);
+            for (int day = 1; day <= 3; day++) {
+                assertThat(s.cycle(day).status()).isEqualTo(CycleStatus.TRADED);
+            }
+            String failure = failing.stuck ? "left running on its own thread" : failing.role == ScriptRole.FEATURES
+                    ? "no feed" : "no limits";
+            // day 4 fails; day 5 too (stuck: a new context, built again from the source, whose cold call is stuck)
+            assertThat(reason(s.cycle(4), failing)).contains(failure);
+            assertThat(reason(s.cycle(5), failing)).contains(failure);
+            assertThat(script.status().paused()).as("an abandoned call counts at the next call: its cycle never came"
+                    + " back").isEqualTo(!failing.stuck);
+
+            String paused = "script " + id + " is paused after 2 consecutive failures (last: ";
+            assertThat(reason(s.cycle(6), failing)).contains(paused).contains(failure)
+                    .contains("save a fixed version to resume");
+            assertThat(script.status().paused()).isTrue();
+            assertThat(script.status().consecutiveFailures()).isEqualTo(2);
+            assertThat(script.status().lastError()).contains(failure);
+            int threads = supervised(name);
+            for (int day = 7; day <= 16; day++) {
+                assertThat(reason(s.cycle(day), failing)).as("day " + day).contains(paused);
+            }
+            assertThat(stall.held()).as("calls stuck").isEqualTo(failing.stuck ? 2 : 0);
+            assertThat(supervised(name)).as("live threads of the strategy's supervisor, abandoned ones included")
+                    .isEqualTo(threads).isLessThanOrEqualTo(failing.stuck ? 3 : 1);
+
+            try (ScriptReloader reloader = new ScriptReloader(script, Duration.ZERO, settled::add, List.of())) {
+                s.write(failing.role, failing.fixed());
+                ReloadOutcome offered = reloader.reload().get(60, TimeUnit.SECONDS);
+                assertThat(offered.pending()).as(offered.reason()).isTrue();
+                assertThat(s.cycle(17).status()).isEqualTo(CycleStatus.TRADED);
+                assertThat(settled.poll(30, TimeUnit.SECONDS)).extracting(ReloadOutcome::outcome)
+                        .isEqualTo(ReloadEvent.SWAPPED);
+            }
+            assertThat(script.status().paused()).isFalse();
+            assertThat(script.status().consecutiveFailures()).isZero();
+            assertThat(script.status().reloads()).isEqualTo(1);
+            assertThat(s.cycle(18).status()).isEqualTo(CycleStatus.TRADED);
+        }
+    }
+
+    /**
+     * @return why the cycle failed (features), or why the script check rejected its order (risk: a failing check
+     *     rejects the order, and only an abandoned call fails the cycle)
+     */
+    private static String reason(CycleRecord cycle, Failing failing) {
+        if (cycle.status() == CycleStatus.FAILED) {
+            return cycle.error().reason();
+        }
+        assertThat(failing.role).as("a %s cycle of the features script", cycle.status()).isEqualTo(ScriptRole.RISK);
+        assertThat(cycle.status()).isEqualTo(CycleStatus.REJECTED);
+        return cycle.verdicts().stream().map(GuardrailVerdict::reason).filter(r -> r != null && r.contains("failed:"))
+                .findFirst().orElseThrow();
+    }
+
+    /** @return the live threads the strategy's supervisor started (it names them after the strategy) */
+    private static int supervised(String strategy) {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("script-supervised-" + strategy)).count();
+    }
+}
