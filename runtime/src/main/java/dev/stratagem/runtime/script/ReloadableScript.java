@@ -73,8 +73,8 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
 
     /**
      * Before a call, on the strategy's thread: the version to call. A version whose call was abandoned counts that
-     * failure now (its cycle ended without coming back here) and is {@link #revive rebuilt}, unless the failure
-     * pauses the component. A paused component runs no script: the call fails fast with the reason.
+     * failure now (its cycle ended without coming back here: {@link ScriptHealth#abandoned}) and is
+     * {@link #revive rebuilt}, unless the failure pauses the component. A paused component runs no script: the call fails fast with the reason.
      *
      * @param p the version serving
      * @return {@code p}, or its rebuilt version, which serves from now on
@@ -85,7 +85,7 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
         ScriptHealth health = health();
         boolean dead = p.abandoned();
         if (dead && !health.paused()) {
-            health.failed(p, p.abandonment());
+            health.abandoned(p, p.abandonment());
         }
         if (health.paused()) {
             throw health.pausedFailure();

@@ -8,8 +8,10 @@ import org.slf4j.LoggerFactory;
  * {@link ScriptSettings#maxConsecutiveFailures()} of them the component is paused: every call fails fast with the
  * reason and runs no script, so a script that gets stuck on every bar stops leaving a thread behind on each (a call
  * abandoned because it could not be stopped counts as one failure). A call that succeeds ends the run of failures;
- * a new version swapped in (a reload) resumes a paused component. Counted on the strategy's thread; the status is
- * read from any.
+ * a new version swapped in (a reload) resumes a paused component. Calls abandoned are also counted apart, and a
+ * success does not reset that count: each leaves a thread behind for good, so a script stuck on some bars only, with
+ * successes in between, is paused after as many as well. Counted on the strategy's thread; the status is read from
+ * any.
  */
 final class ScriptHealth {
 
@@ -17,6 +19,8 @@ final class ScriptHealth {
 
     private final int maxFailures;
     private int failures;
+    /** Calls of the versions since the last swap that were abandoned: never reset by a success. */
+    private int leftBehind;
     private int reloads;
     private volatile ScriptStatus status;
 
@@ -36,14 +40,16 @@ final class ScriptHealth {
 
     /** @return whether the component is paused: its calls must not run */
     boolean paused() {
-        return failures >= maxFailures;
+        return failures >= maxFailures || leftBehind >= maxFailures;
     }
 
     /** @return what a call of the paused component fails with */
     ScriptFailure pausedFailure() {
         ScriptStatus s = status;
-        return new ScriptFailure("script " + s.scriptId() + " is paused after " + s.consecutiveFailures()
-                + " consecutive failures (last: " + s.lastError() + "); save a fixed version to resume", false);
+        String after = failures >= maxFailures ? s.consecutiveFailures() + " consecutive failures"
+                : leftBehind + " calls that could not be stopped and were left running";
+        return new ScriptFailure("script " + s.scriptId() + " is paused after " + after + " (last: " + s.lastError()
+                + "); save a fixed version to resume", false);
     }
 
     /** Counts a failed call of {@code p}; pauses the component after too many in a row. */
@@ -52,9 +58,15 @@ final class ScriptHealth {
         boolean pause = paused();
         status = new ScriptStatus(p.manifest.id(), p.sha256, pause, failures, e.getMessage(), reloads);
         if (pause) {
-            LOG.error("script {} ({}) PAUSED after {} consecutive failures; last: {}", p.manifest.id(),
-                    p.role.recorded(), failures, e.getMessage());
+            LOG.error("script {} ({}) PAUSED after {} consecutive failures and {} calls left running; last: {}",
+                    p.manifest.id(), p.role.recorded(), failures, leftBehind, e.getMessage());
         }
+    }
+
+    /** Counts a call of {@code p} that was abandoned: a failure, and a thread left behind. */
+    void abandoned(ScriptProgram p, ScriptFailure e) {
+        leftBehind++;
+        failed(p, e);
     }
 
     /** A call of {@code p} succeeded: the run of failures, if any, ends (a plain read when there is none). */
@@ -68,6 +80,7 @@ final class ScriptHealth {
     /** A new version serves: the count starts again, and a paused component resumes. */
     void swapped(ScriptProgram next) {
         failures = 0;
+        leftBehind = 0;
         reloads++;
         status = new ScriptStatus(next.manifest.id(), next.sha256, false, 0, "", reloads);
     }

@@ -76,7 +76,8 @@ final class ScriptInterrupter {
                 + " interrupt (it is in work the language runtime cannot interrupt, such as a builtin on a huge"
                 + " number): stopped after " + ran + " ms and left running on its own thread", "its context is"
                 + " discarded, and the next call runs in a new context built from the same source, which starts"
-                + " without the state the script kept in memory", g.role);
+                + " without the state the script kept in memory (at a hot-reload swap, the reload's outcome says which"
+                + " version serves instead)", g.role);
         if (!g.abandon(started, failure)) {
             return; // it returned just now
         }

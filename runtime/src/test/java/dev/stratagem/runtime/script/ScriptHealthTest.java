@@ -112,6 +112,48 @@ class ScriptHealthTest {
     }
 
     /**
+     * A script stuck on some bars only, succeeding in between, never fails twice in a row; but each stuck call leaves
+     * a thread behind for good, so it is paused after as many of those as well (since its last swap), and a reload
+     * resumes it. Before, it was rebuilt after every stuck call, for ever.
+     */
+    @org.junit.jupiter.api.Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void a_script_stuck_on_some_bars_only_pauses_after_as_many_calls_left_running() throws Exception {
+        String name = "health-intermittent";
+        String id = name + "-" + ScriptRole.FEATURES.recorded();
+        String stuckOnDays4And6 = "function features(bar, out, api) {\n"
+                + "  if (bar[3] == 14 || bar[3] == 16) api.log('stall');\n  out[0] = bar[3];\n}\n";
+        BlockingQueue<ReloadOutcome> settled = new LinkedBlockingQueue<>();
+        try (ScriptedStrategy s = new ScriptedStrategy(tmp, name, SETTINGS,
+                        Map.of(ScriptRole.FEATURES, stuckOnDays4And6));
+                ScriptStall stall = new ScriptStall(id)) {
+            ReloadableScript script = s.script(ScriptRole.FEATURES);
+            for (int day = 1; day <= 3; day++) {
+                assertThat(s.cycle(day).status()).isEqualTo(CycleStatus.TRADED);
+            }
+            assertThat(s.cycle(4).error().reason()).contains("left running on its own thread");
+            assertThat(s.cycle(5).status()).as("rebuilt, and not stuck on day 5").isEqualTo(CycleStatus.TRADED);
+            assertThat(s.cycle(6).error().reason()).contains("left running on its own thread");
+            assertThat(s.cycle(7).error().reason()).contains("script " + id + " is paused after 2 calls that could"
+                    + " not be stopped and were left running (last: ").contains("save a fixed version to resume");
+            for (int day = 8; day <= 10; day++) {
+                assertThat(s.cycle(day).error().reason()).as("day " + day).contains("is paused");
+            }
+            assertThat(script.status().paused()).isTrue();
+            assertThat(stall.held()).as("calls stuck").isEqualTo(2);
+
+            try (ScriptReloader reloader = new ScriptReloader(script, Duration.ZERO, settled::add, List.of())) {
+                s.write(ScriptRole.FEATURES, ScriptedStrategy.FEATURES);
+                assertThat(reloader.reload().get(60, TimeUnit.SECONDS).pending()).isTrue();
+                assertThat(s.cycle(11).status()).isEqualTo(CycleStatus.TRADED);
+                assertThat(settled.poll(30, TimeUnit.SECONDS)).extracting(ReloadOutcome::outcome)
+                        .isEqualTo(ReloadEvent.SWAPPED);
+            }
+            assertThat(script.status().paused()).isFalse();
+        }
+    }
+
+    /**
      * @return why the cycle failed (features), or why the script check rejected its order (risk: a failing check
      *     rejects the order, and only an abandoned call fails the cycle)
      */
