@@ -71,27 +71,74 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
     /** @return its failures in a row, its pause and its status (see {@link ScriptHealth}) */
     abstract ScriptHealth health();
 
+    /** A call of one version of the script. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run(ScriptProgram p);
+    }
+
     /**
-     * Before a call, on the strategy's thread: the version to call. A version whose call was abandoned counts that
-     * failure now (its cycle ended without coming back here: {@link ScriptHealth#abandoned}) and is
-     * {@link #revive rebuilt}, unless the failure pauses the component. A paused component runs no script: the call fails fast with the reason.
+     * Runs a call of the serving version on the strategy's thread ({@link #callable} picks it), and counts how it
+     * ended ({@link ScriptHealth}).
+     *
+     * @param call the call
+     * @param counted whether a failure counts toward the pause (a risk check counts one a cycle)
+     * @return what the call returned
+     * @throws ScriptFailure if it failed, or if the component is paused
+     */
+    final <T> T call(Call<T> call, boolean counted) {
+        ScriptProgram p = callable(program());
+        ScriptHealth health = health();
+        try {
+            T result = call.run(p);
+            health.succeeded(p);
+            return result;
+        } catch (ScriptFailure e) {
+            if (counted) {
+                health.failed(p, e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Before a call: the version to call. A version whose call was abandoned counts that failure now, once (its cycle
+     * ended without coming back here: {@link ScriptHealth#abandoned}), and is {@link #revive rebuilt}, unless the
+     * failure pauses the component; the rebuilt version serves from now on ({@link #adopt}). A paused component runs
+     * no script: the call fails fast with the reason.
      *
      * @param p the version serving
-     * @return {@code p}, or its rebuilt version, which serves from now on
-     * @throws ScriptFailure if the component is paused, or if the dead version cannot be rebuilt now (it stays dead,
-     *     and the next call counts the failure)
+     * @return {@code p}, or its rebuilt version
+     * @throws ScriptFailure if the component is paused, or if the dead version cannot be rebuilt now (a failure that
+     *     counts; it stays dead, and the next call tries again)
      */
-    final ScriptProgram callable(ScriptProgram p) {
+    private ScriptProgram callable(ScriptProgram p) {
         ScriptHealth health = health();
-        boolean dead = p.abandoned();
-        if (dead && !health.paused()) {
+        if (!p.abandoned()) {
+            if (health.paused()) {
+                throw health.pausedFailure();
+            }
+            return p;
+        }
+        if (!health.paused()) {
             health.abandoned(p, p.abandonment());
         }
         if (health.paused()) {
             throw health.pausedFailure();
         }
-        return dead ? revive(p) : p;
+        ScriptProgram fresh;
+        try {
+            fresh = revive(p);
+        } catch (ScriptFailure e) {
+            health.failed(p, e);
+            throw e;
+        }
+        adopt(fresh);
+        return fresh;
     }
+
+    /** On the strategy's thread: a version rebuilt after an abandoned call serves from now on. */
+    abstract void adopt(ScriptProgram rebuilt);
 
     /**
      * Replays what the component saw recently through a built new version. Any thread but the strategy's.
@@ -121,7 +168,7 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
      * @return the rebuilt version, serving from now on
      * @throws ScriptFailure if it cannot be rebuilt (the dead version stays, and the next call tries again)
      */
-    final ScriptProgram revive(ScriptProgram dead) {
+    private ScriptProgram revive(ScriptProgram dead) {
         ScriptProgram fresh;
         try {
             fresh = dead.rebuilt();
@@ -153,7 +200,7 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
      * or a features version's catch-up), it is refused with that reason, and the version serving stays. If the old
      * version's {@code save()} was, the swap goes on: the new version starts without state, as after a failing save.
      *
-     * @return the version to swap in, {@code null} if none
+     * @return the version to swap in (after a refused one, the version offered since, if any), {@code null} if none
      */
     final ScriptSwap.Pending takeOffer() {
         ScriptSwap.Pending offer = swap.take();
@@ -165,7 +212,7 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
                 + " is dropped and " + program().sha256 + " keeps serving", false);
         LOG.error("script {}: new version {} refused at swap: {}", id(), next.sha256, why.getMessage());
         swap.refused(offer, why);
-        return null;
+        return takeOffer();   // a newer version offered meanwhile swaps in now
     }
 
     /**

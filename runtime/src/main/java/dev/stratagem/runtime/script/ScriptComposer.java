@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>Failures: a failing call fails the cycle (recorded with file, line and column); after
  * {@link ScriptSettings#maxConsecutiveFailures()} failures in a row the script is paused and every cycle
  * fails fast with the reason, until a valid new version is {@link #offer offered}. A call abandoned because it
- * could not be stopped counts as one, and the next cycle runs in a context {@link #revive rebuilt} from the same
+ * could not be stopped counts as one, and the next cycle runs in a context rebuilt from the same
  * source (the features and risk scripts count and pause alike: {@link ScriptHealth}). New versions are swapped in at the start of the next cycle, on the strategy's thread.
  */
 public final class ScriptComposer extends ReloadableScript
@@ -152,18 +152,12 @@ public final class ScriptComposer extends ReloadableScript
                 recent.addLast(context);
             }
         }
-        ScriptProgram p = callable(program);
-        if (p != program) {
-            program = p;
-        }
-        try {
-            ComposeResult result = run(p, context);
-            health.succeeded(p);
-            return result;
-        } catch (ScriptFailure e) {
-            health.failed(p, e);
-            throw e;
-        }
+        return call(p -> run(p, context), true);
+    }
+
+    @Override
+    void adopt(ScriptProgram rebuilt) {
+        program = rebuilt;
     }
 
     /** One compose over every symbol's features with one program; also what a reload replays. */

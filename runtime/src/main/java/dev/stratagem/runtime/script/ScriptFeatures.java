@@ -126,35 +126,35 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
                 remember(window.latest(symbol), symbols.size());
             }
         }
-        ScriptProgram p = callable(program);
-        if (p != program) {
-            program = p;
-            // the abandoned call may still write into the old arrays when it returns, if ever
-            bar = new double[5];
-            out = new double[p.manifest.outputs().size()];
-        }
+        return call(p -> computeWith(p, window, symbols), true);
+    }
+
+    @Override
+    void adopt(ScriptProgram rebuilt) {
+        program = rebuilt;
+        // the abandoned call may still write into the old arrays when it returns, if ever
+        bar = new double[5];
+        out = new double[rebuilt.manifest.outputs().size()];
+    }
+
+    /** Feeds {@code p} each symbol's new bar, and gives each symbol's latest vector. */
+    private List<FeatureVector> computeWith(ScriptProgram p, MarketWindow window, List<String> symbols) {
         List<String> names = p.manifest.outputs();
         List<FeatureVector> vectors = new ArrayList<>(symbols.size());
-        try {
-            for (String symbol : symbols) {
-                if (window.size(symbol) == 0) {
-                    continue;
-                }
-                if (window.updated(symbol)) {
-                    Candle c = window.latest(symbol);
-                    step(p, c, bar, out);
-                    last.put(symbol, new FeatureVector(symbol, c.ts(), names, out));
-                }
-                FeatureVector v = last.get(symbol);
-                if (v != null) {
-                    vectors.add(v);
-                }
+        for (String symbol : symbols) {
+            if (window.size(symbol) == 0) {
+                continue;
             }
-        } catch (ScriptFailure e) {
-            health.failed(p, e);
-            throw e;
+            if (window.updated(symbol)) {
+                Candle c = window.latest(symbol);
+                step(p, c, bar, out);
+                last.put(symbol, new FeatureVector(symbol, c.ts(), names, out));
+            }
+            FeatureVector v = last.get(symbol);
+            if (v != null) {
+                vectors.add(v);
+            }
         }
-        health.succeeded(p);
         return vectors;
     }
 

@@ -21,6 +21,8 @@ final class ScriptHealth {
     private int failures;
     /** Calls of the versions since the last swap that were abandoned: never reset by a success. */
     private int leftBehind;
+    /** The last version whose abandoned call was counted: a dead version is counted once, however often it is met. */
+    private ScriptProgram countedDead;
     private int reloads;
     private volatile ScriptStatus status;
 
@@ -30,7 +32,7 @@ final class ScriptHealth {
      */
     ScriptHealth(ScriptProgram first, int maxFailures) {
         this.maxFailures = maxFailures;
-        this.status = new ScriptStatus(first.manifest.id(), first.sha256, false, 0, "", 0);
+        this.status = new ScriptStatus(first.manifest.id(), first.sha256, false, 0, 0, "", 0);
     }
 
     /** @return the status (any thread) */
@@ -46,25 +48,32 @@ final class ScriptHealth {
     /** @return what a call of the paused component fails with */
     ScriptFailure pausedFailure() {
         ScriptStatus s = status;
-        String after = failures >= maxFailures ? s.consecutiveFailures() + " consecutive failures"
-                : leftBehind + " calls that could not be stopped and were left running";
-        return new ScriptFailure("script " + s.scriptId() + " is paused after " + after + " (last: " + s.lastError()
-                + "); save a fixed version to resume", false);
+        return new ScriptFailure("script " + s.scriptId() + " is paused after " + s.pausedAfter(maxFailures)
+                + " (last: " + s.lastError() + "); save a fixed version to resume", false);
+    }
+
+    /** @return what paused the component, as {@link ScriptStatus#pausedAfter} says it */
+    String pausedAfter() {
+        return status.pausedAfter(maxFailures);
     }
 
     /** Counts a failed call of {@code p}; pauses the component after too many in a row. */
     void failed(ScriptProgram p, ScriptFailure e) {
         failures++;
         boolean pause = paused();
-        status = new ScriptStatus(p.manifest.id(), p.sha256, pause, failures, e.getMessage(), reloads);
+        status = new ScriptStatus(p.manifest.id(), p.sha256, pause, failures, leftBehind, e.getMessage(), reloads);
         if (pause) {
             LOG.error("script {} ({}) PAUSED after {} consecutive failures and {} calls left running; last: {}",
                     p.manifest.id(), p.role.recorded(), failures, leftBehind, e.getMessage());
         }
     }
 
-    /** Counts a call of {@code p} that was abandoned: a failure, and a thread left behind. */
+    /** Counts a call of {@code p} that was abandoned, once per version: a failure, and a thread left behind. */
     void abandoned(ScriptProgram p, ScriptFailure e) {
+        if (p == countedDead) {
+            return;
+        }
+        countedDead = p;
         leftBehind++;
         failed(p, e);
     }
@@ -73,7 +82,7 @@ final class ScriptHealth {
     void succeeded(ScriptProgram p) {
         if (failures > 0) {
             failures = 0;
-            status = new ScriptStatus(p.manifest.id(), p.sha256, false, 0, status.lastError(), reloads);
+            status = new ScriptStatus(p.manifest.id(), p.sha256, false, 0, leftBehind, status.lastError(), reloads);
         }
     }
 
@@ -82,6 +91,6 @@ final class ScriptHealth {
         failures = 0;
         leftBehind = 0;
         reloads++;
-        status = new ScriptStatus(next.manifest.id(), next.sha256, false, 0, "", reloads);
+        status = new ScriptStatus(next.manifest.id(), next.sha256, false, 0, 0, "", reloads);
     }
 }

@@ -200,8 +200,8 @@ public final class ScriptHotReload implements PluginControl, AutoCloseable {
         for (Live l : live) {
             ScriptStatus s = l.strategyId.equals(strategyId) ? l.script().status() : null;
             if (s != null && s.paused()) {
-                return Optional.of(l.id() + " (" + l.role + ") is paused after " + s.consecutiveFailures()
-                        + " consecutive failures: " + s.lastError());
+                return Optional.of(l.id() + " (" + l.role + ") is paused after " + l.script().health().pausedAfter()
+                        + ": " + s.lastError());
             }
         }
         return Optional.empty();

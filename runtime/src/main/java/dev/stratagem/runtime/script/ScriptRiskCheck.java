@@ -41,6 +41,8 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
     private volatile ScriptProgram program;
     private final ScriptHealth health;
     private PortfolioView cycle;
+    /** Whether a check of this cycle failed already: a cycle's failed checks count as one failure toward the pause. */
+    private boolean failedThisCycle;
 
     /** What one call of {@code check} is given. */
     record Probe(String symbol, String side, double quantity, double price, double position, double cash,
@@ -78,6 +80,7 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
         if (context.portfolio() != cycle) {
             // the first check of a cycle: its boundary
             cycle = context.portfolio();
+            failedThisCycle = false;
             ScriptSwap.Pending offer = takeOffer();
             if (offer != null) {
                 swapIn(offer);
@@ -94,18 +97,17 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
                 recent.addLast(probe);
             }
         }
-        ScriptProgram p = callable(program);
-        if (p != program) {
-            program = p;
-        }
         try {
-            RiskVerdict verdict = verdict(p, probe);
-            health.succeeded(p);
-            return verdict;
+            return call(p -> verdict(p, probe), !failedThisCycle);
         } catch (ScriptFailure e) {
-            health.failed(p, e);
+            failedThisCycle = true;
             throw e;
         }
+    }
+
+    @Override
+    void adopt(ScriptProgram rebuilt) {
+        program = rebuilt;
     }
 
     /** One call of {@code check}; throws {@link ScriptFailure} for a failed call or an invalid verdict. */

@@ -140,6 +140,10 @@ class ScriptHealthTest {
                 assertThat(s.cycle(day).error().reason()).as("day " + day).contains("is paused");
             }
             assertThat(script.status().paused()).isTrue();
+            assertThat(script.status().consecutiveFailures()).as("day 5 ended the run of failures").isEqualTo(1);
+            assertThat(script.status().callsLeftRunning()).isEqualTo(2);
+            assertThat(script.health().pausedAfter()).as("what /api/strategies says paused it")
+                    .isEqualTo("2 calls that could not be stopped and were left running");
             assertThat(stall.held()).as("calls stuck").isEqualTo(2);
 
             try (ScriptReloader reloader = new ScriptReloader(script, Duration.ZERO, settled::add, List.of())) {
