@@ -216,6 +216,18 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
     }
 
     /**
+     * At the swap, on the strategy's thread, once the component serves the taken version: the failure counts start
+     * again (a paused component resumes), the old version is closed and the offer's waiter told.
+     */
+    final void served(ScriptSwap.Pending offer, ScriptProgram old) {
+        ScriptProgram next = offer.program();
+        health().swapped(next);
+        LOG.info("script {} ({}): version {} replaced {}", id(), next.role.recorded(), next.sha256, old.sha256);
+        old.close();
+        swap.served(offer);
+    }
+
+    /**
      * At the swap, on the strategy's thread: hands the old version's state ({@code save()}) to the new one
      * ({@code init}). A failing save, or an old version whose context is gone (a call of it was abandoned, its
      * {@code save()} at an earlier try of this swap say), starts the new version without state; a failing init

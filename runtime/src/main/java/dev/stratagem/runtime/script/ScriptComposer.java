@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Value;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A decision composer written as a script. For every symbol with features it calls
@@ -30,8 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScriptComposer extends ReloadableScript
         implements DecisionComposer, VersionedComponent, AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ScriptComposer.class);
 
     private final ScriptSettings settings;
     private final ArrayDeque<ComposeContext> recent = new ArrayDeque<>();
@@ -226,10 +222,7 @@ public final class ScriptComposer extends ReloadableScript
         }
         program = next;
         required = Set.copyOf(next.api.required());
-        health.swapped(next);
-        LOG.info("script {}: version {} replaced {}", id(), next.sha256, old.sha256);
-        old.close();
-        swap.served(offer);
+        served(offer, old);
     }
 
     /** Closes the serving context (and any pending one). */

@@ -319,10 +319,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
         caught.forEach(v -> last.put(v.symbol(), v));
         out = outNext;
         program = next;
-        health.swapped(next);
-        LOG.info("script {} (features): version {} replaced {}", id(), next.sha256, old.sha256);
-        old.close();
-        swap.served(offer);
+        served(offer, old);
     }
 
     @Override

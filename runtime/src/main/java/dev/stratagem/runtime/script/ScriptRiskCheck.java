@@ -10,8 +10,6 @@ import dev.stratagem.api.TradeInstruction;
 import dev.stratagem.runtime.cycle.VersionedComponent;
 import java.util.ArrayDeque;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A guardrail written as a script: {@code check(api)} per instruction, with the order in
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, VersionedComponent, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ScriptRiskCheck.class);
     /** Validates a version that has seen no order yet. */
     static final List<Probe> PROBES = List.of(new Probe("PROBE", "BUY", 1, 100, 0, 100_000, 100_000),
             new Probe("PROBE", "SELL", 1, 100, 0, 100_000, 100_000));
@@ -160,10 +157,7 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
             return;
         }
         program = next;
-        health.swapped(next);
-        LOG.info("script {} (risk): version {} replaced {}", id(), next.sha256, old.sha256);
-        old.close();
-        swap.served(offer);
+        served(offer, old);
     }
 
     @Override
