@@ -114,17 +114,15 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
      */
     private ScriptProgram callable(ScriptProgram p) {
         ScriptHealth health = health();
-        if (!p.abandoned()) {
-            if (health.paused()) {
-                throw health.pausedFailure();
-            }
-            return p;
-        }
-        if (!health.paused()) {
+        boolean dead = p.abandoned();
+        if (dead && !health.paused()) {
             health.abandoned(p, p.abandonment());
         }
         if (health.paused()) {
             throw health.pausedFailure();
+        }
+        if (!dead) {
+            return p;
         }
         ScriptProgram fresh;
         try {
