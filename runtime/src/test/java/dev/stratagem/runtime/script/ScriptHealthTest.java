@@ -158,6 +158,34 @@ class ScriptHealthTest {
     }
 
     /**
+     * A risk script's failed checks of one cycle count as one failure, however many orders the cycle has: a cycle of
+     * three orders no longer pauses a check whose limit is two (after which every order, closing ones too, would be
+     * rejected until a save).
+     */
+    @org.junit.jupiter.api.Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void a_risk_scripts_failed_checks_of_one_cycle_count_once() {
+        String threeOrders = "function compose(f, api) {\n  api.buy(1);\n  api.buy(1);\n  api.buy(1);\n"
+                + "  return 'v1';\n}\n";
+        try (ScriptedStrategy s = new ScriptedStrategy(tmp, "health-orders", SETTINGS, Map.of(ScriptRole.COMPOSER,
+                threeOrders, ScriptRole.RISK, Failing.RISK_THROWING.source))) {
+            ReloadableScript risk = s.script(ScriptRole.RISK);
+            for (int day = 1; day <= 3; day++) {
+                assertThat(s.cycle(day).status()).isEqualTo(CycleStatus.TRADED);
+            }
+            CycleRecord day4 = s.cycle(4);
+            assertThat(day4.status()).isEqualTo(CycleStatus.REJECTED);
+            assertThat(day4.verdicts().stream().filter(v -> v.reason() != null && v.reason().contains("no limits")))
+                    .as("each of the three orders rejected by the failing check").hasSize(3);
+            assertThat(risk.status().consecutiveFailures()).isEqualTo(1);
+            assertThat(risk.status().paused()).isFalse();
+            assertThat(reason(s.cycle(5), Failing.RISK_THROWING)).contains("no limits");
+            assertThat(risk.status().paused()).as("two cycles failed").isTrue();
+            assertThat(reason(s.cycle(6), Failing.RISK_THROWING)).contains("is paused after 2 consecutive failures");
+        }
+    }
+
+    /**
      * @return why the cycle failed (features), or why the script check rejected its order (risk: a failing check
      *     rejects the order, and only an abandoned call fails the cycle)
      */
