@@ -208,15 +208,8 @@ class ScriptHotReloadTest {
 
     private StrategyComponents assemble(PluginCatalog plugins, ScriptCatalog scripts, Path features, Path composer,
             Path guard) throws IOException {
-        Path file = Files.writeString(tmp.resolve("s-" + composer.getFileName() + ".yaml"), """
-                id: s
-                symbols: [X]
-                capital: 100000
-                features: { script: %s }
-                composer: { script: %s }
-                gateway: { id: paper }
-                guardrails: ["script:%s"]
-                """.formatted(features, composer, guard));
+        Path file = ScriptReloads.allScriptsStrategy(tmp.resolve("s-" + composer.getFileName() + ".yaml"), "s",
+                features, composer, guard);
         return StrategyAssembler.assemble(StrategyConfigLoader.load(file), plugins, scripts);
     }
 

@@ -38,6 +38,28 @@ final class ScriptReloads {
         }
     }
 
+    /**
+     * Writes {@code file}: strategy {@code id} on symbol X whose features pipeline, composer and one guardrail are the
+     * scripts in those folders, with the paper gateway.
+     *
+     * @return the file
+     */
+    static Path allScriptsStrategy(Path file, String id, Path features, Path composer, Path guard) {
+        try {
+            return Files.writeString(file, """
+                    id: %s
+                    symbols: [X]
+                    capital: 100000
+                    features: { script: %s }
+                    composer: { script: %s }
+                    gateway: { id: paper }
+                    guardrails: ["script:%s"]
+                    """.formatted(id, features, composer, guard));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @return a JavaScript composer that gives {@code tag} as every cycle's rationale */
     static String tagger(String tag) {
         return "function compose(f, api) {\n  return \"" + tag + "\";\n}\n";

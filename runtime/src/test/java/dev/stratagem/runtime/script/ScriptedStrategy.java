@@ -57,21 +57,8 @@ final class ScriptedStrategy implements AutoCloseable {
                         "roles: [composer]", sources.getOrDefault(ScriptRole.COMPOSER, COMPOSER)),
                 ScriptRole.RISK, ScriptReloads.folder(dir, name + "-risk", ScriptLanguage.JS, "roles: [risk]",
                         sources.getOrDefault(ScriptRole.RISK, RISK)));
-        Path file = dir.resolve(name + ".yaml");
-        try {
-            Files.writeString(file, """
-                    id: %s
-                    symbols: [X]
-                    capital: 100000
-                    features: { script: %s }
-                    composer: { script: %s }
-                    gateway: { id: paper }
-                    guardrails: ["script:%s"]
-                    """.formatted(name, folders.get(ScriptRole.FEATURES), folders.get(ScriptRole.COMPOSER),
-                    folders.get(ScriptRole.RISK)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path file = ScriptReloads.allScriptsStrategy(dir.resolve(name + ".yaml"), name,
+                folders.get(ScriptRole.FEATURES), folders.get(ScriptRole.COMPOSER), folders.get(ScriptRole.RISK));
         StrategyConfig config = StrategyConfigLoader.load(file);
         ScriptCatalog catalog = new ScriptCatalog(List.of(dir), settings, null);
         plugins = PluginCatalog.load(TestPaths.plugins());
