@@ -135,8 +135,11 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
         return fresh;
     }
 
-    /** On the strategy's thread: a version rebuilt after an abandoned call serves from now on. */
-    abstract void adopt(ScriptProgram rebuilt);
+    /**
+     * On the strategy's thread: a version serves from now on, rebuilt after an abandoned call or (but for a features
+     * script, which swaps in its own way) swapped in.
+     */
+    abstract void adopt(ScriptProgram version);
 
     /**
      * Replays what the component saw recently through a built new version. Any thread but the strategy's.
@@ -226,6 +229,22 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
     }
 
     /**
+     * At a cycle boundary, on the strategy's thread, for a composer or a risk script: swaps in the version offered, if
+     * any, with the serving one's state ({@link #handOver}). A features script catches its new version up instead.
+     */
+    final void swapInWithState() {
+        ScriptSwap.Pending offer = takeOffer();
+        if (offer == null) {
+            return;
+        }
+        ScriptProgram old = program();
+        if (handOver(old, offer)) {
+            adopt(offer.program());
+            served(offer, old);
+        }
+    }
+
+    /**
      * At the swap, on the strategy's thread: hands the old version's state ({@code save()}) to the new one
      * ({@code init}). A failing save, or an old version whose context is gone (a call of it was abandoned, its
      * {@code save()} at an earlier try of this swap say), starts the new version without state; a failing init
@@ -233,7 +252,7 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
      *
      * @return whether the new version takes over (the caller then {@link ScriptSwap#served settles} the offer)
      */
-    final boolean handOver(ScriptProgram old, ScriptSwap.Pending offer) {
+    private boolean handOver(ScriptProgram old, ScriptSwap.Pending offer) {
         ScriptProgram next = offer.program();
         String state = null;
         if (old.abandoned()) {

@@ -139,7 +139,7 @@ public final class ScriptComposer extends ReloadableScript
 
     @Override
     public ComposeResult compose(ComposeContext context) {
-        swapIfPending();
+        swapInWithState();   // volatile reads per cycle, no atomic write
         if (settings.replayDepth() > 0) {
             synchronized (recent) {
                 if (recent.size() == settings.replayDepth()) {
@@ -152,8 +152,9 @@ public final class ScriptComposer extends ReloadableScript
     }
 
     @Override
-    void adopt(ScriptProgram rebuilt) {
-        program = rebuilt;
+    void adopt(ScriptProgram version) {
+        program = version;
+        required = Set.copyOf(version.api.required());
     }
 
     /** One compose over every symbol's features with one program; also what a reload replays. */
@@ -208,21 +209,6 @@ public final class ScriptComposer extends ReloadableScript
             buffer[i] = index[i] < 0 ? Double.NaN : f.value(index[i]);
         }
         return buffer;
-    }
-
-    private void swapIfPending() {
-        ScriptSwap.Pending offer = takeOffer(); // volatile reads per cycle, no atomic write
-        if (offer == null) {
-            return;
-        }
-        ScriptProgram next = offer.program();
-        ScriptProgram old = program;
-        if (!handOver(old, offer)) {
-            return;
-        }
-        program = next;
-        required = Set.copyOf(next.api.required());
-        served(offer, old);
     }
 
     /** Closes the serving context (and any pending one). */

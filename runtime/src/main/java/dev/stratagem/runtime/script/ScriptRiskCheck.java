@@ -78,10 +78,7 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
             // the first check of a cycle: its boundary
             cycle = context.portfolio();
             failedThisCycle = false;
-            ScriptSwap.Pending offer = takeOffer();
-            if (offer != null) {
-                swapIn(offer);
-            }
+            swapInWithState();
         }
         Probe probe = new Probe(instruction.symbol(), instruction.side().name(), instruction.quantity(),
                 context.price(instruction.symbol()), context.projectedQuantity(instruction.symbol()),
@@ -103,8 +100,8 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
     }
 
     @Override
-    void adopt(ScriptProgram rebuilt) {
-        program = rebuilt;
+    void adopt(ScriptProgram version) {
+        program = version;
     }
 
     /** One call of {@code check}; throws {@link ScriptFailure} for a failed call or an invalid verdict. */
@@ -148,16 +145,6 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
             }
         }
         return probes.size();
-    }
-
-    private void swapIn(ScriptSwap.Pending offer) {
-        ScriptProgram next = offer.program();
-        ScriptProgram old = program;
-        if (!handOver(old, offer)) {
-            return;
-        }
-        program = next;
-        served(offer, old);
     }
 
     @Override
