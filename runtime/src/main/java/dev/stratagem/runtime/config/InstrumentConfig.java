@@ -11,6 +11,11 @@ import dev.stratagem.api.Instrument;
  */
 public record InstrumentConfig(String symbol, Double lotSize, Double minQuantity) {
 
+    /** Interns the symbol, as {@link StrategyConfig} does its symbols. */
+    public InstrumentConfig {
+        symbol = symbol == null ? null : symbol.intern();
+    }
+
     /** @return the plugin API instrument */
     public Instrument toInstrument() {
         return new Instrument(symbol, lotSize == null ? 1 : lotSize, minQuantity == null ? 0 : minQuantity);

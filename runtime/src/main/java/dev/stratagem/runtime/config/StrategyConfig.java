@@ -44,7 +44,9 @@ public record StrategyConfig(
     /** Fills defaults for optional keys. */
     public StrategyConfig {
         description = description == null ? "" : description;
-        symbols = symbols == null ? List.of() : List.copyOf(symbols);
+        // interned, as are an instrument's: the bars of a cached series, the window, the ledger and the orders then
+        // hold one instance of a symbol, and the equals every bar compares them with stops at ==
+        symbols = symbols == null ? List.of() : List.copyOf(symbols).stream().map(String::intern).toList();
         instruments = instruments == null ? List.of() : List.copyOf(instruments);
         periodsPerYear = periodsPerYear == null ? 252.0 : periodsPerYear;
         gateway = gateway == null ? new ComponentRef("paper", Map.of()) : gateway;

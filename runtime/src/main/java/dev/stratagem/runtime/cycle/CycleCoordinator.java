@@ -212,9 +212,10 @@ public final class CycleCoordinator {
      */
     public CycleOutcome run(List<Candle> slice) {
         long seq = ++sequence;
-        components = slot.adopt(components, seq);
-        if (components != trackedFor) {
-            track(components);
+        StrategyComponents now = slot.adopt(components, seq);
+        if (now != trackedFor) {
+            components = now;   // volatile: written only when it changes, as a write is a full fence
+            track(now);
         }
         CycleDraft d = draft.begin(seq, slice.getFirst().ts(), timed(seq));
         CycleLogScope.Owned owned = CycleLogScope.Owned.of(logScope);
