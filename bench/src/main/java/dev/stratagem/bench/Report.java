@@ -45,6 +45,16 @@ final class Report {
                 + " file closed, then deleted by the bench) | ms | | %s |", level.name().toLowerCase(), wallMillis.describe("%,.0f")));
     }
 
+    /**
+     * Where the backtests' CPU time went while their loops ran, the row after their wall time: the loop's thread
+     * against the loop's wall time says whether it waited, and the other threads say for what.
+     */
+    void backtestCpu(RecordLevel level, Samples loopThread, Samples otherThreads, Samples writer) {
+        rows.add(fmt("| same, record %s: CPU time while the loop ran: the loop's thread / the other threads (history"
+                + " writer, H2, collector, JIT) / the history writer alone, medians | ms | | %,.0f / %,.0f / %,.0f |",
+                level.name().toLowerCase(), loopThread.median(), otherThreads.median(), writer.median()));
+    }
+
     /** A script composer at record summary, checked against the Java plugin's run on the same series. */
     void script(String language, long bars, Samples cold, Samples warm, BacktestResult r, BacktestResult java) {
         backtest(language + " composer (Graal JIT)", RecordLevel.SUMMARY, bars, cold, warm, r);

@@ -5,6 +5,7 @@ import dev.stratagem.api.CycleRecord;
 import dev.stratagem.runtime.backtest.BacktestRequest;
 import dev.stratagem.runtime.backtest.BacktestResult;
 import dev.stratagem.runtime.backtest.BacktestRunner;
+import dev.stratagem.runtime.backtest.ReplayCpu;
 import dev.stratagem.runtime.config.RecordLevel;
 import dev.stratagem.runtime.cycle.CycleCoordinator;
 import dev.stratagem.runtime.plugin.PluginCatalog;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * The benchmark command ({@code bench/run}): generates the data, runs every workload with warm-up and
@@ -227,6 +229,12 @@ public final class StratagemBench {
         return new Samples(results.measured().stream().mapToDouble(r -> r.wallNanos() / 1e6).toArray());
     }
 
+    /** @return one CPU time of the measured runs' loops, in milliseconds */
+    private static Samples cpuMillis(WarmRuns<Run> results, ToLongFunction<ReplayCpu> part) {
+        return new Samples(results.measured().stream().mapToDouble(r -> part.applyAsLong(r.result().cpu()) / 1e6)
+                .toArray());
+    }
+
     private static Map<String, Path> scriptStrategies() {
         Map<String, Path> scripts = new LinkedHashMap<>();
         scripts.put("JavaScript", root.resolve("runtime/strategies/sma-crossover-orcl-js.yaml"));
@@ -293,6 +301,8 @@ public final class StratagemBench {
         report.backtest("Java plugins", level, results.first().result().bars(), coldRuns(strategy, level, file,
                 coldRuns), warm(results), results.first().result());
         report.backtestWall(level, wallMillis(results));
+        report.backtestCpu(level, cpuMillis(results, ReplayCpu::loopThreadNanos),
+                cpuMillis(results, ReplayCpu::otherThreadsNanos), cpuMillis(results, ReplayCpu::writerNanos));
         return results;
     }
 

@@ -24,6 +24,7 @@ import java.util.List;
  * @param skipped why, for the first skipped rows of each file ({@code file:line: ...}, at most
  *     {@value dev.stratagem.runtime.marketdata.CsvCandleReader#MAX_SKIP_REASONS} a file)
  * @param elapsedNanos the wall time of the replay loop
+ * @param cpu where the CPU time went while the loop ran
  * @param database the H2 file the run was recorded in, or {@code null}
  */
 public record BacktestResult(
@@ -43,6 +44,7 @@ public record BacktestResult(
         int skippedRows,
         List<String> skipped,
         long elapsedNanos,
+        ReplayCpu cpu,
         String database) {
 
     /** Copies the trade list. */

@@ -183,7 +183,7 @@ public final class BacktestRunner {
         BacktestResult result = new BacktestResult(runId, config.id(), bars, coordinator.sequence(), recorded, failed,
                 ledger.trades(), config.capital(), finalEquity, totalReturn, tracker.maxDrawdown(),
                 tracker.sharpe(), digest.finish(), skipped, data.stream().flatMap(d -> d.skipped().stream()).toList(),
-                elapsed,
+                elapsed, clock.cpu(),
                 request.database() == null ? null : request.database().toString());
         if (store != null) {
             store.writeTrades(runId, result.trades());

@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where a replay's wall time went, logged at debug level when it ends: the loop, the loop thread's CPU time, the
+ * Where a replay's wall time went. The CPU split over the timed window goes into the result ({@link ReplayCpu}); the
+ * whole account is logged at debug level when the replay ends: the loop, the loop thread's CPU time, the
  * CPU time of the process's other threads meanwhile (history writer, database, collector, JIT) and the history
  * writer's thread's share of it, the JIT's compile time (the JVM's count: compilations' elapsed time), the collector's
  * time (its pauses; with G1 its concurrent work too) and the wait for the history writer to drain. The numbers are
@@ -30,7 +31,7 @@ final class ReplayClock {
     private final LongSupplier loopCpu;
     private final long cpuStarted;
     private final long gcStarted = on ? gcMillis() : 0;
-    private final long processStarted = on ? processCpu() : 0;
+    private final long processStarted = processCpu();
     private long loopEnded;
     private long cpuLoop;
     private long processLoop;
@@ -44,17 +45,17 @@ final class ReplayClock {
     ReplayClock(LongSupplier writerCpu, LongSupplier loopCpu) {
         this.writerCpu = writerCpu;
         this.loopCpu = loopCpu;
-        this.cpuStarted = on ? loopCpu.getAsLong() : 0;
-        this.writerStarted = on ? writerCpu.getAsLong() : 0;
+        this.cpuStarted = loopCpu.getAsLong();
+        this.writerStarted = writerCpu.getAsLong();
         this.compileStarted = on ? compileMillis() : 0;
     }
 
     /** The replay loop is done; what follows is the drain. */
     void loopDone() {
         loopEnded = System.nanoTime();
-        cpuLoop = on ? loopCpu.getAsLong() - cpuStarted : 0;
-        processLoop = on ? processCpu() - processStarted : 0;
-        writerLoop = on ? writerCpu.getAsLong() - writerStarted : 0;
+        cpuLoop = loopCpu.getAsLong() - cpuStarted;
+        processLoop = processCpu() - processStarted;
+        writerLoop = writerCpu.getAsLong() - writerStarted;
         compileLoop = on ? compileMillis() - compileStarted : 0;
     }
 
@@ -73,6 +74,16 @@ final class ReplayClock {
                     compileLoop, gcMillis() - gcStarted, recorded, (end - loopEnded) / 1_000_000);
         }
         return end - started;
+    }
+
+    /**
+     * @return where the CPU time went from this clock's start to now: the window {@link #finish} times, the loop and the
+     *     history drain (call after it)
+     */
+    ReplayCpu cpu() {
+        long loop = loopCpu.getAsLong() - cpuStarted;
+        return new ReplayCpu(loop, Math.max(0, processCpu() - processStarted - loop),
+                writerCpu.getAsLong() - writerStarted);
     }
 
     /** @return the CPU time of the calling thread in nanoseconds, or 0 where the JVM does not measure it */

@@ -48,6 +48,8 @@ final class ResultPrinter {
         }
         out.printf(Locale.ROOT, "elapsed        %.1f ms (%.0f bars/s)%n", r.elapsedNanos() / 1e6,
                 r.bars() / Math.max(r.elapsedNanos() / 1e9, 1e-9));
+        out.printf(Locale.ROOT, "cpu            loop thread %.1f ms, other threads %.1f ms (history writer %.1f ms)%n",
+                r.cpu().loopThreadNanos() / 1e6, r.cpu().otherThreadsNanos() / 1e6, r.cpu().writerNanos() / 1e6);
         out.printf(Locale.ROOT, "result digest  sha256:%s%n", r.resultDigest());
     }
 

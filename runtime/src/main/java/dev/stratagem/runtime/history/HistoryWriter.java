@@ -74,6 +74,8 @@ public final class HistoryWriter<T> implements AutoCloseable {
     private volatile long written;   // written by the writer thread only
     private volatile long failed;    // written by the writer thread only
     private volatile Throwable lastError;
+    /** The thread's whole CPU time, in nanoseconds, written as it ends; -1 while it runs. */
+    private volatile long ended = -1;
 
     /**
      * A writer of cycle records with the default capacity and batch size.
@@ -220,10 +222,17 @@ public final class HistoryWriter<T> implements AutoCloseable {
         return failed;
     }
 
-    /** @return the writer thread's CPU time so far in nanoseconds, 0 once it ended or where the JVM does not measure it */
+    /**
+     * @return the writer thread's CPU time so far in nanoseconds, its whole CPU time once it ended, 0 where the JVM
+     *     does not measure it
+     */
     public long cpuNanos() {
+        if (ended >= 0) {
+            return ended;
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        return threads.isThreadCpuTimeSupported() ? Math.max(0, threads.getThreadCpuTime(thread.threadId())) : 0;
+        long now = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(thread.threadId()) : 0;
+        return now >= 0 ? now : Math.max(0, ended);   // -1: it ended between the two reads
     }
 
     /** @return the number of items waiting in the queue */
@@ -280,6 +289,8 @@ public final class HistoryWriter<T> implements AutoCloseable {
             LOG.error("history writer stopped; {} queued items not written", queue.size() + batch.size(), t);
             throw t;
         } finally {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            ended = threads.isCurrentThreadCpuTimeSupported() ? Math.max(0, threads.getCurrentThreadCpuTime()) : 0;
             synchronized (progress) {
                 dead = true;
                 progress.notifyAll();
