@@ -46,12 +46,13 @@ final class Report {
     }
 
     /**
-     * Where the backtests' CPU time went while their loops ran, the row after their wall time: the loop's thread
-     * against the loop's wall time says whether it waited, and the other threads say for what.
+     * Where the backtests' CPU time went over the window their bars/s time (the loop and the history drain), the row
+     * after their wall time: the loop's thread against that time says whether it waited, the other threads for what.
      */
     void backtestCpu(RecordLevel level, Samples loopThread, Samples otherThreads, Samples writer) {
-        rows.add(fmt("| same, record %s: CPU time while the loop ran: the loop's thread / the other threads (history"
-                + " writer, H2, collector, JIT) / the history writer alone, medians | ms | | %,.0f / %,.0f / %,.0f |",
+        rows.add(fmt("| same, record %s: CPU time of the timed loop and drain: the loop's thread / the other"
+                + " threads (history writer, H2, collector, JIT) / the history writer alone, medians | ms | |"
+                + " %,.0f / %,.0f / %,.0f |",
                 level.name().toLowerCase(), loopThread.median(), otherThreads.median(), writer.median()));
     }
 

@@ -229,7 +229,7 @@ public final class StratagemBench {
         return new Samples(results.measured().stream().mapToDouble(r -> r.wallNanos() / 1e6).toArray());
     }
 
-    /** @return one CPU time of the measured runs' loops, in milliseconds */
+    /** @return one CPU time of the measured runs' timed windows (loop and history drain), in milliseconds */
     private static Samples cpuMillis(WarmRuns<Run> results, ToLongFunction<ReplayCpu> part) {
         return new Samples(results.measured().stream().mapToDouble(r -> part.applyAsLong(r.result().cpu()) / 1e6)
                 .toArray());

@@ -77,8 +77,8 @@ final class ReplayClock {
     }
 
     /**
-     * @return where the CPU time went from this clock's start to now: the window {@link #finish} times, the loop and the
-     *     history drain (call after it)
+     * @return where the CPU time went from this clock's start to now: the window {@link #finish} times, the loop
+     *     and the history drain (call after it)
      */
     ReplayCpu cpu() {
         long loop = loopCpu.getAsLong() - cpuStarted;

@@ -26,8 +26,8 @@ class ReplayCpuTest {
             assertThat(summary.loopThreadNanos()).isPositive();
             assertThat(summary.writerNanos()).as("no history, no writer").isZero();
 
-            ReplayCpu all = BacktestRunner.run(GoldenSmaCrossoverTest.request(RecordLevel.ALL, tmp.resolve("h")), catalog)
-                    .cpu();
+            ReplayCpu all = BacktestRunner.run(GoldenSmaCrossoverTest.request(RecordLevel.ALL, tmp.resolve("h")),
+                    catalog).cpu();
             assertThat(all.loopThreadNanos()).isPositive();
             assertThat(all.writerNanos()).as("the writer encoded and inserted every cycle").isPositive();
             assertThat(all.otherThreadsNanos()).isPositive();
