@@ -53,9 +53,10 @@ final class ReplayClock {
     /** The replay loop is done; what follows is the drain. */
     void loopDone() {
         loopEnded = System.nanoTime();
-        cpuLoop = loopCpu.getAsLong() - cpuStarted;
-        processLoop = processCpu() - processStarted;
-        writerLoop = writerCpu.getAsLong() - writerStarted;
+        // the debug line's loop-only split; the result's (cpu()) is read once, after the drain
+        cpuLoop = on ? loopCpu.getAsLong() - cpuStarted : 0;
+        processLoop = on ? processCpu() - processStarted : 0;
+        writerLoop = on ? writerCpu.getAsLong() - writerStarted : 0;
         compileLoop = on ? compileMillis() - compileStarted : 0;
     }
 
