@@ -35,9 +35,11 @@ import org.slf4j.LoggerFactory;
  * closed since, so it serves warm: every bar from the start of its validation is kept until it swaps in or
  * is refused, however many arrive meanwhile, and a version that would miss one is refused at the swap.
  *
- * <p>A version whose call was abandoned (it could not be stopped) is rebuilt from the same source at the next
- * {@link #compute} and starts cold: its rolling state is gone, and its outputs are what it makes of the bars from
- * then on (NaN through its warm-up, if it counts one).
+ * <p>Every version serving is fed every bar, in order: a bar it missed because its cycle was cut short (a swap's call
+ * that could not be stopped, the new version refused) is fed to it before the next cycle's. A version whose own call
+ * was abandoned (it could not be stopped) is rebuilt from the same source at the next {@link #compute}, in a fresh
+ * context, and primed as a reload's version is: fed the kept bars, all but the ones a call was stuck on (the same
+ * source would likely be stuck on them again), before the cycle's own.
  *
  * <p>Failures: a failing call fails the cycle; after {@link ScriptSettings#maxConsecutiveFailures()} in a row (an
  * abandoned call counts as one) the script is paused, as a composer is ({@link ScriptHealth}): every cycle fails fast
@@ -72,6 +74,8 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
      */
     private final Map<ScriptProgram, Long> catchingUp = new IdentityHashMap<>();
     private long fed;
+    /** The kept bars a call was stuck on, not fed to the version rebuilt after it (the strategy's thread only). */
+    private final TreeSet<Long> stuckOn = new TreeSet<>();
 
     ScriptFeatures(ScriptRecipe recipe, ScriptSettings settings) {
         this.recipe = recipe;
@@ -116,38 +120,51 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
 
     @Override
     public List<FeatureVector> compute(MarketWindow window) {
-        ScriptSwap.Pending offer = takeOffer();
-        if (offer != null) {
-            swapIn(offer);
-        }
         List<String> symbols = window.symbols();
+        long cycleFrom = fed;   // the number of this cycle's first new bar
         for (String symbol : symbols) {   // kept for a reload's validation and catch-up, also while paused
             if (window.size(symbol) > 0 && window.updated(symbol)) {
                 remember(window.latest(symbol), symbols.size());
             }
         }
-        return call(p -> computeWith(p, window, symbols), true);
+        ScriptSwap.Pending offer = takeOffer();
+        if (offer != null) {   // first kept: a swap cut short here must not keep this cycle's bars from the old version
+            swapIn(offer, cycleFrom);
+        }
+        return call(p -> computeWith(p, window, symbols, cycleFrom), true);
     }
 
     @Override
     void adopt(ScriptProgram rebuilt) {
+        ScriptProgram dead = program;
+        if (dead.feeding > dead.fedUpTo) {
+            stuckOn.add(dead.feeding);
+        }
         program = rebuilt;
         // the abandoned call may still write into the old arrays when it returns, if ever
         bar = new double[5];
         out = new double[rebuilt.manifest.outputs().size()];
     }
 
-    /** Feeds {@code p} each symbol's new bar, and gives each symbol's latest vector. */
-    private List<FeatureVector> computeWith(ScriptProgram p, MarketWindow window, List<String> symbols) {
+    /**
+     * Feeds {@code p} the kept bars it missed, then each symbol's new bar (numbered from {@code cycleFrom}, in the
+     * order {@link #compute} kept them), and gives each symbol's latest vector.
+     */
+    private List<FeatureVector> computeWith(ScriptProgram p, MarketWindow window, List<String> symbols,
+            long cycleFrom) {
+        if (p.fedUpTo < cycleFrom - 1) {
+            catchUp(p, cycleFrom);
+        }
         List<String> names = p.manifest.outputs();
         List<FeatureVector> vectors = new ArrayList<>(symbols.size());
+        long seq = cycleFrom;
         for (String symbol : symbols) {
             if (window.size(symbol) == 0) {
                 continue;
             }
             if (window.updated(symbol)) {
                 Candle c = window.latest(symbol);
-                step(p, c, bar, out);
+                feed(p, seq++, c, bar, out);
                 last.put(symbol, new FeatureVector(symbol, c.ts(), names, out));
             }
             FeatureVector v = last.get(symbol);
@@ -156,6 +173,52 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
             }
         }
         return vectors;
+    }
+
+    /**
+     * Feeds the serving version the kept bars before {@code before} that it was not fed: the bar of a cycle cut short
+     * before its call (a swap's call abandoned), or, for a version rebuilt after an abandoned call, every kept bar but
+     * those a call was stuck on. Their vectors are the latest until the cycle's own.
+     */
+    private void catchUp(ScriptProgram p, long before) {
+        List<Fed> missed = recentAfter(p.fedUpTo);
+        long firstKept = missed.isEmpty() ? before : missed.getFirst().seq();
+        if (p.fedUpTo >= 0 && firstKept > p.fedUpTo + 1) {
+            LOG.warn("script {}: bars {} to {} are no longer kept; version {} goes on without them", id(),
+                    p.fedUpTo + 1, firstKept - 1, p.sha256);
+        }
+        stuckOn.headSet(firstKept).clear();   // older than any bar kept: never fed again
+        List<String> names = p.manifest.outputs();
+        for (Fed f : missed) {
+            if (f.seq() >= before) {
+                break;
+            }
+            if (stuckOn.contains(f.seq())) {
+                continue;
+            }
+            Candle c = f.candle();
+            try {
+                feed(p, f.seq(), c, bar, out);
+                last.put(c.symbol(), new FeatureVector(c.symbol(), c.ts(), names, out));
+            } catch (ScriptFailure e) {
+                // the bar's own cycle is over, and this one's failure is not this cycle's
+                LOG.warn("script {}: version {} failed on the {} bar of {} while catching up, passed over: {}", id(),
+                        p.sha256, c.symbol(), c.ts(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Feeds bar number {@code seq} to a version and counts it fed, failed or not; a call that never comes back (it was
+     * abandoned) leaves {@link ScriptProgram#feeding} above {@link ScriptProgram#fedUpTo}.
+     */
+    private static void feed(ScriptProgram p, long seq, Candle c, double[] bar, double[] out) {
+        p.feeding = seq;
+        try {
+            step(p, c, bar, out);
+        } finally {
+            p.fedUpTo = seq;
+        }
     }
 
     /** Feeds one bar to a version: its outputs land in {@code out}. */
@@ -255,7 +318,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
                     }
                 }
             }
-            next.replayedUpTo = f.seq();
+            next.fedUpTo = f.seq();
         }
     }
 
@@ -284,10 +347,11 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
     }
 
     /**
-     * On the strategy's thread: feeds the new version the bars since its validation, then lets it serve. Into arrays
-     * of its own: a catch-up call that is abandoned may still write into them when it returns, if ever.
+     * On the strategy's thread: feeds the new version the bars since its validation, up to the cycle's own, then lets
+     * it serve. Into arrays of its own: a catch-up call that is abandoned may still write into them when it returns,
+     * if ever.
      */
-    private void swapIn(ScriptSwap.Pending offer) {
+    private void swapIn(ScriptSwap.Pending offer, long cycleFrom) {
         ScriptProgram next = offer.program();
         double[] barNext = new double[5];
         double[] outNext = new double[next.manifest.outputs().size()];
@@ -296,7 +360,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
             long upTo;
             synchronized (kept) {
                 Long pinned = catchingUp.get(next);
-                upTo = pinned == null ? next.replayedUpTo : pinned;
+                upTo = pinned == null ? next.fedUpTo : pinned;
             }
             List<Fed> since = recentAfter(upTo);
             long from = since.isEmpty() ? fed : since.getFirst().seq();
@@ -305,7 +369,10 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
                         + " longer kept: it would serve with a hole in its history", false);
             }
             for (Fed f : since) {
-                step(next, f.candle(), barNext, outNext);
+                if (f.seq() >= cycleFrom) {
+                    break;
+                }
+                feed(next, f.seq(), f.candle(), barNext, outNext);
                 caught.add(new FeatureVector(f.candle().symbol(), f.candle().ts(), next.manifest.outputs(), outNext));
             }
         } catch (RuntimeException e) {

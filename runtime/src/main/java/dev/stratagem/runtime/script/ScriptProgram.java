@@ -49,10 +49,15 @@ final class ScriptProgram implements AutoCloseable {
     private final Engine engine;
     private final ScriptSettings settings;
     /**
-     * The sequence number of the last recorded input a reload fed this version while validating it (a
-     * features script is primed that way); the swap feeds it what came after. -1 if none.
+     * A features script's: the sequence number of the last bar fed to this version, by a reload's validation, its
+     * swap's catch-up or a cycle; the next call feeds it the kept bars it missed first. -1 if none.
      */
-    volatile long replayedUpTo = -1;
+    volatile long fedUpTo = -1;
+    /**
+     * A features script's: the bar a call is feeding this version; above {@link #fedUpTo} once a call on it was
+     * abandoned, and then not fed to the version rebuilt in its place. -1 if none.
+     */
+    long feeding = -1;
     private final Context context;
     private final ScriptWatchdog.Guard guard;
     private final Value main;
