@@ -18,6 +18,11 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
 
     /** The version offered and not swapped in yet. */
     final ScriptSwap swap = new ScriptSwap();
+    /**
+     * Set while a dead version is rebuilt: still set at the next call if the rebuild never came back (its {@code init}
+     * could not be stopped, and its cycle was abandoned with it). Volatile: that next call runs on another thread.
+     */
+    private volatile boolean rebuilding;
 
     /** @return the script id (the manifest's) */
     abstract String id();
@@ -104,8 +109,9 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
     /**
      * Before a call: the version to call. A version whose call was abandoned counts that failure now, once (its cycle
      * ended without coming back here: {@link ScriptHealth#abandoned}), and is {@link #revive rebuilt}, unless the
-     * failure pauses the component; the rebuilt version serves from now on ({@link #adopt}). A paused component runs
-     * no script: the call fails fast with the reason.
+     * failure pauses the component; the rebuilt version serves from now on ({@link #adopt}). A rebuild that never came
+     * back (its {@code init} left running) counts at the next call as well, as a call left running. A paused component
+     * runs no script: the call fails fast with the reason.
      *
      * @param p the version serving
      * @return {@code p}, or its rebuilt version
@@ -118,6 +124,13 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
         if (dead && !health.paused()) {
             health.abandoned(p, p.abandonment());
         }
+        if (rebuilding) {
+            rebuilding = false;
+            if (!health.paused()) {
+                health.leftRunning(p, new ScriptFailure("script " + id() + " could not be rebuilt after a call of it"
+                        + " was abandoned: the rebuilt version's init() was left running too", false));
+            }
+        }
         if (health.paused()) {
             throw health.pausedFailure();
         }
@@ -125,11 +138,14 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
             return p;
         }
         ScriptProgram fresh;
+        rebuilding = true;
         try {
             fresh = revive(p);
         } catch (ScriptFailure e) {
             health.failed(p, e);
             throw e;
+        } finally {
+            rebuilding = false;   // not reached if the rebuild's thread was left behind
         }
         adopt(fresh);
         return fresh;

@@ -74,6 +74,11 @@ final class ScriptHealth {
             return;
         }
         countedDead = p;
+        leftRunning(p, e);
+    }
+
+    /** Counts a call that was abandoned, such as the {@code init} of a rebuild of {@code p}: a failure, a thread left. */
+    void leftRunning(ScriptProgram p, ScriptFailure e) {
         leftBehind++;
         failed(p, e);
     }

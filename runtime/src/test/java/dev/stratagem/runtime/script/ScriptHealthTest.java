@@ -186,6 +186,46 @@ class ScriptHealthTest {
     }
 
     /**
+     * A rebuild whose {@code init} cannot be stopped (it never comes back: its cycle is abandoned with it) counts at the
+     * next call as a call left running, and the dead version it replaces is counted once, however many calls meet it.
+     * Here {@code init} gets stuck once the stall is on, so every rebuild of the dead version does. Before, the stuck
+     * rebuild counted nothing: the script was rebuilt at every cycle for ever, each holding its cycle 5 s and leaving a
+     * thread behind. Counting the dead version again would pause it a cycle early (one init fewer stuck).
+     */
+    @org.junit.jupiter.api.Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void a_rebuild_left_running_counts_and_a_dead_version_counts_once() {
+        String name = "health-rebuild-stuck";
+        String initStuckOnceStalled = "function init(api) {\n  api.log('stall');\n}\n"
+                + "function features(bar, out, api) {\n  if (bar[3] == 14) api.log('stall');\n  out[0] = bar[3];\n}\n";
+        ScriptSettings threeInARow = new ScriptSettings(Duration.ofMillis(50), 3, 5, Duration.ofMillis(200));
+        try (ScriptedStrategy s = new ScriptedStrategy(tmp, name, threeInARow,
+                        Map.of(ScriptRole.FEATURES, initStuckOnceStalled));
+                ScriptStall stall = new ScriptStall(name + "-" + ScriptRole.FEATURES.recorded())) {
+            ReloadableScript script = s.script(ScriptRole.FEATURES);
+            for (int day = 1; day <= 3; day++) {
+                assertThat(s.cycle(day).status()).isEqualTo(CycleStatus.TRADED);
+            }
+            assertThat(s.cycle(4).error().reason()).contains("features() ran past").contains("left running");
+            assertThat(s.cycle(5).error().reason()).as("the rebuild").contains("init() ran past")
+                    .contains("left running");
+            assertThat(script.status().consecutiveFailures()).as("day 4's call").isEqualTo(1);
+            assertThat(s.cycle(6).error().reason()).as("the rebuild tried again").contains("init() ran past");
+            assertThat(script.status().consecutiveFailures()).as("day 5's rebuild; day 4's call not counted again")
+                    .isEqualTo(2);
+            assertThat(script.status().lastError()).isEqualTo("script " + name + "-features could not be rebuilt"
+                    + " after a call of it was abandoned: the rebuilt version's init() was left running too");
+
+            assertThat(s.cycle(7).error().reason()).contains("is paused after 3 ");
+            assertThat(script.status().paused()).isTrue();
+            assertThat(script.status().callsLeftRunning()).isEqualTo(3);
+            assertThat(stall.held()).as("day 4's call and the init of the rebuilds of days 5 and 6").isEqualTo(3);
+            assertThat(s.cycle(8).error().reason()).contains("is paused after 3 ");
+            assertThat(stall.held()).isEqualTo(3);
+        }
+    }
+
+    /**
      * @return why the cycle failed (features), or why the script check rejected its order (risk: a failing check
      *     rejects the order, and only an abandoned call fails the cycle)
      */
