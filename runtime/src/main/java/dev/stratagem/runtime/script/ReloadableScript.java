@@ -19,10 +19,11 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
     /** The version offered and not swapped in yet. */
     final ScriptSwap swap = new ScriptSwap();
     /**
-     * Set while a dead version is rebuilt: still set at the next call if the rebuild never came back (its {@code init}
-     * could not be stopped, and its cycle was abandoned with it). Volatile: that next call runs on another thread.
+     * The dead version being rebuilt: still set at the next call if the rebuild never came back (loading its source or
+     * its {@code init} could not be stopped, and its cycle was abandoned with it). Volatile: that next call runs on
+     * another thread.
      */
-    private volatile boolean rebuilding;
+    private volatile ScriptProgram rebuilding;
 
     /** @return the script id (the manifest's) */
     abstract String id();
@@ -110,7 +111,8 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
      * Before a call: the version to call. A version whose call was abandoned counts that failure now, once (its cycle
      * ended without coming back here: {@link ScriptHealth#abandoned}), and is {@link #revive rebuilt}, unless the
      * failure pauses the component; the rebuilt version serves from now on ({@link #adopt}). A rebuild that never came
-     * back (its {@code init} left running) counts at the next call as well, as a call left running. A paused component
+     * back (loading its source or its {@code init} left running) counts at the next call as well, as a call left
+     * running. A paused component
      * runs no script: the call fails fast with the reason.
      *
      * @param p the version serving
@@ -124,12 +126,12 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
         if (dead && !health.paused()) {
             health.abandoned(p, p.abandonment());
         }
-        if (rebuilding) {
-            rebuilding = false;
-            if (!health.paused()) {
-                health.leftRunning(p, new ScriptFailure("script " + id() + " could not be rebuilt after a call of it"
-                        + " was abandoned: the rebuilt version's init() was left running too", false));
-            }
+        ScriptProgram stuckRebuild = rebuilding;
+        rebuilding = null;
+        if (stuckRebuild == p && !health.paused()) {   // not if a new version swapped in since
+            health.leftRunning(p, new ScriptFailure("script " + id() + " could not be rebuilt after a call of it was"
+                    + " abandoned: the rebuild was left running too (loading the source or init() could not be"
+                    + " stopped)", false));
         }
         if (health.paused()) {
             throw health.pausedFailure();
@@ -138,14 +140,14 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
             return p;
         }
         ScriptProgram fresh;
-        rebuilding = true;
+        rebuilding = p;
         try {
             fresh = revive(p);
         } catch (ScriptFailure e) {
             health.failed(p, e);
             throw e;
         } finally {
-            rebuilding = false;   // not reached if the rebuild's thread was left behind
+            rebuilding = null;   // not reached if the rebuild's thread was left behind
         }
         adopt(fresh);
         return fresh;
@@ -179,7 +181,8 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
      * On the strategy's thread, at a call: a version whose call was abandoned (it ignored its interrupt past the grace,
      * see {@link ScriptSupervisor}) is rebuilt in a fresh context from the same source, manifest, parameters and
      * feature names, so it records the same version. Its {@code init} runs again, without state: what the lost
-     * context held in memory is gone.
+     * context held in memory is gone (a features script's rolling state is primed again from the kept bars, see
+     * {@link ScriptFeatures}).
      *
      * @param dead the version whose context was discarded
      * @return the rebuilt version, serving from now on
@@ -195,7 +198,8 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
         }
         dead.close();
         LOG.warn("script {}: version {} rebuilt in a new context after a call of it was abandoned; it starts without"
-                + " the state its old context held", id(), fresh.sha256);
+                + " the state its old context held{}", id(), fresh.sha256,
+                this instanceof ScriptFeatures ? " (the kept bars are fed to it first)" : "");
         return fresh;
     }
 

@@ -35,11 +35,13 @@ import org.slf4j.LoggerFactory;
  * closed since, so it serves warm: every bar from the start of its validation is kept until it swaps in or
  * is refused, however many arrive meanwhile, and a version that would miss one is refused at the swap.
  *
- * <p>Every version serving is fed every bar, in order: a bar it missed because its cycle was cut short (a swap's call
- * that could not be stopped, the new version refused) is fed to it before the next cycle's. A version whose own call
- * was abandoned (it could not be stopped) is rebuilt from the same source at the next {@link #compute}, in a fresh
- * context, and primed as a reload's version is: fed the kept bars, all but the ones a call was stuck on (the same
- * source would likely be stuck on them again), before the cycle's own.
+ * <p>The version serving is fed every bar, in order, as long as the bar is kept: a bar it missed because its cycle was
+ * cut short (a swap's call that could not be stopped, the new version refused; a call that failed on an earlier symbol
+ * of the cycle) is fed to it before the next cycle's. A version whose own call was abandoned (it could not be stopped)
+ * is rebuilt from the same source at the next {@link #compute}, in a fresh context, and primed as a reload's version
+ * is: fed the kept bars, all but the ones calls were stuck on (the same source would likely be stuck on them again),
+ * before the cycle's own. A kept bar a catch-up call fails on is passed over, its own cycle being over; one it runs
+ * past its time budget on fails the cycle, so that a slow version holds no cycle longer than one call's budget.
  *
  * <p>Failures: a failing call fails the cycle; after {@link ScriptSettings#maxConsecutiveFailures()} in a row (an
  * abandoned call counts as one) the script is paused, as a composer is ({@link ScriptHealth}): every cycle fails fast
@@ -128,7 +130,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
             }
         }
         ScriptSwap.Pending offer = takeOffer();
-        if (offer != null) {   // first kept: a swap cut short here must not keep this cycle's bars from the old version
+        if (offer != null) {   // kept first: a swap cut short here must not keep this cycle's bars from the old version
             swapIn(offer, cycleFrom);
         }
         return call(p -> computeWith(p, window, symbols, cycleFrom), true);
@@ -201,7 +203,10 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
                 feed(p, f.seq(), c, bar, out);
                 last.put(c.symbol(), new FeatureVector(c.symbol(), c.ts(), names, out));
             } catch (ScriptFailure e) {
-                // the bar's own cycle is over, and this one's failure is not this cycle's
+                if (e.timedOut()) {
+                    throw e;   // the cycle fails; the next one goes on after this bar
+                }
+                // the bar's own cycle is over, and this failure is not this cycle's
                 LOG.warn("script {}: version {} failed on the {} bar of {} while catching up, passed over: {}", id(),
                         p.sha256, c.symbol(), c.ts(), e.getMessage());
             }
@@ -304,7 +309,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
         for (Fed f : replay) {
             Candle c = f.candle();
             try {
-                step(next, c, barOf, outOf);
+                feed(next, f.seq(), c, barOf, outOf);
             } catch (ScriptFailure e) {
                 throw new ScriptFailure("replaying the " + c.symbol() + " bar of " + c.ts() + ": " + e.getMessage(),
                         e.timedOut());
@@ -318,7 +323,6 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
                     }
                 }
             }
-            next.fedUpTo = f.seq();
         }
     }
 
@@ -362,6 +366,11 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
                 Long pinned = catchingUp.get(next);
                 upTo = pinned == null ? next.fedUpTo : pinned;
             }
+            if (upTo >= cycleFrom) {
+                // validated on some of this cycle's bars (it ran between their keeping and this swap): swapping in
+                // now would feed them twice; the swap stays taken, and the next cycle's take gives it back
+                return;
+            }
             List<Fed> since = recentAfter(upTo);
             long from = since.isEmpty() ? fed : since.getFirst().seq();
             if (from != upTo + 1) {
@@ -386,6 +395,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
         caught.forEach(v -> last.put(v.symbol(), v));
         out = outNext;
         program = next;
+        stuckOn.clear();   // the bars the old version was stuck on were fed to this one
         served(offer, old);
     }
 

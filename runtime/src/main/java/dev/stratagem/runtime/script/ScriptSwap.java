@@ -16,7 +16,10 @@ final class ScriptSwap {
     record Pending(ScriptProgram program, CompletableFuture<Void> done) {}
 
     private final AtomicReference<Pending> pending = new AtomicReference<>();
-    /** Taken and not settled yet: between two boundaries, one whose swap a call of it cut short. */
+    /**
+     * Taken and not settled yet: between two boundaries, one whose swap a call of it cut short, or that the component
+     * put off to the next boundary.
+     */
     private volatile Pending swapping;
     /** Why the component closed, or {@code null} while it serves. */
     private volatile String closed;

@@ -30,6 +30,10 @@ class ScriptHealthTest {
     private static final ScriptSettings SETTINGS = new ScriptSettings(Duration.ofMillis(50), 2, 5,
             Duration.ofMillis(200));
 
+    /** A features script stuck on day 4, whose init gets stuck once the stall is on: every rebuild of it does. */
+    private static final String INIT_STUCK_ONCE_STALLED = "function init(api) {\n  api.log('stall');\n}\n"
+            + "function features(bar, out, api) {\n  if (bar[3] == 14) api.log('stall');\n  out[0] = bar[3];\n}\n";
+
     @TempDir
     Path tmp;
 
@@ -196,11 +200,9 @@ class ScriptHealthTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void a_rebuild_left_running_counts_and_a_dead_version_counts_once() {
         String name = "health-rebuild-stuck";
-        String initStuckOnceStalled = "function init(api) {\n  api.log('stall');\n}\n"
-                + "function features(bar, out, api) {\n  if (bar[3] == 14) api.log('stall');\n  out[0] = bar[3];\n}\n";
         ScriptSettings threeInARow = new ScriptSettings(Duration.ofMillis(50), 3, 5, Duration.ofMillis(200));
         try (ScriptedStrategy s = new ScriptedStrategy(tmp, name, threeInARow,
-                        Map.of(ScriptRole.FEATURES, initStuckOnceStalled));
+                        Map.of(ScriptRole.FEATURES, INIT_STUCK_ONCE_STALLED));
                 ScriptStall stall = new ScriptStall(name + "-" + ScriptRole.FEATURES.recorded())) {
             ReloadableScript script = s.script(ScriptRole.FEATURES);
             for (int day = 1; day <= 3; day++) {
@@ -214,7 +216,8 @@ class ScriptHealthTest {
             assertThat(script.status().consecutiveFailures()).as("day 5's rebuild; day 4's call not counted again")
                     .isEqualTo(2);
             assertThat(script.status().lastError()).isEqualTo("script " + name + "-features could not be rebuilt"
-                    + " after a call of it was abandoned: the rebuilt version's init() was left running too");
+                    + " after a call of it was abandoned: the rebuild was left running too (loading the source or init()"
+                    + " could not be stopped)");
 
             assertThat(s.cycle(7).error().reason()).contains("is paused after 3 ");
             assertThat(script.status().paused()).isTrue();
@@ -222,6 +225,39 @@ class ScriptHealthTest {
             assertThat(stall.held()).as("day 4's call and the init of the rebuilds of days 5 and 6").isEqualTo(3);
             assertThat(s.cycle(8).error().reason()).contains("is paused after 3 ");
             assertThat(stall.held()).isEqualTo(3);
+        }
+    }
+
+    /**
+     * A version saved right after a rebuild got stuck starts clean: the stuck rebuild is the dead version's, and counts
+     * only while that version serves (it was counted against the version swapped in, a failure and a call left running
+     * it never had).
+     */
+    @org.junit.jupiter.api.Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void a_version_saved_after_a_stuck_rebuild_starts_with_no_failures() throws Exception {
+        String name = "health-rebuild-saved";
+        BlockingQueue<ReloadOutcome> settled = new LinkedBlockingQueue<>();
+        try (ScriptedStrategy s = new ScriptedStrategy(tmp, name, SETTINGS,
+                        Map.of(ScriptRole.FEATURES, INIT_STUCK_ONCE_STALLED));
+                ScriptStall stall = new ScriptStall(name + "-" + ScriptRole.FEATURES.recorded())) {
+            ReloadableScript script = s.script(ScriptRole.FEATURES);
+            for (int day = 1; day <= 3; day++) {
+                assertThat(s.cycle(day).status()).isEqualTo(CycleStatus.TRADED);
+            }
+            assertThat(s.cycle(4).error().reason()).contains("features() ran past");
+            assertThat(s.cycle(5).error().reason()).contains("init() ran past");
+            try (ScriptReloader reloader = new ScriptReloader(script, Duration.ZERO, settled::add, List.of())) {
+                s.write(ScriptRole.FEATURES, ScriptedStrategy.FEATURES);
+                assertThat(reloader.reload().get(60, TimeUnit.SECONDS).pending()).isTrue();
+                assertThat(s.cycle(6).status()).isEqualTo(CycleStatus.TRADED);
+                assertThat(settled.poll(30, TimeUnit.SECONDS)).extracting(ReloadOutcome::outcome)
+                        .isEqualTo(ReloadEvent.SWAPPED);
+            }
+            assertThat(script.status().consecutiveFailures()).isZero();
+            assertThat(script.status().callsLeftRunning()).isZero();
+            assertThat(script.status().lastError()).isEmpty();
+            assertThat(stall.held()).isEqualTo(2);
         }
     }
 
