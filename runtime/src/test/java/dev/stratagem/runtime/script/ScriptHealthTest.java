@@ -71,7 +71,6 @@ class ScriptHealthTest {
             throws Exception {
         String name = "health-" + failing.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         String id = name + "-" + failing.role.recorded();
-        BlockingQueue<ReloadOutcome> settled = new LinkedBlockingQueue<>();
         try (ScriptedStrategy s = new ScriptedStrategy(tmp, name, SETTINGS, Map.of(failing.role, failing.source));
                 ScriptStall stall = new ScriptStall(id)) {
             ReloadableScript script = s.script(failing.role);
@@ -100,14 +99,7 @@ class ScriptHealthTest {
             assertThat(supervised(name)).as("live threads of the strategy's supervisor, abandoned ones included")
                     .isEqualTo(threads).isLessThanOrEqualTo(failing.stuck ? 3 : 1);
 
-            try (ScriptReloader reloader = new ScriptReloader(script, Duration.ZERO, settled::add, List.of())) {
-                s.write(failing.role, failing.fixed());
-                ReloadOutcome offered = reloader.reload().get(60, TimeUnit.SECONDS);
-                assertThat(offered.pending()).as(offered.reason()).isTrue();
-                assertThat(s.cycle(17).status()).isEqualTo(CycleStatus.TRADED);
-                assertThat(settled.poll(30, TimeUnit.SECONDS)).extracting(ReloadOutcome::outcome)
-                        .isEqualTo(ReloadEvent.SWAPPED);
-            }
+            saveAndSwap(s, script, failing.role, failing.fixed(), 17);
             assertThat(script.status().paused()).isFalse();
             assertThat(script.status().consecutiveFailures()).isZero();
             assertThat(script.status().reloads()).isEqualTo(1);
@@ -127,7 +119,6 @@ class ScriptHealthTest {
         String id = name + "-" + ScriptRole.FEATURES.recorded();
         String stuckOnDays4And6 = "function features(bar, out, api) {\n"
                 + "  if (bar[3] == 14 || bar[3] == 16) api.log('stall');\n  out[0] = bar[3];\n}\n";
-        BlockingQueue<ReloadOutcome> settled = new LinkedBlockingQueue<>();
         try (ScriptedStrategy s = new ScriptedStrategy(tmp, name, SETTINGS,
                         Map.of(ScriptRole.FEATURES, stuckOnDays4And6));
                 ScriptStall stall = new ScriptStall(id)) {
@@ -150,13 +141,7 @@ class ScriptHealthTest {
                     .isEqualTo("2 calls that could not be stopped and were left running");
             assertThat(stall.held()).as("calls stuck").isEqualTo(2);
 
-            try (ScriptReloader reloader = new ScriptReloader(script, Duration.ZERO, settled::add, List.of())) {
-                s.write(ScriptRole.FEATURES, ScriptedStrategy.FEATURES);
-                assertThat(reloader.reload().get(60, TimeUnit.SECONDS).pending()).isTrue();
-                assertThat(s.cycle(11).status()).isEqualTo(CycleStatus.TRADED);
-                assertThat(settled.poll(30, TimeUnit.SECONDS)).extracting(ReloadOutcome::outcome)
-                        .isEqualTo(ReloadEvent.SWAPPED);
-            }
+            saveAndSwap(s, script, ScriptRole.FEATURES, ScriptedStrategy.FEATURES, 11);
             assertThat(script.status().paused()).isFalse();
         }
     }
@@ -237,7 +222,6 @@ class ScriptHealthTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void a_version_saved_after_a_stuck_rebuild_starts_with_no_failures() throws Exception {
         String name = "health-rebuild-saved";
-        BlockingQueue<ReloadOutcome> settled = new LinkedBlockingQueue<>();
         try (ScriptedStrategy s = new ScriptedStrategy(tmp, name, SETTINGS,
                         Map.of(ScriptRole.FEATURES, INIT_STUCK_ONCE_STALLED));
                 ScriptStall stall = new ScriptStall(name + "-" + ScriptRole.FEATURES.recorded())) {
@@ -247,17 +231,25 @@ class ScriptHealthTest {
             }
             assertThat(s.cycle(4).error().reason()).contains("features() ran past");
             assertThat(s.cycle(5).error().reason()).contains("init() ran past");
-            try (ScriptReloader reloader = new ScriptReloader(script, Duration.ZERO, settled::add, List.of())) {
-                s.write(ScriptRole.FEATURES, ScriptedStrategy.FEATURES);
-                assertThat(reloader.reload().get(60, TimeUnit.SECONDS).pending()).isTrue();
-                assertThat(s.cycle(6).status()).isEqualTo(CycleStatus.TRADED);
-                assertThat(settled.poll(30, TimeUnit.SECONDS)).extracting(ReloadOutcome::outcome)
-                        .isEqualTo(ReloadEvent.SWAPPED);
-            }
+            saveAndSwap(s, script, ScriptRole.FEATURES, ScriptedStrategy.FEATURES, 6);
             assertThat(script.status().consecutiveFailures()).isZero();
             assertThat(script.status().callsLeftRunning()).isZero();
             assertThat(script.status().lastError()).isEmpty();
             assertThat(stall.held()).isEqualTo(2);
+        }
+    }
+
+    /** Saves {@code source} as the role's script, reloads it, and checks it swaps in at the cycle of {@code day}. */
+    private static void saveAndSwap(ScriptedStrategy s, ReloadableScript script, ScriptRole role, String source,
+            int day) throws Exception {
+        BlockingQueue<ReloadOutcome> settled = new LinkedBlockingQueue<>();
+        try (ScriptReloader reloader = new ScriptReloader(script, Duration.ZERO, settled::add, List.of())) {
+            s.write(role, source);
+            ReloadOutcome offered = reloader.reload().get(60, TimeUnit.SECONDS);
+            assertThat(offered.pending()).as(offered.reason()).isTrue();
+            assertThat(s.cycle(day).status()).isEqualTo(CycleStatus.TRADED);
+            assertThat(settled.poll(30, TimeUnit.SECONDS)).extracting(ReloadOutcome::outcome)
+                    .isEqualTo(ReloadEvent.SWAPPED);
         }
     }
 
