@@ -112,8 +112,7 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
      * ended without coming back here: {@link ScriptHealth#abandoned}), and is {@link #revive rebuilt}, unless the
      * failure pauses the component; the rebuilt version serves from now on ({@link #adopt}). A rebuild that never came
      * back (loading its source or its {@code init} left running) counts at the next call as well, as a call left
-     * running. A paused component
-     * runs no script: the call fails fast with the reason.
+     * running. A paused component runs no script: the call fails fast with the reason.
      *
      * @param p the version serving
      * @return {@code p}, or its rebuilt version
