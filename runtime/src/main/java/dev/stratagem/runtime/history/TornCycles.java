@@ -50,7 +50,8 @@ public final class TornCycles {
     /**
      * Finds the run's first incomplete cycle and deletes it and every later cycle of the run, with all their rows:
      * they run again under the same ids (the paper venue's journal answers a resent id with its original fill). The
-     * portfolio breaker's stored state goes too (it may sum those cycles): the restart starts that breaker afresh.
+     * portfolio breaker's stored state goes too (it may sum those cycles), with the stored cycles' updates after it:
+     * the restart starts that breaker afresh.
      *
      * @param jdbi the history
      * @param runId the interrupted run
@@ -68,8 +69,10 @@ public final class TornCycles {
             }
             long dropped = h.createUpdate("DELETE FROM cycles WHERE run_id = ? AND seq >= ?")
                     .bind(0, runId).bind(1, tear.sequence()).execute();
-            // the portfolio breaker's stored state may sum the deleted cycles: the restart starts it afresh instead
+            // the portfolio breaker's stored state may sum the deleted cycles, and the updates after it may be theirs:
+            // the restart starts it afresh instead
             h.createUpdate("DELETE FROM portfolio_breaker_states").execute();
+            h.createUpdate("DELETE FROM portfolio_breaker_updates").execute();
             LOG.warn("run {}: cycles from {} on were stored only in part when the process stopped ({}); {} cycle(s)"
                     + " deleted, to run again", runId, tear.sequence(), tear.why(), dropped);
             return dropped;

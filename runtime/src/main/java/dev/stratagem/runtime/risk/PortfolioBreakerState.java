@@ -13,6 +13,9 @@ package dev.stratagem.runtime.risk;
  * @param dayStart the equity its daily loss counts from, NaN before the first update
  * @param pausedCycles the cycles it has waited while PAUSED
  * @param equity the portfolio's equity at the update
+ * @param sleeveEquities each sleeve's equity the breaker summed at the update, in the order of {@code sleeves};
+ *     {@code null} for a state stored before V9 (a restart then cannot replay the stored updates after it). Not copied:
+ *     the engine makes a fresh array for each state and no one writes to it
  */
 public record PortfolioBreakerState(long update, String composeId, String sleeves, long ts, BreakerState state,
-        double peak, double dayStart, int pausedCycles, double equity) {}
+        double peak, double dayStart, int pausedCycles, double equity, double[] sleeveEquities) {}

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * A kernel's history sink: each batch of cycle records goes in with the portfolio breaker's state after the latest
  * update whose cycle, and every earlier update's, is stored by then (the watermark: {@link UnstoredStates}), in the
- * batch's transaction. So the stored state never holds a cycle a crash could lose: such a cycle runs again after the
- * restart, into a breaker that has not seen it.
+ * batch's transaction, with the updates of the batch's cycles after that state ({@link BreakerUpdate}). So the stored
+ * state never holds a cycle a crash could lose: such a cycle runs again after the restart, into a breaker that has not
+ * seen it; and a stored cycle after the state, which does not run again, is applied again ({@link PortfolioReplay}).
  */
 public final class PortfolioStateSink implements CycleSink {
 
@@ -30,11 +31,13 @@ public final class PortfolioStateSink implements CycleSink {
     @Override
     public void writeCycles(List<CycleRecord> batch) {
         PortfolioBreakerState state = states.storableWith(batch);
+        List<BreakerUpdate> after = states.updatesAfter(batch, state);
         try {
             store.writeCycles(batch, h -> {
                 if (state != null) {
                     RiskStore.savePortfolioState(h, state);
                 }
+                RiskStore.savePortfolioUpdates(h, after);
             });
         } catch (RuntimeException e) {
             if (batch.size() == 1) {

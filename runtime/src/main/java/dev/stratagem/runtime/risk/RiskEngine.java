@@ -10,6 +10,7 @@ import dev.stratagem.runtime.cycle.ComposeId;
 import dev.stratagem.runtime.cycle.CycleOutcome;
 import dev.stratagem.runtime.cycle.OutcomeListener;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,18 +58,22 @@ public final class RiskEngine {
     private long portfolioUpdates;
     /** The sleeves, as {@link PortfolioBreakerState#sleeves()} names them. */
     private String sleeveNames = "";
+    /** The sleeves in the order {@link #sleeveNames} names them: by strategy. */
+    private Sleeve[] sortedSleeves = new Sleeve[0];
     /** Whether a strategy's sleeve was restored from the history: a restarted kernel. */
     private boolean restored;
     /** Whether one thread makes every call (a backtest's engine): then a cycle's update takes no lock. */
     private volatile boolean confined;
 
     private static final class Sleeve {
+        final String strategyId;
         final String runId;
         final CircuitBreaker breaker;
         final double capital;
         PortfolioView last;
 
-        Sleeve(String runId, CircuitBreaker breaker, double capital) {
+        Sleeve(String strategyId, String runId, CircuitBreaker breaker, double capital) {
+            this.strategyId = strategyId;
             this.runId = runId;
             this.breaker = breaker;
             this.capital = capital;
@@ -124,11 +129,12 @@ public final class RiskEngine {
      * @param capital its starting capital
      */
     public synchronized void register(String strategyId, String runId, double capital) {
-        sleeves.put(strategyId, new Sleeve(runId, new CircuitBreaker(strategyId, settings.breakerFor(strategyId)), capital));
+        sleeves.put(strategyId, new Sleeve(strategyId, runId,
+                new CircuitBreaker(strategyId, settings.breakerFor(strategyId)), capital));
         sleeveArray = sleeves.values().toArray(Sleeve[]::new);
         lastUpdatedId = null;   // a strategy registered again gets a new sleeve
-        sleeveNames = String.join(";", new TreeMap<>(sleeves).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().runId).toList());
+        sortedSleeves = new TreeMap<>(sleeves).values().toArray(Sleeve[]::new);
+        sleeveNames = String.join(";", Arrays.stream(sortedSleeves).map(s -> s.strategyId + "=" + s.runId).toList());
     }
 
     /**
@@ -279,9 +285,10 @@ public final class RiskEngine {
      * After a restart, once every strategy's sleeve is registered and restored: the portfolio breaker goes on from
      * its last stored state ({@link #keepPortfolioState}) if that summed the same sleeves, the same strategies with
      * their runs continued: its state, equity peak, day, day start and cycles paused are the ones a breaker that never
-     * stopped had after the last stored cycle. Otherwise (other sleeves, or no state stored) and if any sleeve was
-     * restored, it takes the state its last recorded transition left and starts its peak and day afresh. Either way
-     * its update count goes on from the stored one.
+     * stopped had at that state's update; then the stored cycles' updates after it, and the manual resets among them,
+     * are applied again in order ({@link PortfolioReplay}). Otherwise (other sleeves, or no state stored) and if any
+     * sleeve was restored, it takes the state its last recorded transition left and starts its peak and day afresh.
+     * Either way its update count goes on from the stored one.
      */
     public void restorePortfolio() {
         if (store == null) {
@@ -293,24 +300,21 @@ public final class RiskEngine {
             portfolioUpdates = Math.max(portfolioUpdates, store.lastPortfolioUpdate());
             if (saved.isPresent() && saved.get().sleeves().equals(sleeveNames)) {
                 PortfolioBreakerState s = saved.get();
-                portfolioBreaker.restore(s.state(), s.peak(), totalEquity());
-                portfolioBreaker.restoreDay(s.ts(), s.dayStart(), s.pausedCycles());
                 int forgotten = store.deletePortfolioTransitionsAfter(s.update());
                 if (forgotten > 0) {
                     LOG.info("portfolio breaker: {} transition(s) of updates after the stored state deleted; their cycles"
                             + " run again", forgotten);
                 }
-                Optional<BreakerTransition> reset = store.lastPortfolioResetAfter(s.update());
-                if (reset.isPresent()) {
-                    portfolioBreaker.restoreReset();
-                    LOG.info("portfolio breaker: the manual reset after the stored state applied again: {}",
-                            reset.get().cause());
-                }
+                PortfolioReplay replay = new PortfolioReplay(portfolioBreaker, equitiesOf(s));
+                portfolioBreaker.restore(s.state(), s.peak(), replay.sum());
+                portfolioBreaker.restoreDay(s.ts(), s.dayStart(), s.pausedCycles());
+                replay.apply(store.portfolioUpdatesAfter(s.update()), store.portfolioResetsAfter(s.update()));
                 store.lastTransition(PORTFOLIO, null).ifPresent(t -> lastTransitions.put(PORTFOLIO, t));
-                LOG.info("portfolio breaker restored {} (peak {}, day start {}) from update {} of {}",
-                        portfolioBreaker.state(), Decimals.money(portfolioBreaker.peak()),
-                        Decimals.money(portfolioBreaker.dayStart()), s.update(),
-                        s.composeId() == null ? "a manual reset" : "cycle " + s.composeId());
+                LOG.info("portfolio breaker restored {} (peak {}, day start {}) from update {} of {}, then {} stored"
+                        + " cycle(s) after it and {} manual reset(s) applied again", portfolioBreaker.state(),
+                        Decimals.money(portfolioBreaker.peak()), Decimals.money(portfolioBreaker.dayStart()),
+                        s.update(), s.composeId() == null ? "a manual reset" : "cycle " + s.composeId(),
+                        replay.updates, replay.resets);
             } else if (restored) {
                 Optional<BreakerTransition> last = store.lastTransition(PORTFOLIO, null);
                 portfolioBreaker.restore(last.map(BreakerTransition::to).orElse(BreakerState.ACTIVE), Double.NaN,
@@ -321,6 +325,23 @@ public final class RiskEngine {
                                 + saved.get().sleeves());
             }
         }
+    }
+
+    /**
+     * @param s a stored state of the same sleeves
+     * @return each sleeve's equity it summed, by strategy, in registration order; a state stored before V9 has none,
+     *     and the sleeves' restored equities stand in (as a restart took them before)
+     */
+    private LinkedHashMap<String, Double> equitiesOf(PortfolioBreakerState s) {
+        Map<Sleeve, Double> stored = new HashMap<>();
+        double[] e = s.sleeveEquities();
+        boolean none = e == null || e.length != sortedSleeves.length;
+        for (int i = 0; i < sortedSleeves.length; i++) {
+            stored.put(sortedSleeves[i], none ? sortedSleeves[i].equity() : e[i]);
+        }
+        LinkedHashMap<String, Double> equities = new LinkedHashMap<>();
+        sleeves.forEach((id, sleeve) -> equities.put(id, stored.get(sleeve)));
+        return equities;
     }
 
     private void update(String strategyId, long sequence, long ts, PortfolioView view, boolean record) {
@@ -513,8 +534,12 @@ public final class RiskEngine {
     /** The portfolio breaker's state now, as the next update; under this object's lock. */
     private PortfolioBreakerState portfolioState(String composeId) {
         CircuitBreaker b = portfolioBreaker;
+        double[] equities = new double[sortedSleeves.length];
+        for (int i = 0; i < equities.length; i++) {
+            equities[i] = sortedSleeves[i].equity();
+        }
         return new PortfolioBreakerState(++portfolioUpdates, composeId, sleeveNames, b.seen(), b.state(), b.peak(),
-                b.dayStart(), b.pausedCycles(), b.last());
+                b.dayStart(), b.pausedCycles(), b.last(), equities);
     }
 
     /** Records a transition: with the portfolio breaker's update it came with, if its states are kept (0 if not). */

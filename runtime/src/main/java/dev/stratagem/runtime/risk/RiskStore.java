@@ -4,13 +4,19 @@ import dev.stratagem.runtime.history.JdbiHistoryStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The risk engine's tables: the kill switch and the breaker transitions (V3), the portfolio breaker's state (V7).
+ * The risk engine's tables: the kill switch and the breaker transitions (V3), the portfolio breaker's state (V7) and
+ * the stored cycles' updates after it (V9).
  * Thread-safe.
  */
 public final class RiskStore {
@@ -77,59 +83,136 @@ public final class RiskStore {
 
     /**
      * Deletes the portfolio breaker's transitions of updates after {@code update}, the stored state a restart goes on
-     * from: their cycles were not stored, or came after one that was not, and run again. Manual resets stay.
+     * from, but those of stored cycles ({@link #portfolioUpdatesAfter}: they do not run again, and their updates are
+     * applied again as they were) and manual resets. The cycles of the deleted ones were not stored and run again.
      *
      * @return how many were deleted
      */
     public int deletePortfolioTransitionsAfter(long update) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM breaker_events WHERE scope = ? AND portfolio_update > ?"
-                        + " AND cause NOT LIKE ?")
+                        + " AND cause NOT LIKE ? AND portfolio_update NOT IN (SELECT update_no FROM"
+                        + " portfolio_breaker_updates)")
                 .bind(0, RiskEngine.PORTFOLIO).bind(1, update).bind(2, CircuitBreaker.RESET + "%").execute());
     }
 
     /**
-     * Stores the portfolio breaker's state in the caller's transaction, and deletes the states it supersedes (every
-     * lower update number: the highest surviving one is what a restart restores).
+     * Stores the portfolio breaker's state in the caller's transaction, and deletes the states and the stored cycles'
+     * updates it supersedes (every lower update number: the highest surviving state is what a restart restores, and
+     * only the updates after it are applied again).
      *
      * @param h a handle within the transaction that stores the batch of cycle records the state is stored with
      * @param s the state
      */
     static void savePortfolioState(Handle h, PortfolioBreakerState s) {
         h.createUpdate("INSERT INTO portfolio_breaker_states (update_no, compose_id, sleeves, ts, state, peak, day_start,"
-                        + " paused_cycles, equity, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " paused_cycles, equity, recorded_at, sleeve_equities)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, s.update()).bind(1, s.composeId()).bind(2, s.sleeves()).bind(3, s.ts())
                 .bind(4, s.state().name()).bind(5, orNull(s.peak())).bind(6, orNull(s.dayStart()))
                 .bind(7, s.pausedCycles()).bind(8, orNull(s.equity())).bind(9, System.currentTimeMillis())
+                .bind(10, equities(s.sleeveEquities()))
                 .execute();
         h.createUpdate("DELETE FROM portfolio_breaker_states WHERE update_no < ?").bind(0, s.update()).execute();
+        h.createUpdate("DELETE FROM portfolio_breaker_updates WHERE update_no <= ?").bind(0, s.update()).execute();
+    }
+
+    /**
+     * Stores stored cycles' updates after the state stored with them, in the caller's transaction.
+     *
+     * @param h a handle within the transaction that stores their cycle records
+     * @param updates the updates
+     */
+    static void savePortfolioUpdates(Handle h, List<BreakerUpdate> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO portfolio_breaker_updates (update_no, compose_id,"
+                + " strategy_id, ts, equity) VALUES (?, ?, ?, ?, ?)");
+        for (BreakerUpdate u : updates) {
+            batch.bind(0, u.update()).bind(1, u.composeId()).bind(2, u.strategyId()).bind(3, u.ts())
+                    .bind(4, u.equity()).add();
+        }
+        batch.execute();
     }
 
     /**
      * @param update a stored state's update
-     * @return the last manual reset of the portfolio breaker after that update (its state was not stored yet)
+     * @return the stored cycles' updates after it, in update order
      */
-    public Optional<BreakerTransition> lastPortfolioResetAfter(long update) {
-        return jdbi.withHandle(h -> h.createQuery(TRANSITIONS + " WHERE scope = ? AND portfolio_update > ? AND cause LIKE ?"
-                        + " ORDER BY portfolio_update DESC LIMIT 1")
-                .bind(0, RiskEngine.PORTFOLIO).bind(1, update).bind(2, CircuitBreaker.RESET + "%")
-                .map((rs, ctx) -> transition(rs)).findOne());
+    List<BreakerUpdate> portfolioUpdatesAfter(long update) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT update_no, compose_id, strategy_id, ts, equity FROM"
+                        + " portfolio_breaker_updates WHERE update_no > ? ORDER BY update_no")
+                .bind(0, update)
+                .map((rs, ctx) -> new BreakerUpdate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getDouble(5)))
+                .list());
     }
 
-    /** @return the highest update number of the portfolio breaker stored anywhere, a state's or a transition's; 0 if none */
+    /**
+     * @param update a stored state's update
+     * @return the manual resets of the portfolio breaker after that update (their states were not stored yet), by
+     *     the update each came with
+     */
+    NavigableMap<Long, BreakerTransition> portfolioResetsAfter(long update) {
+        NavigableMap<Long, BreakerTransition> resets = new TreeMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT scope, run_id, ts, from_state, to_state, cause, equity,"
+                        + " portfolio_update FROM breaker_events"
+                        + " WHERE scope = ? AND portfolio_update > ? AND cause LIKE ?")
+                .bind(0, RiskEngine.PORTFOLIO).bind(1, update).bind(2, CircuitBreaker.RESET + "%")
+                .map((rs, ctx) -> Map.entry(rs.getLong(8), transition(rs)))
+                .forEach(e -> resets.put(e.getKey(), e.getValue())));
+        return resets;
+    }
+
+    /**
+     * @return the highest update number of the portfolio breaker stored anywhere, a state's, a stored cycle's or a
+     *     transition's; 0 if none
+     */
     public long lastPortfolioUpdate() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(u), 0) FROM (SELECT MAX(update_no) AS u FROM"
-                        + " portfolio_breaker_states UNION ALL SELECT MAX(portfolio_update) AS u FROM breaker_events) m")
+                        + " portfolio_breaker_states UNION ALL SELECT MAX(update_no) AS u FROM"
+                        + " portfolio_breaker_updates UNION ALL SELECT MAX(portfolio_update) AS u FROM"
+                        + " breaker_events) m")
                 .mapTo(Long.class).one());
     }
 
     /** @return the portfolio breaker's state with the highest update number, if one was stored */
     public Optional<PortfolioBreakerState> lastPortfolioState() {
         return jdbi.withHandle(h -> h.createQuery("SELECT update_no, compose_id, sleeves, ts, state, peak, day_start,"
-                        + " paused_cycles, equity FROM portfolio_breaker_states ORDER BY update_no DESC LIMIT 1")
+                        + " paused_cycles, equity, sleeve_equities FROM portfolio_breaker_states"
+                        + " ORDER BY update_no DESC LIMIT 1")
                 .map((rs, ctx) -> new PortfolioBreakerState(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getLong(4), BreakerState.valueOf(rs.getString(5)), JdbiHistoryStore.doubleOrNaN(rs, 6),
-                        JdbiHistoryStore.doubleOrNaN(rs, 7), rs.getInt(8), JdbiHistoryStore.doubleOrNaN(rs, 9)))
+                        JdbiHistoryStore.doubleOrNaN(rs, 7), rs.getInt(8), JdbiHistoryStore.doubleOrNaN(rs, 9),
+                        equities(rs.getString(10))))
                 .findOne());
+    }
+
+    /** A state's sleeve equities as stored: ';'-separated, each as {@link Double#toString} writes it (exact). */
+    private static String equities(double[] equities) {
+        if (equities == null) {
+            return null;
+        }
+        StringJoiner j = new StringJoiner(";");
+        for (double e : equities) {
+            j.add(Double.toString(e));
+        }
+        return j.toString();
+    }
+
+    private static double[] equities(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        if (stored.isEmpty()) {
+            return new double[0];
+        }
+        String[] parts = stored.split(";");
+        double[] equities = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            equities[i] = Double.parseDouble(parts[i]);
+        }
+        return equities;
     }
 
     /** NaN (no value yet) is stored as NULL, as in the history's other tables: not every database takes a NaN. */

@@ -2,6 +2,7 @@ package dev.stratagem.runtime.risk;
 
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.runtime.cycle.ComposeId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,25 @@ final class UnstoredStates {
             storable = k.state;
         }
         return storable;
+    }
+
+    /**
+     * @param batch records about to be stored
+     * @param with the state stored with them ({@link #storableWith}), null for none
+     * @return the updates of the batch's records after that state, in the batch's order: stored with them, so that a
+     *     restart can apply them again ({@link PortfolioReplay})
+     */
+    List<BreakerUpdate> updatesAfter(List<CycleRecord> batch, PortfolioBreakerState with) {
+        long after = with == null ? 0 : with.update();
+        List<BreakerUpdate> updates = new ArrayList<>();
+        for (CycleRecord c : batch) {
+            Kept k = byCycle.get(new ComposeId(c.runId(), c.sequence()));
+            if (k != null && k.state.update() > after && c.portfolioAfter() != null) {
+                updates.add(new BreakerUpdate(k.state.update(), c.composeId(), c.strategyId(), c.ts(),
+                        c.portfolioAfter().equity()));
+            }
+        }
+        return updates;
     }
 
     /**

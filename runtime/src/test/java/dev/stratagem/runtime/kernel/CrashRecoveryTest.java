@@ -77,7 +77,8 @@ class CrashRecoveryTest {
         }
         assertThat(riskLog.list).extracting(ILoggingEvent::getFormattedMessage)
                 .anyMatch(line -> line.startsWith("portfolio breaker restored " + killedAt.state())
-                        && line.endsWith("from update " + killedAt.update() + " of cycle " + killedAt.composeId()));
+                        && line.contains("from update " + killedAt.update() + " of cycle " + killedAt.composeId()
+                                + ", then "));
 
         Path reference = tmp.resolve("reference");
         Kernel straight = Kernel.start(runFile, RunConfig.load(runFile).withSpeed(0.0), TestPaths.plugins(), reference,

@@ -37,6 +37,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The portfolio breaker across a restart, as a kernel runs it: two sleeves, each cycle followed by the engine and
@@ -141,8 +143,10 @@ class PortfolioBreakerRestoreTest {
                 .isEqualTo(BreakerState.REDUCING);
     }
 
-    @Test
-    void restarted_the_portfolio_breaker_keeps_its_equity_peak_and_its_update_count() {
+    /** @param storedBeforeV9 whether the state has no sleeve equities: then the sleeves' restored ones stand in */
+    @ParameterizedTest(name = "a state stored before V9: {0}")
+    @ValueSource(booleans = {false, true})
+    void restarted_the_portfolio_breaker_keeps_its_equity_peak_and_its_update_count(boolean storedBeforeV9) {
         RiskSettings settings = drawdown(0.5, 0);
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("peak"))) {
             Kernelish running = kernel(store, settings, "rb");
@@ -157,6 +161,9 @@ class PortfolioBreakerRestoreTest {
                 assertThat(s.sleeves()).isEqualTo("a=ra;b=rb");
                 assertThat(s.peak()).isEqualTo(21_000);
             });
+            if (storedBeforeV9) {
+                store.jdbi().useHandle(h -> h.execute("UPDATE portfolio_breaker_states SET sleeve_equities = NULL"));
+            }
 
             Kernelish again = restarted(store, settings, a2, b2);
             CycleRecord a3 = a(3, DAY + 3 * HOUR, 9_000);   // 19,000: 9.5% from 21,000, 6.4% from 20,300
@@ -291,9 +298,77 @@ class PortfolioBreakerRestoreTest {
     }
 
     /**
+     * b's cycles commit after a's lost one, so the stored state stays before a's update (the watermark). They do not
+     * run again: the restart applies their updates again, in order. Before, it forgot them: the peak b2 made, and the
+     * REDUCING b3 moved to (its transition deleted as a lost cycle's), so a3 found the breaker ACTIVE 2.4% from a
+     * 20,500 peak instead of 9.1% from 22,000.
+     */
+    @Test
+    void stored_cycles_after_the_stored_state_are_applied_again_at_the_restart() {
+        RiskSettings settings = drawdown(0.5, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("after-watermark"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a1 = a(1, DAY + HOUR, 10_000);
+            running.run(a1, b(1, DAY + HOUR, 10_000));
+            CycleRecord a2 = a(2, DAY + 2 * HOUR, 10_000);
+            running.lost(a2);                                 // update 3, never stored
+            CycleRecord b3 = b(3, DAY + 3 * HOUR, 10_500);
+            running.run(b(2, DAY + 2 * HOUR, 12_000), b3);   // peak 22,000; 20,500 is 6.8% from it: REDUCING
+            assertThat(running.portfolio()).isEqualTo(BreakerState.REDUCING);
+            RiskStore risk = new RiskStore(store);
+            assertThat(risk.lastPortfolioState()).get().extracting(PortfolioBreakerState::composeId)
+                    .as("the watermark: the state after b1").isEqualTo("rb-1");
+
+            Kernelish again = restarted(store, settings, a1, b3);
+            assertThat(again.portfolio()).as("restarted").isEqualTo(BreakerState.REDUCING);
+            assertThat(risk.transitions(RiskEngine.PORTFOLIO)).as("b3's transition kept: b3 does not run again")
+                    .extracting(BreakerTransition::to).containsExactly(BreakerState.REDUCING);
+            again.run(a2);   // runs again, the same
+            afterRestart(running, again, a(3, DAY + 4 * HOUR, 9_500));   // 20,000: 9.1% from 22,000
+
+            assertThat(running.portfolio()).isEqualTo(BreakerState.PAUSED);
+            assertThat(again.portfolio()).as("restarted").isEqualTo(BreakerState.PAUSED);
+            int rows = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM portfolio_breaker_updates")
+                    .mapTo(Integer.class).one());
+            assertThat(rows).as("every update stored with a state since: none left to apply again").isZero();
+        }
+    }
+
+    /**
+     * A manual reset between two stored cycles after the stored state is applied again between them, not after both:
+     * the peak restarts at the equity of the reset, 18,000, not at b3's lower 17,500.
+     */
+    @Test
+    void a_manual_reset_between_stored_cycles_after_the_stored_state_is_applied_again_in_its_place() {
+        RiskSettings settings = drawdown(0.12, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("reset-between"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a1 = a(1, DAY + HOUR, 11_000);
+            running.run(a1, b(1, DAY + HOUR, 10_000));       // peak 21,000
+            CycleRecord a2 = a(2, DAY + 2 * HOUR, 11_000);
+            running.lost(a2);
+            running.run(b(2, DAY + 2 * HOUR, 7_000));        // 18,000: 14.3% from 21,000: HALTED
+            assertThat(running.engine().reset(RiskEngine.PORTFOLIO, "checked")).isPresent();   // peak 18,000
+            CycleRecord b3 = b(3, DAY + 3 * HOUR, 6_500);
+            running.run(b3);                                 // 17,500: 2.8% from 18,000
+
+            Kernelish again = restarted(store, settings, a1, b3);
+            assertThat(again.portfolio()).isEqualTo(BreakerState.ACTIVE);
+            assertThat(new RiskStore(store).transitions(RiskEngine.PORTFOLIO)).as("b2's halt and the reset kept")
+                    .extracting(BreakerTransition::to).containsExactly(BreakerState.HALTED, BreakerState.ACTIVE);
+            again.run(a2);
+            afterRestart(running, again, a(3, DAY + 4 * HOUR, 10_000));   // 16,500: 8.3% from 18,000
+
+            assertThat(running.portfolio()).isEqualTo(BreakerState.PAUSED);
+            assertThat(again.portfolio()).as("restarted: not 5.7% from 17,500").isEqualTo(BreakerState.PAUSED);
+        }
+    }
+
+    /**
      * The same order of events in paper mode, where the cycle that runs again is the same: the restarted breaker counts
-     * it once, not twice. It does not count b's stored cycle after it either (that cycle does not run again), so it
-     * waits one cycle longer than a breaker that never stopped: the safe side.
+     * it once, not twice. b's stored cycle after it does not run again: the restart applies it again, but before a's
+     * (which runs again after the restart), so the breaker is not PAUSED yet at b2 and does not count it. It waits one
+     * cycle longer than a breaker that never stopped: the safe side.
      */
     @Test
     void a_cycle_that_runs_again_is_not_counted_twice_as_a_paused_cycle() {

@@ -2,7 +2,9 @@ package dev.stratagem.runtime.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratagem.api.Constraints;
 import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.PortfolioView;
 import dev.stratagem.runtime.cycle.ComposeId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class UnstoredStatesTest {
         UnstoredStates states = new UnstoredStates();
         for (int i = 1; i <= n; i++) {
             states.keep(new ComposeId("r", i), new PortfolioBreakerState(i, "r-" + i, "s=r", i, BreakerState.ACTIVE,
-                    1, 1, 0, 1));
+                    1, 1, 0, 1, null));
         }
         return states;
     }
@@ -62,7 +64,7 @@ class UnstoredStatesTest {
         int updates = UnstoredStates.LIMIT + UnstoredStates.LOOK_EVERY + 100;
         for (int i = 2; i <= updates; i++) {
             states.keep(new ComposeId("r", i), new PortfolioBreakerState(i, "r-" + i, "s=r", i, BreakerState.ACTIVE,
-                    1, 1, 0, 1));
+                    1, 1, 0, 1, null));
             List<CycleRecord> batch = List.of(c(i));
             PortfolioBreakerState with = states.storableWith(batch);
             states.stored(batch, with);
@@ -78,7 +80,7 @@ class UnstoredStatesTest {
     @Test
     void a_resets_state_is_stored_once_its_transition_is_recorded_with_the_first_batch_whose_watermark_passes_it() {
         UnstoredStates states = kept(2);
-        states.keepReset(new PortfolioBreakerState(3, null, "s=r", 2, BreakerState.ACTIVE, 1, 1, 0, 1));
+        states.keepReset(new PortfolioBreakerState(3, null, "s=r", 2, BreakerState.ACTIVE, 1, 1, 0, 1, null));
         assertThat(update(states.storableWith(List.of(c(2))))).as("1 not stored").isNull();
         states.stored(List.of(c(2)), null);
         PortfolioBreakerState first = states.storableWith(List.of(c(1)));
@@ -86,5 +88,18 @@ class UnstoredStatesTest {
         states.stored(List.of(c(1)), first);
         states.resetRecorded(3);
         assertThat(update(states.storableWith(List.of()))).isEqualTo(3);
+    }
+
+    @Test
+    void a_batchs_updates_after_the_state_it_is_stored_with_go_in_with_it() {
+        UnstoredStates states = kept(3);
+        PortfolioView after = new PortfolioView(0, 9_000, 9_000, 0, 0, 0, 0, List.of(), Constraints.NONE);
+        List<CycleRecord> batch = List.of(RiskEngineCycles.cycle("s", 3, 30, after),
+                RiskEngineCycles.cycle("s", 1, 10, after));   // 2 not stored yet
+        PortfolioBreakerState with = states.storableWith(batch);
+        assertThat(update(with)).isEqualTo(1);
+        assertThat(states.updatesAfter(batch, with)).singleElement().isEqualTo(new BreakerUpdate(3, "r-3", "s", 30,
+                9_000));
+        assertThat(states.updatesAfter(List.of(c(2)), null)).as("no portfolio after it: no update").isEmpty();
     }
 }
