@@ -9,14 +9,18 @@ import java.util.NavigableMap;
  * After a restart, applies to the portfolio breaker restored from its stored state the updates of the stored cycles
  * after that state ({@link BreakerUpdate}), with the manual resets among them, in update order: what the breaker saw
  * of the cycles that do not run again. Each update sets its sleeve's equity and sums the sleeves, as the running engine
- * did, but with the equities of stored cycles only (a lost cycle's runs again later). Nothing is recorded: a stored
- * cycle's transition was recorded when it happened, and a reset stays recorded.
+ * did, but with the equities of stored cycles only (a lost cycle's runs again later), so a move may differ from the
+ * one recorded at that update: {@link #made} says which moves the replay made, for the engine to square the record.
  */
 final class PortfolioReplay {
 
     private final CircuitBreaker breaker;
     /** Each sleeve's equity, by strategy, in registration order: the order the running engine sums them in. */
     private final Map<String, Double> equities;
+    /** The moves the replayed updates made, by update. */
+    final Map<Long, BreakerTransition> made = new LinkedHashMap<>();
+    /** The last move in update order, a replayed update's or a reset's (applied or not); null if none. */
+    BreakerTransition last;
     int updates;
     int resets;
 
@@ -47,7 +51,10 @@ final class PortfolioReplay {
         for (BreakerUpdate u : stored) {
             resetBetween(resetsAfter, done, u.update());
             if (equities.replace(u.strategyId(), u.equity()) != null) {   // a sleeve of the state's: always
-                breaker.update(null, u.ts(), sum());
+                breaker.update(null, u.ts(), sum()).ifPresent(t -> {
+                    made.put(u.update(), t);
+                    last = t;
+                });
                 updates++;
             }
             done = u.update();
@@ -60,7 +67,12 @@ final class PortfolioReplay {
      * breaker), so after the first the others do nothing.
      */
     private void resetBetween(NavigableMap<Long, BreakerTransition> resetsAfter, long from, long to) {
-        if (!resetsAfter.subMap(from, false, to, false).isEmpty() && breaker.state() != BreakerState.ACTIVE) {
+        NavigableMap<Long, BreakerTransition> between = resetsAfter.subMap(from, false, to, false);
+        if (between.isEmpty()) {
+            return;
+        }
+        last = between.lastEntry().getValue();
+        if (breaker.state() != BreakerState.ACTIVE) {
             breaker.restoreReset();
             resets++;
         }

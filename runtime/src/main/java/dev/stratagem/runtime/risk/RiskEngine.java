@@ -300,16 +300,18 @@ public final class RiskEngine {
             portfolioUpdates = Math.max(portfolioUpdates, store.lastPortfolioUpdate());
             if (saved.isPresent() && saved.get().sleeves().equals(sleeveNames)) {
                 PortfolioBreakerState s = saved.get();
-                int forgotten = store.deletePortfolioTransitionsAfter(s.update());
-                if (forgotten > 0) {
-                    LOG.info("portfolio breaker: {} transition(s) of updates after the stored state deleted; their cycles"
-                            + " run again", forgotten);
-                }
                 PortfolioReplay replay = new PortfolioReplay(portfolioBreaker, equitiesOf(s));
                 portfolioBreaker.restore(s.state(), s.peak(), replay.sum());
                 portfolioBreaker.restoreDay(s.ts(), s.dayStart(), s.pausedCycles());
-                replay.apply(store.portfolioUpdatesAfter(s.update()), store.portfolioResetsAfter(s.update()));
-                store.lastTransition(PORTFOLIO, null).ifPresent(t -> lastTransitions.put(PORTFOLIO, t));
+                // a state stored before V9 has no sleeve equities to sum the updates with: its resets only, as before
+                replay.apply(s.sleeveEquities() == null ? List.of() : store.portfolioUpdatesAfter(s.update()),
+                        store.portfolioResetsAfter(s.update()));
+                squareTransitions(s.update(), replay.made);
+                BreakerTransition last = replay.last != null ? replay.last
+                        : store.lastTransition(PORTFOLIO, null).orElse(null);
+                if (last != null) {
+                    lastTransitions.put(PORTFOLIO, last);
+                }
                 LOG.info("portfolio breaker restored {} (peak {}, day start {}) from update {} of {}, then {} stored"
                         + " cycle(s) after it and {} manual reset(s) applied again", portfolioBreaker.state(),
                         Decimals.money(portfolioBreaker.peak()), Decimals.money(portfolioBreaker.dayStart()),
@@ -324,6 +326,32 @@ public final class RiskEngine {
                         saved.isEmpty() ? "no stored state" : "its stored state summed other sleeves: "
                                 + saved.get().sleeves());
             }
+        }
+    }
+
+    /**
+     * After the replay: a recorded portfolio transition of an update after the stored state stays where the replay made
+     * the same move at that update. The others go: a lost cycle's (it runs again and records its own) and a stored
+     * cycle's that the replay did not make (its sum held a lost cycle's equity). The replay's moves not recorded yet
+     * are recorded, with their updates.
+     */
+    private void squareTransitions(long after, Map<Long, BreakerTransition> made) {
+        Map<Long, BreakerTransition> unrecorded = new LinkedHashMap<>(made);
+        int deleted = 0;
+        for (RiskStore.Recorded r : store.portfolioMovesAfter(after)) {
+            BreakerTransition m = unrecorded.get(r.update());
+            if (m != null && m.from() == r.transition().from() && m.to() == r.transition().to()) {
+                unrecorded.remove(r.update());
+            } else {
+                store.deleteTransition(r.eventId());
+                deleted++;
+            }
+        }
+        unrecorded.forEach((update, t) -> store.recordTransition(t, update));
+        if (deleted > 0 || !unrecorded.isEmpty()) {
+            LOG.info("portfolio breaker: {} transition(s) after the stored state deleted (a lost cycle's runs again and"
+                    + " records its own), {} recorded as the stored cycles after it made them again", deleted,
+                    unrecorded.size());
         }
     }
 

@@ -69,8 +69,8 @@ public final class RiskStore {
      *
      * @param t the transition
      * @param portfolioUpdate for the portfolio breaker's, when its states are kept: the update it came with (a cycle's
-     *     or a manual reset's; a restart deletes a cycle's transition when its update is after the stored state, and
-     *     applies such a reset again); 0 for none
+     *     or a manual reset's; a restart deletes a lost cycle's transition when its update is after the stored state,
+     *     and applies a stored cycle's update and a reset after it again); 0 for none
      */
     public void recordTransition(BreakerTransition t, long portfolioUpdate) {
         Long update = portfolioUpdate > 0 ? portfolioUpdate : null;
@@ -81,18 +81,25 @@ public final class RiskStore {
                 .bind(8, update).execute());
     }
 
+    /** A recorded transition, its row and the portfolio breaker's update it came with. */
+    record Recorded(long eventId, long update, BreakerTransition transition) {}
+
     /**
-     * Deletes the portfolio breaker's transitions of updates after {@code update}, the stored state a restart goes on
-     * from, but those of stored cycles ({@link #portfolioUpdatesAfter}: they do not run again, and their updates are
-     * applied again as they were) and manual resets. The cycles of the deleted ones were not stored and run again.
-     *
-     * @return how many were deleted
+     * @param update a stored state's update
+     * @return the portfolio breaker's recorded transitions of updates after it, but manual resets, in update order
      */
-    public int deletePortfolioTransitionsAfter(long update) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM breaker_events WHERE scope = ? AND portfolio_update > ?"
-                        + " AND cause NOT LIKE ? AND portfolio_update NOT IN (SELECT update_no FROM"
-                        + " portfolio_breaker_updates)")
-                .bind(0, RiskEngine.PORTFOLIO).bind(1, update).bind(2, CircuitBreaker.RESET + "%").execute());
+    List<Recorded> portfolioMovesAfter(long update) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT scope, run_id, ts, from_state, to_state, cause, equity,"
+                        + " event_id, portfolio_update FROM breaker_events"
+                        + " WHERE scope = ? AND portfolio_update > ? AND cause NOT LIKE ? ORDER BY portfolio_update")
+                .bind(0, RiskEngine.PORTFOLIO).bind(1, update).bind(2, CircuitBreaker.RESET + "%")
+                .map((rs, ctx) -> new Recorded(rs.getLong(8), rs.getLong(9), transition(rs)))
+                .list());
+    }
+
+    /** @param eventId a recorded transition's row, to delete */
+    void deleteTransition(long eventId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM breaker_events WHERE event_id = ?").bind(0, eventId).execute());
     }
 
     /**

@@ -335,6 +335,90 @@ class PortfolioBreakerRestoreTest {
     }
 
     /**
+     * A second crash right after the restart: the lost cycle lost again, b's next cycle stored after it. The second
+     * restart applies again the first process's stored cycles after the state and the second's, in update order.
+     */
+    @Test
+    void after_a_second_crash_the_stored_cycles_of_both_processes_are_applied_again() {
+        RiskSettings settings = drawdown(0.5, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("twice"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a1 = a(1, DAY + HOUR, 10_000);
+            running.run(a1, b(1, DAY + HOUR, 10_000));
+            CycleRecord a2 = a(2, DAY + 2 * HOUR, 10_000);
+            running.lost(a2);
+            running.run(b(2, DAY + 2 * HOUR, 12_000));           // peak 22,000
+
+            Kernelish again = restarted(store, settings, a1, b(2, DAY + 2 * HOUR, 12_000));
+            again.lost(a2);                                      // lost again
+            CycleRecord b3 = b(3, DAY + 3 * HOUR, 10_800);
+            again.run(b3);                                       // 20,800: 5.5% from 22,000
+            running.engine().observe(b3);
+            assertThat(again.portfolio()).isEqualTo(running.portfolio()).isEqualTo(BreakerState.REDUCING);
+
+            Kernelish third = restarted(store, settings, a1, b3);
+            assertThat(third.portfolio()).as("restarted twice").isEqualTo(BreakerState.REDUCING);
+            third.run(a2);
+            afterRestart(running, third, a(3, DAY + 4 * HOUR, 9_400));   // 20,200: 8.2% from 22,000
+            assertThat(third.portfolio()).isEqualTo(running.portfolio()).isEqualTo(BreakerState.PAUSED);
+        }
+    }
+
+    /**
+     * A stored cycle's transition that its sum owed to a lost cycle: with resumption after one cycle, lost a2 PAUSED
+     * the breaker and stored b2 resumed it. The replay, without a2, makes no move at b2: the resume goes with a2's
+     * pause, and a2 records its own when it runs again.
+     */
+    @Test
+    void a_stored_cycles_transition_the_replay_does_not_make_again_is_deleted() {
+        RiskSettings settings = drawdown(0.5, 1);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("not-again"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a1 = a(1, DAY + HOUR, 11_000);
+            running.run(a1, b(1, DAY + HOUR, 10_000));           // peak 21,000
+            CycleRecord a2 = a(2, DAY + 2 * HOUR, 9_000);
+            running.lost(a2);                                    // 19,000: 9.5%: PAUSED
+            CycleRecord b2 = b(2, DAY + 2 * HOUR, 10_000);
+            running.run(b2);                                     // paused one cycle: resumed
+            RiskStore risk = new RiskStore(store);
+            assertThat(risk.transitions(RiskEngine.PORTFOLIO)).extracting(BreakerTransition::to)
+                    .containsExactly(BreakerState.PAUSED, BreakerState.ACTIVE);
+
+            Kernelish again = restarted(store, settings, a1, b2);
+            assertThat(risk.transitions(RiskEngine.PORTFOLIO)).as("no resume without its pause").isEmpty();
+            assertThat(again.engine().lastTransitions()).doesNotContainKey(RiskEngine.PORTFOLIO);
+            again.run(a2);
+            assertThat(risk.transitions(RiskEngine.PORTFOLIO)).extracting(BreakerTransition::to)
+                    .containsExactly(BreakerState.PAUSED);
+        }
+    }
+
+    /**
+     * The other way round: lost a2 raised the peak, so stored b2's drop stayed under 5% of it. The replay, without a2,
+     * measures b2 from the lower peak and moves to REDUCING: recorded at the restart, with b2's update.
+     */
+    @Test
+    void a_move_the_replay_makes_that_was_not_recorded_is_recorded() {
+        RiskSettings settings = drawdown(0.5, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("made-again"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a1 = a(1, DAY + HOUR, 10_000);
+            running.run(a1, b(1, DAY + HOUR, 10_000));           // peak 20,000
+            running.lost(a(2, DAY + 2 * HOUR, 12_000));          // peak 22,000
+            CycleRecord b2 = b(2, DAY + 2 * HOUR, 8_950);
+            running.run(b2);                                     // 20,950: 4.8% from 22,000
+            assertThat(running.portfolio()).isEqualTo(BreakerState.ACTIVE);
+
+            Kernelish again = restarted(store, settings, a1, b2);
+            assertThat(again.portfolio()).as("18,950: 5.3% from 20,000").isEqualTo(BreakerState.REDUCING);
+            assertThat(new RiskStore(store).transitions(RiskEngine.PORTFOLIO)).singleElement()
+                    .satisfies(t -> assertThat(t.to()).isEqualTo(BreakerState.REDUCING));
+            assertThat(again.engine().lastTransitions().get(RiskEngine.PORTFOLIO).to())
+                    .isEqualTo(BreakerState.REDUCING);
+        }
+    }
+
+    /**
      * A manual reset between two stored cycles after the stored state is applied again between them, not after both:
      * the peak restarts at the equity of the reset, 18,000, not at b3's lower 17,500.
      */
