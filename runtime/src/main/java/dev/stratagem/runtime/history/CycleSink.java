@@ -13,4 +13,12 @@ public interface CycleSink {
      * @param batch the records, in order
      */
     void writeCycles(List<CycleRecord> batch);
+
+    /**
+     * A record the {@link HistoryWriter} gave up on: its batch failed, and so did the record alone. It will not be
+     * written; called on the writer's thread.
+     *
+     * @param record the record
+     */
+    default void notWritten(CycleRecord record) {}
 }

@@ -51,6 +51,9 @@ public final class HistoryWriter<T> implements AutoCloseable {
     @FunctionalInterface
     interface BatchSink<T> {
         void write(List<T> batch);
+
+        /** An item whose batch failed and that failed alone too: it will not be written. */
+        default void notWritten(T item) {}
     }
 
     private final BatchSink<T> sink;
@@ -95,7 +98,18 @@ public final class HistoryWriter<T> implements AutoCloseable {
      */
     public static HistoryWriter<CycleRecord> cycles(CycleSink sink, int capacity, int batchSize) {
         Objects.requireNonNull(sink, "sink");
-        return new HistoryWriter<>(sink::writeCycles, r -> "cycle " + r.composeId() + " of run " + r.runId(),
+        BatchSink<CycleRecord> batches = new BatchSink<>() {
+            @Override
+            public void write(List<CycleRecord> batch) {
+                sink.writeCycles(batch);
+            }
+
+            @Override
+            public void notWritten(CycleRecord record) {
+                sink.notWritten(record);
+            }
+        };
+        return new HistoryWriter<>(batches, r -> "cycle " + r.composeId() + " of run " + r.runId(),
                 "cycle record(s)", capacity, batchSize);
     }
 
@@ -323,6 +337,7 @@ public final class HistoryWriter<T> implements AutoCloseable {
                 failed++;
                 lastError = e;
                 LOG.error("{} was not written to the history", describe.apply(item), e);
+                sink.notWritten(item);
             }
         }
     }

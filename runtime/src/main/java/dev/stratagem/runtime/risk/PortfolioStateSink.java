@@ -32,22 +32,18 @@ public final class PortfolioStateSink implements CycleSink {
     public void writeCycles(List<CycleRecord> batch) {
         PortfolioBreakerState state = states.storableWith(batch);
         List<BreakerUpdate> after = states.updatesAfter(batch, state);
-        try {
-            store.writeCycles(batch, h -> {
-                if (state != null) {
-                    RiskStore.savePortfolioState(h, state);
-                }
-                RiskStore.savePortfolioUpdates(h, after);
-            });
-        } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                // the history writer retries a failed batch one record at a time: a record that fails alone may not be
-                // stored at all, and its state must not hold back the states after it. (A one-record batch failing
-                // its first try is retried once more; if that stores it, a later state is stored with it: no harm.)
-                states.forget(batch);
+        store.writeCycles(batch, h -> {
+            if (state != null) {
+                RiskStore.savePortfolioState(h, state);
             }
-            throw e;
-        }
+            RiskStore.savePortfolioUpdates(h, after);
+        });
         states.stored(batch, state);
+    }
+
+    /** A record the history gave up on: its state must not hold back the states after it. */
+    @Override
+    public void notWritten(CycleRecord record) {
+        states.forget(List.of(record));
     }
 }

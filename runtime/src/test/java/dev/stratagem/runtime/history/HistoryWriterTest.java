@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -219,6 +220,42 @@ class HistoryWriterTest {
             assertThat(writer.failed()).isEqualTo(1);
             assertThat(store.cycles(RUN, 10)).extracting(CycleRow::sequence).containsExactly(1L, 2L, 3L);
             assertThatThrownBy(writer::close).isInstanceOf(HistoryWriteException.class);
+        }
+    }
+
+    /**
+     * The sink hears of a record only once the writer gives up on it: after its batch failed and it failed alone too,
+     * whether its batch held others or only it (a batch of one is tried twice).
+     */
+    @Test
+    void the_sink_is_told_of_a_record_only_when_it_failed_alone_too() {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(dir.resolve("given-up"))) {
+            store.writeCycles(List.of(SampleCycles.idle(RUN, 1)));
+            List<Long> attempts = new CopyOnWriteArrayList<>();
+            List<Long> givenUp = new CopyOnWriteArrayList<>();
+            CycleSink sink = new CycleSink() {
+                @Override
+                public void writeCycles(List<CycleRecord> batch) {
+                    batch.forEach(r -> attempts.add(r.sequence()));
+                    store.writeCycles(batch);
+                }
+
+                @Override
+                public void notWritten(CycleRecord record) {
+                    givenUp.add(record.sequence());
+                }
+            };
+            HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(sink);
+            writer.submit(SampleCycles.idle(RUN, 1));   // already stored: primary key violation
+            assertThatThrownBy(writer::flush).isInstanceOf(HistoryWriteException.class);
+            assertThat(attempts).as("a batch of one, then alone").containsExactly(1L, 1L);
+            writer.submit(SampleCycles.idle(RUN, 2));
+            writer.submit(SampleCycles.idle(RUN, 1));
+            writer.submit(SampleCycles.idle(RUN, 3));
+            assertThatThrownBy(writer::close).isInstanceOf(HistoryWriteException.class);
+
+            assertThat(givenUp).containsExactly(1L, 1L);
+            assertThat(store.cycles(RUN, 10)).extracting(CycleRow::sequence).containsExactly(1L, 2L, 3L);
         }
     }
 
