@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * After a restart, applies to the portfolio breaker restored from its stored state the updates of the stored cycles
@@ -44,9 +45,15 @@ final class PortfolioReplay {
 
     /**
      * @param stored the stored cycles' updates after the state, in update order
-     * @param resetsAfter the manual resets after the state, by update
+     * @param recorded the transitions recorded after the state: its manual resets are applied again
      */
-    void apply(List<BreakerUpdate> stored, NavigableMap<Long, BreakerTransition> resetsAfter) {
+    void apply(List<BreakerUpdate> stored, List<RiskStore.Recorded> recorded) {
+        NavigableMap<Long, BreakerTransition> resetsAfter = new TreeMap<>();
+        for (RiskStore.Recorded r : recorded) {
+            if (r.reset()) {
+                resetsAfter.put(r.update(), r.transition());
+            }
+        }
         long done = Long.MIN_VALUE;
         for (BreakerUpdate u : stored) {
             resetBetween(resetsAfter, done, u.update());

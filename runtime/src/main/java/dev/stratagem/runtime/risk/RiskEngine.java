@@ -303,10 +303,11 @@ public final class RiskEngine {
                 PortfolioReplay replay = new PortfolioReplay(portfolioBreaker, equitiesOf(s));
                 portfolioBreaker.restore(s.state(), s.peak(), replay.sum());
                 portfolioBreaker.restoreDay(s.ts(), s.dayStart(), s.pausedCycles());
+                List<RiskStore.Recorded> recorded = store.portfolioTransitionsAfter(s.update());
                 // a state stored before V9 has no sleeve equities to sum the updates with: its resets only, as before
                 replay.apply(s.sleeveEquities() == null ? List.of() : store.portfolioUpdatesAfter(s.update()),
-                        store.portfolioResetsAfter(s.update()));
-                squareTransitions(s.update(), replay.made);
+                        recorded);
+                squareTransitions(recorded, replay.made);
                 BreakerTransition last = replay.last != null ? replay.last
                         : store.lastTransition(PORTFOLIO, null).orElse(null);
                 if (last != null) {
@@ -332,13 +333,16 @@ public final class RiskEngine {
     /**
      * After the replay: a recorded portfolio transition of an update after the stored state stays where the replay made
      * the same move at that update. The others go: a lost cycle's (it runs again and records its own) and a stored
-     * cycle's that the replay did not make (its sum held a lost cycle's equity). The replay's moves not recorded yet
-     * are recorded, with their updates.
+     * cycle's that the replay did not make (its sum held a lost cycle's equity). Manual resets stay. The replay's moves
+     * not recorded yet are recorded, with their updates.
      */
-    private void squareTransitions(long after, Map<Long, BreakerTransition> made) {
+    private void squareTransitions(List<RiskStore.Recorded> recorded, Map<Long, BreakerTransition> made) {
         Map<Long, BreakerTransition> unrecorded = new LinkedHashMap<>(made);
         int deleted = 0;
-        for (RiskStore.Recorded r : store.portfolioMovesAfter(after)) {
+        for (RiskStore.Recorded r : recorded) {
+            if (r.reset()) {
+                continue;   // an operator's act: it stays, and the replay applied it again
+            }
             BreakerTransition m = unrecorded.get(r.update());
             if (m != null && m.from() == r.transition().from() && m.to() == r.transition().to()) {
                 unrecorded.remove(r.update());

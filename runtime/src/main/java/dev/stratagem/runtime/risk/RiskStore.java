@@ -4,11 +4,8 @@ import dev.stratagem.runtime.history.JdbiHistoryStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -82,17 +79,23 @@ public final class RiskStore {
     }
 
     /** A recorded transition, its row and the portfolio breaker's update it came with. */
-    record Recorded(long eventId, long update, BreakerTransition transition) {}
+    record Recorded(long eventId, long update, BreakerTransition transition) {
+
+        /** @return whether it is a manual reset's */
+        boolean reset() {
+            return transition.cause().startsWith(CircuitBreaker.RESET);
+        }
+    }
 
     /**
      * @param update a stored state's update
-     * @return the portfolio breaker's recorded transitions of updates after it, but manual resets, in update order
+     * @return the portfolio breaker's recorded transitions of updates after it, manual resets included, in update order
      */
-    List<Recorded> portfolioMovesAfter(long update) {
+    List<Recorded> portfolioTransitionsAfter(long update) {
         return jdbi.withHandle(h -> h.createQuery("SELECT scope, run_id, ts, from_state, to_state, cause, equity,"
-                        + " event_id, portfolio_update FROM breaker_events"
-                        + " WHERE scope = ? AND portfolio_update > ? AND cause NOT LIKE ? ORDER BY portfolio_update")
-                .bind(0, RiskEngine.PORTFOLIO).bind(1, update).bind(2, CircuitBreaker.RESET + "%")
+                        + " event_id, portfolio_update FROM breaker_events WHERE scope = ? AND portfolio_update > ?"
+                        + " ORDER BY portfolio_update")
+                .bind(0, RiskEngine.PORTFOLIO).bind(1, update)
                 .map((rs, ctx) -> new Recorded(rs.getLong(8), rs.getLong(9), transition(rs)))
                 .list());
     }
@@ -153,22 +156,6 @@ public final class RiskStore {
                 .map((rs, ctx) -> new BreakerUpdate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getDouble(5)))
                 .list());
-    }
-
-    /**
-     * @param update a stored state's update
-     * @return the manual resets of the portfolio breaker after that update (their states were not stored yet), by
-     *     the update each came with
-     */
-    NavigableMap<Long, BreakerTransition> portfolioResetsAfter(long update) {
-        NavigableMap<Long, BreakerTransition> resets = new TreeMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT scope, run_id, ts, from_state, to_state, cause, equity,"
-                        + " portfolio_update FROM breaker_events"
-                        + " WHERE scope = ? AND portfolio_update > ? AND cause LIKE ?")
-                .bind(0, RiskEngine.PORTFOLIO).bind(1, update).bind(2, CircuitBreaker.RESET + "%")
-                .map((rs, ctx) -> Map.entry(rs.getLong(8), transition(rs)))
-                .forEach(e -> resets.put(e.getKey(), e.getValue())));
-        return resets;
     }
 
     /**

@@ -335,6 +335,37 @@ class PortfolioBreakerRestoreTest {
     }
 
     /**
+     * The replay crosses a UTC day: b2 PAUSED the breaker on day 1, b3 resumed it at the start of day 2 (peak 19,000).
+     * Both are stored after the watermark (a2 lost before them), and both moves are made again and kept. Before, the
+     * restart took the state at the watermark (ACTIVE, peak 21,000) and a2's run again PAUSED it at 9.5%.
+     */
+    @Test
+    void the_replay_pauses_and_resumes_at_a_new_day_as_the_running_breaker_did() {
+        RiskSettings settings = drawdown(0.5, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("new-day"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a1 = a(1, DAY + HOUR, 11_000);
+            running.run(a1, b(1, DAY + HOUR, 10_000));           // peak 21,000
+            CycleRecord a2 = a(2, DAY + 2 * HOUR, 11_000);
+            running.lost(a2);
+            CycleRecord b3 = b(3, 2 * DAY + HOUR, 8_000);
+            running.run(b(2, DAY + 2 * HOUR, 8_000), b3);        // 19,000: 9.5%: PAUSED; the next day: resumed
+            RiskStore risk = new RiskStore(store);
+            assertThat(risk.transitions(RiskEngine.PORTFOLIO)).extracting(BreakerTransition::to)
+                    .containsExactly(BreakerState.PAUSED, BreakerState.ACTIVE);
+
+            Kernelish again = restarted(store, settings, a1, b3);
+            assertThat(risk.transitions(RiskEngine.PORTFOLIO)).as("both made again: kept").hasSize(2);
+            assertThat(again.engine().lastTransitions().get(RiskEngine.PORTFOLIO).cause())
+                    .isEqualTo("resumed at the start of a new day");
+            again.run(a2);
+            assertThat(again.portfolio()).as("19,000 is the peak since the resume").isEqualTo(BreakerState.ACTIVE);
+            afterRestart(running, again, a(3, 2 * DAY + 2 * HOUR, 10_000));   // 18,000: 5.3% from 19,000
+            assertThat(again.portfolio()).isEqualTo(running.portfolio()).isEqualTo(BreakerState.REDUCING);
+        }
+    }
+
+    /**
      * A second crash right after the restart: the lost cycle lost again, b's next cycle stored after it. The second
      * restart applies again the first process's stored cycles after the state and the second's, in update order.
      */
