@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The queue is bounded: when it is full, {@link #submit} blocks until the writer catches up, so a slow
  * database slows the cycles down instead of losing records or memory. A failed batch is retried item by
- * item, so one bad record costs only itself; whatever still fails is logged, counted in {@link #failed()}
- * and kept in {@link #lastError()}, and from then on every {@link #flush()} (and {@link #close()}) throws
- * a {@link HistoryWriteException} with that cause.
+ * item, so one bad record costs only itself; whatever still fails is logged, counted in {@link #failed()},
+ * kept in {@link #lastError()} and told to the sink ({@link CycleSink#notWritten}), and from then on every
+ * {@link #flush()} (and {@link #close()}) throws a {@link HistoryWriteException} with that cause.
  *
  * @param <T> what is written: a {@link CycleRecord}, or a {@link BlockRecorder}'s hand-over of records it encodes
  *
@@ -328,6 +328,15 @@ public final class HistoryWriter<T> implements AutoCloseable {
         }
     }
 
+    /** A sink that throws when told is logged: the writer goes on with the rest of the batch. */
+    private void tellNotWritten(T item) {
+        try {
+            sink.notWritten(item);
+        } catch (RuntimeException e) {
+            LOG.error("the history sink failed on being told that {} was not written", describe.apply(item), e);
+        }
+    }
+
     private void retryOneByOne(List<T> batch) {
         for (T item : batch) {
             try {
@@ -337,7 +346,7 @@ public final class HistoryWriter<T> implements AutoCloseable {
                 failed++;
                 lastError = e;
                 LOG.error("{} was not written to the history", describe.apply(item), e);
-                sink.notWritten(item);
+                tellNotWritten(item);
             }
         }
     }

@@ -129,14 +129,26 @@ final class KernelBoot {
         List<StrategyVerticle> verticles = new ArrayList<>();
         List<LedgerPortfolio> ledgers = new ArrayList<>();
         long fastForward = Long.MIN_VALUE;
-        for (var e : assembled.entrySet()) {
-            StrategyLauncher.Launched launched = launcher.launch(configs.stream()
-                    .filter(c -> c.id().equals(e.getKey())).findFirst().orElseThrow(), e.getValue(), true);
-            fastForward = Math.max(fastForward, launched.resumeAfter());
-            verticles.add(launched.verticle());
-            ledgers.add(launched.ledger());
+        try {
+            for (var e : assembled.entrySet()) {
+                StrategyLauncher.Launched launched = launcher.launch(configs.stream()
+                        .filter(c -> c.id().equals(e.getKey())).findFirst().orElseThrow(), e.getValue(), true);
+                fastForward = Math.max(fastForward, launched.resumeAfter());
+                verticles.add(launched.verticle());
+                ledgers.add(launched.ledger());
+            }
+            engine.restorePortfolio();   // once every resumed sleeve is back
+        } catch (RuntimeException | Error e) {
+            // the history writer's thread is not a daemon: left running, it kept the JVM up after the error
+            try {
+                history.close();
+            } catch (RuntimeException notWritten) {
+                e.addSuppressed(notWritten);
+            }
+            catalog.close();
+            store.close();
+            throw e;
         }
-        engine.restorePortfolio();   // once every resumed sleeve is back
         Vertx vertx = Vertx.vertx();
         LocalRecordCodec.install(vertx.eventBus());
         MarketFeedVerticle feed = new MarketFeedVerticle(new MarketReplay(data.stream().map(CandleSeries::candles).toList()),

@@ -1,6 +1,7 @@
 package dev.stratagem.runtime.risk;
 
 import dev.stratagem.api.CycleRecord;
+import dev.stratagem.runtime.cycle.ComposeId;
 import dev.stratagem.runtime.history.CycleSink;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import java.util.List;
@@ -44,6 +45,6 @@ public final class PortfolioStateSink implements CycleSink {
     /** A record the history gave up on: its state must not hold back the states after it. */
     @Override
     public void notWritten(CycleRecord record) {
-        states.forget(List.of(record));
+        states.forget(new ComposeId(record.runId(), record.sequence()));
     }
 }

@@ -332,13 +332,14 @@ public final class RiskEngine {
 
     /**
      * After the replay: a recorded portfolio transition of an update after the stored state stays where the replay made
-     * the same move at that update. The others go: a lost cycle's (it runs again and records its own) and a stored
-     * cycle's that the replay did not make (its sum held a lost cycle's equity). Manual resets stay. The replay's moves
-     * not recorded yet are recorded, with their updates.
+     * the same move (the same states) at that update, as it was recorded (its equity and cause those the running
+     * breaker saw). The others go: a lost cycle's (it runs again and records its own) and a stored cycle's that the
+     * replay did not make (its sum held a lost cycle's equity). Manual resets stay. The replay's moves not recorded
+     * yet are recorded, with their updates.
      */
     private void squareTransitions(List<RiskStore.Recorded> recorded, Map<Long, BreakerTransition> made) {
         Map<Long, BreakerTransition> unrecorded = new LinkedHashMap<>(made);
-        int deleted = 0;
+        List<Long> deleted = new ArrayList<>();
         for (RiskStore.Recorded r : recorded) {
             if (r.reset()) {
                 continue;   // an operator's act: it stays, and the replay applied it again
@@ -347,14 +348,13 @@ public final class RiskEngine {
             if (m != null && m.from() == r.transition().from() && m.to() == r.transition().to()) {
                 unrecorded.remove(r.update());
             } else {
-                store.deleteTransition(r.eventId());
-                deleted++;
+                deleted.add(r.eventId());
             }
         }
-        unrecorded.forEach((update, t) -> store.recordTransition(t, update));
-        if (deleted > 0 || !unrecorded.isEmpty()) {
+        if (!deleted.isEmpty() || !unrecorded.isEmpty()) {
+            store.squarePortfolioTransitions(deleted, unrecorded);
             LOG.info("portfolio breaker: {} transition(s) after the stored state deleted (a lost cycle's runs again and"
-                    + " records its own), {} recorded as the stored cycles after it made them again", deleted,
+                    + " records its own), {} recorded as the stored cycles after it made them again", deleted.size(),
                     unrecorded.size());
         }
     }

@@ -4,6 +4,7 @@ import dev.stratagem.runtime.history.JdbiHistoryStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.jdbi.v3.core.Handle;
@@ -21,6 +22,13 @@ public final class RiskStore {
     /** A breaker transition's columns, as {@link #transition} reads them. */
     private static final String TRANSITIONS = "SELECT scope, run_id, ts, from_state, to_state, cause, equity"
             + " FROM breaker_events";
+    /**
+     * The order transitions happened in: a portfolio transition's update number first (a restart records the moves of
+     * replayed updates after later rows, see {@link RiskEngine#restorePortfolio}), then the row's. A strategy's
+     * transitions, and the portfolio's when its states are not kept, have no update number: the row's order alone.
+     */
+    private static final String IN_UPDATE_ORDER = "COALESCE(portfolio_update, 0), event_id";
+    private static final String IN_UPDATE_ORDER_DESC = "COALESCE(portfolio_update, 0) DESC, event_id DESC";
     /** A run's recorded portfolios after its cycles (one a cycle that got that far), with the cycle as {@code c}. */
     private static final String RUN_SNAPSHOTS = " FROM portfolio_snapshots p JOIN cycles c"
             + " ON c.compose_id = p.compose_id WHERE c.run_id = ?";
@@ -70,12 +78,15 @@ public final class RiskStore {
      *     and applies a stored cycle's update and a reset after it again); 0 for none
      */
     public void recordTransition(BreakerTransition t, long portfolioUpdate) {
-        Long update = portfolioUpdate > 0 ? portfolioUpdate : null;
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO breaker_events (scope, run_id, ts, from_state, to_state, cause,"
-                        + " equity, recorded_at, portfolio_update) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbi.useHandle(h -> insertTransition(h, t, portfolioUpdate));
+    }
+
+    private static void insertTransition(Handle h, BreakerTransition t, long portfolioUpdate) {
+        h.createUpdate("INSERT INTO breaker_events (scope, run_id, ts, from_state, to_state, cause, equity,"
+                        + " recorded_at, portfolio_update) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, t.scope()).bind(1, t.runId()).bind(2, t.ts()).bind(3, t.from().name())
                 .bind(4, t.to().name()).bind(5, t.cause()).bind(6, t.equity()).bind(7, System.currentTimeMillis())
-                .bind(8, update).execute());
+                .bind(8, portfolioUpdate > 0 ? portfolioUpdate : null).execute();
     }
 
     /** A recorded transition, its row and the portfolio breaker's update it came with. */
@@ -100,9 +111,19 @@ public final class RiskStore {
                 .list());
     }
 
-    /** @param eventId a recorded transition's row, to delete */
-    void deleteTransition(long eventId) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM breaker_events WHERE event_id = ?").bind(0, eventId).execute());
+    /**
+     * Squares the portfolio breaker's recorded transitions with a restart's replay, in one transaction.
+     *
+     * @param deleted the rows of transitions the replay did not make again
+     * @param recorded the moves it made that were not recorded, by update
+     */
+    void squarePortfolioTransitions(List<Long> deleted, Map<Long, BreakerTransition> recorded) {
+        jdbi.useTransaction(h -> {
+            for (long eventId : deleted) {
+                h.createUpdate("DELETE FROM breaker_events WHERE event_id = ?").bind(0, eventId).execute();
+            }
+            recorded.forEach((update, t) -> insertTransition(h, t, update));
+        });
     }
 
     /**
@@ -178,7 +199,7 @@ public final class RiskStore {
                 .map((rs, ctx) -> new PortfolioBreakerState(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getLong(4), BreakerState.valueOf(rs.getString(5)), JdbiHistoryStore.doubleOrNaN(rs, 6),
                         JdbiHistoryStore.doubleOrNaN(rs, 7), rs.getInt(8), JdbiHistoryStore.doubleOrNaN(rs, 9),
-                        equities(rs.getString(10))))
+                        equities(rs.getString(10), rs.getLong(1))))
                 .findOne());
     }
 
@@ -194,7 +215,8 @@ public final class RiskStore {
         return j.toString();
     }
 
-    private static double[] equities(String stored) {
+    /** @param update the state's, named in the error if the stored text is not numbers */
+    private static double[] equities(String stored, long update) {
         if (stored == null) {
             return null;
         }
@@ -204,7 +226,12 @@ public final class RiskStore {
         String[] parts = stored.split(";");
         double[] equities = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            equities[i] = Double.parseDouble(parts[i]);
+            try {
+                equities[i] = Double.parseDouble(parts[i]);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("portfolio_breaker_states.sleeve_equities of update " + update
+                        + " is not ';'-separated numbers: '" + stored + "' (item " + (i + 1) + ")", e);
+            }
         }
         return equities;
     }
@@ -214,9 +241,9 @@ public final class RiskStore {
         return Double.isNaN(x) ? null : x;
     }
 
-    /** @return every recorded transition of a scope, oldest first */
+    /** @return every recorded transition of a scope, in the order they happened ({@link #IN_UPDATE_ORDER}) */
     public List<BreakerTransition> transitions(String scope) {
-        return jdbi.withHandle(h -> h.createQuery(TRANSITIONS + " WHERE scope = ? ORDER BY event_id")
+        return jdbi.withHandle(h -> h.createQuery(TRANSITIONS + " WHERE scope = ? ORDER BY " + IN_UPDATE_ORDER)
                 .bind(0, scope)
                 .map((rs, ctx) -> transition(rs))
                 .list());
@@ -241,12 +268,12 @@ public final class RiskStore {
     /**
      * @param scope a strategy id or {@link RiskEngine#PORTFOLIO}
      * @param runId the strategy's run, or {@code null} for any run (the portfolio)
-     * @return the last recorded transition of that breaker
+     * @return the last recorded transition of that breaker, in the order they happened ({@link #IN_UPDATE_ORDER})
      */
     public Optional<BreakerTransition> lastTransition(String scope, String runId) {
         return jdbi.withHandle(h -> {
             Query q = h.createQuery(TRANSITIONS + " WHERE scope = ?" + (runId == null ? "" : " AND run_id = ?")
-                            + " ORDER BY event_id DESC LIMIT 1")
+                            + " ORDER BY " + IN_UPDATE_ORDER_DESC + " LIMIT 1")
                     .bind(0, scope);
             if (runId != null) {
                 q.bind(1, runId);

@@ -31,7 +31,8 @@ final class UnstoredStates {
 
     /**
      * How many updates back a state is kept at most, a backstop: a record that will not be stored is forgotten
-     * ({@link RiskEngine#notStored}, a failed write), but one missed would hold back every state after it. This is far
+     * ({@link RiskEngine#notStored}: not queued; {@link PortfolioStateSink#notWritten}: given up by the history), but
+     * one missed would hold back every state after it. This is far
      * more than the history's queue and batch hold, so an older state's record is not coming.
      */
     static final int LIMIT = 65_536;
@@ -166,13 +167,6 @@ final class UnstoredStates {
         }
         if (with != null) {
             byUpdate.headMap(with.update(), true).clear();
-        }
-    }
-
-    /** @param cycles records that will not be stored: their states no longer hold the watermark back */
-    void forget(List<CycleRecord> cycles) {
-        for (CycleRecord c : cycles) {
-            forget(new ComposeId(c.runId(), c.sequence()));
         }
     }
 

@@ -225,7 +225,8 @@ class HistoryWriterTest {
 
     /**
      * The sink hears of a record only once the writer gives up on it: after its batch failed and it failed alone too,
-     * whether its batch held others or only it (a batch of one is tried twice).
+     * whether its batch held others or only it (a batch of one is tried twice). A sink that throws then does not stop
+     * the writer.
      */
     @Test
     void the_sink_is_told_of_a_record_only_when_it_failed_alone_too() {
@@ -243,6 +244,7 @@ class HistoryWriterTest {
                 @Override
                 public void notWritten(CycleRecord record) {
                     givenUp.add(record.sequence());
+                    throw new IllegalStateException("a sink that fails on being told");
                 }
             };
             HistoryWriter<CycleRecord> writer = HistoryWriter.cycles(sink);

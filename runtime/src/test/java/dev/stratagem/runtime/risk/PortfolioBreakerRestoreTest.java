@@ -450,6 +450,32 @@ class PortfolioBreakerRestoreTest {
     }
 
     /**
+     * A move the restart records (b2's PAUSED, where the running breaker, summing lost a2, HALTED) is recorded after
+     * the reset that came after it; the transitions still read in the order they happened, the reset last.
+     */
+    @Test
+    void a_move_recorded_at_the_restart_reads_before_a_reset_that_came_after_it() {
+        RiskSettings settings = drawdown(0.12, 0);
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("order-of-moves"))) {
+            Kernelish running = kernel(store, settings, "rb");
+            CycleRecord a1 = a(1, DAY + HOUR, 11_000);
+            running.run(a1, b(1, DAY + HOUR, 10_000));       // peak 21,000
+            running.lost(a(2, DAY + 2 * HOUR, 10_000));
+            CycleRecord b2 = b(2, DAY + 2 * HOUR, 8_000);
+            running.run(b2);                                 // 18,000: 14.3%: HALTED
+            assertThat(running.engine().reset(RiskEngine.PORTFOLIO, "checked")).isPresent();
+
+            Kernelish again = restarted(store, settings, a1, b2);   // b2 again: 19,000, 9.5%: PAUSED, then the reset
+            RiskStore risk = new RiskStore(store);
+            assertThat(risk.transitions(RiskEngine.PORTFOLIO)).extracting(BreakerTransition::to)
+                    .containsExactly(BreakerState.PAUSED, BreakerState.ACTIVE);
+            assertThat(risk.lastTransition(RiskEngine.PORTFOLIO, null)).get()
+                    .extracting(BreakerTransition::cause).isEqualTo("reset: checked");
+            assertThat(again.portfolio()).isEqualTo(BreakerState.ACTIVE);
+        }
+    }
+
+    /**
      * A manual reset between two stored cycles after the stored state is applied again between them, not after both:
      * the peak restarts at the equity of the reset, 18,000, not at b3's lower 17,500.
      */

@@ -52,7 +52,7 @@ class UnstoredStatesTest {
     @Test
     void a_record_that_will_not_be_stored_no_longer_holds_the_others_back() {
         UnstoredStates states = kept(3);
-        states.forget(List.of(c(1)));
+        states.forget(new ComposeId("r", 1));
         assertThat(update(states.storableWith(List.of(c(2), c(3))))).isEqualTo(3);
         assertThat(states.unstored()).isEqualTo(2);
     }
