@@ -20,8 +20,6 @@ final class PortfolioReplay {
     private final Map<String, Double> equities;
     /** The moves the replayed updates made, by update. */
     final Map<Long, BreakerTransition> made = new LinkedHashMap<>();
-    /** The last move in update order, a replayed update's or a reset's (applied or not); null if none. */
-    BreakerTransition last;
     int updates;
     int resets;
 
@@ -58,10 +56,7 @@ final class PortfolioReplay {
         for (BreakerUpdate u : stored) {
             resetBetween(resetsAfter, done, u.update());
             if (equities.replace(u.strategyId(), u.equity()) != null) {   // a sleeve of the state's: always
-                breaker.update(null, u.ts(), sum()).ifPresent(t -> {
-                    made.put(u.update(), t);
-                    last = t;
-                });
+                breaker.update(null, u.ts(), sum()).ifPresent(t -> made.put(u.update(), t));
                 updates++;
             }
             done = u.update();
@@ -74,12 +69,7 @@ final class PortfolioReplay {
      * breaker), so after the first the others do nothing.
      */
     private void resetBetween(NavigableMap<Long, BreakerTransition> resetsAfter, long from, long to) {
-        NavigableMap<Long, BreakerTransition> between = resetsAfter.subMap(from, false, to, false);
-        if (between.isEmpty()) {
-            return;
-        }
-        last = between.lastEntry().getValue();
-        if (breaker.state() != BreakerState.ACTIVE) {
+        if (!resetsAfter.subMap(from, false, to, false).isEmpty() && breaker.state() != BreakerState.ACTIVE) {
             breaker.restoreReset();
             resets++;
         }

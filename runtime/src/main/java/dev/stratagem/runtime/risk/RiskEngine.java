@@ -308,11 +308,7 @@ public final class RiskEngine {
                 replay.apply(s.sleeveEquities() == null ? List.of() : store.portfolioUpdatesAfter(s.update()),
                         recorded);
                 squareTransitions(recorded, replay.made);
-                BreakerTransition last = replay.last != null ? replay.last
-                        : store.lastTransition(PORTFOLIO, null).orElse(null);
-                if (last != null) {
-                    lastTransitions.put(PORTFOLIO, last);
-                }
+                store.lastTransition(PORTFOLIO, null).ifPresent(t -> lastTransitions.put(PORTFOLIO, t));
                 LOG.info("portfolio breaker restored {} (peak {}, day start {}) from update {} of {}, then {} stored"
                         + " cycle(s) after it and {} manual reset(s) applied again", portfolioBreaker.state(),
                         Decimals.money(portfolioBreaker.peak()), Decimals.money(portfolioBreaker.dayStart()),
