@@ -74,6 +74,16 @@ class PortfolioBreakerRestoreTest {
                 List.of(), FREE));
     }
 
+    /** b's first cycle, the same in every test: 10,000 at the first hour of day 1. */
+    private static final CycleRecord B1 = b(1, DAY + HOUR, 10_000);
+
+    /** A kernel's engine that ran and stored a's first cycle {@code a1} and {@link #B1}. */
+    private static Kernelish startedWith(JdbiHistoryStore store, RiskSettings settings, CycleRecord a1) {
+        Kernelish running = kernel(store, settings, "rb");
+        running.run(a1, B1);
+        return running;
+    }
+
     /** A kernel's engine: sleeves a (run ra) and b (run {@code runB}), 10,000 each, its states kept for the sink. */
     private static Kernelish kernel(JdbiHistoryStore store, RiskSettings settings, String runB) {
         RiskEngine engine = new RiskEngine(settings, new KillSwitch(null), new RiskStore(store));
@@ -220,13 +230,11 @@ class PortfolioBreakerRestoreTest {
     void a_cycle_lost_in_a_crash_is_not_in_the_restored_state_and_runs_again() {
         RiskSettings settings = drawdown(0.5, 0);
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("lost"))) {
-            Kernelish running = kernel(store, settings, "rb");
             CycleRecord a1 = a(1, DAY + HOUR, 10_000);
-            CycleRecord b1 = b(1, DAY + HOUR, 10_000);
-            running.run(a1, b1);
+            Kernelish running = startedWith(store, settings, a1);
             running.lost(a(2, DAY + 2 * HOUR, 12_000));   // a peak of 22,000 that no stored cycle had
 
-            runsAgainAsIfNeverSeen(store, settings, a1, b1, b1);
+            runsAgainAsIfNeverSeen(store, settings, a1, B1, B1);
         }
     }
 
@@ -283,17 +291,15 @@ class PortfolioBreakerRestoreTest {
     void a_state_is_stored_only_once_every_earlier_update_is_a_stored_cycles() {
         RiskSettings settings = drawdown(0.5, 0);
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("order"))) {
-            Kernelish running = kernel(store, settings, "rb");
             CycleRecord a1 = a(1, DAY + HOUR, 10_000);
-            CycleRecord b1 = b(1, DAY + HOUR, 10_000);
-            running.run(a1, b1);
+            Kernelish running = startedWith(store, settings, a1);
             running.lost(a(2, DAY + 2 * HOUR, 12_000));   // updated first, its record never commits
             CycleRecord b2 = b(2, DAY + 2 * HOUR, 10_000);
             running.run(b2);                               // updated second, committed
             assertThat(new RiskStore(store).lastPortfolioState()).get().extracting(PortfolioBreakerState::composeId)
                     .as("the state after b1: b2's sums a2").isEqualTo("rb-1");
 
-            runsAgainAsIfNeverSeen(store, settings, a1, b1, b2);
+            runsAgainAsIfNeverSeen(store, settings, a1, B1, b2);
         }
     }
 
@@ -307,9 +313,8 @@ class PortfolioBreakerRestoreTest {
     void stored_cycles_after_the_stored_state_are_applied_again_at_the_restart() {
         RiskSettings settings = drawdown(0.5, 0);
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("after-watermark"))) {
-            Kernelish running = kernel(store, settings, "rb");
             CycleRecord a1 = a(1, DAY + HOUR, 10_000);
-            running.run(a1, b(1, DAY + HOUR, 10_000));
+            Kernelish running = startedWith(store, settings, a1);
             CycleRecord a2 = a(2, DAY + 2 * HOUR, 10_000);
             running.lost(a2);                                 // update 3, never stored
             CycleRecord b3 = b(3, DAY + 3 * HOUR, 10_500);
@@ -343,9 +348,8 @@ class PortfolioBreakerRestoreTest {
     void the_replay_pauses_and_resumes_at_a_new_day_as_the_running_breaker_did() {
         RiskSettings settings = drawdown(0.5, 0);
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("new-day"))) {
-            Kernelish running = kernel(store, settings, "rb");
             CycleRecord a1 = a(1, DAY + HOUR, 11_000);
-            running.run(a1, b(1, DAY + HOUR, 10_000));           // peak 21,000
+            Kernelish running = startedWith(store, settings, a1);   // peak 21,000
             CycleRecord a2 = a(2, DAY + 2 * HOUR, 11_000);
             running.lost(a2);
             CycleRecord b3 = b(3, 2 * DAY + HOUR, 8_000);
@@ -373,9 +377,8 @@ class PortfolioBreakerRestoreTest {
     void after_a_second_crash_the_stored_cycles_of_both_processes_are_applied_again() {
         RiskSettings settings = drawdown(0.5, 0);
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("twice"))) {
-            Kernelish running = kernel(store, settings, "rb");
             CycleRecord a1 = a(1, DAY + HOUR, 10_000);
-            running.run(a1, b(1, DAY + HOUR, 10_000));
+            Kernelish running = startedWith(store, settings, a1);
             CycleRecord a2 = a(2, DAY + 2 * HOUR, 10_000);
             running.lost(a2);
             running.run(b(2, DAY + 2 * HOUR, 12_000));           // peak 22,000
@@ -404,9 +407,8 @@ class PortfolioBreakerRestoreTest {
     void a_stored_cycles_transition_the_replay_does_not_make_again_is_deleted() {
         RiskSettings settings = drawdown(0.5, 1);
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("not-again"))) {
-            Kernelish running = kernel(store, settings, "rb");
             CycleRecord a1 = a(1, DAY + HOUR, 11_000);
-            running.run(a1, b(1, DAY + HOUR, 10_000));           // peak 21,000
+            Kernelish running = startedWith(store, settings, a1);   // peak 21,000
             CycleRecord a2 = a(2, DAY + 2 * HOUR, 9_000);
             running.lost(a2);                                    // 19,000: 9.5%: PAUSED
             CycleRecord b2 = b(2, DAY + 2 * HOUR, 10_000);
@@ -432,9 +434,8 @@ class PortfolioBreakerRestoreTest {
     void a_move_the_replay_makes_that_was_not_recorded_is_recorded() {
         RiskSettings settings = drawdown(0.5, 0);
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("made-again"))) {
-            Kernelish running = kernel(store, settings, "rb");
             CycleRecord a1 = a(1, DAY + HOUR, 10_000);
-            running.run(a1, b(1, DAY + HOUR, 10_000));           // peak 20,000
+            Kernelish running = startedWith(store, settings, a1);   // peak 20,000
             running.lost(a(2, DAY + 2 * HOUR, 12_000));          // peak 22,000
             CycleRecord b2 = b(2, DAY + 2 * HOUR, 8_950);
             running.run(b2);                                     // 20,950: 4.8% from 22,000
@@ -457,9 +458,8 @@ class PortfolioBreakerRestoreTest {
     void a_move_recorded_at_the_restart_reads_before_a_reset_that_came_after_it() {
         RiskSettings settings = drawdown(0.12, 0);
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("order-of-moves"))) {
-            Kernelish running = kernel(store, settings, "rb");
             CycleRecord a1 = a(1, DAY + HOUR, 11_000);
-            running.run(a1, b(1, DAY + HOUR, 10_000));       // peak 21,000
+            Kernelish running = startedWith(store, settings, a1);   // peak 21,000
             running.lost(a(2, DAY + 2 * HOUR, 10_000));
             CycleRecord b2 = b(2, DAY + 2 * HOUR, 8_000);
             running.run(b2);                                 // 18,000: 14.3%: HALTED
@@ -483,9 +483,8 @@ class PortfolioBreakerRestoreTest {
     void a_manual_reset_between_stored_cycles_after_the_stored_state_is_applied_again_in_its_place() {
         RiskSettings settings = drawdown(0.12, 0);
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("reset-between"))) {
-            Kernelish running = kernel(store, settings, "rb");
             CycleRecord a1 = a(1, DAY + HOUR, 11_000);
-            running.run(a1, b(1, DAY + HOUR, 10_000));       // peak 21,000
+            Kernelish running = startedWith(store, settings, a1);   // peak 21,000
             CycleRecord a2 = a(2, DAY + 2 * HOUR, 11_000);
             running.lost(a2);
             running.run(b(2, DAY + 2 * HOUR, 7_000));        // 18,000: 14.3% from 21,000: HALTED
@@ -542,16 +541,14 @@ class PortfolioBreakerRestoreTest {
     void a_lost_cycles_portfolio_transition_is_deleted_at_the_restart_and_recorded_again_when_it_runs_again() {
         RiskSettings settings = drawdown(0.5, 0);
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("orphan"))) {
-            Kernelish running = kernel(store, settings, "rb");
             CycleRecord a1 = a(1, DAY + HOUR, 11_000);
-            CycleRecord b1 = b(1, DAY + HOUR, 10_000);
-            running.run(a1, b1);
+            Kernelish running = startedWith(store, settings, a1);
             CycleRecord a2 = a(2, DAY + 2 * HOUR, 9_000);
             running.lost(a2);   // PAUSED: the transition is recorded at once, the cycle never
             RiskStore risk = new RiskStore(store);
             assertThat(risk.transitions(RiskEngine.PORTFOLIO)).hasSize(1);
 
-            Kernelish again = restarted(store, settings, a1, b1);
+            Kernelish again = restarted(store, settings, a1, B1);
             assertThat(again.portfolio()).isEqualTo(BreakerState.ACTIVE);
             assertThat(again.engine().lastTransitions()).doesNotContainKey(RiskEngine.PORTFOLIO);
             assertThat(risk.transitions(RiskEngine.PORTFOLIO)).isEmpty();
@@ -611,16 +608,14 @@ class PortfolioBreakerRestoreTest {
     void a_reset_while_a_lost_cycle_was_queued_is_applied_again_to_the_stored_cycles_state() {
         RiskSettings settings = drawdown(0.12, 0);
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("reset-queued"))) {
-            Kernelish running = kernel(store, settings, "rb");
             CycleRecord a1 = a(1, DAY + HOUR, 11_000);
-            CycleRecord b1 = b(1, DAY + HOUR, 10_000);
-            running.run(a1, b1);                              // peak 21,000
+            Kernelish running = startedWith(store, settings, a1);   // peak 21,000
             running.lost(a(2, DAY + 2 * HOUR, 8_000));        // 18,000: HALTED; its record never commits
             assertThat(running.engine().reset(RiskEngine.PORTFOLIO, "checked")).isPresent();   // peak 18,000
             assertThat(new RiskStore(store).lastPortfolioState()).get().extracting(PortfolioBreakerState::composeId)
                     .as("not the reset's, which sums a2").isEqualTo("rb-1");
 
-            Kernelish again = restarted(store, settings, a1, b1);
+            Kernelish again = restarted(store, settings, a1, B1);
             assertThat(again.portfolio()).isEqualTo(BreakerState.ACTIVE);
             assertThat(again.engine().lastTransitions().get(RiskEngine.PORTFOLIO).cause()).isEqualTo("reset: checked");
             again.run(a(2, DAY + 2 * HOUR, 9_500));   // runs again: 19,500 is 7.1% from the stored cycles' 21,000
