@@ -1,55 +1,33 @@
 package dev.stratagem.runtime.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.TradeHistoryEntry;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same migrations and queries against a real PostgreSQL: the database {@code STRATAGEM_PG_URL} names, by
- * default {@code stratagem_test} on 127.0.0.1:5432 (user and password from {@code STRATAGEM_PG_USER} /
- * {@code STRATAGEM_PG_PASSWORD}, default postgres / postgres). {@code ./stratagem test} starts a throwaway server
- * and sets all three (scripts/lib/postgres.sh). Skipped when nothing listens at the URL's host and port. Each test
- * gets its own schema.
+ * The same migrations and queries against a real PostgreSQL ({@link PostgresSchema}: skipped when none listens). Each
+ * test gets its own schema.
  */
 class PostgresHistoryStoreTest {
 
-    private static final String SERVER = Objects.requireNonNullElse(System.getenv("STRATAGEM_PG_URL"),
-            "jdbc:postgresql://127.0.0.1:5432/stratagem_test");
-    private static final String USER = Objects.requireNonNullElse(System.getenv("STRATAGEM_PG_USER"), "postgres");
-    private static final String PASSWORD =
-            Objects.requireNonNullElse(System.getenv("STRATAGEM_PG_PASSWORD"), "postgres");
-
-    private String schema;
+    private PostgresSchema schema;
 
     @BeforeEach
     void createSchema() throws SQLException {
-        assumeTrue(listening(), "no PostgreSQL listening for " + SERVER
-                + " (./stratagem test starts one, or set STRATAGEM_PG_URL)");
-        schema = "history_test_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE SCHEMA " + schema);
+        schema = PostgresSchema.create();
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
         if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
+            schema.close();
         }
     }
 
@@ -117,26 +95,6 @@ class PostgresHistoryStoreTest {
     }
 
     private JdbiHistoryStore open() {
-        return JdbiHistoryStore.open(SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + schema, USER,
-                PASSWORD);
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    /** Whether something accepts connections at {@link #SERVER}'s host and port (PostgreSQL's defaults if absent). */
-    private static boolean listening() {
-        URI uri = URI.create(SERVER.substring("jdbc:".length()));
-        String host = Objects.requireNonNullElse(uri.getHost(), "localhost");
-        int port = uri.getPort() == -1 ? 5432 : uri.getPort();
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return schema.open();
     }
 }
