@@ -102,11 +102,13 @@ final class PluginWatcher implements AutoCloseable {
         due.remove(jar);
         Long seen = firstSeen.remove(jar);
         long detected = seen == null ? System.nanoTime() : seen;
-        if (Files.exists(jar)) {
-            reloader.offer(jar, "WATCH", detected);
-        } else {
-            reloader.removed(jar, detected);
-        }
+        var attempt = Files.exists(jar) ? reloader.offer(jar, "WATCH", detected) : reloader.removed(jar, detected);
+        // an attempt records its own outcome; one that could not says so here, or nothing would
+        attempt.whenComplete((event, failure) -> {
+            if (failure != null) {
+                LOG.error("hot reload of {} failed before it recorded an outcome", jar, failure);
+            }
+        });
     }
 
     @Override

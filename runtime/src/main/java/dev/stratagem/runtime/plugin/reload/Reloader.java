@@ -186,7 +186,7 @@ final class Reloader implements AutoCloseable {
                 } finally {
                     again.close();
                 }
-            } catch (RefusedException | RuntimeException e) {
+            } catch (RefusedException | RuntimeException | LinkageError e) {
                 // only a warm-up: the real attempt reports what is wrong
                 LOG.debug("warming the reload path of {} on {} failed: {}", pluginId, strategy.id(), e.toString());
             }
@@ -259,13 +259,13 @@ final class Reloader implements AutoCloseable {
                 candidate.close();
                 throw e;
             }
-        } catch (IOException | RefusedException e) {
+        } catch (IOException | RefusedException | LinkageError e) {
             dependents.forEach(PluginVersion::close);
             if (stored != null && !known) {
                 store.discard(stored, List.of());
             }
             b.phase();
-            return record(b, ReloadEvent.REFUSED, e.getMessage(), List.of());
+            return record(b, ReloadEvent.REFUSED, reason(e), List.of());
         }
         b.loadMicros = b.phase();
         Set<String> ids = new java.util.LinkedHashSet<>();
@@ -291,17 +291,26 @@ final class Reloader implements AutoCloseable {
                 retired.add(s.base().get());
                 next.add(s.rebuilt(view, ids));
             }
-        } catch (RefusedException | RuntimeException e) {
+        } catch (RefusedException | RuntimeException | LinkageError e) {
             candidate.close();
             dependents.forEach(PluginVersion::close);
             if (!known) {
                 store.discard(stored, List.of());
             }
             b.validateMicros = b.phase();
-            return record(b, ReloadEvent.REFUSED, e.getMessage(), names);
+            return record(b, ReloadEvent.REFUSED, reason(e), names);
         }
         b.validateMicros = b.phase();
         return swap(b, candidate, dependents, stored, jar, users, next, retired);
+    }
+
+    /**
+     * @return why a version was refused: the message, or for a class of the jar the JVM cannot load or link (a
+     *     corrupt class file, one compiled for a newer Java, a missing class, a static initialiser that threw), that
+     *     and the error, which names the class
+     */
+    private static String reason(Throwable e) {
+        return e instanceof LinkageError ? "a class of the jar cannot be loaded: " + e : e.getMessage();
     }
 
     private ReloadEvent swap(Builder b, PluginVersion candidate, List<PluginVersion> dependents, Path stored, Path jar,

@@ -73,6 +73,7 @@ class HotReloadEndToEndTest {
             for (Path broken : List.of(ReloadFixture.jar("reload-v3-broken"),
                     ReloadFixture.rewritten(v2jar, tmp.resolve("noext.jar"), n -> n.endsWith("extensions.idx"), a -> { }),
                     ReloadFixture.truncated(v2jar, tmp.resolve("truncated.jar")),
+                    corruptClass(v2jar, tmp.resolve("badclass.jar")),
                     ReloadFixture.rewritten(v2jar, tmp.resolve("badmf.jar"), n -> false, a -> a.remove(
                             new java.util.jar.Attributes.Name("Plugin-Id"))))) {
                 ReloadFixture.drop(broken, plugins, "reload-probe.jar");
@@ -83,7 +84,9 @@ class HotReloadEndToEndTest {
             assertThat(refusals.get(0)).contains("composer threw on replay").contains("broken on purpose");
             assertThat(refusals.get(1)).contains("has no extensions");
             assertThat(refusals.get(2)).contains("does not open as a jar");
-            assertThat(refusals.get(3)).contains("bad manifest: no Plugin-Id");
+            assertThat(refusals.get(3)).contains("a class of the jar cannot be loaded: java.lang.ClassFormatError")
+                    .contains("ReloadProbeV2Composer");
+            assertThat(refusals.get(4)).contains("bad manifest: no Plugin-Id");
             assertThat(kernel.plugins().list()).filteredOn(p -> p.pluginId().equals("reload-probe"))
                     .singleElement().satisfies(p -> assertThat(p.version()).isEqualTo("2.0.0"));
 
@@ -102,11 +105,13 @@ class HotReloadEndToEndTest {
             assertThat(cli("plugins", "history", "reload-probe", "--api", api)).isZero();
             assertThat(cli("plugins", "list", "--api", api)).isZero();
             assertThat(kernel.plugins().history("reload-probe")).extracting(ReloadEvent::outcome)
-                    .startsWith("SWAPPED", "REFUSED", "REFUSED", "REFUSED", "REFUSED", "SWAPPED");
+                    .startsWith("SWAPPED", "REFUSED", "REFUSED", "REFUSED", "REFUSED", "REFUSED", "SWAPPED");
 
             HttpResponse<String> live = http(api, "GET", "/api/plugins", null, null);
             assertThat(JSON.readTree(live.body()).findValuesAsText("pluginId")).contains("reload-probe");
             assertThat(live.body()).contains("\"strategies\":[\"s: RUNNING\"]");
+            String corrupt = JarDescriptor.read(tmp.resolve("badclass.jar")).sha256().substring(0, 12);
+            assertThat(live.body()).as("a refused build is no rollback target").doesNotContain(corrupt);
             HttpResponse<String> history = http(api, "GET", "/api/plugins/reload-probe/history", null, null);
             assertThat(JSON.readTree(history.body()).get(0).path("trigger").asText()).isEqualTo("ROLLBACK");
             HttpResponse<String> unknown = http(api, "POST", "/api/plugins/reload-probe/rollback", "{\"to\":\"9.9.9\"}",
@@ -127,6 +132,14 @@ class HotReloadEndToEndTest {
             System.clearProperty(ReloadFixture.CLOSED_LOG);
         }
         assertVersionsRanInOrder(db);
+    }
+
+    /** @return a copy of the v2 jar whose composer's class file is not one: the JVM refuses to define it */
+    private static Path corruptClass(Path v2jar, Path out) throws java.io.IOException {
+        byte[] garbage = new byte[100];
+        new java.util.Random(7).nextBytes(garbage);
+        return ReloadFixture.rewritten(v2jar, out,
+                (name, bytes) -> name.endsWith("ReloadProbeV2Composer.class") ? garbage : bytes, a -> { });
     }
 
     /** @return the line the 1.0.0 composer that ran the strategy wrote when it was closed, if it has been */

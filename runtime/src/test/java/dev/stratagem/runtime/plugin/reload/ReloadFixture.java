@@ -102,18 +102,29 @@ final class ReloadFixture {
     /** A copy of {@code jar} without the entries {@code drop} matches and with a manifest {@code edit}ed. */
     static Path rewritten(Path jar, Path out, Predicate<String> drop, java.util.function.Consumer<Attributes> edit)
             throws IOException {
+        return rewritten(jar, out, (name, bytes) -> drop.test(name) ? null : bytes, edit);
+    }
+
+    /**
+     * @param replace each entry's name and bytes to the bytes the copy gets, {@code null} to leave it out
+     * @return {@code out}: a copy of the jar with its entries replaced and its manifest edited
+     */
+    static Path rewritten(Path jar, Path out, java.util.function.BiFunction<String, byte[], byte[]> replace,
+            java.util.function.Consumer<Attributes> edit) throws IOException {
         try (JarFile in = new JarFile(jar.toFile())) {
             Manifest manifest = new Manifest(in.getManifest());
             edit.accept(manifest.getMainAttributes());
             try (OutputStream file = Files.newOutputStream(out); JarOutputStream zip = new JarOutputStream(file, manifest)) {
                 for (JarEntry e : java.util.Collections.list(in.entries())) {
-                    if (e.getName().equals(JarFile.MANIFEST_NAME) || drop.test(e.getName())) {
+                    byte[] bytes;
+                    try (InputStream body = in.getInputStream(e)) {
+                        bytes = replace.apply(e.getName(), body.readAllBytes());
+                    }
+                    if (e.getName().equals(JarFile.MANIFEST_NAME) || bytes == null) {
                         continue;
                     }
                     zip.putNextEntry(new JarEntry(e.getName()));
-                    try (InputStream body = in.getInputStream(e)) {
-                        body.transferTo(zip);
-                    }
+                    zip.write(bytes);
                     zip.closeEntry();
                 }
             }
