@@ -45,9 +45,21 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunConfig runConfig = RunConfig.load(config).withSpeed(speed);
-        Kernel kernel = Kernel.start(config, runConfig, plugins.plugins(), database.database(),
-                new KernelOptions(System.getenv(), settings, live));
         AtomicReference<ConsoleLauncher> launcher = new AtomicReference<>();
+        // on the kernel's Vert.x, with its plugins and strategies live: stratagem plugins ..., the plugin page and
+        // start / pause / stop act on this runtime while the feed runs; live cycles come off its bus. Up before the
+        // first bar: a run whose control API cannot listen does not trade
+        KernelOptions options = new KernelOptions(System.getenv(), settings, live).withBeforeFeed(noConsole ? k -> { }
+                : k -> launcher.set(serveConsole(k)));
+        Kernel kernel;
+        try {
+            kernel = Kernel.start(config, runConfig, plugins.plugins(), database.database(), options);
+        } catch (RuntimeException e) {
+            if (launcher.get() != null) {   // served, then the strategies did not start
+                launcher.get().close();
+            }
+            throw e;
+        }
         Thread hook = new Thread(() -> {
             kernel.shutdown("signal");
             ConsoleLauncher served = launcher.get();
@@ -56,17 +68,6 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "stratagem-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        if (!noConsole) {
-            // on the kernel's Vert.x, with its plugins and strategies live: stratagem plugins ..., the plugin
-            // page and start / pause / stop act on this runtime while the feed runs; live cycles come off its bus
-            try {
-                launcher.set(ConsoleLauncher.startOnRuntime(kernel, console.options(), database.database(),
-                        System.out));
-            } catch (Exception e) {
-                // a trading run does not stop because its console could not bind
-                System.err.println("warning: console not served: " + e.getMessage());
-            }
-        }
         long bars = kernel.feedFinished().toCompletionStage().toCompletableFuture().get(365, TimeUnit.DAYS);
         kernel.shutdown("feed finished"); // after a signal: waits for the hook's shutdown to finish
         try {
@@ -83,5 +84,15 @@ final class RunCommand implements Callable<Integer> {
             after.serveUntilSignal(System.out);
         }
         return 0;
+    }
+
+    private ConsoleLauncher serveConsole(Kernel kernel) {
+        try {
+            return ConsoleLauncher.startOnRuntime(kernel, console.options(), database.database(), System.out);
+        } catch (Exception e) {
+            throw new IllegalStateException("the console cannot listen on " + console.options().host() + ":"
+                    + console.options().port() + ": " + e.getMessage() + " (pass --console-port with a free port, or"
+                    + " --no-console)", e);
+        }
     }
 }

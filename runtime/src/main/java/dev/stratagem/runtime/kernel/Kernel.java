@@ -195,21 +195,29 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the ops endpoints (metrics, health, ready, the kill switch) if enabled, and writes their port beside the
+     * database for the command line.
+     *
+     * @throws IllegalStateException if they cannot listen: the runtime must not trade without its kill switch
+     */
     void startOps(Settings settings, Path database) {
         if (!settings.flag("ops.http.enabled")) {
             return;
         }
+        String host = settings.text("ops.http.host");
+        int port = settings.count("ops.http.port");
         try {
-            ops = OpsServer.start(vertx, settings.text("ops.http.host"), settings.count("ops.http.port"), metrics,
-                    risk, () -> ready && !down.get() && history.failed() == 0, settings.text("ops.apiToken"));
+            ops = OpsServer.start(vertx, host, port, metrics, risk,
+                    () -> ready && !down.get() && history.failed() == 0, settings.text("ops.apiToken"));
             portFile = database.toAbsolutePath().resolveSibling(database.getFileName() + ".ops-port");
             java.nio.file.Files.writeString(portFile, Integer.toString(ops.port()));
-            LOG.info("ops endpoints on http://{}:{}/ (metrics, health, ready, killswitch)",
-                    settings.text("ops.http.host"), ops.port());
         } catch (Exception e) {
-            LOG.error("ops HTTP server not started on {}:{}: {}", settings.text("ops.http.host"),
-                    settings.count("ops.http.port"), e.toString());
+            throw new IllegalStateException("the ops endpoints (kill switch, metrics, health) cannot listen on " + host
+                    + ":" + port + ": " + e.getMessage() + " (set ops.http.port to a free port, or 0 for any;"
+                    + " ops.http.enabled: false for none)", e);
         }
+        LOG.info("ops endpoints on http://{}:{}/ (metrics, health, ready, killswitch)", host, ops.port());
     }
 
     /** @return the risk engine (breakers, kill switch, sleeves) */

@@ -158,6 +158,14 @@ final class KernelBoot {
         metrics.collectComponents(kernel::runningComponents);
         kernel.waitFor(waiting.values(), launcher);
         try {
+            // before the first bar: a runtime whose kill switch, metrics or console cannot listen does not trade
+            kernel.startOps(runtime, database);
+            options.beforeFeed().accept(kernel);
+        } catch (RuntimeException e) {
+            kernel.shutdown("failed to start: " + e.getMessage());
+            throw e;
+        }
+        try {
             Future.all(verticles.stream().map(v -> vertx.deployVerticle(v, Kernel.WORKER)).toList())
                     .compose(v -> vertx.deployVerticle(feed))
                     .await(30, TimeUnit.SECONDS);
@@ -165,7 +173,6 @@ final class KernelBoot {
             kernel.shutdown("failed to start: " + e.getMessage());
             throw new IllegalStateException("the strategies did not start: " + e.getMessage(), e);
         }
-        kernel.startOps(runtime, database);
         kernel.markReady();
         LOG.info("started {} strategies on {} with {} plugins", verticles.size(), fed, catalog.list().size());
         return kernel;

@@ -7,6 +7,8 @@ import dev.stratagem.runtime.testing.TestPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +43,25 @@ class StratagemCommandTest {
         assertThat(skipped.getFirst()).isEqualTo("skipped rows   2");
         assertThat(skipped.get(1)).startsWith("  " + bad.getFileName() + ":11: ").contains("Open");
         assertThat(skipped.get(2)).startsWith("  " + bad.getFileName() + ":21: 3 fields, expected 7");
+    }
+
+    @Test
+    void a_run_whose_console_port_is_taken_does_not_trade_and_says_which_port() throws IOException {
+        Path runFile = dev.stratagem.runtime.testing.RunFiles.write(tmp, 0);
+        Path db = tmp.resolve("history");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Result r = run("run", "--config", runFile.toString(), "--plugins", TestPaths.plugins().toString(), "--db",
+                    db.toString(), "--set", "ops.http.port=0",
+                    "--console-port", Integer.toString(taken.getLocalPort()));
+            assertThat(r.code).isEqualTo(2);
+            assertThat(r.err.strip()).startsWith("error: the console cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort()).endsWith("(pass --console-port with a free port, or --no-console)");
+        }
+        try (var store = dev.stratagem.runtime.history.JdbiHistoryStore.openFile(db)) {
+            long cycles = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM cycles").mapTo(Long.class)
+                    .one());
+            assertThat(cycles).as("no bar was traded").isZero();
+        }
     }
 
     @Test

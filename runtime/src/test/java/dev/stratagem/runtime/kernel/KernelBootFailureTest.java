@@ -7,12 +7,17 @@ import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.testing.RunFiles;
 import dev.stratagem.runtime.testing.TestPaths;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A kernel that cannot start says why and leaves nothing running: its history writer stopped, its database closed. */
+/**
+ * A kernel that cannot start says why and leaves nothing running: its history writer stopped, its database closed; and
+ * one whose control endpoints cannot listen does not trade.
+ */
 class KernelBootFailureTest {
 
     @TempDir
@@ -41,6 +46,47 @@ class KernelBootFailureTest {
                     + " portfolio_breaker_states").mapTo(String.class).one());
             assertThat(stored).as("left as it was, for the operator to see").isEqualTo("100000.0;abc");
         }
+    }
+
+    @Test
+    void an_ops_port_another_process_holds_fails_the_start_before_the_first_bar_naming_it() throws Exception {
+        Path runFile = RunFiles.write(tmp, 0);
+        Path db = tmp.resolve("history");
+        long writers = historyWriters();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> Kernel.start(runFile, RunConfig.load(runFile).withSpeed(0.0), TestPaths.plugins(),
+                    db, new KernelOptions(Map.of(), Map.of("ops.http.host", "127.0.0.1", "ops.http.port",
+                            Integer.toString(taken.getLocalPort())), false)))
+                    .hasMessageContaining("the ops endpoints (kill switch, metrics, health) cannot listen on 127.0.0.1:"
+                            + taken.getLocalPort())
+                    .hasMessageContaining("set ops.http.port to a free port");
+        }
+
+        assertThat(historyWriters()).isEqualTo(writers);
+        try (JdbiHistoryStore again = JdbiHistoryStore.openFile(db)) {
+            assertThat(cycles(again)).as("no bar was traded").isZero();
+        }
+    }
+
+    @Test
+    void what_must_be_up_before_the_feed_failing_fails_the_start_and_nothing_trades() throws Exception {
+        Path runFile = RunFiles.write(tmp, 0);
+        Path db = tmp.resolve("history");
+        KernelOptions options = new KernelOptions(Map.of(), Map.of("ops.http.port", "0"), false)
+                .withBeforeFeed(kernel -> {
+                    throw new IllegalStateException("the console cannot listen on 127.0.0.1:8080");
+                });
+
+        assertThatThrownBy(() -> Kernel.start(runFile, RunConfig.load(runFile).withSpeed(0.0), TestPaths.plugins(),
+                db, options)).hasMessage("the console cannot listen on 127.0.0.1:8080");
+
+        try (JdbiHistoryStore again = JdbiHistoryStore.openFile(db)) {
+            assertThat(cycles(again)).as("no bar was traded").isZero();
+        }
+    }
+
+    private static long cycles(JdbiHistoryStore store) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM cycles").mapTo(Long.class).one());
     }
 
     private static long historyWriters() {
