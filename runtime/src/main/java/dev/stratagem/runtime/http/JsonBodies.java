@@ -1,6 +1,8 @@
 package dev.stratagem.runtime.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -15,7 +17,14 @@ import java.util.Set;
  */
 public final class JsonBodies {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /**
+     * Strict: a second value after the object, or a field given twice, is refused instead of dropped or overwritten
+     * (on a kill switch call, {@code {"action":"activate"}{"action":"deactivate"}} must not do either silently).
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private JsonBodies() {}
 
