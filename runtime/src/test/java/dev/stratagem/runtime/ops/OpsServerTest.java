@@ -111,7 +111,8 @@ class OpsServerTest {
             killSwitch.put("{'action':'activate','reason':{'a':1}}", "field 'reason'");
             killSwitch.put("{'action':7}", "field 'action'");
             killSwitch.put("{'action':'activate','reason':'x','why':1}", "unknown field 'why'");
-            killSwitch.put("{'action':'activate','reason':'x'}{'action':'deactivate'}", "not valid JSON: Trailing token");
+            killSwitch.put("{'action':'activate','reason':'x'}{'action':'deactivate'}",
+                    "not valid JSON: Trailing token");
             killSwitch.put("{'action':'activate','reason':'x'} and more", "not valid JSON");
             killSwitch.put("{'action':'activate','reason':'x','action':'deactivate'}", "Duplicate field 'action'");
             Map<String, String> reset = new LinkedHashMap<>();
