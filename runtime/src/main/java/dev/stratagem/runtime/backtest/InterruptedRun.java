@@ -41,6 +41,7 @@ final class InterruptedRun implements AutoCloseable {
     void stopped() {
         try {
             if (store.endRun(runId, System.currentTimeMillis(), STATUS, skippedRows)) {
+                store.sync();   // the JVM exits next, the database not closed: on disk now, or it is not at all
                 LOG.warn("backtest {} stopped before it finished; its run is recorded as interrupted", runId);
             }
         } catch (RuntimeException e) {

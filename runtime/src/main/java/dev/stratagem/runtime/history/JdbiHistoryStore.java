@@ -215,6 +215,17 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
     }
 
     /**
+     * Makes what is committed so far durable now. An embedded H2 writes its commits to the file a moment later, from
+     * a thread of its own; a JVM that exits meanwhile without closing the database (a shutdown hook recording an
+     * interrupted run while the run's thread still writes) lost them. PostgreSQL's commits are durable already.
+     */
+    public void sync() {
+        if (dialect == SqlDialect.H2) {
+            jdbi.useHandle(h -> h.execute("CHECKPOINT SYNC"));
+        }
+    }
+
+    /**
      * Records the end of a run.
      *
      * @param summary the run's results

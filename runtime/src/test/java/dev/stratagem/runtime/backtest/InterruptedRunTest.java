@@ -6,7 +6,11 @@ import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunInfo;
 import dev.stratagem.runtime.history.RunSummary;
 import java.math.BigDecimal;
+import dev.stratagem.runtime.testing.TestPaths;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +30,48 @@ class InterruptedRunTest {
             assertThat(store.run("bt-1").orElseThrow()).extracting(r -> r.status(), r -> r.skippedRows())
                     .containsExactly(InterruptedRun.STATUS, 2);
         }
+    }
+
+    @Test
+    void a_backtest_process_stopped_by_sigterm_is_interrupted_on_disk() throws Exception {
+        Path data = tmp.resolve("minutes.csv");
+        StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Volume\n");
+        Instant t = Instant.parse("2020-01-01T00:00:00Z");
+        for (int i = 0; i < 400_000; i++) {
+            double close = 100 + 10 * Math.sin(i / 50.0);
+            csv.append(t.plusSeconds(60L * i)).append(',').append(close).append(',').append(close + 1).append(',')
+                    .append(close - 1).append(',').append(close).append(",1000\n");
+        }
+        Files.writeString(data, csv);
+        Path db = tmp.resolve("h");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "dev.stratagem.runtime.cli.StratagemCommand", "backtest", "--strategy",
+                TestPaths.strategies().resolve("sma-crossover-orcl.yaml").toString(), "--data", data.toString(),
+                "--plugins", TestPaths.plugins().toString(), "--db", db.toString(), "--record", "all", "--quiet")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("out.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!recording(db) && process.isAlive() && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            assertThat(process.isAlive()).as(Files.readString(tmp.resolve("out.log"))).isTrue();
+            process.destroy();   // SIGTERM
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
+            assertThat(store.runs()).singleElement().satisfies(r -> assertThat(r.status())
+                    .as("what the hook wrote, on disk once the process is gone").isEqualTo(InterruptedRun.STATUS));
+        }
+    }
+
+    /** @return whether the backtest's history file holds recorded cycles (read by H2's own file lock rules: none) */
+    private static boolean recording(Path db) throws java.io.IOException {
+        Path file = Path.of(db + ".mv.db");
+        return Files.exists(file) && Files.size(file) > 1_000_000;
     }
 
     @Test
