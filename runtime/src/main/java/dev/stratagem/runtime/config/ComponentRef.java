@@ -23,7 +23,14 @@ public record ComponentRef(String id, Map<String, Object> params, String script)
         }
         id = id == null && script != null ? script : id;
         Objects.requireNonNull(id, "id");
-        params = params == null ? Map.of() : Map.copyOf(params);
+        params = params == null ? Map.of() : params;
+        for (Map.Entry<String, Object> p : params.entrySet()) {   // a YAML "key: null" (or "key:")
+            if (p.getValue() == null) {
+                throw new IllegalArgumentException("parameter '" + p.getKey() + "' has no value; give one, or leave"
+                        + " the key out");
+            }
+        }
+        params = Map.copyOf(params);
     }
 
     /**

@@ -35,7 +35,8 @@ public final class StrategyConfigLoader {
         require(config.id().matches("[A-Za-z0-9._-]+"), source, "id", "may only hold letters, digits, '.', '_' and '-'");
         require(!config.allSymbols().isEmpty(), source, "symbols", "needs at least one symbol");
         require(config.capital() != null, source, "capital", "is required");
-        require(config.capital().compareTo(BigDecimal.ZERO) > 0, source, "capital", "must be positive");
+        require(config.capital().compareTo(BigDecimal.ZERO) > 0 && config.capital().compareTo(MAX_CAPITAL) <= 0,
+                source, "capital", "must be positive and at most 1e15, was " + config.capital());
         require(config.periodsPerYear() > 0, source, "periodsPerYear", "must be positive");
         require(config.features() != null, source, "features", "is required (for example id: indicators)");
         require(config.composer() != null, source, "composer", "is required (for example id: sma-crossover)");
@@ -58,6 +59,12 @@ public final class StrategyConfigLoader {
             throw new IllegalStateException("a config record always serialises", e);
         }
     }
+
+    /**
+     * The most starting cash a strategy may have: equity is also a double, exact to the cent only below ~9e13, and
+     * 1e400 (a BigDecimal, an infinite double) failed every cycle of a backtest with "cash must be finite".
+     */
+    static final BigDecimal MAX_CAPITAL = new BigDecimal("1e15");
 
     private static void require(boolean ok, String source, String key, String what) {
         if (!ok) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -54,9 +56,11 @@ public final class Yaml {
             String leaf = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
             // a value the type refused: its own reason, without Jackson's "Cannot construct instance of ..."
             String why = e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException
-                    ? e.getCause().getMessage() : e.getOriginalMessage();
-            throw new ConfigException(file + lineOf(text, leaf, e.getLocation()) + ": bad value for '" + key + "': "
-                    + firstLine(why), e);
+                    ? e.getCause().getMessage()
+                    : e instanceof MismatchedInputException m && m.getTargetType() != null ? expected(m)
+                    : e.getOriginalMessage();
+            throw new ConfigException(file + lineOf(text, leaf, e.getLocation())
+                    + (key.isEmpty() ? ": the file " : ": bad value for '" + key + "': ") + firstLine(why), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(syntaxError(file, e), e);
         }
@@ -88,6 +92,31 @@ public final class Yaml {
             }
         }
         return file + at + ": not valid YAML: " + said;
+    }
+
+    /**
+     * @return what a key of the type takes, in the words of a strategy file rather than Jackson's (which named the
+     *     Java class: "Cannot deserialize value of type `java.math.BigDecimal` from String"), with the value given
+     */
+    private static String expected(MismatchedInputException e) {
+        Class<?> type = e.getTargetType();
+        String was = e instanceof InvalidFormatException f ? ", was '" + f.getValue() + "'" : "";
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false" + was;
+        }
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return "must be a whole number" + was;
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "must be a number" + was;
+        }
+        if (type == String.class) {
+            return "must be text" + was;
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a list, such as [a, b]";
+        }
+        return "must be a mapping of keys (key: value), not a single value";
     }
 
     /** The line of {@code key:} in the file (the parser's own location may be far past it), else the parser's. */

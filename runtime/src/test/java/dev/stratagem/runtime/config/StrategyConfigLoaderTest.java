@@ -56,6 +56,32 @@ class StrategyConfigLoaderTest {
     }
 
     @Test
+    void a_value_of_the_wrong_kind_says_what_the_key_takes_in_plain_words() throws IOException {
+        String head = "id: x\nsymbols: [ORCL]\ncapital: 5\nfeatures: {id: indicators}\n";
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();   // file -> the message's end
+        cases.put("id: x\nsymbols: [ORCL]\ncapital: lots\n", ":3: bad value for 'capital': must be a number, was 'lots'");
+        cases.put("id: x\nsymbols: [ORCL]\ncapital: \"100,000\"\n",
+                ":3: bad value for 'capital': must be a number, was '100,000'");
+        cases.put("id: x\nsymbols: ORCL\ncapital: 5\n", ":2: bad value for 'symbols': must be a list, such as [a, b]");
+        cases.put("id: x\nsymbols: [ORCL]\ncapital: 5\nconstraints:\n  allowShort: maybe\n",
+                ":5: bad value for 'constraints.allowShort': must be true or false, was 'maybe'");
+        cases.put(head + "composer: sma-crossover\n",
+                ":5: bad value for 'composer': must be a mapping of keys (key: value), not a single value");
+        cases.put(head + "composer: {id: sma-crossover}\ngateway:\n  id: paper\n  params:\n    feeBps: null\n",
+                ":6: bad value for 'gateway': parameter 'feeBps' has no value; give one, or leave the key out");
+        cases.put("just a string\n",
+                ":1:1: the file must be a mapping of keys (key: value), not a single value");
+        cases.put("id: x\nsymbols: [ORCL]\ncapital: 1e400\n" + "features: {id: indicators}\n"
+                + "composer: {id: sma-crossover}\n", ": 'capital' must be positive and at most 1e15, was 1E+400");
+        int n = 0;
+        for (var c : cases.entrySet()) {
+            Path file = write("kind-" + (n++) + ".yaml", c.getKey());
+            assertThatThrownBy(() -> StrategyConfigLoader.load(file)).as(c.getKey())
+                    .hasMessage(file + c.getValue());
+        }
+    }
+
+    @Test
     void a_component_names_a_plugin_or_a_script_not_both_nor_neither() throws IOException {
         Path both = write("both.yaml", "id: x\nsymbols: [ORCL]\ncapital: 5\nfeatures: {id: indicators}\ncomposer:\n"
                 + "  id: sma-crossover\n  script: scripts/js/sma-crossover\n");

@@ -7,7 +7,7 @@ import java.util.Set;
  * Parameters of {@link PaperExecutionGateway}.
  *
  * @param fill {@code next-open} (default) or {@code mark}
- * @param feeBps the fee on the fill's notional, in basis points (default 0); not negative
+ * @param feeBps the fee on the fill's notional, in basis points (default 0); not negative, at most 10000
  * @param slippageBps the price concession on every fill, in basis points (default 0); not negative,
  *     below 10000 so a sell never fills at a price of zero or less
  * @param latencyMs the simulated acknowledgement delay of every submission (default 0)
@@ -36,6 +36,10 @@ record PaperConfig(FillModel fill, double feeBps, double slippageBps, long laten
             throw new IllegalArgumentException("parameters 'latencyMs' and 'latencyJitterMs' must not be negative");
         }
         journal = journal == null ? "" : journal.trim();
+        if (feeBps > 10_000) {   // more than the notional: a typo, not a fee
+            throw new IllegalArgumentException("parameter 'feeBps' must be at most 10000 (the whole notional), was "
+                    + feeBps);
+        }
         if (slippageBps >= 10_000) {
             throw new IllegalArgumentException("parameter 'slippageBps' must be below 10000, was " + slippageBps);
         }

@@ -185,6 +185,8 @@ class PaperExecutionGatewayTest {
                 .hasMessage("parameter 'fill' must be next-open or mark, was 'close'");
         assertThatThrownBy(() -> configure(Map.of("feeBps", -1)))
                 .hasMessage("parameter 'feeBps' must be finite and not negative, was -1.0");
+        assertThatThrownBy(() -> configure(Map.of("feeBps", 1e9)))
+                .hasMessage("parameter 'feeBps' must be at most 10000 (the whole notional), was 1.0E9");
         assertThatThrownBy(() -> configure(Map.of("slippageBps", 10_000)))
                 .hasMessage("parameter 'slippageBps' must be below 10000, was 10000.0");
         assertThatThrownBy(() -> configure(Map.of("slippageBps", "x")))
