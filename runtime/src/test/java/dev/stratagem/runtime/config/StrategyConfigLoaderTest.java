@@ -59,7 +59,8 @@ class StrategyConfigLoaderTest {
     void a_value_of_the_wrong_kind_says_what_the_key_takes_in_plain_words() throws IOException {
         String head = "id: x\nsymbols: [ORCL]\ncapital: 5\nfeatures: {id: indicators}\n";
         java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();   // file -> the message's end
-        cases.put("id: x\nsymbols: [ORCL]\ncapital: lots\n", ":3: bad value for 'capital': must be a number, was 'lots'");
+        cases.put("id: x\nsymbols: [ORCL]\ncapital: lots\n",
+                ":3: bad value for 'capital': must be a number, was 'lots'");
         cases.put("id: x\nsymbols: [ORCL]\ncapital: \"100,000\"\n",
                 ":3: bad value for 'capital': must be a number, was '100,000'");
         cases.put("id: x\nsymbols: ORCL\ncapital: 5\n", ":2: bad value for 'symbols': must be a list, such as [a, b]");
