@@ -121,8 +121,8 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
      */
     private ScriptProgram callable(ScriptProgram p) {
         ScriptHealth health = health();
-        boolean dead = p.abandoned();
-        if (dead && !health.paused()) {
+        boolean dead = p.abandoned() || p.exhausted();   // an exhausted call counted as the failure it threw
+        if (p.abandoned() && !health.paused()) {
             health.abandoned(p, p.abandonment());
         }
         ScriptProgram stuckRebuild = rebuilding;
@@ -196,8 +196,9 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
                     + e.getMessage(), false);
         }
         dead.close();
-        LOG.warn("script {}: version {} rebuilt in a new context after a call of it was abandoned; it starts without"
+        LOG.warn("script {}: version {} rebuilt in a new context after a call of it was {}; it starts without"
                 + " the state its old context held{}", id(), fresh.sha256,
+                dead.exhausted() ? "out of memory or stack" : "abandoned",
                 this instanceof ScriptFeatures ? " (the kept bars are fed to it first)" : "");
         return fresh;
     }
@@ -274,9 +275,10 @@ abstract sealed class ReloadableScript permits ScriptComposer, ScriptFeatures, S
     private boolean handOver(ScriptProgram old, ScriptSwap.Pending offer) {
         ScriptProgram next = offer.program();
         String state = null;
-        if (old.abandoned()) {
-            LOG.warn("script {}: the old version hands over no state, a call of it was abandoned ({}); the new one"
-                    + " starts without state", id(), old.abandonment().stuck());
+        if (old.abandoned() || old.exhausted()) {
+            LOG.warn("script {}: the old version hands over no state, {}; the new one starts without state", id(),
+                    old.exhausted() ? "a call of it ran out of memory or stack (its context is closed)"
+                            : "a call of it was abandoned (" + old.abandonment().stuck() + ")");
         } else {
             try {
                 state = old.save();

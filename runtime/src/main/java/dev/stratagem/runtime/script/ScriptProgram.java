@@ -58,11 +58,12 @@ final class ScriptProgram implements AutoCloseable {
      * abandoned, and then not fed to the version rebuilt in its place. -1 if none.
      */
     long feeding = -1;
-    private final Context context;
+    /** Its context, and the guest values bound to it: dropped once a call exhausted the heap ({@link #exhausted}). */
+    private Context context;
     private final ScriptWatchdog.Guard guard;
-    private final Value main;
-    private final Value init;
-    private final Value save;
+    private Value main;
+    private Value init;
+    private Value save;
 
     private ScriptProgram(ScriptManifest manifest, ScriptRole role, String sha256, byte[] source,
             Map<String, Object> params, Engine engine, ScriptSettings settings, ScriptApi api, Context context,
@@ -170,6 +171,18 @@ final class ScriptProgram implements AutoCloseable {
         return guard.abandoned();
     }
 
+    /**
+     * @return whether a call of this version exhausted the heap or the stack: its context was closed right then, so
+     *     that what the script held (an array it grew without bound, say) no longer starves the other strategies, the
+     *     history writer and the HTTP API of a runtime that shares the heap. It takes no more calls; its component
+     *     rebuilds it at the next one, as after an abandoned call, unless the failures paused it.
+     */
+    boolean exhausted() {
+        return exhausted;
+    }
+
+    private volatile boolean exhausted;
+
     /** @return why a call of this version was abandoned, {@code null} if none was */
     ScriptFailure abandonment() {
         return guard.abandonment();
@@ -231,7 +244,13 @@ final class ScriptProgram implements AutoCloseable {
             if (guard.exit(started) || e.isInterrupted()) {
                 throw overran(name, started, location(e, manifest));
             }
-            throw new ScriptFailure(describe(e, manifest, true), false);
+            ScriptFailure failure = new ScriptFailure(describe(e, manifest, true), false);
+            if (e.isResourceExhausted()) {
+                exhausted = true;
+                close();   // no call runs in it now: its heap is freed at once, not when it is rebuilt
+                release();
+            }
+            throw failure;
         } catch (RuntimeException | Error e) {
             guard.exit(started);
             throw e;
@@ -271,7 +290,24 @@ final class ScriptProgram implements AutoCloseable {
 
     @Override
     public void close() {
-        close(context, guard);
+        if (context != null) {
+            close(context, guard);
+        }
+    }
+
+    /**
+     * Drops every reference this version holds into its closed context: a closed context keeps the heap its guest
+     * code held for as long as the context, or a value of it, is reachable (measured: 245 MB of a 256 MB heap kept
+     * after close, 17 MB once the references went).
+     */
+    private void release() {
+        guard.detach();
+        context = null;
+        main = null;
+        init = null;
+        save = null;
+        java.util.Arrays.fill(guestArgs, null);
+        java.util.Arrays.fill(hostArgs, null);
     }
 
     private static void close(Context context, ScriptWatchdog.Guard guard) {

@@ -202,7 +202,8 @@ final class ScriptWatchdog {
 
         final String name;
         final ScriptRole role;
-        final Context context;
+        /** {@code null} once {@link #detach detached}; the interrupter's uses of it catch the failure of a null. */
+        volatile Context context;
         final Duration grace;
         private final long budgetNanos;
         /** When the running call started (its identity), 0 between calls, {@link #ABANDONED} for good. */
@@ -317,6 +318,11 @@ final class ScriptWatchdog {
 
         void release() {
             SHARED.guards.remove(this);
+        }
+
+        /** Drops the guard's reference to its closed context, so the heap the context held can be collected. */
+        void detach() {
+            context = null;
         }
     }
 }
