@@ -6,7 +6,6 @@ import dev.stratagem.api.TxResult;
 import dev.stratagem.runtime.history.CycleRow;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +29,7 @@ final class HistoryCommand {
         boolean json;
 
         JdbiHistoryStore open() {
-            Path file = database.database();
-            if (!Files.exists(Path.of(file + ".mv.db"))) {
-                throw new IllegalArgumentException("no history at " + file + ".mv.db (run ./stratagem demo first, "
-                        + "or pass --db)");
-            }
-            return JdbiHistoryStore.openFile(file);
+            return JdbiHistoryStore.openFile(database.existing());
         }
     }
 

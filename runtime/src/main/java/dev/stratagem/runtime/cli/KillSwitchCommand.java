@@ -55,7 +55,7 @@ final class KillSwitchCommand implements Callable<Integer> {
     }
 
     private KillSwitchState viaDatabase() {
-        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(database.database())) {
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(database.existing())) {
             KillSwitch ks = new KillSwitch(new RiskStore(store));
             if (action.activate) {
                 return ks.activate(reason, flatten, "cli");

@@ -367,7 +367,7 @@ final class ScriptProgram implements AutoCloseable {
         return fn;
     }
 
-    /** {@code file:line:column: message}, the location of the guest frame that failed. */
+    /** {@code file:line:column: message} ({@code file:line} for Python), where the guest code failed. */
     static String describe(PolyglotException e, ScriptManifest manifest, boolean withType) {
         String message = e.getMessage();
         if (e.isHostException()) {
@@ -380,19 +380,56 @@ final class ScriptProgram implements AutoCloseable {
     }
 
     static String location(PolyglotException e, ScriptManifest manifest) {
-        SourceSection at = e.getSourceLocation();
-        if (at == null || !at.isAvailable()) {
-            for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
-                if (frame.isGuestFrame() && frame.getSourceLocation() != null && frame.getSourceLocation().isAvailable()) {
-                    at = frame.getSourceLocation();
-                    break;
-                }
+        if (manifest.language() == ScriptLanguage.PYTHON) {
+            String raised = pythonRaiseSite(e, manifest);
+            if (raised != null) {
+                return raised;
             }
         }
-        if (at == null || !at.isAvailable()) {
+        SourceSection at = e.getSourceLocation() != null && e.getSourceLocation().isAvailable() ? e.getSourceLocation()
+                : topGuestFrame(e);
+        if (at == null) {
             return manifest.entry().toString();
         }
         return at.getSource().getName() + ":" + at.getStartLine() + ":" + at.getStartColumn();
+    }
+
+    /**
+     * GraalPy locates a failure at the failing function's {@code def}; the exception's traceback has the line that
+     * raised, as Python's own traceback prints it.
+     *
+     * @return {@code file:line} of the innermost traceback entry in the script's file, {@code null} if there is
+     *     none or the traceback cannot be read (a cancelled or closed context)
+     */
+    private static String pythonRaiseSite(PolyglotException e, ScriptManifest manifest) {
+        if (!e.isGuestException() || e.isCancelled() || e.isResourceExhausted() || e.isSyntaxError()
+                || e.getGuestObject() == null) {
+            return null;
+        }
+        String script = manifest.entry().toString();   // the source's name, so its frames' file name
+        try {
+            String at = null;
+            for (Value tb = e.getGuestObject().getMember("__traceback__"); tb != null && !tb.isNull();
+                    tb = tb.getMember("tb_next")) {
+                String file = tb.getMember("tb_frame").getMember("f_code").getMember("co_filename").asString();
+                if (file.equals(script)) {
+                    at = file + ":" + tb.getMember("tb_lineno").asInt();
+                }
+            }
+            return at;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** @return where the innermost guest frame of the failure is, {@code null} if none says */
+    private static SourceSection topGuestFrame(PolyglotException e) {
+        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+            if (frame.isGuestFrame() && frame.getSourceLocation() != null && frame.getSourceLocation().isAvailable()) {
+                return frame.getSourceLocation();
+            }
+        }
+        return null;
     }
 
     /** The script's print output, line by line, into its log. */

@@ -26,6 +26,11 @@ class KillSwitchCommandTest {
     void activates_persists_and_deactivates_the_switch_in_h2() {
         String db = tmp.resolve("h").toString();
         StringWriter err = new StringWriter();
+        assertThat(run(err, "killswitch", "--status", "--db", db)).as("a mistyped --db is not read as inactive")
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("no history at " + db + ".mv.db");
+        assertThat(tmp.resolve("h.mv.db")).doesNotExist();
+        JdbiHistoryStore.openFile(tmp.resolve("h")).close();   // a runtime's history
         assertThat(run(err, "killswitch", "--activate", "--db", db)).isEqualTo(2);
         assertThat(err.toString()).contains("--activate needs --reason");
         assertThat(run(err, "killswitch", "--activate", "--reason", "drill", "--flatten", "--db", db)).isZero();
@@ -36,7 +41,8 @@ class KillSwitchCommandTest {
             assertThat(s.reason()).isEqualTo("drill");
             assertThat(s.actor()).isEqualTo("cli");
         }
-        assertThat(run(err, "killswitch", "--status", "--db", db)).isZero();
+        assertThat(run(err, "killswitch", "--status", "--db", db + ".mv.db")).as("the file's name as printed")
+                .isZero();
         assertThat(run(err, "killswitch", "--deactivate", "--reason", "done", "--db", db)).isZero();
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("h"))) {
             assertThat(new RiskStore(store).killSwitch().active()).isFalse();

@@ -300,6 +300,25 @@ class ScriptSandboxTest {
     }
 
     @Test
+    void a_python_failure_names_the_line_that_raised_not_the_def() {
+        ScriptComposer c = composer("raises-py", ScriptLanguage.PYTHON, """
+                def helper(n):
+                    return 10 // n
+
+                def compose(f, api):
+                    x = 1
+                    if api.ts == 2:
+                        raise ValueError("deliberate at %d" % api.ts)
+                    return "fine %d" % helper(0 if api.ts == 3 else 1)
+                """);
+        assertThat(c.compose(context(1)).rationale()).isEqualTo("fine 10");
+        assertThat(failure(c, 2)).contains("main.py:7:").contains("ValueError: deliberate at 2");
+        assertThat(failure(c, 3)).as("the innermost frame: in the helper").contains("main.py:2:")
+                .contains("ZeroDivisionError");
+        c.close();
+    }
+
+    @Test
     void a_nan_quantity_is_passed_on_for_the_guardrails_to_reject() {
         ScriptComposer c = composer("nan", ScriptLanguage.PYTHON, """
                 def compose(f, api):
