@@ -49,7 +49,8 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Cycles to record: all, activity or summary. Default: ${DEFAULT-VALUE}.")
     String record;
 
-    @Option(names = "--skip-bad-rows", description = "Skip and count malformed CSV rows instead of failing.")
+    @Option(names = "--skip-bad-rows", description = "Skip and count malformed CSV rows instead of failing (rows out"
+            + " of time order: the fewest that leave the rest in order).")
     boolean skipBadRows;
 
     @Mixin

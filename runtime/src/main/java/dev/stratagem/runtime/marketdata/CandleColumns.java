@@ -105,10 +105,19 @@ public final class CandleColumns extends AbstractList<Candle> implements RandomA
          * @return this
          */
         public Builder add(long t, double o, double h, double l, double c, double v) {
-            new Candle(symbol, t, o, h, l, c, v); // the checks and their messages; escape analysis drops the object
             if (size > 0 && t <= ts[size - 1]) {
                 throw new IllegalArgumentException("ts " + t + " does not follow the previous bar's " + ts[size - 1]);
             }
+            return addInFileOrder(t, o, h, l, c, v);
+        }
+
+        /**
+         * Adds a bar that may be out of time order, for a reader that then keeps the bars in order ({@link #retain}).
+         *
+         * @return this
+         */
+        Builder addInFileOrder(long t, double o, double h, double l, double c, double v) {
+            new Candle(symbol, t, o, h, l, c, v); // the checks and their messages; escape analysis drops the object
             if (size == ts.length) {
                 int n = size * 2;
                 ts = Arrays.copyOf(ts, n);
@@ -126,6 +135,28 @@ public final class CandleColumns extends AbstractList<Candle> implements RandomA
             volume[size] = v;
             size++;
             return this;
+        }
+
+        /** @return the bars' timestamps in the order added (the first {@link #size()}), not a copy */
+        long[] times() {
+            return ts;
+        }
+
+        /** Keeps the bars {@code kept} says, in their order, and drops the others. */
+        void retain(boolean[] kept) {
+            int k = 0;
+            for (int i = 0; i < size; i++) {
+                if (kept[i]) {
+                    ts[k] = ts[i];
+                    open[k] = open[i];
+                    high[k] = high[i];
+                    low[k] = low[i];
+                    close[k] = close[i];
+                    volume[k] = volume[i];
+                    k++;
+                }
+            }
+            size = k;
         }
 
         /** @return how many bars were added */

@@ -67,7 +67,8 @@ public final class CsvCandleReader {
             }
             return rows.finish(preamble.notes());
         } catch (IOException e) {
-            throw new MarketDataException(file, 0, null, "cannot read: " + e, e);
+            // no line: the reader decodes ahead of the line it returns, so a bad byte's line is not known here
+            throw MarketDataException.unreadable(file, 0, e);
         }
     }
 

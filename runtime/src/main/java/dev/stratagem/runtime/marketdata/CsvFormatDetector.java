@@ -21,7 +21,7 @@ final class CsvFormatDetector {
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             preamble = CsvPreamble.read(in, file);
         } catch (IOException e) {
-            throw new MarketDataException(file, 0, null, "cannot read: " + e, e);
+            throw MarketDataException.unreadable(file, 0, e);
         }
         List<String> names = preamble.columns().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
         if (names.equals(YAHOO)) {

@@ -3,6 +3,8 @@ package dev.stratagem.runtime.marketdata;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,7 +14,9 @@ import java.util.List;
  *
  * <p>A row is bad when: its field count differs from the columns; the date or time does not parse; a
  * price is not a finite positive number; the volume is not a finite number or is negative; High is below
- * Low; Open or Close lies outside [Low, High]; its timestamp repeats or precedes the previous good row's.
+ * Low; Open or Close lies outside [Low, High]; it is out of time order. Time order is settled once the whole file is
+ * read ({@link CsvRowOrder}): the fewest rows leave out so that the rest are in order, so one misplaced row is the
+ * one rejected, not the good rows after it.
  */
 final class CsvRowParser {
 
@@ -22,13 +26,17 @@ final class CsvRowParser {
     private final String symbol;
     private final CsvColumns cols;
     private final CsvTimestampParser stamps;
+    private final ZoneId zone;
     private final boolean skipBadRows;
     private final CsvFields fields = new CsvFields();
     private final CandleColumns.Builder candles;
-    private final List<String> skipped = new ArrayList<>();
+    /** The first reasons of rows bad in themselves, then of rows out of order: merged by line at the end. */
+    private final List<Skip> skipped = new ArrayList<>();
     private int skippedRows;
+    /** Each good row's line, in file order. */
+    private int[] lines = new int[256];
     private long previousTs = Long.MIN_VALUE;
-    private int previousLine;
+    private boolean inOrder = true;
     private int lineNo;
     private boolean bad;
 
@@ -37,6 +45,7 @@ final class CsvRowParser {
         this.symbol = symbol;
         this.cols = cols;
         this.stamps = new CsvTimestampParser(zone);
+        this.zone = zone;
         this.skipBadRows = skipBadRows;
         this.candles = new CandleColumns.Builder(symbol);
     }
@@ -63,23 +72,51 @@ final class CsvRowParser {
             reject(cols.high(), fields.text(cols.high()) + " is below " + cols.name(cols.low()) + " " + fields.text(cols.low()));
         } else if (!inRange(cols.open(), open, low, high) || !inRange(cols.close(), close, low, high)) {
             return;
-        } else if (ts <= previousTs) {
-            int field = cols.time() >= 0 ? cols.time() : cols.date();
-            reject(field, timestampText() + (ts == previousTs ? " repeats the timestamp of line " : " is before line ")
-                    + previousLine);
         } else {
-            candles.add(ts, open, high, low, close, volume);
+            if (candles.size() == lines.length) {
+                lines = Arrays.copyOf(lines, lines.length * 2);
+            }
+            lines[candles.size()] = lineNo;
+            candles.addInFileOrder(ts, open, high, low, close, volume);
+            inOrder &= ts > previousTs;
             previousTs = ts;
-            previousLine = lineNo;
         }
     }
 
     CandleSeries finish(List<String> notes) {
+        if (!inOrder) {
+            putInOrder();
+        }
+        skipped.sort(Comparator.comparingInt(Skip::line));
+        List<String> reasons = skipped.stream().limit(CsvCandleReader.MAX_SKIP_REASONS).map(Skip::message).toList();
         if (candles.size() == 0) {
             throw new MarketDataException(file, 0, null, "all " + skippedRows + " data rows are bad; the first: "
-                    + skipped.getFirst());
+                    + reasons.getFirst());
         }
-        return new CandleSeries(symbol, file, candles.build(), skippedRows, skipped, notes);
+        return new CandleSeries(symbol, file, candles.build(), skippedRows, reasons, notes);
+    }
+
+    /** Rejects the fewest rows that leave the rest in strictly increasing time order, each naming the row it breaks. */
+    private void putInOrder() {
+        int n = candles.size();
+        long[] ts = candles.times();
+        boolean[] kept = CsvRowOrder.kept(ts, n);
+        String field = cols.name(cols.time() >= 0 ? cols.time() : cols.date());
+        int reasons = 0;
+        for (int i = 0; i < n; i++) {
+            if (kept[i]) {
+                continue;
+            }
+            if (!skipBadRows) {
+                throw new MarketDataException(file, lines[i], field, CsvRowOrder.reason(ts, lines, kept, n, i, zone));
+            }
+            skippedRows++;
+            if (reasons++ < CsvCandleReader.MAX_SKIP_REASONS) {   // past those, a row is only counted
+                skipped.add(new Skip(lines[i], MarketDataException.message(file, lines[i], field,
+                        CsvRowOrder.reason(ts, lines, kept, n, i, zone))));
+            }
+        }
+        candles.retain(kept);
     }
 
     private long timestamp() {
@@ -103,10 +140,6 @@ final class CsvRowParser {
             return CsvTimestampParser.INVALID;
         }
         return stamps.local(day, millis);
-    }
-
-    private String timestampText() {
-        return cols.time() < 0 ? fields.text(cols.date()) : fields.text(cols.date()) + " " + fields.text(cols.time());
     }
 
     private double price(int i) {
@@ -176,7 +209,9 @@ final class CsvRowParser {
         }
         skippedRows++;
         if (skipped.size() < CsvCandleReader.MAX_SKIP_REASONS) {
-            skipped.add(MarketDataException.message(file, lineNo, field, detail));
+            skipped.add(new Skip(lineNo, MarketDataException.message(file, lineNo, field, detail)));
         }
     }
+
+    private record Skip(int line, String message) {}
 }

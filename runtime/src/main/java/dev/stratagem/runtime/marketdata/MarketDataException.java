@@ -1,5 +1,10 @@
 package dev.stratagem.runtime.marketdata;
 
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -39,6 +44,21 @@ public final class MarketDataException extends RuntimeException {
     /** @return the column's header name, or {@code null} when the problem is with a whole line or file */
     public String field() {
         return field;
+    }
+
+    /**
+     * @param line the line that could not be read, 0 if not known
+     * @return the failure to read a file, said in words, not as the exception's class
+     */
+    static MarketDataException unreadable(Path file, int line, IOException e) {
+        String why = switch (e) {
+            case NoSuchFileException ignored -> "no such file";
+            case AccessDeniedException ignored -> "permission denied";
+            case CharacterCodingException ignored -> "not UTF-8 text (save the file as UTF-8)";
+            case FileSystemException fs when fs.getReason() != null -> fs.getReason();
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
+        return new MarketDataException(file, line, null, "cannot read: " + why, e);
     }
 
     static String message(Path file, int line, String field, String detail) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.stratagem.runtime.marketdata.CsvFormat.Role;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -118,7 +119,19 @@ class CsvFormatTest {
     void a_missing_file_is_a_market_data_error_naming_it() {
         assertThatThrownBy(() -> CsvCandleReader.read(dir.resolve("nope.csv"), false))
                 .isInstanceOf(MarketDataException.class)
-                .hasMessageStartingWith("nope.csv: cannot read: java.nio.file.NoSuchFileException");
+                .hasMessage("nope.csv: cannot read: no such file");
+    }
+
+    @Test
+    void a_file_that_is_not_utf8_or_not_a_file_says_so_in_words() throws IOException {
+        Path latin1 = Files.write(dir.resolve("l1.csv"),
+                "Date,Open,High,Low,Close\n2020-01-02,1,1,1,1 \u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> CsvCandleReader.read(latin1, "L", CsvFormat.yahoo(), false))
+                .isInstanceOf(MarketDataException.class)
+                .hasMessage("l1.csv: cannot read: not UTF-8 text (save the file as UTF-8)");
+        Path folder = Files.createDirectory(dir.resolve("folder.csv"));
+        assertThatThrownBy(() -> CsvFormat.detect(folder)).isInstanceOf(MarketDataException.class)
+                .hasMessage("folder.csv: cannot read: Is a directory");
     }
 
     private Path write(String name, String content) throws IOException {

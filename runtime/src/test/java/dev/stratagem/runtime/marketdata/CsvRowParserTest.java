@@ -135,6 +135,46 @@ class CsvRowParserTest {
     }
 
     @Test
+    void one_misplaced_row_is_the_row_rejected_not_the_good_rows_after_it() throws IOException {
+        var sb = new StringBuilder(HEADER);
+        for (int day = 1; day <= 30; day++) {
+            sb.append(day == 10 ? "2031-06-09" : "2020-01-%02d".formatted(day)).append(",10,11,9,10.5,10.4,100\n");
+        }
+        Path file = write("leap.csv", sb.toString());
+
+        CandleSeries s = CsvCandleReader.read(file, "L", CsvFormat.yahoo(), true);
+
+        assertThat(s.size()).as("only the misplaced row is lost").isEqualTo(29);
+        assertThat(s.skippedRows()).isEqualTo(1);
+        assertThat(s.skipped()).containsExactly(
+                "leap.csv:11: field 'Date': 2031-06-09 is after line 12 (2020-01-11), which follows it");
+        var e = catchThrowableOfType(MarketDataException.class,
+                () -> CsvCandleReader.read(file, "L", CsvFormat.yahoo(), false));
+        assertThat(e).as("without skipping, the error names the misplaced row").hasMessage(s.skipped().getFirst());
+        assertThat(e.line()).isEqualTo(11);
+    }
+
+    @Test
+    void rows_out_of_order_and_bad_rows_are_reported_by_line() throws IOException {
+        Path file = write("mix.csv", "Date,Time,Open,High,Low,Close\n"
+                + "2020-01-02,09:00,1,1,1,1\n"
+                + "2020-01-02,09:05,1,1,1,1\n"
+                + "2020-01-02,09:01,1,1,1,1\n"   // between its neighbours' neighbours: ambiguous, the later row goes
+                + "2020-01-02,09:06,1,1,1,1\n"
+                + "2020-01-02,09:07,1,x,1,1\n"
+                + "2020-01-02,09:07,1,1,1,1\n"
+                + "2020-01-02,09:07,1,1,1,1\n");
+
+        CandleSeries s = CsvCandleReader.read(file, "M", CsvFormat.detect(file), true);
+
+        assertThat(s.candles()).extracting(c -> (c.ts() / 60_000) % 60).containsExactly(0L, 5L, 6L, 7L);
+        assertThat(s.skipped()).containsExactly(
+                "mix.csv:4: field 'Time': 2020-01-02 09:01:00 is before line 3",
+                "mix.csv:6: field 'High': 'x' is not a number",
+                "mix.csv:8: field 'Time': 2020-01-02 09:07:00 repeats the timestamp of line 7");
+    }
+
+    @Test
     void fails_when_every_row_is_skipped() throws IOException {
         Path file = write("bad.csv", HEADER + "2020-01-02,x,1,1,1,1,1\n2020-01-03,x,1,1,1,1,1\n");
 
