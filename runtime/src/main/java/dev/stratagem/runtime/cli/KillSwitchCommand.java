@@ -47,6 +47,10 @@ final class KillSwitchCommand implements Callable<Integer> {
         if (action.activate && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("--activate needs --reason \"...\"");
         }
+        if (flatten && !action.activate) {
+            throw new IllegalArgumentException("--flatten goes with --activate only (it closes every position as the"
+                    + " switch turns on)");
+        }
         KillSwitchState state = viaRuntime().orElseGet(this::viaDatabase);
         System.out.printf("kill switch %s%s: %s (by %s at %s)%n", state.active() ? "ACTIVE" : "inactive",
                 state.flatten() ? ", flattening" : "", state.reason(), state.actor(),

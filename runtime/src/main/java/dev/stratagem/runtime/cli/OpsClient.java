@@ -67,6 +67,11 @@ final class OpsClient {
         } catch (RuntimeException e) {
             throw new IllegalStateException("the runtime answered " + response.statusCode() + ": " + response.body());
         }
+        if (response.statusCode() == 401) {
+            throw new IllegalStateException("the runtime refused (401): " + json.getString("detail", response.body())
+                    + (token.isBlank() ? "; set STRATAGEM_OPS_APITOKEN to its ops token"
+                            : "; STRATAGEM_OPS_APITOKEN is not its ops token"));
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the runtime refused (" + response.statusCode() + "): "
                     + json.getString("detail", response.body()));

@@ -1,5 +1,7 @@
 package dev.stratagem.runtime.cli;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,6 +41,14 @@ public final class StratagemCommand implements Runnable {
     /** @return the command line, with error handling that prints one clear line instead of a stack trace */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new StratagemCommand());
+        cli.registerConverter(LocalDate.class, StratagemCommand::date);
+        cli.setParameterExceptionHandler((e, args) -> {
+            // the error and where to read more, not the whole usage, which would bury the error
+            CommandLine command = e.getCommandLine();
+            command.getErr().println("error: " + e.getMessage());
+            command.getErr().println("usage: " + command.getCommandSpec().qualifiedName() + " --help");
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + message(e));
             if (Boolean.getBoolean("stratagem.debug")) {
@@ -47,6 +57,14 @@ public final class StratagemCommand implements Runnable {
             return 2;
         });
         return cli;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date (yyyy-MM-dd)");
+        }
     }
 
     private static String message(Throwable e) {

@@ -3,6 +3,7 @@ package dev.stratagem.runtime.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratagem.runtime.http.BearerTokens;
 import dev.stratagem.runtime.http.JsonBodies;
+import dev.stratagem.runtime.http.NoRoute;
 import dev.stratagem.runtime.http.ProblemHandler;
 import dev.stratagem.runtime.http.RequestProblem;
 import dev.stratagem.runtime.risk.KillSwitch;
@@ -88,7 +89,7 @@ public final class OpsServer implements AutoCloseable {
             json(rc, 200, routes.reset(JsonBodies.optionalText(body, "scope", 200),
                     JsonBodies.optionalText(body, "reason", MAX_REASON), actor(body)));
         });
-        router.route().handler(rc -> rc.fail(404));
+        router.route().handler(new NoRoute(router));
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
                 .await(10, TimeUnit.SECONDS);
         return new OpsServer(server);

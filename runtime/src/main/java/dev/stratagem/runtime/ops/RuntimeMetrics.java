@@ -19,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -34,6 +35,8 @@ public final class RuntimeMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, PortfolioView> last = new ConcurrentHashMap<>();
+    /** The strategies whose gauges are registered. */
+    private final Set<String> gauged = ConcurrentHashMap.newKeySet();
     private final ComponentMetrics components = new ComponentMetrics(registry);
 
     /**
@@ -104,11 +107,17 @@ public final class RuntimeMetrics {
 
     /** @return a listener that records a strategy's cycles */
     public StrategyListener listenerFor(String strategyId) {
-        breakerGauge(strategyId);
-        sleeveGauge(strategyId, "stratagem_equity", PortfolioView::equity);
-        sleeveGauge(strategyId, "stratagem_gross_exposure", PortfolioView::grossExposure);
-        sleeveGauge(strategyId, "stratagem_net_exposure", PortfolioView::netExposure);
-        Counter cycles = Counter.builder("stratagem_cycles_total").tag("strategy", strategyId).register(registry);
+        if (gauged.add(strategyId)) {   // a gauge reads live state: once per strategy, also across its reloads
+            breakerGauge(strategyId);
+            sleeveGauge(strategyId, "stratagem_equity", "the strategy's equity after its last cycle",
+                    PortfolioView::equity);
+            sleeveGauge(strategyId, "stratagem_gross_exposure", "the sum of its positions' absolute market values",
+                    PortfolioView::grossExposure);
+            sleeveGauge(strategyId, "stratagem_net_exposure", "the sum of its positions' signed market values",
+                    PortfolioView::netExposure);
+        }
+        Counter cycles = Counter.builder("stratagem_cycles_total").description("decision cycles run")
+                .tag("strategy", strategyId).register(registry);
         Timer total = timer(strategyId, "TOTAL");
         Timer[] steps = new Timer[CycleStep.values().length];
         for (CycleStep step : CycleStep.values()) {
@@ -130,8 +139,9 @@ public final class RuntimeMetrics {
                 }
                 for (GuardrailVerdict v : cycle.verdicts()) {
                     if (v.outcome() == VerdictOutcome.REJECTED) {
-                        registry.counter("stratagem_guardrail_rejections_total", "strategy", strategyId,
-                                "reason", v.check()).increment();
+                        Counter.builder("stratagem_guardrail_rejections_total")
+                                .description("orders a guardrail rejected, by check").tag("strategy", strategyId)
+                                .tag("reason", v.check()).register(registry).increment();
                     }
                 }
                 if (cycle.portfolioAfter() != null) {
@@ -142,7 +152,9 @@ public final class RuntimeMetrics {
     }
 
     private Timer timer(String strategyId, String step) {
-        return Timer.builder("stratagem_cycle_latency").tag("strategy", strategyId).tag("step", step)
+        return Timer.builder("stratagem_cycle_latency")
+                .description("a cycle's time, whole (step TOTAL) and by step")
+                .tag("strategy", strategyId).tag("step", step)
                 .publishPercentileHistogram().register(registry);
     }
 
@@ -152,8 +164,8 @@ public final class RuntimeMetrics {
                 .tag("scope", scope).description("0 ACTIVE, 1 REDUCING, 2 PAUSED, 3 HALTED").register(registry);
     }
 
-    private void sleeveGauge(String strategyId, String name, ToDoubleFunction<PortfolioView> f) {
+    private void sleeveGauge(String strategyId, String name, String description, ToDoubleFunction<PortfolioView> f) {
         Gauge.builder(name, last, m -> m.containsKey(strategyId) ? f.applyAsDouble(m.get(strategyId)) : Double.NaN)
-                .strongReference(true).tag("strategy", strategyId).register(registry);
+                .strongReference(true).description(description).tag("strategy", strategyId).register(registry);
     }
 }

@@ -43,6 +43,8 @@ class KillSwitchCommandTest {
         }
         assertThat(run(err, "killswitch", "--status", "--db", db + ".mv.db")).as("the file's name as printed")
                 .isZero();
+        assertThat(run(err, "killswitch", "--deactivate", "--flatten", "--db", db)).isEqualTo(2);
+        assertThat(err.toString()).contains("--flatten goes with --activate only");
         assertThat(run(err, "killswitch", "--deactivate", "--reason", "done", "--db", db)).isZero();
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("h"))) {
             assertThat(new RiskStore(store).killSwitch().active()).isFalse();

@@ -102,4 +102,23 @@ class RiskCommandTest {
             vertx.close().await(10, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void a_refused_token_says_which_variable_holds_it() throws Exception {
+        Path db = tmp.resolve("h");
+        Vertx vertx = Vertx.vertx();
+        try (JdbiHistoryStore store = JdbiHistoryStore.openFile(db)) {
+            RiskEngine engine = new RiskEngine(RiskSettings.NONE, new KillSwitch(null), new RiskStore(store));
+            engine.register("sma", "r1", 10_000);
+            try (OpsServer server = OpsServer.start(vertx, "127.0.0.1", 0, new RuntimeMetrics(engine, () -> 0), engine,
+                    () -> true, "s3cret")) {
+                Files.writeString(tmp.resolve("h.ops-port"), Integer.toString(server.port()));
+
+                assertThat(run("risk", "reset", "sma", "--reason", "x", "--db", db.toString())).isEqualTo(2);
+                assertThat(err.toString()).contains("(401)", "set STRATAGEM_OPS_APITOKEN to its ops token");
+            }
+        } finally {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
+    }
 }

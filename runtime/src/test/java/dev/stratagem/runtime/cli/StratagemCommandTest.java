@@ -72,6 +72,15 @@ class StratagemCommandTest {
     }
 
     @Test
+    void a_date_that_is_not_one_is_named_without_the_whole_usage() {
+        Result r = run("backtest", "--strategy", strategy(), "--data", data(), "--no-db", "--from", "2010-13-01");
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip().lines()).containsExactly(
+                "error: Invalid value for option '--from': '2010-13-01' is not a date (yyyy-MM-dd)",
+                "usage: stratagem backtest --help");
+    }
+
+    @Test
     void a_missing_data_file_names_it() {
         Result r = run("backtest", "--strategy", strategy(), "--data", tmp.resolve("nope.csv").toString(), "--no-db");
         assertThat(r.code).isEqualTo(2);

@@ -2,6 +2,7 @@ package dev.stratagem.runtime.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratagem.runtime.history.SampleCycles;
 import dev.stratagem.runtime.risk.KillSwitch;
 import dev.stratagem.runtime.risk.RiskEngine;
 import dev.stratagem.runtime.risk.RiskSettings;
@@ -69,6 +70,8 @@ class OpsServerTest {
     void serves_metrics_health_readiness_and_the_kill_switch_behind_a_token() throws Exception {
         RuntimeMetrics metrics = new RuntimeMetrics(engine, () -> 3);
         metrics.listenerFor("sma");
+        // a reload's new listener: the gauges stay one
+        metrics.listenerFor("sma").onCycleResult(SampleCycles.idle("r1", 1));
         AtomicBoolean ready = new AtomicBoolean();
         try (OpsServer server = OpsServer.start(vertx, "127.0.0.1", 0, metrics, engine, ready::get, "s3cret")) {
             int port = server.port();
@@ -76,7 +79,11 @@ class OpsServerTest {
             assertThat(scrape).contains("stratagem_kill_switch_active 0.0", "stratagem_history_queue_depth 3.0",
                     "stratagem_breaker_state{scope=\"sma\"} 0.0", "stratagem_breaker_state{scope=\"portfolio\"} 0.0",
                     "stratagem_portfolio_equity 1000.0", "stratagem_cycles_total{strategy=\"sma\"}",
-                    "stratagem_cycle_latency_seconds_bucket");
+                    "stratagem_cycle_latency_seconds_bucket",
+                    "# HELP stratagem_cycle_latency_seconds a cycle's time, whole (step TOTAL) and by step",
+                    "# HELP stratagem_cycles_total decision cycles run",
+                    "stratagem_cycles_total{strategy=\"sma\"} 1.0");
+            assertThat(scrape.lines().filter(l -> l.startsWith("stratagem_equity{"))).hasSize(1);
             assertThat(get(port, "/health").statusCode()).isEqualTo(200);
             assertThat(get(port, "/ready").statusCode()).isEqualTo(503);
             ready.set(true);
@@ -127,6 +134,7 @@ class OpsServerTest {
                     415, "application/json");
             assertProblem(send(port, "/risk/reset", JSON, "{'reason':'" + "x".repeat(20_000) + "'}"), 413, "larger");
             assertProblem(get(port, "/no-such-thing"), 404, "no such resource");
+            assertProblem(send(port, "/health", JSON, "{}"), 405, "does not accept that method");
             assertProblem(post(port, "{\"action\":\"activate\",\"reason\":\"x\"}", "wrong"), 401, "bearer token");
             assertThat(ks.active()).isFalse();
 

@@ -172,6 +172,14 @@ class ConsoleApiTest {
         assertThat(JSON.readTree(bad.body()).path("detail").asText()).contains("'limit'");
         assertThat(console.get("/api/runs/" + console.demo.runId() + "/cycles?status=maybe").statusCode()).isEqualTo(400);
         assertThat(console.get("/api/nothing-here").statusCode()).isEqualTo(404);
+        HttpResponse<String> wrongMethod = console.send("DELETE", "/api/runs/" + console.demo.runId(), null,
+                console.token.value());
+        assertThat(wrongMethod.statusCode()).as("a path that exists, with a method it does not take").isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(JSON.readTree(wrongMethod.body()).path("title").asText()).isEqualTo("Method not allowed");
+        assertThat(console.send("GET", "/api/risk/kill-switch/", null, null).statusCode()).isEqualTo(200);
+        assertThat(console.send("POST", "/api/risk/kill-switch/", "{}", console.token.value()).headers()
+                .firstValue("Allow")).hasValue("GET, PUT");
         assertThat(bad.body()).doesNotContain("at dev.stratagem").doesNotContain("Exception");
     }
 
@@ -264,7 +272,10 @@ class ConsoleApiTest {
         JsonNode event = JSON.readTree(history.body()).get(0);
         assertThat(event.path("outcome").asText()).isEqualTo("REFUSED");
         assertThat(event.path("reason").asText()).isEqualTo("composer threw on replay");
-        assertThat(JSON.readTree(console.get("/api/plugins/nope/history").body())).isEmpty();
+        assertThat(JSON.readTree(console.get("/api/plugins/rules/history").body())).as("never reloaded").isEmpty();
+        HttpResponse<String> unknown = console.get("/api/plugins/nope/history");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("detail").asText()).contains("no plugin or script 'nope'");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.web.api;
 
+import dev.stratagem.runtime.http.NoRoute;
 import dev.stratagem.runtime.http.ProblemHandler;
 import dev.stratagem.runtime.web.ConsoleOptions;
 import dev.stratagem.runtime.web.ConsoleSources;
@@ -69,7 +70,7 @@ public final class ApiRoutes {
         blocking(router.get("/api/risk/kill-switch"), risk::killSwitch);
         blocking(router.put("/api/risk/kill-switch"), risk::setKillSwitch);
 
-        router.route("/api/*").handler(ctx -> ctx.fail(404));
+        router.route("/api/*").handler(new NoRoute(router));
     }
 
     private static void blocking(io.vertx.ext.web.Route route, Handler<RoutingContext> handler) {

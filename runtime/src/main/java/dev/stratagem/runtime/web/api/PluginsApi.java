@@ -70,7 +70,17 @@ final class PluginsApi {
         String id = ctx.pathParam("pluginId");
         List<ReloadEvent> events = sources.livePlugins().map(live -> live.history(id))
                 .orElseGet(() -> recorded.history(id, HISTORY_LIMIT));
+        if (events.isEmpty() && !known(id)) {
+            throw RequestProblem.notFound("no plugin or script '" + id + "' (GET /api/plugins and /api/scripts list"
+                    + " them)");
+        }
         ApiJson.send(ctx, events);
+    }
+
+    /** @return whether a plugin or script of that id runs, is in the plugins folder, or has reload events */
+    private boolean known(String id) {
+        return sources.livePlugins().map(live -> live.list().stream().anyMatch(p -> p.pluginId().equals(id)))
+                .orElseGet(() -> sources.plugins().get().stream().anyMatch(p -> p.pluginId().equals(id)));
     }
 
     /** The live script components of a running runtime, else the scripts the history has reload events of. */

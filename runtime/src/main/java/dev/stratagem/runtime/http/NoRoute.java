@@ -1,0 +1,66 @@
+package dev.stratagem.runtime.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * A router's last handler: a path no route serves is a 404; a path a route serves with other methods is a 405 with
+ * an {@code Allow} header naming them, so {@code DELETE /api/runs} says the method is wrong, not the path.
+ */
+public final class NoRoute implements Handler<RoutingContext> {
+
+    private static final Pattern PARAM = Pattern.compile(":[A-Za-z0-9_]+");
+
+    private final Router router;
+
+    /** @param router the router this handler ends, whose routes it reads at each request (they may be added later) */
+    public NoRoute(Router router) {
+        this.router = router;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        Set<String> allowed = allowed(path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1)
+                : path);
+        if (allowed.isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        ctx.response().putHeader("Allow", String.join(", ", allowed));
+        ctx.fail(405);
+    }
+
+    private Set<String> allowed(String path) {
+        Set<String> methods = new TreeSet<>();
+        for (Route route : router.getRoutes()) {
+            Set<HttpMethod> own = route.methods();
+            String template = route.getPath();
+            if (own == null || own.isEmpty() || template == null) {
+                continue;   // a route for every method (filters, this handler) or one set by a regex
+            }
+            if (matches(template, path)) {
+                own.forEach(m -> methods.add(m.name()));
+            }
+        }
+        return methods;
+    }
+
+    private static boolean matches(String template, String path) {
+        String[] parts = PARAM.split(template, -1);
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            regex.append(Pattern.quote(parts[i]));
+            if (i < parts.length - 1) {
+                regex.append("[^/]+");
+            }
+        }
+        return Pattern.matches(regex.toString(), path);
+    }
+}
