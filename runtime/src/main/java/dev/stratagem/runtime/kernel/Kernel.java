@@ -1,6 +1,7 @@
 package dev.stratagem.runtime.kernel;
 
 import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.TradeHistoryEntry;
 import dev.stratagem.runtime.analytics.RunReport;
 import dev.stratagem.runtime.config.RunConfig;
 import dev.stratagem.runtime.config.Settings;
@@ -23,8 +24,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -386,6 +390,34 @@ public final class Kernel implements AutoCloseable {
             throw new IllegalStateException("interrupted while controlling strategy '" + strategyId + "'", e);
         }
         return state(v);
+    }
+
+    /**
+     * The trades so far of a run this runtime is running: the history has a run's trades only once it finishes.
+     *
+     * @param runId a run
+     * @return its trades, open ones included, read from its ledger between cycles; empty for a run this runtime does
+     *     not run, or when the strategy does not answer within 5 s (then the history's are as good as any)
+     */
+    public Optional<List<TradeHistoryEntry>> liveTrades(String runId) {
+        for (int i = 0; i < strategies.size() && !down.get(); i++) {
+            StrategyVerticle v = strategies.get(i);
+            if (runId.equals(v.coordinator().info().runId())) {
+                LedgerPortfolio ledger = ledgers.get(i);
+                try {
+                    // not Future.await: callers may be Vert.x worker threads (the console's blocking handlers)
+                    return Optional.of(v.read(ledger::trades).toCompletionStage().toCompletableFuture()
+                            .get(5, TimeUnit.SECONDS));
+                } catch (TimeoutException | ExecutionException e) {
+                    LOG.warn("the trades of run {} could not be read from its strategy: {}", runId, e.toString());
+                    return Optional.empty();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private int indexOf(String strategyId) {

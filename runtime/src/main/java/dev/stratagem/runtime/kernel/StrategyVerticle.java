@@ -97,11 +97,18 @@ final class StrategyVerticle extends VerticleBase {
     }
 
     private Future<Void> onContext(Runnable action) {
-        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        return read(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** @return what {@code read} gives, read on the verticle's own context, between cycles */
+    <T> Future<T> read(java.util.function.Supplier<T> read) {
+        io.vertx.core.Promise<T> done = io.vertx.core.Promise.promise();
         context.runOnContext(v -> {
             try {
-                action.run();
-                done.complete();
+                done.complete(read.get());
             } catch (RuntimeException e) {
                 done.fail(e);
             }

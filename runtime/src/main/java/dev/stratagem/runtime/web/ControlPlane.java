@@ -1,7 +1,9 @@
 package dev.stratagem.runtime.web;
 
+import dev.stratagem.api.TradeHistoryEntry;
 import dev.stratagem.runtime.history.KillSwitchRow;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the console controls: the strategies' run state and the kill switch. The console only asks; the
@@ -21,6 +23,15 @@ public interface ControlPlane {
      * @throws ControlException (404) for an unknown strategy, (409) when the command does not apply
      */
     StrategyState command(String strategyId, StrategyCommand command);
+
+    /**
+     * @param runId a run
+     * @return the trades so far of a run going on in this process (the history has a run's trades once it ends),
+     *     empty for any other run
+     */
+    default Optional<List<TradeHistoryEntry>> liveTrades(String runId) {
+        return Optional.empty();
+    }
 
     /** @return the kill switch */
     KillSwitchRow killSwitch();

@@ -1,11 +1,13 @@
 package dev.stratagem.runtime.web;
 
+import dev.stratagem.api.TradeHistoryEntry;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.KillSwitchRow;
 import dev.stratagem.runtime.kernel.Kernel;
 import dev.stratagem.runtime.kernel.StrategyRunState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -57,6 +59,11 @@ public final class KernelControlPlane implements ControlPlane {
         } catch (IllegalStateException e) {
             throw new ControlException(409, e.getMessage());
         }
+    }
+
+    @Override
+    public Optional<List<TradeHistoryEntry>> liveTrades(String runId) {
+        return kernel.liveTrades(runId);
     }
 
     @Override

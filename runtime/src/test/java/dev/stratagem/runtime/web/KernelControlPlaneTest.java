@@ -125,6 +125,29 @@ class KernelControlPlaneTest {
         }
     }
 
+    @Test
+    void a_running_runs_trades_are_served_from_its_ledger_before_it_ends() throws Exception {
+        start();
+        String runB = strategy("sma-b").path("runId").asText();
+        awaitTrue(() -> trades(runB).size() >= 2, "sma-b's trades so far are served");
+        assertThat(JSON.readTree(get("/api/runs/" + runB).body()).path("status").asText()).isEqualTo("RUNNING");
+        assertThat(store.trades(runB)).as("the history has a run's trades once it ends").isEmpty();
+        JsonNode first = trades(runB).get(0);
+        assertThat(first.path("symbol").asText()).isEqualTo("ORCL");
+        assertThat(first.path("entryPrice").asDouble()).isPositive();
+        assertThat(first.path("exitTs").asLong()).as("a closed round trip").isPositive();
+    }
+
+    private JsonNode trades(String runId) {
+        try {
+            HttpResponse<String> res = get("/api/runs/" + runId + "/trades");
+            assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+            return JSON.readTree(res.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void start() throws Exception {
         Path runFile = RunFiles.write(dir, SPEED);
         Path db = dir.resolve("data").resolve("stratagem");

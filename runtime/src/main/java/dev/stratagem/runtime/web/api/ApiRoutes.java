@@ -48,7 +48,7 @@ public final class ApiRoutes {
         blocking(router.post("/api/strategies/:strategyId/stop"), strategies::stop);
         blocking(router.post("/api/strategies/:strategyId/pause"), strategies::pause);
 
-        RunsApi runs = new RunsApi(sources.store());
+        RunsApi runs = new RunsApi(sources.store(), sources.control());
         blocking(router.get("/api/runs"), runs::list);
         blocking(router.get("/api/runs/:runId"), runs::one);
         blocking(router.get("/api/runs/:runId/cycles"), runs::cycles);

@@ -4,6 +4,7 @@ import dev.stratagem.runtime.history.CycleFilter;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
 import dev.stratagem.runtime.http.RequestProblem;
+import dev.stratagem.runtime.web.ControlPlane;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
 
@@ -13,9 +14,11 @@ final class RunsApi {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}");
 
     private final JdbiHistoryStore store;
+    private final ControlPlane control;
 
-    RunsApi(JdbiHistoryStore store) {
+    RunsApi(JdbiHistoryStore store, ControlPlane control) {
         this.store = store;
+        this.control = control;
     }
 
     void list(RoutingContext ctx) {
@@ -56,8 +59,10 @@ final class RunsApi {
         ApiJson.send(ctx, store.priceSeries(runId, feature, Params.integer(ctx, "points", 500, 2, 5000)));
     }
 
+    /** A finished run's trades from the history; a run going on in this process, from its ledger (open ones too). */
     void trades(RoutingContext ctx) {
-        ApiJson.send(ctx, store.trades(run(ctx).runId()));
+        String runId = run(ctx).runId();
+        ApiJson.send(ctx, control.liveTrades(runId).orElseGet(() -> store.trades(runId)));
     }
 
     void cycle(RoutingContext ctx) {
