@@ -1,18 +1,21 @@
 package dev.stratagem.runtime.cli;
 
 import dev.stratagem.api.CycleRecord;
+import dev.stratagem.api.CycleStatus;
 import dev.stratagem.api.GuardrailVerdict;
 import dev.stratagem.api.TxResult;
 import dev.stratagem.runtime.history.CycleRow;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
-import java.nio.file.Path;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code stratagem history}: read what was recorded. */
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -28,8 +31,16 @@ final class HistoryCommand {
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
+        @Spec
+        CommandSpec spec;
+
         JdbiHistoryStore open() {
             return JdbiHistoryStore.openFile(database.existing());
+        }
+
+        /** @return where the command prints (standard output, or what a test set) */
+        PrintWriter out() {
+            return spec.commandLine().getOut();
         }
     }
 
@@ -40,13 +51,13 @@ final class HistoryCommand {
             try (JdbiHistoryStore store = open()) {
                 List<RunRow> runs = store.runs();
                 if (json) {
-                    System.out.println(Formats.json(runs));
+                    out().println(Formats.json(runs));
                     return 0;
                 }
-                System.out.printf(Locale.ROOT, "%-30s %-24s %-9s %-9s %8s %7s %16s  %s%n", "run", "strategy", "mode",
+                out().printf(Locale.ROOT, "%-30s %-24s %-9s %-9s %8s %7s %16s  %s%n", "run", "strategy", "mode",
                         "status", "cycles", "trades", "final equity", "result digest");
                 for (RunRow r : runs) {
-                    System.out.printf(Locale.ROOT, "%-30s %-24s %-9s %-9s %8d %7d %16s  %s%n", r.runId(), r.strategyId(),
+                    out().printf(Locale.ROOT, "%-30s %-24s %-9s %-9s %8d %7d %16s  %s%n", r.runId(), r.strategyId(),
                             r.mode(), r.status(), r.cycles(), r.trades(),
                             r.finalEquity() == null ? "-" : r.finalEquity().toPlainString(),
                             r.resultDigest() == null || r.resultDigest().isBlank() ? "-"
@@ -71,20 +82,35 @@ final class HistoryCommand {
                 throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
             }
             try (JdbiHistoryStore store = open()) {
-                if (store.run(runId).isEmpty()) {
-                    throw new IllegalArgumentException("no recorded run " + runId + " (see: stratagem history runs)");
-                }
+                RunRow run = store.run(runId).orElseThrow(() -> new IllegalArgumentException("no recorded run "
+                        + runId + " (see: stratagem history runs)"));
                 List<CycleRow> cycles = store.cycles(runId, limit);
                 if (json) {
-                    System.out.println(Formats.json(cycles));
+                    out().println(Formats.json(cycles));
                     return 0;
                 }
+                if (cycles.isEmpty()) {
+                    out().println(run.cycles() == 0 ? "run " + runId + " ran no cycles"
+                            : "run " + runId + " ran " + run.cycles() + " cycles and recorded none (a backtest at"
+                                    + " --record summary keeps only its summary; activity keeps the cycles with an"
+                                    + " order, a fill, a rejection or an error, all keeps every cycle)");
+                }
                 for (CycleRow c : cycles) {
-                    System.out.printf(Locale.ROOT, "%-40s %-19s %-8s %s%n", c.composeId(), Formats.time(c.ts()),
-                            c.status(), c.rationale() == null ? "" : c.rationale());
+                    out().printf(Locale.ROOT, "%-40s %-19s %-8s %s%n", c.composeId(), Formats.time(c.ts()),
+                            c.status(), text(store, c));
                 }
             }
             return 0;
+        }
+
+        /** @return the composer's reason; for a failed cycle, which has none, the step that failed and why */
+        private static String text(JdbiHistoryStore store, CycleRow c) {
+            String rationale = c.rationale() == null ? "" : c.rationale();
+            if (!rationale.isEmpty() || c.status() != CycleStatus.FAILED) {
+                return rationale;
+            }
+            return store.cycle(c.composeId()).map(CycleRecord::error)
+                    .map(e -> "failed in " + e.step() + ": " + e.reason()).orElse("");
         }
     }
 
@@ -98,7 +124,7 @@ final class HistoryCommand {
         public Integer call() {
             try (JdbiHistoryStore store = open()) {
                 if (json) {
-                    System.out.println(store.cycleJson(composeId).orElseThrow(() -> notFound(composeId)));
+                    out().println(store.cycleJson(composeId).orElseThrow(() -> notFound(composeId)));
                     return 0;
                 }
                 CycleRecord c = store.cycle(composeId).orElseThrow(() -> notFound(composeId));
@@ -111,36 +137,37 @@ final class HistoryCommand {
             return new IllegalArgumentException("no recorded cycle " + composeId);
         }
 
-        private static void print(CycleRecord c) {
-            System.out.printf(Locale.ROOT, "cycle      %s (#%d of run %s, strategy %s)%n", c.composeId(), c.sequence(),
+        private void print(CycleRecord c) {
+            out().printf(Locale.ROOT, "cycle      %s (#%d of run %s, strategy %s)%n", c.composeId(), c.sequence(),
                     c.runId(), c.strategyId());
-            System.out.printf(Locale.ROOT, "bar        %s%n", Formats.time(c.ts()));
-            System.out.printf(Locale.ROOT, "status     %s%n", c.status());
-            c.versions().forEach(v -> System.out.printf(Locale.ROOT, "version    %-9s %s (%s %s %s)%n", v.role(),
+            out().printf(Locale.ROOT, "bar        %s%n", Formats.time(c.ts()));
+            out().printf(Locale.ROOT, "status     %s%n", c.status());
+            c.versions().forEach(v -> out().printf(Locale.ROOT, "version    %-9s %s (%s %s %s)%n", v.role(),
                     v.componentId(), v.source(), v.version(), v.sha256()));
             if (c.context() != null) {
-                c.context().features().forEach(f -> System.out.printf(Locale.ROOT, "features   %s %s%n", f.symbol(), f.asMap()));
+                c.context().features().forEach(f -> out().printf(Locale.ROOT, "features   %s %s%n", f.symbol(),
+                        f.asMap()));
                 var p = c.context().portfolio();
-                System.out.printf(Locale.ROOT, "portfolio  cash %.4f equity %.4f positions %s%n", p.cash(), p.equity(),
+                out().printf(Locale.ROOT, "portfolio  cash %.4f equity %.4f positions %s%n", p.cash(), p.equity(),
                         p.positions());
-                System.out.printf(Locale.ROOT, "digest     %d trades, sharpe %.4f%n", c.context().digest().tradeCount(),
+                out().printf(Locale.ROOT, "digest     %d trades, sharpe %.4f%n", c.context().digest().tradeCount(),
                         c.context().digest().sharpe());
             }
             if (c.decision() != null) {
-                System.out.printf(Locale.ROOT, "decision   %s%n", c.decision().rationale());
-                c.decision().instructions().forEach(i -> System.out.printf(Locale.ROOT, "           %s %s %s%n",
+                out().printf(Locale.ROOT, "decision   %s%n", c.decision().rationale());
+                c.decision().instructions().forEach(i -> out().printf(Locale.ROOT, "           %s %s %s%n",
                         i.side(), i.quantity(), i.symbol()));
             }
             for (GuardrailVerdict v : c.verdicts()) {
-                System.out.printf(Locale.ROOT, "guardrail  %-20s %-18s %-8s %s%n", v.instructionId(), v.check(),
+                out().printf(Locale.ROOT, "guardrail  %-20s %-18s %-8s %s%n", v.instructionId(), v.check(),
                         v.outcome(), v.reason());
             }
             for (TxResult t : c.txResults()) {
-                System.out.printf(Locale.ROOT, "execution  %-20s %-8s %s %s @ %s fee %s %s%n", t.instructionId(),
+                out().printf(Locale.ROOT, "execution  %-20s %-8s %s %s @ %s fee %s %s%n", t.instructionId(),
                         t.status(), t.side(), t.filledQuantity(), t.fillPrice(), t.fee(), t.reason());
             }
             if (c.portfolioAfter() != null) {
-                System.out.printf(Locale.ROOT, "after      cash %.4f equity %.4f positions %s%n", c.portfolioAfter().cash(),
+                out().printf(Locale.ROOT, "after      cash %.4f equity %.4f positions %s%n", c.portfolioAfter().cash(),
                         c.portfolioAfter().equity(), c.portfolioAfter().positions());
             }
             long[] nanos = c.timings().nanos();
@@ -148,10 +175,10 @@ final class HistoryCommand {
             for (dev.stratagem.api.CycleStep step : dev.stratagem.api.CycleStep.values()) {
                 timings.append(step.name().toLowerCase(Locale.ROOT)).append('=').append(nanos[step.ordinal()]).append(' ');
             }
-            System.out.printf(Locale.ROOT, "timings ns %s%n", c.timings().timed() ? timings.toString().trim()
+            out().printf(Locale.ROOT, "timings ns %s%n", c.timings().timed() ? timings.toString().trim()
                     : "not timed (a backtest times one cycle in " + dev.stratagem.api.StageTimings.BACKTEST_SAMPLE + ")");
             if (c.error() != null) {
-                System.out.printf(Locale.ROOT, "error      in %s: %s%n", c.error().step(), c.error().reason());
+                out().printf(Locale.ROOT, "error      in %s: %s%n", c.error().step(), c.error().reason());
             }
         }
     }

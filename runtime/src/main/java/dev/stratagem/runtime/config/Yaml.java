@@ -44,8 +44,14 @@ public final class Yaml {
         if (text.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
             throw new ConfigException(file + ": the file is empty", null);
         }
-        try {
-            return MAPPER.readValue(text, type);
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            T value = MAPPER.readValue(parser, type);
+            if (parser.nextToken() != null) {
+                // a second document ('---'): read as the first one alone, its settings would be silently dropped
+                throw new ConfigException(file + ":" + parser.currentLocation().getLineNr() + ": a second YAML"
+                        + " document; a file holds one (remove the '---' above it)", null);
+            }
+            return value;
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", "));
@@ -63,6 +69,8 @@ public final class Yaml {
                     + (key.isEmpty() ? ": the file " : ": bad value for '" + key + "': ") + firstLine(why), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(syntaxError(file, e), e);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 

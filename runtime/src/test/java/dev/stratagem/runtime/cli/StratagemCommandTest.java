@@ -2,6 +2,9 @@ package dev.stratagem.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.RunInfo;
+import dev.stratagem.runtime.history.SampleCycles;
 import dev.stratagem.runtime.testing.HoldHistory;
 import dev.stratagem.runtime.testing.TestPaths;
 import java.io.IOException;
@@ -93,6 +96,31 @@ class StratagemCommandTest {
         Result r = run("backtest", "--strategy", strategy(), "--data", data(), "--no-db", "--plugins",
                 tmp.toString());
         assertThat(r.err).contains("no features 'indicators'").contains("available: []");
+    }
+
+    @Test
+    void history_cycles_says_why_a_run_has_none_and_why_a_cycle_failed() {
+        String db = tmp.resolve("h").toString();
+        Result summary = run("backtest", "--strategy", strategy(), "--data", data(), "--db", db, "--record", "summary");
+        assertThat(summary.code).as(summary.err).isZero();
+        String runId = summary.out.lines().filter(l -> l.startsWith("run id")).findFirst().orElseThrow()
+                .substring("run id".length()).strip();
+        Result cycles = run("history", "cycles", runId, "--db", db);
+        assertThat(cycles.code).as(cycles.err).isZero();
+        assertThat(cycles.out.strip()).startsWith("run " + runId + " ran ").contains("recorded none",
+                "--record summary keeps only its summary");
+    }
+
+    @Test
+    void history_cycles_shows_why_a_failed_cycle_failed() {
+        Path db = tmp.resolve("f");
+        try (var store = JdbiHistoryStore.openFile(db)) {
+            store.startRun(new RunInfo("r-f", "s", "paper", 1, "{}", "feed"));
+            store.writeCycles(List.of(SampleCycles.failed("r-f", 1)));
+        }
+        Result r = run("history", "cycles", "r-f", "--db", db.toString());
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).contains("FAILED   failed in DECISION: composer sma-crossover threw: index 30 out of bounds");
     }
 
     @Test

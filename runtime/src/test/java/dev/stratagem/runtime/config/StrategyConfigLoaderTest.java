@@ -114,6 +114,18 @@ class StrategyConfigLoaderTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
+    @Test
+    void a_second_yaml_document_is_an_error_not_dropped() throws IOException {
+        String one = Files.readString(TestPaths.strategies().resolve("sma-crossover-orcl.yaml"));
+        int lines = (int) one.lines().count();
+        Path file = write("two.yaml", one + "---\ncapital: 5\n");
+        assertThatThrownBy(() -> StrategyConfigLoader.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ":" + (lines + 2) + ": a second YAML document; a file holds one (remove the '---'"
+                        + " above it)");
+        assertThat(StrategyConfigLoader.load(write("leading.yaml", "---\n" + one)).id()).as("one document after ---")
+                .isEqualTo("sma-crossover-orcl");
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(tmp.resolve(name), text);
     }
