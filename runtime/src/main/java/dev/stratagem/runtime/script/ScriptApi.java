@@ -127,14 +127,18 @@ public final class ScriptApi {
         clampQuantity = newQuantity;
     }
 
-    /** @param message a log line, written to the runtime log under the cycle's compose id */
+    /**
+     * @param message a log line, written to the runtime log under the cycle's compose id (the first
+     *     {@value #MAX_LOG_LINES} of a call, with what the script prints)
+     */
     @HostAccess.Export
     public void log(String message) {
         if (++logLines <= MAX_LOG_LINES) {
             String line = String.valueOf(message);
             log.info("{}", line.length() > MAX_LOG_CHARS ? line.substring(0, MAX_LOG_CHARS) + "..." : line);
         } else if (logLines == MAX_LOG_LINES + 1) {
-            log.warn("more than {} log lines in one call: the rest are dropped", MAX_LOG_LINES);
+            log.warn("more than {} log lines (api.log and print) in one call: the rest of the call's are dropped",
+                    MAX_LOG_LINES);
         }
     }
 

@@ -128,7 +128,7 @@ final class ScriptProgram implements AutoCloseable {
         Logger log = LoggerFactory.getLogger("script." + manifest.id());
         ScriptApi api = new ScriptApi(params, featureNames, log);
         InteropWarmUp.ensure(engine, manifest.language());
-        Context context = ScriptEngines.newContext(engine, manifest.language(), new LogStream(log));
+        Context context = ScriptEngines.newContext(engine, manifest.language(), new LogStream(api::log));
         ScriptWatchdog.Guard guard = ScriptWatchdog.SHARED.guard(manifest.id() + " (" + manifest.entry() + ")", role,
                 context, settings.budget(), settings.grace());
         try {
@@ -432,19 +432,19 @@ final class ScriptProgram implements AutoCloseable {
         return null;
     }
 
-    /** The script's print output, line by line, into its log. */
+    /** The script's print output, line by line, into its log as {@code api.log} writes it: the same cap a call. */
     private static final class LogStream extends OutputStream {
-        private final Logger log;
+        private final java.util.function.Consumer<String> log;
         private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
 
-        LogStream(Logger log) {
+        LogStream(java.util.function.Consumer<String> log) {
             this.log = log;
         }
 
         @Override
         public synchronized void write(int b) {
             if (b == '\n') {
-                log.info("{}", line.toString(StandardCharsets.UTF_8));
+                log.accept(line.toString(StandardCharsets.UTF_8));
                 line.reset();
             } else if (line.size() < 2000) {
                 line.write(b);

@@ -226,6 +226,32 @@ class ScriptSandboxTest {
     }
 
     @Test
+    void print_and_api_log_share_the_calls_log_cap() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger script = (Logger) LoggerFactory.getLogger("script.chatty");
+        script.addAppender(lines);
+        try {
+            ScriptComposer c = composer("chatty", ScriptLanguage.PYTHON, """
+                    def compose(f, api):
+                        for i in range(30):
+                            print("printed %d at %d" % (i, api.ts))
+                        api.log("logged at %d" % api.ts)
+                        return "ok"
+                    """);
+            assertThat(c.compose(context(1)).rationale()).isEqualTo("ok");
+            assertThat(c.compose(context(2)).rationale()).isEqualTo("ok");
+            c.close();
+        } finally {
+            script.detachAppender(lines);
+        }
+        assertThat(logged(lines, "printed ")).as("20 a call, 2 calls").hasSize(40).contains("printed 19 at 2")
+                .doesNotContain("printed 20 at 1");
+        assertThat(logged(lines, "logged at")).as("past the cap").isEmpty();
+        assertThat(logged(lines, "more than 20 log lines (api.log and print) in one call")).hasSize(2);
+    }
+
+    @Test
     void an_interrupt_logs_how_long_the_call_ran_on_its_thread_and_where_the_thread_was() {
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
