@@ -375,6 +375,9 @@ final class ScriptProgram implements AutoCloseable {
             message = host.getClass().getSimpleName() + ": " + host.getMessage();
         } else if (e.isResourceExhausted()) {
             message = "resource exhausted (stack overflow or out of memory): " + message;
+        } else if (e.isSyntaxError() && message != null) {
+            // GraalJS repeats the file and a 0-based column inside its message: the location says it once
+            message = message.replace(manifest.entry() + ":", "").replaceFirst("^(SyntaxError: )\\d+:\\d+ ", "$1");
         }
         return location(e, manifest) + ": " + message;
     }

@@ -359,7 +359,8 @@ class ScriptSandboxTest {
     @Test
     void a_syntax_error_fails_the_load_with_file_line_and_column() {
         assertThatThrownBy(() -> composer("broken", ScriptLanguage.JS, "function compose(f, api) {\n  return (;\n}\n"))
-                .isInstanceOf(ScriptException.class).hasMessageContaining("main.js:2:");
+                .isInstanceOf(ScriptException.class).hasMessageContaining("main.js:2:11: SyntaxError: Expected an operand")
+                .satisfies(e -> assertThat(e.getMessage()).as("the file and line once").containsOnlyOnce("main.js"));
         assertThatThrownBy(() -> composer("broken-py", ScriptLanguage.PYTHON, "def compose(f, api):\n    return (\n"))
                 .isInstanceOf(ScriptException.class).hasMessageContaining("main.py:");
     }
