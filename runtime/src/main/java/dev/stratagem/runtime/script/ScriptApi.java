@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
 import org.slf4j.Logger;
 
 /**
@@ -88,14 +89,29 @@ public final class ScriptApi {
 
     /** @param quantity a market buy of {@link #symbol} */
     @HostAccess.Export
-    public void buy(double quantity) {
-        orders.add(TradeInstruction.buy(symbol, quantity));
+    public void buy(Value quantity) {
+        orders.add(TradeInstruction.buy(symbol, quantity("buy", quantity)));
     }
 
     /** @param quantity a market sell of {@link #symbol} */
     @HostAccess.Export
-    public void sell(double quantity) {
-        orders.add(TradeInstruction.sell(symbol, quantity));
+    public void sell(Value quantity) {
+        orders.add(TradeInstruction.sell(symbol, quantity("sell", quantity)));
+    }
+
+    /**
+     * @return the quantity a script passed, as a double (NaN too: the guardrails reject it with their reason)
+     * @throws IllegalArgumentException naming the call and what it was given, instead of the language's own
+     *     "invalid instantiation of foreign object"
+     */
+    private static double quantity(String call, Value quantity) {
+        if (quantity != null && quantity.fitsInDouble()) {
+            return quantity.asDouble();
+        }
+        String given = quantity == null || quantity.isNull() ? "nothing"
+                : quantity.isString() ? "'" + quantity.asString() + "' (text)"
+                : quantity.isNumber() ? quantity + " (a number too large for a quantity)" : quantity.toString();
+        throw new IllegalArgumentException("api." + call + "(quantity) takes a number, was " + given);
     }
 
     /** Closes the whole position in {@link #symbol} with a reduce-only market order; nothing when flat. */

@@ -368,6 +368,10 @@ final class ScriptProgram implements AutoCloseable {
     }
 
     /** {@code file:line:column: message} ({@code file:line} for Python), where the guest code failed. */
+    private static final java.util.regex.Pattern API_ARITY = java.util.regex.Pattern.compile(
+            "invokeMember \\((\\w+)\\) on " + java.util.regex.Pattern.quote(ScriptApi.class.getName())
+                    + " failed due to: Arity error - expected: (\\d+) actual: (\\d+)");
+
     static String describe(PolyglotException e, ScriptManifest manifest, boolean withType) {
         String message = e.getMessage();
         if (e.isHostException()) {
@@ -375,6 +379,9 @@ final class ScriptProgram implements AutoCloseable {
             message = host.getClass().getSimpleName() + ": " + host.getMessage();
         } else if (e.isResourceExhausted()) {
             message = "resource exhausted (stack overflow or out of memory): " + message;
+        } else if (message != null && message.contains(ScriptApi.class.getName())) {
+            // GraalJS names the host class in an api call with the wrong number of arguments
+            message = API_ARITY.matcher(message).replaceAll("api.$1() takes $2 argument(s), was given $3");
         } else if (e.isSyntaxError() && message != null) {
             // GraalJS repeats the file and a 0-based column inside its message: the location says it once
             message = message.replace(manifest.entry() + ":", "").replaceFirst("^(SyntaxError: )\\d+:\\d+ ", "$1");
@@ -392,7 +399,9 @@ final class ScriptProgram implements AutoCloseable {
         SourceSection at = e.getSourceLocation() != null && e.getSourceLocation().isAvailable() ? e.getSourceLocation()
                 : topGuestFrame(e);
         if (at == null) {
-            return manifest.entry().toString();
+            // GraalPy gives no line for an exception of a host method it called (an api call given a bad value)
+            String function = guestFunction(e);
+            return manifest.entry() + (function == null ? "" : " (in " + function + ")");
         }
         return at.getSource().getName() + ":" + at.getStartLine() + ":" + at.getStartColumn();
     }
@@ -423,6 +432,16 @@ final class ScriptProgram implements AutoCloseable {
         } catch (RuntimeException unreadable) {
             return null;
         }
+    }
+
+    /** @return the name of the innermost guest function of the failure, {@code null} if none has one */
+    private static String guestFunction(PolyglotException e) {
+        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+            if (frame.isGuestFrame() && frame.getRootName() != null && !frame.getRootName().isBlank()) {
+                return frame.getRootName();
+            }
+        }
+        return null;
     }
 
     /** @return where the innermost guest frame of the failure is, {@code null} if none says */

@@ -357,6 +357,32 @@ class ScriptSandboxTest {
     }
 
     @Test
+    void a_quantity_that_is_not_a_number_is_named_with_the_call() {
+        ScriptComposer py = composer("ten-py", ScriptLanguage.PYTHON, """
+                def compose(f, api):
+                    api.buy(2)
+                    api.buy("ten")
+                    return None
+                """);
+        // GraalPy has no line for a host method's exception: the function it was in
+        assertThat(failure(py, 1)).contains("main.py (in compose): IllegalArgumentException: api.buy(quantity) takes"
+                + " a number, was 'ten' (text)");
+        py.close();
+        ScriptComposer js = composer("obj-js", ScriptLanguage.JS, """
+                function compose(f, api) {
+                  api.sell(1.5);
+                  if (api.ts == 1) { api.sell({lots: 2}); }
+                  api.sell();
+                  return null;
+                }
+                """);
+        assertThat(failure(js, 1)).contains("main.js:3:", "api.sell(quantity) takes a number, was ");
+        assertThat(failure(js, 2)).contains("main.js:4:3: TypeError: api.sell() takes 1 argument(s), was given 0")
+                .doesNotContain("dev.stratagem");
+        js.close();
+    }
+
+    @Test
     void a_syntax_error_fails_the_load_with_file_line_and_column() {
         assertThatThrownBy(() -> composer("broken", ScriptLanguage.JS, "function compose(f, api) {\n  return (;\n}\n"))
                 .isInstanceOf(ScriptException.class).hasMessageContaining("main.js:2:11: SyntaxError: Expected an operand")
