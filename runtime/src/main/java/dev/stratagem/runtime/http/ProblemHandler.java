@@ -1,6 +1,8 @@
 package dev.stratagem.runtime.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -48,13 +50,56 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
 
     private static void send(RoutingContext ctx, int status, String detail) {
-        if (ctx.response().ended()) {
+        send(ctx.response(), ctx.request().path(), status, detail);
+    }
+
+    /**
+     * Answers with a problem, for a request no router saw.
+     *
+     * @param response the response, left alone if already ended
+     * @param path the request's path, the problem's instance
+     * @param status the HTTP status
+     * @param detail what is wrong, {@code null} for the status's title
+     */
+    public static void send(HttpServerResponse response, String path, int status, String detail) {
+        if (response.ended()) {
             return;
         }
         String title = title(status);
         JsonObject body = new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
-                .put("detail", detail == null ? title : detail).put("instance", ctx.request().path());
-        ctx.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(body.encode());
+                .put("detail", detail == null ? title : detail).put("instance", path);
+        response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(body.encode());
+    }
+
+    /**
+     * A request handler that answers a path or query with a broken percent-escape ({@code /api/runs/%ZZ}) with a 400
+     * problem before the router sees it: the router would log the decoding error with its stack and answer in plain
+     * text.
+     *
+     * @param router the router that handles every other request
+     * @return the handler to serve with
+     */
+    public static Handler<HttpServerRequest> checkingPaths(Handler<HttpServerRequest> router) {
+        return request -> {
+            String bad = badEscape(request.uri());
+            if (bad != null) {
+                send(request.response(), request.path(), 400, "the request's path or query has '" + bad + "', which"
+                        + " is not a percent-escape (a % and two hex digits)");
+                return;
+            }
+            router.handle(request);
+        };
+    }
+
+    /** @return the first {@code %} and the two characters after it that are not a percent-escape, else null */
+    static String badEscape(String path) {
+        for (int i = path == null ? -1 : path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+            if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0
+                    || Character.digit(path.charAt(i + 2), 16) < 0) {
+                return path.substring(i, Math.min(path.length(), i + 3));
+            }
+        }
+        return null;
     }
 
     private static String title(int status) {

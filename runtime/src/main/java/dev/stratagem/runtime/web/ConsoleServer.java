@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.web;
 
+import dev.stratagem.runtime.http.ProblemHandler;
 import dev.stratagem.runtime.web.api.ApiRoutes;
 import dev.stratagem.runtime.web.auth.ConsoleToken;
 import dev.stratagem.runtime.web.console.ConsolePages;
@@ -38,7 +39,8 @@ public final class ConsoleServer {
         Router router = Router.router(vertx);
         ApiRoutes.mount(router, sources, token, options);
         ConsolePages.mount(router);
-        return vertx.createHttpServer().requestHandler(router).listen(options.port(), options.host())
+        return vertx.createHttpServer().requestHandler(ProblemHandler.checkingPaths(router))
+                .listen(options.port(), options.host())
                 .map(server -> new ConsoleServer(server, router, options.host()))
                 .recover(e -> Future.failedFuture(new IllegalStateException("the console cannot listen on "
                         + options.host() + ":" + options.port() + ": " + e.getMessage(), e)));

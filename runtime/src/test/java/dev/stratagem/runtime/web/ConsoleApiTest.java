@@ -172,6 +172,11 @@ class ConsoleApiTest {
         assertThat(JSON.readTree(bad.body()).path("detail").asText()).contains("'limit'");
         assertThat(console.get("/api/runs/" + console.demo.runId() + "/cycles?status=maybe").statusCode()).isEqualTo(400);
         assertThat(console.get("/api/nothing-here").statusCode()).isEqualTo(404);
+        String badEscape = rawGet("/api/runs/%ZZ/trades");   // java.net.URI refuses to send it
+        assertThat(badEscape).startsWith("HTTP/1.1 400").contains("application/problem+json",
+                "the request's path or query has '%ZZ', which is not a percent-escape");
+        String badQuery = rawGet("/api/runs/" + console.demo.runId() + "/cycles?q=%ZZ");
+        assertThat(badQuery).startsWith("HTTP/1.1 400").contains("application/problem+json");
         HttpResponse<String> wrongMethod = console.send("DELETE", "/api/runs/" + console.demo.runId(), null,
                 console.token.value());
         assertThat(wrongMethod.statusCode()).as("a path that exists, with a method it does not take").isEqualTo(405);
@@ -282,5 +287,15 @@ class ConsoleApiTest {
     void the_page_size_is_bounded_by_the_filter() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> CycleFilter.all("r", CycleFilter.MAX_LIMIT + 1)).withMessageContaining("limit");
+    }
+
+    /** @return the whole response to a GET sent as written, over a plain socket */
+    private String rawGet(String path) throws Exception {
+        java.net.URI base = java.net.URI.create(console.url("/"));
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 }
