@@ -106,27 +106,57 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
         // activity that took 60-320 ms of the run's wall time and left it larger (46 MB against 31 MB), the space
         // it freed not truncated in time. A file that existed keeps H2's compaction on close: in one file shared by
         // 40 backtests, skipping it left the file 1,319 MB against 1,091 MB.
+        Path trace = Path.of(path + ".trace.db");
+        boolean traced = Files.exists(trace);
         try {
             return open("jdbc:h2:file:" + path + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536"
                     + (created ? ";MAX_COMPACT_TIME=0" : ""), "sa", "", !created);
         } catch (RuntimeException e) {
-            if (openElsewhere(e)) {
+            if (!traced) {
+                deleteQuietly(trace);   // H2's note of the failure: the exception below says it, with what to do
+            }
+            int code = h2ErrorCode(e);
+            if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 throw new IllegalStateException(path + ".mv.db is open in another process (a `stratagem demo` or "
                         + "`stratagem run` keeps it until it stops): stop that process or pass --db for another "
                         + "history file; meanwhile that process's console shows what it recorded", e);
+            }
+            if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.FILE_VERSION_ERROR_1
+                    || code == ErrorCode.FILE_ENCRYPTION_ERROR_1 || !h2File(Path.of(path + ".mv.db"))) {
+                throw new IllegalStateException(path + ".mv.db is not a history file this runtime can read (damaged,"
+                        + " another program's, or written by another H2 version): move it away, or pass --db for"
+                        + " another history file", e);
             }
             throw e;
         }
     }
 
-    /** @return whether H2 refused the file because another process has it open (its file lock) */
-    private static boolean openElsewhere(Throwable e) {
+    /** @return whether the file starts as an H2 database file does ({@code H:2,}); true if it cannot be read */
+    private static boolean h2File(Path mvDb) {
+        try (var in = Files.newInputStream(mvDb)) {
+            byte[] head = in.readNBytes(4);
+            return head.length < 4 || new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("H:2,");
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** @return the error code of the first H2 {@link SQLException} among the causes, 0 if none */
+    private static int h2ErrorCode(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                return true;
+            if (t instanceof SQLException sql && sql.getErrorCode() != 0) {
+                return sql.getErrorCode();
             }
         }
-        return false;
+        return 0;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // only H2's own note of the failure stays behind
+        }
     }
 
     /**

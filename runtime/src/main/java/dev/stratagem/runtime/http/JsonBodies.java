@@ -2,11 +2,16 @@ package dev.stratagem.runtime.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
@@ -39,7 +44,7 @@ public final class JsonBodies {
      * @throws RequestProblem if it is not that
      */
     public static JsonNode object(RoutingContext ctx, Set<String> allowed) {
-        String text = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+        String text = ctx.body() == null || ctx.body().buffer() == null ? "" : utf8(ctx.body().buffer().getBytes());
         if (text.isBlank()) {
             return MAPPER.createObjectNode();
         }
@@ -50,6 +55,9 @@ public final class JsonBodies {
         JsonNode node;
         try {
             node = MAPPER.readTree(text);
+        } catch (StreamConstraintsException e) {
+            // Jackson's own text names its internals (StreamReadConstraints.getMaxNestingDepth())
+            throw RequestProblem.badRequest("the body is nested too deeply or holds a value too long to read");
         } catch (JsonProcessingException e) {
             throw RequestProblem.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
         }
@@ -112,9 +120,27 @@ public final class JsonBodies {
         if (!v.isTextual()) {
             throw RequestProblem.badRequest("field '" + field + "' must be a string");
         }
-        if (v.textValue().length() > maxLength) {
+        String text = v.textValue();
+        if (text.length() > maxLength) {
             throw RequestProblem.badRequest("field '" + field + "' is longer than " + maxLength + " characters");
         }
-        return v.textValue();
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {   // a NUL, or a line break that would forge a log line
+                throw RequestProblem.badRequest("field '" + field + "' holds a control character (U+"
+                        + String.format(Locale.ROOT, "%04X", (int) text.charAt(i)) + ") at " + i + "; send one line"
+                        + " of text");
+            }
+        }
+        return text;
+    }
+
+    /** @return the bytes as UTF-8 text, refused if they are not: a replacement character would hide the damage */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw RequestProblem.badRequest("the body is not UTF-8 text");
+        }
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.CycleStatus;
 import dev.stratagem.api.TradeHistoryEntry;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,6 +169,19 @@ class JdbiHistoryStoreTest {
             assertThat(rows(store, "cycle_features")).isEqualTo(3);
             assertThat(rows(store, "tx_results")).isZero();
         }
+    }
+
+    @Test
+    void a_file_that_is_not_a_history_is_named_and_left_as_it_was() throws IOException {
+        Path file = dir.resolve("notes.mv.db");
+        byte[] text = "these are my notes, not a database\n".repeat(200).getBytes(StandardCharsets.UTF_8);
+        Files.write(file, text);
+        assertThatThrownBy(() -> JdbiHistoryStore.openFile(dir.resolve("notes")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(file + " is not a history file this runtime can read (damaged, another program's, or"
+                        + " written by another H2 version): move it away, or pass --db for another history file");
+        assertThat(Files.readAllBytes(file)).isEqualTo(text);
+        assertThat(dir.resolve("notes.trace.db")).doesNotExist();
     }
 
     @Test

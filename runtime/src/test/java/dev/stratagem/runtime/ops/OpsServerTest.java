@@ -127,12 +127,20 @@ class OpsServerTest {
             reset.put("{'scope':null,'reason':'x'}", "scope is required");
             reset.put("{'scope':'sma','reason':['x']}", "field 'reason'");
             reset.put("{'scope':'sma','reason':'x','actor':false}", "field 'actor'");
+            reset.put("{'scope':'sma','reason':'a\\u0000b'}", "field 'reason' holds a control character (U+0000) at 1");
+            reset.put("{'scope':'sma','reason':'forged\\nINFO line'}", "(U+000A) at 6");
+            reset.put("[".repeat(1_500) + "]".repeat(1_500), "nested too deeply");
             killSwitch.forEach((body, detail) -> assertProblem(send(port, "/killswitch", JSON, body), 400, detail));
             reset.forEach((body, detail) -> assertProblem(send(port, "/risk/reset", JSON, body), 400, detail));
 
             assertProblem(send(port, "/killswitch", "application/x-www-form-urlencoded", "action=activate&reason=x"),
                     415, "application/json");
             assertProblem(send(port, "/risk/reset", JSON, "{'reason':'" + "x".repeat(20_000) + "'}"), 413, "larger");
+            assertProblem(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/risk/reset"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', 's', '"', ':', '"', (byte) 0xC3,
+                            '(', '"', '}'}))
+                    .header("Content-Type", JSON).header("Authorization", "Bearer s3cret").build(),
+                    HttpResponse.BodyHandlers.ofString()), 400, "not UTF-8 text");
             assertProblem(get(port, "/no-such-thing"), 404, "no such resource");
             assertProblem(send(port, "/health", JSON, "{}"), 405, "does not accept that method");
             assertProblem(post(port, "{\"action\":\"activate\",\"reason\":\"x\"}", "wrong"), 401, "bearer token");
