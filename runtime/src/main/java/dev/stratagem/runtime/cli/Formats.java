@@ -22,6 +22,15 @@ final class Formats {
         return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.toString();
     }
 
+    /**
+     * @param text what an operator typed, perhaps pasted from a file
+     * @return it on one line: tabs, line breaks and other control characters become single spaces (the ops endpoint
+     *     refuses them in a reason, and a recorded reason is shown as one line)
+     */
+    static String oneLine(String text) {
+        return text == null ? null : text.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\s]+", " ").strip();
+    }
+
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

@@ -44,6 +44,7 @@ final class KillSwitchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        reason = Formats.oneLine(reason);
         if (action.activate && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("--activate needs --reason \"...\"");
         }

@@ -79,6 +79,7 @@ final class RiskCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            reason = Formats.oneLine(reason);
             if (reason.isBlank()) {
                 throw new IllegalArgumentException("--reason must not be blank");
             }

@@ -46,6 +46,7 @@ public final class StratagemCommand implements Runnable {
             // the error and where to read more, not the whole usage, which would bury the error
             CommandLine command = e.getCommandLine();
             command.getErr().println("error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());   // "Did you mean: ..."
             command.getErr().println("usage: " + command.getCommandSpec().qualifiedName() + " --help");
             return 2;
         });

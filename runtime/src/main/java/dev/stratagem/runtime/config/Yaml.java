@@ -3,6 +3,7 @@ package dev.stratagem.runtime.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +47,11 @@ public final class Yaml {
         }
         try (JsonParser parser = MAPPER.createParser(text)) {
             T value = MAPPER.readValue(parser, type);
-            if (parser.nextToken() != null) {
+            JsonToken next = parser.nextToken();
+            while (next == JsonToken.VALUE_NULL) {   // an empty document: a '---' with nothing after it
+                next = parser.nextToken();
+            }
+            if (next != null) {
                 // a second document ('---'): read as the first one alone, its settings would be silently dropped
                 throw new ConfigException(file + ":" + parser.currentLocation().getLineNr() + ": a second YAML"
                         + " document; a file holds one (remove the '---' above it)", null);

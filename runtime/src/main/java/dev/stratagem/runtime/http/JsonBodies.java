@@ -125,9 +125,10 @@ public final class JsonBodies {
             throw RequestProblem.badRequest("field '" + field + "' is longer than " + maxLength + " characters");
         }
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isISOControl(text.charAt(i))) {   // a NUL, or a line break that would forge a log line
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {   // a NUL, or a forged log line
                 throw RequestProblem.badRequest("field '" + field + "' holds a control character (U+"
-                        + String.format(Locale.ROOT, "%04X", (int) text.charAt(i)) + ") at " + i + "; send one line"
+                        + String.format(Locale.ROOT, "%04X", (int) c) + ") at " + i + "; send one line"
                         + " of text");
             }
         }

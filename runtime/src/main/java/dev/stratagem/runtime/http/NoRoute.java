@@ -29,8 +29,8 @@ public final class NoRoute implements Handler<RoutingContext> {
         String path = ctx.normalizedPath();
         Set<String> allowed = allowed(path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1)
                 : path);
-        if (allowed.isEmpty()) {
-            ctx.fail(404);
+        if (allowed.isEmpty() || allowed.contains(ctx.request().method().name())) {
+            ctx.fail(404);   // no route has the path, or one with this method passed the request on
             return;
         }
         ctx.response().putHeader("Allow", String.join(", ", allowed));

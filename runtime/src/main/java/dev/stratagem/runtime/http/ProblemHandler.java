@@ -81,7 +81,8 @@ public final class ProblemHandler implements Handler<RoutingContext> {
      */
     public static Handler<HttpServerRequest> checkingPaths(Handler<HttpServerRequest> router) {
         return request -> {
-            String bad = badEscape(request.uri());
+            // the API's handlers decode the query; elsewhere (a page, the ops endpoint) it is not read
+            String bad = badEscape(request.path().startsWith("/api/") ? request.uri() : request.path());
             if (bad != null) {
                 send(request.response(), request.path(), 400, "the request's path or query has '" + bad + "', which"
                         + " is not a percent-escape (a % and two hex digits)");
@@ -112,6 +113,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
             case 413 -> "Content too large";
             case 415 -> "Unsupported media type";
             case 501 -> "Not implemented";
+            case 503 -> "Service unavailable";
             default -> status >= 500 ? "Internal error" : "Request failed";
         };
     }

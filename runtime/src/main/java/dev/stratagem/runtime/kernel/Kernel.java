@@ -26,9 +26,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -396,24 +394,15 @@ public final class Kernel implements AutoCloseable {
      * The trades so far of a run this runtime is running: the history has a run's trades only once it finishes.
      *
      * @param runId a run
-     * @return its trades, open ones included, read from its ledger between cycles; empty for a run this runtime does
-     *     not run, or when the strategy does not answer within 5 s (then the history's are as good as any)
+     * @return its trades, open ones included, read from its ledger on its strategy's context between cycles (the
+     *     future completes there; nothing waits for it here); empty for a run this runtime does not run
      */
-    public Optional<List<TradeHistoryEntry>> liveTrades(String runId) {
-        for (int i = 0; i < strategies.size() && !down.get(); i++) {
-            StrategyVerticle v = strategies.get(i);
-            if (runId.equals(v.coordinator().info().runId())) {
-                LedgerPortfolio ledger = ledgers.get(i);
-                try {
-                    // not Future.await: callers may be Vert.x worker threads (the console's blocking handlers)
-                    return Optional.of(v.read(ledger::trades).toCompletionStage().toCompletableFuture()
-                            .get(5, TimeUnit.SECONDS));
-                } catch (TimeoutException | ExecutionException e) {
-                    LOG.warn("the trades of run {} could not be read from its strategy: {}", runId, e.toString());
-                    return Optional.empty();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return Optional.empty();
+    public Optional<Future<List<TradeHistoryEntry>>> liveTrades(String runId) {
+        synchronized (waiting) {   // a strategy and its ledger are added together under this lock
+            for (int i = 0; i < strategies.size() && !down.get(); i++) {
+                StrategyVerticle v = strategies.get(i);
+                if (runId.equals(v.coordinator().info().runId())) {
+                    return Optional.of(v.read(ledgers.get(i)::trades));
                 }
             }
         }

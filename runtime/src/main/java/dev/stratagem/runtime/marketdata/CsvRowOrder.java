@@ -53,28 +53,30 @@ final class CsvRowOrder {
     /**
      * @param i a row left out
      * @param lines each row's line number
+     * @param dates whether the file's times are dates (no time of day in any row): they print as dates
      * @return why: which kept row it repeats, precedes or follows (one of them must, or it would have stayed)
      */
-    static String reason(long[] ts, int[] lines, boolean[] kept, int n, int i, ZoneId zone) {
+    static String reason(long[] ts, int[] lines, boolean[] kept, int n, int i, ZoneId zone, boolean dates) {
         int before = i - 1;
         while (before >= 0 && !kept[before]) {
             before--;
         }
-        String at = text(ts[i], zone);
+        String at = text(ts[i], zone, dates);
         if (before >= 0 && ts[i] <= ts[before]) {
-            return at + (ts[i] == ts[before] ? " repeats the timestamp of line " : " is before line ") + lines[before];
+            return at + (ts[i] == ts[before] ? " repeats the timestamp of line " + lines[before]
+                    : " is before line " + lines[before] + " (" + text(ts[before], zone, dates) + ")");
         }
         int after = i + 1;
         while (after < n && !kept[after]) {
             after++;
         }
         return at + (ts[i] == ts[after] ? " repeats the timestamp of line " : " is after line ") + lines[after]
-                + " (" + text(ts[after], zone) + "), which follows it";
+                + " (" + text(ts[after], zone, dates) + "), which follows it";
     }
 
-    /** @return a row's time as read: a date for UTC midnight (a date column), else the date and time in the zone */
-    static String text(long ts, ZoneId zone) {
-        if (Math.floorMod(ts, CsvTimestampParser.MILLIS_PER_DAY) == 0) {
+    /** @return a row's time as read: a date (UTC midnight) in a file of dates, else the date and time in the zone */
+    static String text(long ts, ZoneId zone, boolean dates) {
+        if (dates) {
             return LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC).toLocalDate().toString();
         }
         return DATE_TIME.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), zone));

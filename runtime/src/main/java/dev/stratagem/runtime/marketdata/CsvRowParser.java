@@ -37,6 +37,8 @@ final class CsvRowParser {
     private int[] lines = new int[256];
     private long previousTs = Long.MIN_VALUE;
     private boolean inOrder = true;
+    /** Whether a row had a time of day (a time column, or a date-time in the date column): times print with it. */
+    private boolean timesOfDay;
     private int lineNo;
     private boolean bad;
 
@@ -46,6 +48,7 @@ final class CsvRowParser {
         this.cols = cols;
         this.stamps = new CsvTimestampParser(zone);
         this.zone = zone;
+        this.timesOfDay = cols.time() >= 0;
         this.skipBadRows = skipBadRows;
         this.candles = new CandleColumns.Builder(symbol);
     }
@@ -102,18 +105,20 @@ final class CsvRowParser {
         long[] ts = candles.times();
         boolean[] kept = CsvRowOrder.kept(ts, n);
         String field = cols.name(cols.time() >= 0 ? cols.time() : cols.date());
+        boolean dates = !timesOfDay;
         int reasons = 0;
         for (int i = 0; i < n; i++) {
             if (kept[i]) {
                 continue;
             }
             if (!skipBadRows) {
-                throw new MarketDataException(file, lines[i], field, CsvRowOrder.reason(ts, lines, kept, n, i, zone));
+                throw new MarketDataException(file, lines[i], field, CsvRowOrder.reason(ts, lines, kept, n, i, zone,
+                        dates));
             }
             skippedRows++;
             if (reasons++ < CsvCandleReader.MAX_SKIP_REASONS) {   // past those, a row is only counted
                 skipped.add(new Skip(lines[i], MarketDataException.message(file, lines[i], field,
-                        CsvRowOrder.reason(ts, lines, kept, n, i, zone))));
+                        CsvRowOrder.reason(ts, lines, kept, n, i, zone, dates))));
             }
         }
         candles.retain(kept);
@@ -123,6 +128,7 @@ final class CsvRowParser {
         int d = cols.date();
         if (cols.time() < 0) {
             long ts = stamps.dateOrDateTime(fields.line(), fields.start(d), fields.end(d));
+            timesOfDay |= fields.end(d) - fields.start(d) > 10;
             if (ts == CsvTimestampParser.INVALID) {
                 reject(d, "'" + fields.text(d) + "' is not a date (yyyy-MM-dd) or date-time (yyyy-MM-dd HH:mm[:ss])");
             }
@@ -205,6 +211,9 @@ final class CsvRowParser {
         bad = true;
         String field = column < 0 ? null : cols.name(column);
         if (!skipBadRows) {
+            if (!inOrder) {
+                putInOrder();   // an earlier row out of order is the first error: it throws
+            }
             throw new MarketDataException(file, lineNo, field, detail);
         }
         skippedRows++;

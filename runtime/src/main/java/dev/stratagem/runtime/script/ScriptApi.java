@@ -110,8 +110,9 @@ public final class ScriptApi {
         }
         String given = quantity == null || quantity.isNull() ? "nothing"
                 : quantity.isString() ? "'" + quantity.asString() + "' (text)"
-                : quantity.isNumber() ? quantity + " (a number too large for a quantity)" : quantity.toString();
-        throw new IllegalArgumentException("api." + call + "(quantity) takes a number, was " + given);
+                : quantity.isNumber() ? quantity + " (a number a double does not hold exactly)" : quantity.toString();
+        throw new IllegalArgumentException("api." + call + "(quantity) takes a number, was "
+                + (given.length() > 100 ? given.substring(0, 100) + "..." : given));
     }
 
     /** Closes the whole position in {@link #symbol} with a reduce-only market order; nothing when flat. */
@@ -170,6 +171,11 @@ public final class ScriptApi {
         orders.clear();
         verdictReason = null;
         clampQuantity = Double.NaN;
+        newLogBudget();
+    }
+
+    /** Lets the next call (or init, or save) log its own {@value #MAX_LOG_LINES} lines. */
+    void newLogBudget() {
         logLines = 0;
     }
 }

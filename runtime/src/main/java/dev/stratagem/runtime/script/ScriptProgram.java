@@ -191,6 +191,7 @@ final class ScriptProgram implements AutoCloseable {
     /** Calls {@code init(api)} with the handed-over state (if the script defines init). */
     void init(String state) {
         api.state = state;
+        api.newLogBudget();   // its own log lines: the cap is a call's
         if (init != null) {
             callWithin(init, "init", INIT_BUDGET.toNanos(), api);
         }
@@ -201,6 +202,7 @@ final class ScriptProgram implements AutoCloseable {
         if (save == null) {
             return null;
         }
+        api.newLogBudget();
         Value saved = call(save, "save");
         if (saved.isNull()) {
             return null;
@@ -367,11 +369,12 @@ final class ScriptProgram implements AutoCloseable {
         return fn;
     }
 
-    /** {@code file:line:column: message} ({@code file:line} for Python), where the guest code failed. */
+    /** GraalJS's text for an api call with the wrong number of arguments, which names the host class. */
     private static final java.util.regex.Pattern API_ARITY = java.util.regex.Pattern.compile(
-            "invokeMember \\((\\w+)\\) on " + java.util.regex.Pattern.quote(ScriptApi.class.getName())
-                    + " failed due to: Arity error - expected: (\\d+) actual: (\\d+)");
+            "invokeMember \\((\\w+)\\) on .*?" + ScriptApi.class.getSimpleName()
+                    + "\\S* failed due to: Arity error - expected: (\\d+) actual: (\\d+)");
 
+    /** {@code file:line:column: message} ({@code file:line} for Python), where the guest code failed. */
     static String describe(PolyglotException e, ScriptManifest manifest, boolean withType) {
         String message = e.getMessage();
         if (e.isHostException()) {
@@ -379,7 +382,7 @@ final class ScriptProgram implements AutoCloseable {
             message = host.getClass().getSimpleName() + ": " + host.getMessage();
         } else if (e.isResourceExhausted()) {
             message = "resource exhausted (stack overflow or out of memory): " + message;
-        } else if (message != null && message.contains(ScriptApi.class.getName())) {
+        } else if (message != null && message.contains(ScriptApi.class.getSimpleName())) {
             // GraalJS names the host class in an api call with the wrong number of arguments
             message = API_ARITY.matcher(message).replaceAll("api.$1() takes $2 argument(s), was given $3");
         } else if (e.isSyntaxError() && message != null) {

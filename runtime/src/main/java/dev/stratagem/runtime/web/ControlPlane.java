@@ -2,6 +2,7 @@ package dev.stratagem.runtime.web;
 
 import dev.stratagem.api.TradeHistoryEntry;
 import dev.stratagem.runtime.history.KillSwitchRow;
+import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,9 +28,9 @@ public interface ControlPlane {
     /**
      * @param runId a run
      * @return the trades so far of a run going on in this process (the history has a run's trades once it ends),
-     *     empty for any other run
+     *     read without blocking the caller; empty for any other run
      */
-    default Optional<List<TradeHistoryEntry>> liveTrades(String runId) {
+    default Optional<Future<List<TradeHistoryEntry>>> liveTrades(String runId) {
         return Optional.empty();
     }
 

@@ -5,6 +5,7 @@ import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.KillSwitchRow;
 import dev.stratagem.runtime.kernel.Kernel;
 import dev.stratagem.runtime.kernel.StrategyRunState;
+import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public final class KernelControlPlane implements ControlPlane {
     }
 
     @Override
-    public Optional<List<TradeHistoryEntry>> liveTrades(String runId) {
+    public Optional<Future<List<TradeHistoryEntry>>> liveTrades(String runId) {
         return kernel.liveTrades(runId);
     }
 

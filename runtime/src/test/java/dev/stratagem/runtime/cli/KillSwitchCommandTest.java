@@ -33,12 +33,13 @@ class KillSwitchCommandTest {
         JdbiHistoryStore.openFile(tmp.resolve("h")).close();   // a runtime's history
         assertThat(run(err, "killswitch", "--activate", "--db", db)).isEqualTo(2);
         assertThat(err.toString()).contains("--activate needs --reason");
-        assertThat(run(err, "killswitch", "--activate", "--reason", "drill", "--flatten", "--db", db)).isZero();
+        assertThat(run(err, "killswitch", "--activate", "--reason", "drill\n\tfrom incident.txt\r\n", "--flatten",
+                "--db", db)).as("a reason pasted from a file").isZero();
         try (JdbiHistoryStore store = JdbiHistoryStore.openFile(tmp.resolve("h"))) {
             KillSwitchState s = new RiskStore(store).killSwitch();
             assertThat(s.active()).isTrue();
             assertThat(s.flatten()).isTrue();
-            assertThat(s.reason()).isEqualTo("drill");
+            assertThat(s.reason()).isEqualTo("drill from incident.txt");
             assertThat(s.actor()).isEqualTo("cli");
         }
         assertThat(run(err, "killswitch", "--status", "--db", db + ".mv.db")).as("the file's name as printed")

@@ -81,6 +81,9 @@ class StratagemCommandTest {
         assertThat(r.err.strip().lines()).containsExactly(
                 "error: Invalid value for option '--from': '2010-13-01' is not a date (yyyy-MM-dd)",
                 "usage: stratagem backtest --help");
+        Result typo = run("bakctest");
+        assertThat(typo.code).isEqualTo(2);
+        assertThat(typo.err).contains("Did you mean", "backtest");
     }
 
     @Test

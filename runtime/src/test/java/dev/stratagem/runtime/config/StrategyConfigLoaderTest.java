@@ -124,6 +124,8 @@ class StrategyConfigLoaderTest {
                         + " above it)");
         assertThat(StrategyConfigLoader.load(write("leading.yaml", "---\n" + one)).id()).as("one document after ---")
                 .isEqualTo("sma-crossover-orcl");
+        assertThat(StrategyConfigLoader.load(write("trailing.yaml", one + "---\n")).id()).as("an empty one after it")
+                .isEqualTo("sma-crossover-orcl");
     }
 
     private Path write(String name, String text) throws IOException {

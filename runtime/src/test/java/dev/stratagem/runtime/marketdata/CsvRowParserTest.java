@@ -40,7 +40,7 @@ class CsvRowParserTest {
             close above high     | 2020-01-04,10,11,9,11.01,10.4,1                | 4 | Close  | 11.01 is above High 11
             close below low      | 2020-01-04,10,11,9,8.99,10.4,1                 | 4 | Close  | 8.99 is below Low 9
             duplicate timestamp  | 2020-01-03,10,11,9,10.5,10.4,1                 | 4 | Date   | 2020-01-03 repeats the timestamp of line 3
-            out of order         | 2020-01-01,10,11,9,10.5,10.4,1                 | 4 | Date   | 2020-01-01 is before line 3
+            out of order         | 2020-01-01,10,11,9,10.5,10.4,1                 | 4 | Date   | 2020-01-01 is before line 3 (2020-01-03)
             """)
     void rejects_a_bad_row_naming_file_line_field_and_value(String kind, String row, int line, String field,
             String detail) throws IOException {
@@ -169,9 +169,28 @@ class CsvRowParserTest {
 
         assertThat(s.candles()).extracting(c -> (c.ts() / 60_000) % 60).containsExactly(0L, 5L, 6L, 7L);
         assertThat(s.skipped()).containsExactly(
-                "mix.csv:4: field 'Time': 2020-01-02 09:01:00 is before line 3",
+                "mix.csv:4: field 'Time': 2020-01-02 09:01:00 is before line 3 (2020-01-02 09:05:00)",
                 "mix.csv:6: field 'High': 'x' is not a number",
                 "mix.csv:8: field 'Time': 2020-01-02 09:07:00 repeats the timestamp of line 7");
+    }
+
+    @Test
+    void without_skipping_an_earlier_row_out_of_order_is_the_error_not_a_later_bad_field() throws IOException {
+        Path file = write("first.csv", HEADER + GOOD_1 + GOOD_2 + "2020-01-01,10,11,9,10.5,10.4,1\n"
+                + "2020-01-06,10,1x,9,10.5,10.4,1\n");
+        assertThat(catchThrowableOfType(MarketDataException.class,
+                () -> CsvCandleReader.read(file, "F", CsvFormat.yahoo(), false)))
+                .hasMessage("first.csv:4: field 'Date': 2020-01-01 is before line 3 (2020-01-03)");
+    }
+
+    @Test
+    void times_print_in_the_files_zone_when_the_rows_have_times_of_day() throws IOException {
+        Path file = write("ny.csv", "Date,Open,High,Low,Close\n2020-01-10 18:00,1,1,1,1\n2020-01-10 19:00,1,1,1,1\n"
+                + "2020-01-10 18:30,1,1,1,1\n2020-01-10 20:00,1,1,1,1\n");
+        CsvFormat ny = CsvFormat.detect(file).withZone(java.time.ZoneId.of("America/New_York"));
+        // 19:00 in New York is UTC midnight: it prints as the time it was, not as a date
+        assertThat(CsvCandleReader.read(file, "N", ny, true).skipped()).containsExactly(
+                "ny.csv:4: field 'Date': 2020-01-10 18:30:00 is before line 3 (2020-01-10 19:00:00)");
     }
 
     @Test

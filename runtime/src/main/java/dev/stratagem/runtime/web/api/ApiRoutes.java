@@ -54,7 +54,7 @@ public final class ApiRoutes {
         blocking(router.get("/api/runs/:runId/cycles"), runs::cycles);
         blocking(router.get("/api/runs/:runId/equity"), runs::equity);
         blocking(router.get("/api/runs/:runId/prices"), runs::prices);
-        blocking(router.get("/api/runs/:runId/trades"), runs::trades);
+        router.get("/api/runs/:runId/trades").handler(runs::trades);   // waits on no thread: see there
         router.get("/api/runs/:runId/live").handler(new LiveCycleStream(sources.store(), sources.cycleBus()));
         blocking(router.get("/api/cycles/:composeId"), runs::cycle);
 

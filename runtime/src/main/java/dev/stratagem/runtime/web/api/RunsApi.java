@@ -6,11 +6,14 @@ import dev.stratagem.runtime.history.RunRow;
 import dev.stratagem.runtime.http.RequestProblem;
 import dev.stratagem.runtime.web.ControlPlane;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /** {@code /api/runs} and {@code /api/cycles}: runs, filtered cycle pages, series, trades, one cycle's record. */
 final class RunsApi {
 
+    /** How long a running run's trades may take to come from its strategy. */
+    private static final long LIVE_TIMEOUT_SECONDS = 5;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}");
 
     private final JdbiHistoryStore store;
@@ -59,10 +62,19 @@ final class RunsApi {
         ApiJson.send(ctx, store.priceSeries(runId, feature, Params.integer(ctx, "points", 500, 2, 5000)));
     }
 
-    /** A finished run's trades from the history; a run going on in this process, from its ledger (open ones too). */
+    /**
+     * A finished run's trades from the history (on a worker thread); a run going on in this process, from its ledger
+     * (open ones too), read on its strategy's context: this handler runs on the event loop and waits for neither.
+     */
     void trades(RoutingContext ctx) {
-        String runId = run(ctx).runId();
-        ApiJson.send(ctx, control.liveTrades(runId).orElseGet(() -> store.trades(runId)));
+        String runId = ctx.pathParam("runId");
+        control.liveTrades(runId).ifPresentOrElse(
+                live -> live.timeout(LIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .onSuccess(trades -> ApiJson.send(ctx, trades))
+                        .onFailure(e -> ctx.fail(new RequestProblem(503, "run " + runId + "'s strategy did not give"
+                                + " its trades within " + LIVE_TIMEOUT_SECONDS + " s (a long cycle?); ask again"))),
+                () -> ctx.vertx().executeBlocking(() -> store.trades(run(ctx).runId()), false)
+                        .onSuccess(trades -> ApiJson.send(ctx, trades)).onFailure(ctx::fail));
     }
 
     void cycle(RoutingContext ctx) {
