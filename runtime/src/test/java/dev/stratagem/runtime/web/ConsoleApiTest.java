@@ -171,6 +171,16 @@ class ConsoleApiTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(bad.body()).path("detail").asText()).contains("'limit'");
         assertThat(console.get("/api/runs/" + console.demo.runId() + "/cycles?status=maybe").statusCode()).isEqualTo(400);
+        HttpResponse<String> unknownParam = console.get("/api/runs?limit=5");
+        assertThat(unknownParam.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknownParam.body()).path("detail").asText())
+                .isEqualTo("unknown query parameter 'limit'; this takes none");
+        assertThat(JSON.readTree(console.get("/api/runs/" + console.demo.runId() + "/equity?point=5").body())
+                .path("detail").asText()).isEqualTo("unknown query parameter 'point'; this takes points");
+        assertThat(JSON.readTree(console.get("/api/runs/" + console.demo.runId() + "/equity?points=5&points=9")
+                .body()).path("detail").asText()).isEqualTo("query parameter 'points' is given 2 times; give it once");
+        assertThat(console.get("/api/runs/" + console.demo.runId() + "/cycles?status=traded&q=buy&limit=5&after=1")
+                .statusCode()).as("the console's own filters").isEqualTo(200);
         assertThat(console.get("/api/nothing-here").statusCode()).isEqualTo(404);
         String badEscape = rawGet("/api/runs/%ZZ/trades");   // java.net.URI refuses to send it
         assertThat(badEscape).startsWith("HTTP/1.1 400").contains("application/problem+json",

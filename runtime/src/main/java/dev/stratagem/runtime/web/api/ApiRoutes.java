@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The REST API under {@code /api}, as documented by {@code /api/openapi.json} (a test checks that every
  * documented operation is routed and every route documented). Reads are open; every mutating request
- * passes a size-limited body handler (413 beyond the limit), then the bearer check, before any handler acts.
+ * passes a size-limited body handler (413 beyond the limit), then the bearer check, before any handler acts; every
+ * request's query parameters are those its operation documents, each once ({@link QueryCheck}).
  */
 public final class ApiRoutes {
 
@@ -36,10 +37,11 @@ public final class ApiRoutes {
      * @param options the body limit
      */
     public static void mount(Router router, ConsoleSources sources, ConsoleToken token, ConsoleOptions options) {
+        String openapi = openApiDocument();
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()))
                 .handler(new BearerAuthHandler(token))
+                .handler(new QueryCheck(openapi))
                 .failureHandler(new ProblemHandler());
-        String openapi = openApiDocument();
         router.get("/api/openapi.json").handler(ctx -> ApiJson.sendRaw(ctx, openapi));
 
         StrategiesApi strategies = new StrategiesApi(sources);
