@@ -52,8 +52,7 @@ final class InteropWarmUp {
                 return;
             }
             ScriptApi probe = new ScriptApi(Map.of("p", 1), List.of("f"), NOPLogger.NOP_LOGGER);
-            probe.symbol = "WARM";
-            probe.position = 1;
+            probe.at("WARM", 1);
             try (Context context = ScriptEngines.newContext(engine, language, OutputStream.nullOutputStream())) {
                 context.eval(language == ScriptLanguage.JS ? JS : PYTHON).execute(probe, new double[] {1});
                 done.add(language);

@@ -44,6 +44,14 @@ public final class ScriptApi {
     /** The state the previous version handed over through {@code save()}, or {@code null}; read it in {@code init}. */
     @HostAccess.Export public String state;
 
+    /**
+     * The symbol and position orders go to, the host's own: a script can write the exported fields (GraalVM exports
+     * a field read-write), and {@code api.symbol = "AAPL"; api.buy(10)} must not trade a symbol its strategy does
+     * not, nor {@code api.position = 1e6; api.close()} sell what it does not hold.
+     */
+    private String orderSymbol = "";
+    private double orderPosition;
+
     private final Map<String, Object> params;
     private final List<String> featureNames;
     private final Logger log;
@@ -87,16 +95,16 @@ public final class ScriptApi {
         return featureNames.indexOf(name);
     }
 
-    /** @param quantity a market buy of {@link #symbol} */
+    /** @param quantity a market buy of the call's symbol */
     @HostAccess.Export
     public void buy(Value quantity) {
-        orders.add(TradeInstruction.buy(symbol, quantity("buy", quantity)));
+        orders.add(TradeInstruction.buy(orderSymbol, quantity("buy", quantity)));
     }
 
-    /** @param quantity a market sell of {@link #symbol} */
+    /** @param quantity a market sell of the call's symbol */
     @HostAccess.Export
     public void sell(Value quantity) {
-        orders.add(TradeInstruction.sell(symbol, quantity("sell", quantity)));
+        orders.add(TradeInstruction.sell(orderSymbol, quantity("sell", quantity)));
     }
 
     /**
@@ -118,11 +126,24 @@ public final class ScriptApi {
     /** Closes the whole position in {@link #symbol} with a reduce-only market order; nothing when flat. */
     @HostAccess.Export
     public void close() {
-        if (position > 0) {
-            orders.add(TradeInstruction.sell(symbol, position).asReduceOnly());
-        } else if (position < 0) {
-            orders.add(TradeInstruction.buy(symbol, -position).asReduceOnly());
+        if (orderPosition > 0) {
+            orders.add(TradeInstruction.sell(orderSymbol, orderPosition).asReduceOnly());
+        } else if (orderPosition < 0) {
+            orders.add(TradeInstruction.buy(orderSymbol, -orderPosition).asReduceOnly());
         }
+    }
+
+    /**
+     * Sets the call's symbol and position, the exported fields and the host's own copies orders use.
+     *
+     * @param symbol the symbol of the call
+     * @param position the signed position in it
+     */
+    void at(String symbol, double position) {
+        this.symbol = symbol;
+        this.position = position;
+        this.orderSymbol = symbol;
+        this.orderPosition = position;
     }
 
     /** @param reason risk role: reject the order with this reason */

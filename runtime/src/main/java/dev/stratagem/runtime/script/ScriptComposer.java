@@ -170,8 +170,7 @@ public final class ScriptComposer extends ReloadableScript
         String rationale = null;
         StringBuilder many = null;
         for (FeatureVector f : features) {
-            api.symbol = f.symbol();
-            api.position = context.portfolio().quantity(f.symbol());
+            api.at(f.symbol(), context.portfolio().quantity(f.symbol()));
             Value why = p.callMain(values(f, p.api), api);
             String text;
             if (why.isNull()) {

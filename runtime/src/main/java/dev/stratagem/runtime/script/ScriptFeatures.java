@@ -235,7 +235,7 @@ final class ScriptFeatures extends ReloadableScript implements FeaturesPipeline,
         bar[4] = c.volume();
         Arrays.fill(out, Double.NaN);
         p.api.beginCall();
-        p.api.symbol = c.symbol();
+        p.api.at(c.symbol(), 0);
         p.api.ts = c.ts();
         p.callMain(bar, out, p.api);
     }

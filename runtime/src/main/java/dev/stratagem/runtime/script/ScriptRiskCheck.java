@@ -108,11 +108,10 @@ final class ScriptRiskCheck extends ReloadableScript implements RiskCheck, Versi
     static RiskVerdict verdict(ScriptProgram p, Probe probe) {
         ScriptApi api = p.api;
         api.beginCall();
-        api.symbol = probe.symbol();
         api.side = probe.side();
         api.quantity = probe.quantity();
         api.price = probe.price();
-        api.position = probe.position();
+        api.at(probe.symbol(), probe.position());
         api.cash = probe.cash();
         api.equity = probe.equity();
         p.callMain(api);

@@ -383,6 +383,24 @@ class ScriptSandboxTest {
     }
 
     @Test
+    void a_script_writing_the_api_fields_does_not_move_its_orders() {
+        ScriptComposer c = composer("redirect", ScriptLanguage.JS, """
+                function compose(f, api) {
+                  api.symbol = "AAPL";
+                  api.position = -1000000;
+                  api.buy(1);
+                  api.close();
+                  return "wrote " + api.symbol;
+                }
+                """);
+        ComposeResult result = c.compose(context(1));
+        assertThat(result.rationale()).as("its own view changes").isEqualTo("wrote AAPL");
+        assertThat(result.instructions()).as("the buy on the call's symbol, no close of a position it does not hold")
+                .singleElement().satisfies(i -> assertThat(i.symbol()).isEqualTo("X"));
+        c.close();
+    }
+
+    @Test
     void a_syntax_error_fails_the_load_with_file_line_and_column() {
         assertThatThrownBy(() -> composer("broken", ScriptLanguage.JS, "function compose(f, api) {\n  return (;\n}\n"))
                 .isInstanceOf(ScriptException.class).hasMessageContaining("main.js:2:11: SyntaxError: Expected an operand")
