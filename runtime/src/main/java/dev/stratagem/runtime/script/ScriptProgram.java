@@ -374,6 +374,10 @@ final class ScriptProgram implements AutoCloseable {
             "invokeMember \\((\\w+)\\) on .*?" + ScriptApi.class.getSimpleName()
                     + "\\S* failed due to: Arity error - expected: (\\d+) actual: (\\d+)");
 
+    /** A Java exception's qualified class name and its colon, at the start of a message. */
+    private static final java.util.regex.Pattern QUALIFIED_EXCEPTION = java.util.regex.Pattern.compile(
+            "^(?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error): ");
+
     /** {@code file:line:column: message} ({@code file:line} for Python), where the guest code failed. */
     static String describe(PolyglotException e, ScriptManifest manifest, boolean withType) {
         String message = e.getMessage();
@@ -385,6 +389,11 @@ final class ScriptProgram implements AutoCloseable {
         } else if (message != null && message.contains(ScriptApi.class.getSimpleName())) {
             // GraalJS names the host class in an api call with the wrong number of arguments
             message = API_ARITY.matcher(message).replaceAll("api.$1() takes $2 argument(s), was given $3");
+        } else if (e.isInternalError() && message != null) {
+            // the language runtime's own exception, a sandbox refusal such as a socket or a thread: its words,
+            // without its Java class
+            message = QUALIFIED_EXCEPTION.matcher(message).replaceFirst("") + " (scripts may use no files, network,"
+                    + " threads or processes)";
         } else if (e.isSyntaxError() && message != null) {
             // GraalJS repeats the file and a 0-based column inside its message: the location says it once
             message = message.replace(manifest.entry() + ":", "").replaceFirst("^(SyntaxError: )\\d+:\\d+ ", "$1");
@@ -401,9 +410,10 @@ final class ScriptProgram implements AutoCloseable {
         }
         SourceSection at = e.getSourceLocation() != null && e.getSourceLocation().isAvailable() ? e.getSourceLocation()
                 : topGuestFrame(e);
-        if (at == null) {
-            // GraalPy gives no line for an exception of a host method it called (an api call given a bad value)
-            String function = guestFunction(e);
+        if (at == null || manifest.language() == ScriptLanguage.PYTHON && at.getEndLine() > at.getStartLine()) {
+            // GraalPy gives no line for an exception of a host method it called (an api call given a bad value) or
+            // of its own runtime (a sandbox refusal): at most the whole function, which is better named than lined
+            String function = guestFunction(e, manifest);
             return manifest.entry() + (function == null ? "" : " (in " + function + ")");
         }
         return at.getSource().getName() + ":" + at.getStartLine() + ":" + at.getStartColumn();
@@ -437,14 +447,26 @@ final class ScriptProgram implements AutoCloseable {
         }
     }
 
-    /** @return the name of the innermost guest function of the failure, {@code null} if none has one */
-    private static String guestFunction(PolyglotException e) {
+    /**
+     * @return the name of the innermost function of the script's own file on the failure's stack (not the library
+     *     function that failed under it, {@code getaddrinfo}), {@code null} if none has one
+     */
+    private static String guestFunction(PolyglotException e, ScriptManifest manifest) {
+        String script = manifest.entry().toString();
+        String unplaced = null;   // GraalPy gives a frame under a host call no location at all
         for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
-            if (frame.isGuestFrame() && frame.getRootName() != null && !frame.getRootName().isBlank()) {
+            SourceSection at = frame.getSourceLocation();
+            if (!frame.isGuestFrame() || frame.getRootName() == null || frame.getRootName().isBlank()) {
+                continue;
+            }
+            if (at != null && at.getSource().getName().equals(script)) {
                 return frame.getRootName();
             }
+            if (at == null && unplaced == null) {
+                unplaced = frame.getRootName();
+            }
         }
-        return null;
+        return unplaced;
     }
 
     /** @return where the innermost guest frame of the failure is, {@code null} if none says */
