@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Splits one CSV line on commas without copying: the offsets of each field, trimmed of spaces and of one
- * pair of surrounding double quotes. Quoted fields containing commas are not supported (market data
- * files do not have them). Reused from line to line: one instance per reader.
+ * pair of surrounding double quotes. A comma inside a quoted field is part of it ({@code "1,234.5"} is one field,
+ * which then names itself as not a number instead of shifting every field after it); a doubled quote inside one is
+ * not unescaped. Reused from line to line: one instance per reader.
  */
 final class CsvFields {
 
@@ -20,7 +21,7 @@ final class CsvFields {
         count = 0;
         int from = 0;
         while (true) {
-            int comma = line.indexOf(',', from);
+            int comma = line.indexOf(',', quoteEnd(line, from));
             if (comma < 0) {
                 add(from, line.length());
                 return count;
@@ -28,6 +29,19 @@ final class CsvFields {
             add(from, comma);
             from = comma + 1;
         }
+    }
+
+    /** @return where a field starting at {@code from} can end: after its closing quote if it is quoted */
+    private static int quoteEnd(String line, int from) {
+        int i = from;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        if (i < line.length() && line.charAt(i) == '"') {
+            int close = line.indexOf('"', i + 1);
+            return close < 0 ? from : close + 1;
+        }
+        return from;
     }
 
     int count() {

@@ -194,6 +194,14 @@ class CsvRowParserTest {
     }
 
     @Test
+    void a_quoted_field_with_a_comma_is_one_field_and_names_itself() throws IOException {
+        Path file = write("q.csv", HEADER + GOOD_1 + "\"2020-01-03\",\"10.5\",12,10,\"11\",10.9,\"1,200\"\n");
+        var e = catchThrowableOfType(MarketDataException.class,
+                () -> CsvCandleReader.read(file, "Q", CsvFormat.yahoo(), false));
+        assertThat(e).hasMessage("q.csv:3: field 'Volume': '1,200' is not a number");
+    }
+
+    @Test
     void fails_when_every_row_is_skipped() throws IOException {
         Path file = write("bad.csv", HEADER + "2020-01-02,x,1,1,1,1,1\n2020-01-03,x,1,1,1,1,1\n");
 
