@@ -229,8 +229,10 @@ final class Reloader implements AutoCloseable {
     }
 
     private ReloadEvent attempt(Path jar, String trigger, long detectedNanos) {
-        Builder b = new Builder(pluginOfJar.getOrDefault(jar, jar.getFileName().toString()), trigger, jar, null,
-                detectedNanos);
+        // a jar this runtime loaded before: a refusal to read it again still says which version keeps running
+        String loaded = pluginOfJar.get(jar);
+        Builder b = new Builder(loaded != null ? loaded : jar.getFileName().toString(), trigger, jar,
+                loaded != null ? live.get(loaded) : null, detectedNanos);
         JarDescriptor d;
         try {
             d = JarDescriptor.read(jar);

@@ -79,6 +79,8 @@ class HotReloadEndToEndTest {
                 ReloadFixture.drop(broken, plugins, "reload-probe.jar");
                 ReloadEvent e = events.next(WAIT);
                 assertThat(e.outcome()).as(e.reason()).isEqualTo(ReloadEvent.REFUSED);
+                assertThat(e.oldVersion()).as("the version that keeps running, also for a jar that does not open")
+                        .isEqualTo("2.0.0");
                 refusals.add(e.reason());
             }
             assertThat(refusals.get(0)).contains("composer threw on replay").contains("broken on purpose");
