@@ -99,7 +99,6 @@ public final class StratagemBench {
         try (PluginCatalog catalog = PluginCatalog.load(plugins)) {
             BacktestResult ours = null;
             BacktestResult javaSummary = null;
-            double activityWarm = Double.NaN;
             // record all runs after the scripts: run before them, its every-cycle history left the heap and the JIT
             // in a state that cost the scripts 16-25% (full run at a25019a against the scripts alone)
             List<RecordLevel> levels = levels();
@@ -107,7 +106,6 @@ public final class StratagemBench {
                 WarmRuns<Run> results = javaBacktests(catalog, level, big.file(), runs, coldRuns, report);
                 if (level == RecordLevel.ACTIVITY) {
                     ours = results.last().result();
-                    activityWarm = warm(results).median();
                 } else if (level == RecordLevel.SUMMARY) {
                     javaSummary = results.last().result();
                 }
@@ -151,7 +149,7 @@ public final class StratagemBench {
                 }
                 report.pluginReload(ReloadWorkload.plugin(root, RELOADS));
             }
-            if (activityWarm < Report.ACTIVITY_GOAL) {   // last: the recording does not touch the measured runs
+            if (report.activityMissed()) {   // last: the recording does not touch the measured runs
                 report.profile(fmt("record activity (JFR over %d more whole runs after every workload: setup, loop,"
                         + " history drain, trade list, close)", runs),
                         CpuProfile.of(() -> {
