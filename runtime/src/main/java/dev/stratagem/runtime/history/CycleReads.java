@@ -35,7 +35,10 @@ interface CycleReads {
     long lastSequence(String runId);
 
     /**
-     * Which cycles a chart of about {@code points} points shows: every {@code step}-th by sequence, plus the last.
+     * Which cycles a chart of at most {@code points} points shows: every {@code step}-th by sequence, plus the last.
+     * The step is {@code ceil(last / points)}, so the multiples and the last are never more than {@code points}
+     * (a floored step gave 19 points for 10 asked of 19 cycles, and one more than asked whenever the last was not
+     * a multiple).
      *
      * @param step the sampling step
      * @param last the run's latest stored sequence
@@ -43,7 +46,7 @@ interface CycleReads {
     record Sampling(long step, long last) {
 
         static Sampling of(long last, int points) {
-            return new Sampling(Math.max(1, last / Math.max(1, points)), last);
+            return new Sampling(Math.max(1, Math.ceilDiv(last, Math.max(1, points))), last);
         }
 
         boolean keeps(long sequence) {

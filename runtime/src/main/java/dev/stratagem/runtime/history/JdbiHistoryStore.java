@@ -476,7 +476,7 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
 
     /**
      * @param runId a run
-     * @param points about how many points to return (the series is sampled evenly by sequence)
+     * @param points at most how many cycles to sample, evenly by sequence (the latest always among them)
      * @return the equity after each sampled cycle, by sequence
      */
     public List<SeriesPoint> equitySeries(String runId, int points) {
@@ -486,7 +486,7 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
     /**
      * @param runId a run
      * @param feature a feature name, such as {@code close}
-     * @param points about how many points to return
+     * @param points at most how many cycles to sample (as {@link #equitySeries})
      * @return the feature's value at each sampled cycle, by sequence (any symbol)
      */
     public List<SeriesPoint> featureSeries(String runId, String feature, int points) {
@@ -497,7 +497,7 @@ public final class JdbiHistoryStore implements CycleSink, AutoCloseable {
      * @param runId a run
      * @param feature {@code close} for the close's candles (or its line when the run recorded no open, high and
      *     low features), another feature name for that feature's line
-     * @param points about how many points to return
+     * @param points at most how many cycles to sample (as {@link #equitySeries})
      * @return the price series, sampled as {@link #featureSeries}
      */
     public PriceSeries priceSeries(String runId, String feature, int points) {

@@ -177,7 +177,7 @@ final class RowCycleReads implements CycleReads {
                 (rs, ctx) -> new SeriesPoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3)));
     }
 
-    /** The cycles {@link Sampling} keeps, so a chart gets about {@code points} points. */
+    /** The cycles {@link Sampling} keeps, so a chart gets at most {@code points} cycles. */
     private <T> List<T> series(String runId, int points, String select, String tail, String name, RowMapper<T> mapper) {
         return jdbi.withHandle(h -> {
             Optional<Long> last = h.createQuery("SELECT seq FROM cycles WHERE run_id = ? ORDER BY run_id DESC, seq DESC LIMIT 1")

@@ -138,7 +138,7 @@ class ConsoleApiTest {
     void series_and_trades_come_from_the_history() throws Exception {
         String run = console.demo.runId();
         JsonNode equity = JSON.readTree(console.get("/api/runs/" + run + "/equity?points=100").body());
-        assertThat(equity.size()).isBetween(90, 120);
+        assertThat(equity.size()).isBetween(90, 100);
         assertThat(equity.get(equity.size() - 1).path("value").asDouble())
                 .isEqualTo(102646.0652, org.assertj.core.data.Offset.offset(1e-6));
         JsonNode prices = JSON.readTree(console.get("/api/runs/" + run + "/prices?points=50").body());
