@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -26,14 +27,26 @@ final class DatabaseOption {
     /**
      * @return the database's path, for a command that must not create one: a mistyped {@code --db} read as an empty
      *     history (a kill switch "inactive", say) would mislead
-     * @throws IllegalArgumentException if there is no history file there
+     * @throws IllegalArgumentException if there is no history file there, or an empty one (H2 would make it a new
+     *     database: a file truncated by a full disk or a bad copy would read as a history with nothing in it)
      */
     Path existing() {
         Path file = database();
-        if (!Files.exists(Path.of(file + SUFFIX))) {
-            throw new IllegalArgumentException("no history at " + file + SUFFIX + " (run ./stratagem demo first, or"
-                    + " pass --db)");
+        Path h2 = Path.of(file + SUFFIX);
+        if (!Files.exists(h2)) {
+            throw new IllegalArgumentException("no history at " + h2 + " (run ./stratagem demo first, or pass --db)");
+        }
+        if (isEmptyFile(h2)) {
+            throw new IllegalArgumentException(h2 + " is empty (0 bytes): no history there, and it is left as it is");
         }
         return file;
+    }
+
+    private static boolean isEmptyFile(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;   // unreadable: opening it says why
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.stratagem.runtime.risk.KillSwitchState;
 import dev.stratagem.runtime.risk.RiskStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,13 +24,18 @@ class KillSwitchCommandTest {
     }
 
     @Test
-    void activates_persists_and_deactivates_the_switch_in_h2() {
+    void activates_persists_and_deactivates_the_switch_in_h2() throws Exception {
         String db = tmp.resolve("h").toString();
         StringWriter err = new StringWriter();
         assertThat(run(err, "killswitch", "--status", "--db", db)).as("a mistyped --db is not read as inactive")
                 .isEqualTo(2);
         assertThat(err.toString()).contains("no history at " + db + ".mv.db");
         assertThat(tmp.resolve("h.mv.db")).doesNotExist();
+        Files.createFile(tmp.resolve("h.mv.db"));
+        assertThat(run(err, "killswitch", "--status", "--db", db)).as("an empty file is no history either").isEqualTo(2);
+        assertThat(err.toString()).contains(db + ".mv.db is empty (0 bytes): no history there");
+        assertThat(tmp.resolve("h.mv.db")).isEmptyFile();
+        Files.delete(tmp.resolve("h.mv.db"));
         JdbiHistoryStore.openFile(tmp.resolve("h")).close();   // a runtime's history
         assertThat(run(err, "killswitch", "--activate", "--db", db)).isEqualTo(2);
         assertThat(err.toString()).contains("--activate needs --reason");
