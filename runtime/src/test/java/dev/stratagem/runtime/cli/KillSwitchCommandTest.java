@@ -32,7 +32,8 @@ class KillSwitchCommandTest {
         assertThat(err.toString()).contains("no history at " + db + ".mv.db");
         assertThat(tmp.resolve("h.mv.db")).doesNotExist();
         Files.createFile(tmp.resolve("h.mv.db"));
-        assertThat(run(err, "killswitch", "--status", "--db", db)).as("an empty file is no history either").isEqualTo(2);
+        assertThat(run(err, "killswitch", "--status", "--db", db)).as("an empty file is no history either")
+                .isEqualTo(2);
         assertThat(err.toString()).contains(db + ".mv.db is empty (0 bytes): no history there");
         assertThat(tmp.resolve("h.mv.db")).isEmptyFile();
         Files.delete(tmp.resolve("h.mv.db"));
