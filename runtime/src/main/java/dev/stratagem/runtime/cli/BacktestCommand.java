@@ -4,8 +4,10 @@ import dev.stratagem.runtime.backtest.BacktestRequest;
 import dev.stratagem.runtime.backtest.BacktestResult;
 import dev.stratagem.runtime.backtest.BacktestRunner;
 import dev.stratagem.runtime.config.RecordLevel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,8 +28,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--strategy", required = true, description = "Strategy YAML file.")
     Path strategy;
 
-    @Option(names = "--data", required = true, split = ",", description = "CSV file(s): Yahoo or generic OHLCV.")
-    List<Path> data;
+    @Option(names = "--data", required = true, description = "CSV file(s): Yahoo or generic OHLCV. Several: a.csv,b.csv"
+            + " or --data again; a path with a comma in it is one file when that file exists.")
+    List<String> data;
 
     @Option(names = "--csv-columns", description = "Column mapping for generic CSV, e.g. date=Date,time=Time,open=Open,"
             + "high=High,low=Low,close=Close,volume=Volume (names or 0-based indexes). Default: detected.")
@@ -82,7 +85,30 @@ final class BacktestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--record must be all, activity or summary, was '" + record + "'");
         }
-        return new BacktestRequest(strategy, data, csvColumns, from, to, feeBps, slippageBps, level, skipBadRows,
+        return new BacktestRequest(strategy, dataFiles(data), csvColumns, from, to, feeBps, slippageBps, level, skipBadRows,
                 plugins.plugins(), noDb ? null : database.database());
+    }
+
+    /**
+     * @param values the {@code --data} values
+     * @return their files: a value that names an existing file is that file, commas and all (picocli's own split
+     *     made {@code prices,2020.csv} two files that do not exist); any other value is split at its commas
+     */
+    static List<Path> dataFiles(List<String> values) {
+        List<Path> files = new ArrayList<>();
+        for (String value : values) {
+            if (value.indexOf(',') < 0 || Files.isRegularFile(Path.of(value))) {
+                files.add(Path.of(value));
+                continue;
+            }
+            for (String part : value.split(",", -1)) {
+                if (part.isEmpty()) {
+                    throw new IllegalArgumentException("--data '" + value + "' has an empty file name between"
+                            + " commas (and is not a file itself)");
+                }
+                files.add(Path.of(part));
+            }
+        }
+        return files;
     }
 }

@@ -34,6 +34,22 @@ class StratagemCommandTest {
     }
 
     @Test
+    void a_data_file_with_a_comma_in_its_name_is_one_file() throws IOException {
+        Path comma = Files.copy(Path.of(data()), tmp.resolve("orcl,1995-2014.txt"));
+        Result one = run("backtest", "--strategy", strategy(), "--data", comma.toString(), "--no-db", "--quiet");
+        assertThat(one.code).as(one.err).isZero();
+        assertThat(one.out).contains("trades         97");
+
+        Result split = run("backtest", "--strategy", strategy(), "--data", tmp.resolve("absent.csv") + "," + data(),
+                "--no-db", "--quiet");
+        assertThat(split.code).as("not a file: split at the comma, and the missing part named").isEqualTo(2);
+        assertThat(split.err.strip()).isEqualTo("error: absent.csv: cannot read: no such file");
+        assertThat(run("backtest", "--strategy", strategy(), "--data", data() + ",", "--no-db").err.strip())
+                .isEqualTo("error: --data '" + data() + ",' has an empty file name between commas (and is not a file"
+                        + " itself)");
+    }
+
+    @Test
     void skip_bad_rows_lists_the_rows_it_skipped() throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(data())));
         lines.set(10, lines.get(10).replaceFirst(",[^,]*,", ",abc,"));     // line 11: the open is not a number
