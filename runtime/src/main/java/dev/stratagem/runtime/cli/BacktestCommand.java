@@ -85,8 +85,8 @@ final class BacktestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--record must be all, activity or summary, was '" + record + "'");
         }
-        return new BacktestRequest(strategy, dataFiles(data), csvColumns, from, to, feeBps, slippageBps, level, skipBadRows,
-                plugins.plugins(), noDb ? null : database.database());
+        return new BacktestRequest(strategy, dataFiles(data), csvColumns, from, to, feeBps, slippageBps, level,
+                skipBadRows, plugins.plugins(), noDb ? null : database.database());
     }
 
     /**
