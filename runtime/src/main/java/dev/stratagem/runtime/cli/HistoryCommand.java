@@ -97,20 +97,19 @@ final class HistoryCommand {
                 }
                 for (CycleRow c : cycles) {
                     out().printf(Locale.ROOT, "%-40s %-19s %-8s %s%n", c.composeId(), Formats.time(c.ts()),
-                            c.status(), text(store, c));
+                            c.status(), text(c));
                 }
             }
             return 0;
         }
 
         /** @return the composer's reason; for a failed cycle, which has none, the step that failed and why */
-        private static String text(JdbiHistoryStore store, CycleRow c) {
+        private static String text(CycleRow c) {
             String rationale = c.rationale() == null ? "" : c.rationale();
             if (!rationale.isEmpty() || c.status() != CycleStatus.FAILED) {
                 return rationale;
             }
-            return store.cycle(c.composeId()).map(CycleRecord::error)
-                    .map(e -> "failed in " + e.step() + ": " + e.reason()).orElse("");
+            return c.errorStep().isEmpty() ? "" : "failed in " + c.errorStep() + ": " + c.errorReason();
         }
     }
 

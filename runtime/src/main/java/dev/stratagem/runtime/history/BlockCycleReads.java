@@ -41,7 +41,9 @@ final class BlockCycleReads implements CycleReads {
             for (CycleBlocks.Header b : CycleBlocks.headers(h, runId, afterSequence)) {
                 for (CycleRecord r : CycleBlocks.records(h, runId, b.firstSeq())) {
                     if (r.sequence() > afterSequence && rows.size() < limit) {
-                        rows.add(new CycleRow(r.composeId(), r.sequence(), r.ts(), r.status(), rationale(r)));
+                        rows.add(new CycleRow(r.composeId(), r.sequence(), r.ts(), r.status(), rationale(r),
+                                r.error() == null ? "" : r.error().step().name(),
+                                r.error() == null ? "" : r.error().reason()));
                     }
                 }
                 if (rows.size() >= limit) {

@@ -26,11 +26,12 @@ final class RowCycleReads implements CycleReads {
 
     @Override
     public List<CycleRow> cycleRows(String runId, long afterSequence, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT compose_id, seq, ts, status, rationale FROM cycles"
-                        + " WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?")
+        return jdbi.withHandle(h -> h.createQuery("SELECT compose_id, seq, ts, status, rationale, error_step,"
+                        + " error_reason FROM cycles WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?")
                 .bind(0, runId).bind(1, afterSequence).bind(2, limit)
                 .map((rs, ctx) -> new CycleRow(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                        CycleStatus.valueOf(rs.getString(4)), nonNull(rs.getString(5))))
+                        CycleStatus.valueOf(rs.getString(4)), nonNull(rs.getString(5)), nonNull(rs.getString(6)),
+                        nonNull(rs.getString(7))))
                 .list());
     }
 

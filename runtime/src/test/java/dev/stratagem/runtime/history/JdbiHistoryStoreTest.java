@@ -193,10 +193,14 @@ class JdbiHistoryStoreTest {
             List<CycleRow> first = store.cycles(RUN, 3);
             assertThat(first).extracting(CycleRow::sequence).containsExactly(1L, 2L, 3L);
             assertThat(first.get(1)).isEqualTo(new CycleRow(RUN + "-2", 2, SampleCycles.T0 + 2 * SampleCycles.DAY,
-                    CycleStatus.IDLE, "no crossover"));
+                    CycleStatus.IDLE, "no crossover", "", ""));
             assertThat(first.getFirst().rationale()).isEmpty();
-            assertThat(store.cycles(RUN, 3, 10)).extracting(CycleRow::status)
-                    .containsExactly(CycleStatus.FAILED, CycleStatus.TRADED);
+            List<CycleRow> next = store.cycles(RUN, 3, 10);
+            assertThat(next).extracting(CycleRow::status).containsExactly(CycleStatus.FAILED, CycleStatus.TRADED);
+            assertThat(next.getFirst().errorStep()).as("a failed row says why, without its record")
+                    .isEqualTo("DECISION");
+            assertThat(next.getFirst().errorReason()).startsWith("composer sma-crossover threw: index 30");
+            assertThat(next.getLast().errorStep()).isEmpty();
         }
     }
 
