@@ -92,7 +92,9 @@ final class BacktestCommand implements Callable<Integer> {
     /**
      * @param values the {@code --data} values
      * @return their files: a value that names an existing file is that file, commas and all (picocli's own split
-     *     made {@code prices,2020.csv} two files that do not exist); any other value is split at its commas
+     *     made {@code prices,2020.csv} two files that do not exist); any other value is a list of files at its
+     *     commas, each trimmed, that must all exist (else the error names the whole value, not a fragment of a
+     *     mistyped path)
      */
     static List<Path> dataFiles(List<String> values) {
         List<Path> files = new ArrayList<>();
@@ -102,11 +104,13 @@ final class BacktestCommand implements Callable<Integer> {
                 continue;
             }
             for (String part : value.split(",", -1)) {
-                if (part.isEmpty()) {
-                    throw new IllegalArgumentException("--data '" + value + "' has an empty file name between"
-                            + " commas (and is not a file itself)");
+                Path file = Path.of(part.strip());
+                if (part.isBlank() || !Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("--data '" + value + "' is no file, nor a list of files: "
+                            + (part.isBlank() ? "it has an empty name between commas" : "no file '" + part.strip()
+                            + "'") + " (give each file its own --data if a name has a comma)");
                 }
-                files.add(Path.of(part));
+                files.add(file);
             }
         }
         return files;

@@ -1,6 +1,5 @@
 package dev.stratagem.runtime.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,11 +22,7 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path db = database.database();
-        Path file = db.resolveSibling(db.getFileName() + ".mv.db");
-        if (!Files.exists(file) && !db.getFileName().toString().endsWith(".mv.db")) {
-            throw new IllegalArgumentException("no history database " + file + " (give --db without .mv.db)");
-        }
+        Path db = database.existing();   // an empty file too: H2 would serve it as a new, empty history
         ConsoleLauncher launcher = ConsoleLauncher.start(console.options(), db, plugins.plugins(), System.out);
         launcher.serveUntilSignal(System.out);
         return 0;

@@ -186,7 +186,7 @@ final class BlockCycleReads implements CycleReads {
         return r.context() == null ? List.of() : r.context().features();
     }
 
-    /** Calls {@code each} with every cycle of the run that {@link CycleReads.Sampling} keeps, by sequence. */
+    /** Calls {@code each} with the latest recorded cycle of each {@link CycleReads.Sampling} bucket, by sequence. */
     private void sampled(String runId, int points, Consumer<CycleRecord> each) {
         jdbi.useHandle(h -> {
             long last = lastSequence(h, runId);
@@ -194,12 +194,20 @@ final class BlockCycleReads implements CycleReads {
                 return;
             }
             Sampling sampling = Sampling.of(last, points);
+            CycleRecord latest = null;   // the latest record so far of the bucket being read
             for (CycleBlocks.Header b : CycleBlocks.headers(h, runId, 0)) {
                 for (CycleRecord r : CycleBlocks.records(h, runId, b.firstSeq())) {
-                    if (sampling.keeps(r.sequence())) {
-                        each.accept(r);
+                    if (r.sequence() > last) {
+                        break;   // stored after the last was read
                     }
+                    if (latest != null && sampling.bucket(r.sequence()) != sampling.bucket(latest.sequence())) {
+                        each.accept(latest);
+                    }
+                    latest = r;
                 }
+            }
+            if (latest != null) {
+                each.accept(latest);
             }
         });
     }

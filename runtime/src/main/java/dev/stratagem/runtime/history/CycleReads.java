@@ -35,22 +35,31 @@ interface CycleReads {
     long lastSequence(String runId);
 
     /**
-     * Which cycles a chart of at most {@code points} points shows: every {@code step}-th by sequence, plus the last.
-     * The step is {@code ceil(last / points)}, so the multiples and the last are never more than {@code points}
-     * (a floored step gave 19 points for 10 asked of 19 cycles, and one more than asked whenever the last was not
-     * a multiple).
+     * Which cycles a chart of at most {@code points} points shows: the run's sequences {@code 1..last} split into
+     * {@code points} equal buckets ({@code ceil(seq * points / last)}), and the latest recorded cycle of each, so
+     * the run's last cycle is always there. Of every cycle (paper, live, a backtest at record all) that is exactly
+     * {@code min(points, last)} evenly spread points; of a backtest at record activity, which keeps a few cycles
+     * here and there, a bucket with none recorded is left out instead of the chart taking only the cycles whose
+     * sequence falls on a step (a floored step of {@code last / points} gave a 500-point chart ~40 points there,
+     * 19 points for 10 asked of 19 cycles, and one more than asked whenever the last was not a multiple).
      *
-     * @param step the sampling step
+     * @param points the most points
      * @param last the run's latest stored sequence
      */
-    record Sampling(long step, long last) {
+    record Sampling(long points, long last) {
 
         static Sampling of(long last, int points) {
-            return new Sampling(Math.max(1, Math.ceilDiv(last, Math.max(1, points))), last);
+            return new Sampling(Math.max(1, points), Math.max(1, last));
         }
 
+        /** @return the bucket of a sequence in {@code 1..last}: 1 to {@code points} */
+        long bucket(long sequence) {
+            return Math.ceilDiv(sequence * points, last);
+        }
+
+        /** @return whether a run that recorded every cycle shows this one: the latest of its bucket */
         boolean keeps(long sequence) {
-            return sequence % step == 0 || sequence == last;
+            return sequence == last || sequence < last && bucket(sequence) < bucket(sequence + 1);
         }
     }
 }

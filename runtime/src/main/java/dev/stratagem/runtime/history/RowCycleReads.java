@@ -178,7 +178,7 @@ final class RowCycleReads implements CycleReads {
                 (rs, ctx) -> new SeriesPoint(rs.getLong(1), rs.getLong(2), rs.getDouble(3)));
     }
 
-    /** The cycles {@link Sampling} keeps, so a chart gets at most {@code points} cycles. */
+    /** The latest recorded cycle of each {@link Sampling} bucket, so a chart gets at most {@code points} cycles. */
     private <T> List<T> series(String runId, int points, String select, String tail, String name, RowMapper<T> mapper) {
         return jdbi.withHandle(h -> {
             Optional<Long> last = h.createQuery("SELECT seq FROM cycles WHERE run_id = ? ORDER BY run_id DESC, seq DESC LIMIT 1")
@@ -187,8 +187,10 @@ final class RowCycleReads implements CycleReads {
                 return List.<T>of();
             }
             Sampling sampling = Sampling.of(last.get(), points);
-            Query q = h.createQuery(select + " AND (MOD(c.seq, :step) = 0 OR c.seq = :last)" + tail)
-                    .bind("run", runId).bind("step", sampling.step()).bind("last", sampling.last());
+            // the latest recorded cycle of each bucket (see Sampling): ceil(seq * points / last) in integers
+            Query q = h.createQuery(select + " AND c.seq IN (SELECT MAX(b.seq) FROM cycles b WHERE b.run_id = :run"
+                            + " AND b.seq <= :last GROUP BY (b.seq * :points + :last - 1) / :last)" + tail)
+                    .bind("run", runId).bind("points", sampling.points()).bind("last", sampling.last());
             if (!name.isEmpty()) {
                 q.bind("name", name);
             }

@@ -42,11 +42,22 @@ class StratagemCommandTest {
 
         Result split = run("backtest", "--strategy", strategy(), "--data", tmp.resolve("absent.csv") + "," + data(),
                 "--no-db", "--quiet");
-        assertThat(split.code).as("not a file: split at the comma, and the missing part named").isEqualTo(2);
-        assertThat(split.err.strip()).isEqualTo("error: absent.csv: cannot read: no such file");
+        assertThat(split.code).as("a list with a file that is not there").isEqualTo(2);
+        assertThat(split.err.strip()).isEqualTo("error: --data '" + tmp.resolve("absent.csv") + "," + data()
+                + "' is no file, nor a list of files: no file '" + tmp.resolve("absent.csv") + "' (give each file its"
+                + " own --data if a name has a comma)");
         assertThat(run("backtest", "--strategy", strategy(), "--data", data() + ",", "--no-db").err.strip())
-                .isEqualTo("error: --data '" + data() + ",' has an empty file name between commas (and is not a file"
-                        + " itself)");
+                .isEqualTo("error: --data '" + data() + ",' is no file, nor a list of files: it has an empty name"
+                        + " between commas (give each file its own --data if a name has a comma)");
+    }
+
+    @Test
+    void data_files_are_a_list_at_commas_or_given_again() throws IOException {
+        Path a = Files.createFile(tmp.resolve("a.csv"));
+        Path b = Files.createFile(tmp.resolve("b.csv"));
+        Path c = Files.createFile(tmp.resolve("c,d.csv"));
+        assertThat(BacktestCommand.dataFiles(List.of(a + ", " + b, c.toString(), a.toString())))
+                .containsExactly(a, b, c, a);
     }
 
     @Test
@@ -140,6 +151,18 @@ class StratagemCommandTest {
         Result r = run("history", "cycles", "r-f", "--db", db.toString());
         assertThat(r.code).as(r.err).isZero();
         assertThat(r.out).contains("FAILED   failed in DECISION: composer sma-crossover threw: index 30 out of bounds");
+    }
+
+    @Test
+    void the_console_refuses_an_empty_history_file_instead_of_serving_it_as_a_new_one() throws IOException {
+        Path empty = Files.createFile(tmp.resolve("h.mv.db"));
+        Result r = run("console", "--db", tmp.resolve("h").toString(), "--plugins", TestPaths.plugins().toString());
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip()).isEqualTo("error: " + empty + " is empty (0 bytes): no history there, and it is left"
+                + " as it is");
+        assertThat(empty).isEmptyFile();
+        assertThat(run("console", "--db", tmp.resolve("absent").toString()).err.strip())
+                .startsWith("error: no history at " + tmp.resolve("absent") + ".mv.db");
     }
 
     @Test

@@ -162,6 +162,8 @@ class CycleBlocksTest {
             same(s -> s.priceSeries(run, "sma_10", points));
         }
         assertThat(blocks.priceSeries(run, "close", 100).candles()).isTrue();
+        assertThat(blocks.equitySeries(run, 100)).as("every cycle recorded: exactly the points asked").hasSize(100)
+                .last().extracting(SeriesPoint::sequence).isEqualTo((long) records.size());
         for (int i : new int[] {0, 1, 511, 512, records.size() - 1}) {
             String id = records.get(i).composeId();
             same(s -> s.cycle(id));
@@ -233,6 +235,28 @@ class CycleBlocksTest {
                 .bind(0, bad).execute());
         assertThatThrownBy(() -> blocks.cycles(bad, 0, 10)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("has format 99");
+    }
+
+    @Test
+    void a_chart_of_a_run_that_recorded_a_few_cycles_here_and_there_has_a_point_in_every_stretch(@TempDir Path dir) {
+        // as record activity keeps them: every 13th cycle, and the last
+        List<CycleRecord> sparse = records.stream()
+                .filter(r -> r.sequence() % 13 == 0 || r.sequence() == records.size()).toList();
+        try (JdbiHistoryStore sparseBlocks = JdbiHistoryStore.openFile(dir.resolve("blocks"));
+                JdbiHistoryStore sparseRows = JdbiHistoryStore.openFile(dir.resolve("rows"))) {
+            try (BlockRecorder recorder = sparseBlocks.blockRecorder()) {
+                sparse.forEach(recorder::record);
+            }
+            sparseRows.writeCycles(sparse);
+            for (int points : new int[] {2, 100, 5_000}) {
+                List<SeriesPoint> chart = sparseBlocks.equitySeries(run, points);
+                assertThat(chart).isEqualTo(sparseRows.equitySeries(run, points))
+                        .hasSize(Math.min(points, sparse.size()));
+                assertThat(chart.getLast().sequence()).isEqualTo(records.size());
+                assertThat(sparseBlocks.featureSeries(run, "sma_30", points))
+                        .isEqualTo(sparseRows.featureSeries(run, "sma_30", points));
+            }
+        }
     }
 
     private <T> void same(Function<JdbiHistoryStore, T> read) {

@@ -33,7 +33,7 @@ class PriceSeriesTest {
             assertThat(prices.candles()).isFalse();
             assertThat(prices.note()).contains("no open, high and low features");
             assertThat(prices.symbol()).isEqualTo("ORCL");
-            assertThat(prices.points()).hasSizeBetween(90, 120).allSatisfy(p -> {
+            assertThat(prices.points()).hasSizeBetween(90, 100).allSatisfy(p -> {
                 assertThat(p.value()).isPositive();
                 assertThat(p.open()).isNull();
                 assertThat(p.close()).isNull();
