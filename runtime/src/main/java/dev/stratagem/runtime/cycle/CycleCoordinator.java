@@ -71,6 +71,7 @@ public final class CycleCoordinator {
     private final CycleDraft draft;
     /** The listeners of the tracked components, as an array: walked every cycle. */
     private StrategyListener[] listeners = new StrategyListener[0];
+    private final FailureLog failures;
 
     /**
      * @param info the strategy and run
@@ -93,6 +94,7 @@ public final class CycleCoordinator {
         this.warmup = components.features().warmup();
         this.gatewayTimeout = gatewayTimeout;
         this.draft = new CycleDraft(info.runId(), info.strategyId());
+        this.failures = new FailureLog(LOG, info.strategyId());
         track(components);
     }
 
@@ -149,6 +151,7 @@ public final class CycleCoordinator {
      * @param reason why the strategy stops
      */
     public void stop(String reason) {
+        failures.stopped();
         for (StrategyListener listener : components.listeners()) {
             hook(listener, "onStop", () -> listener.onStop(info, reason));
         }
@@ -338,6 +341,7 @@ public final class CycleCoordinator {
 
     /** Steps 8 (the portfolio after), 10 (digest) and 9 (the record), for a cycle that did not fail. */
     private CycleDraft finish(CycleDraft d, CycleStatus status, long t) {
+        failures.stopped();
         d.after = portfolio.view();
         t = d.lap(CycleStep.PORTFOLIO_UPDATE, t);
         digest.onClosed(d.closed);
@@ -354,7 +358,7 @@ public final class CycleCoordinator {
         String reason = e instanceof ContractViolation ? e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         String type = e instanceof ContractViolation ? "" : e.getClass().getName();
-        LOG.warn("cycle {} of {} failed in {}: {}", d.composeId(), info.strategyId(), step, reason);
+        failures.failed(d.composeId(), step, reason);
         try {
             d.after = portfolio.view();
             digest.onClosed(d.closed);

@@ -29,6 +29,7 @@ import dev.stratagem.api.VerdictOutcome;
 import dev.stratagem.runtime.portfolio.DigestTracker;
 import dev.stratagem.runtime.portfolio.LedgerPortfolio;
 import dev.stratagem.runtime.testing.CloseOnlyPipeline;
+import dev.stratagem.runtime.testing.LogLines;
 import dev.stratagem.runtime.risk.Guardrails;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -64,6 +65,34 @@ class CycleCoordinatorTest {
         assertThat(records.get(3).status()).isEqualTo(CycleStatus.IDLE);
         assertThat(records).extracting(CycleRecord::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(records).extracting(CycleRecord::composeId).containsExactly("run-1", "run-2", "run-3", "run-4", "run-5");
+    }
+
+    @Test
+    void the_same_failure_every_cycle_is_logged_once_then_every_thousand_and_when_it_stops_and_each_is_recorded() {
+        List<CycleRecord> records = new ArrayList<>();
+        List<ILoggingEvent> lines = LogLines.of(CycleCoordinator.class, () -> {
+            CycleCoordinator c = coordinator(0, ctx -> {
+                if (ctx.ts() <= 2_005 * DAY) {
+                    throw new IllegalStateException("paused, as a script is after three failures");
+                }
+                if (ctx.ts() == 2_007 * DAY) {
+                    throw new IllegalStateException("another failure");
+                }
+                return ComposeResult.noop("");
+            });
+            records.addAll(run(c, 2_008));
+            c.stop("end of the data");
+        });
+        assertThat(records).filteredOn(r -> r.status() == CycleStatus.FAILED).hasSize(2_006);
+        assertThat(lines).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "cycle run-1 of test failed in DECISION: IllegalStateException: paused, as a script is after three"
+                        + " failures",
+                "cycle run-1001 of test failed in DECISION as every cycle has since run-1 (1001 in a row):"
+                        + " IllegalStateException: paused, as a script is after three failures",
+                "cycle run-2001 of test failed in DECISION as every cycle has since run-1 (2001 in a row):"
+                        + " IllegalStateException: paused, as a script is after three failures",
+                "4 more cycle(s) of test failed the same way, the last run-2005 (2005 in a row since run-1)",
+                "cycle run-2007 of test failed in DECISION: IllegalStateException: another failure");
     }
 
     @Test
