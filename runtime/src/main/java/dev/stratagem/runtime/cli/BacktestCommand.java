@@ -85,8 +85,18 @@ final class BacktestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--record must be all, activity or summary, was '" + record + "'");
         }
+        basisPoints("--fee-bps", feeBps, Double.POSITIVE_INFINITY);
+        basisPoints("--slippage-bps", slippageBps, 10_000);
         return new BacktestRequest(strategy, dataFiles(data), csvColumns, from, to, feeBps, slippageBps, level,
                 skipBadRows, plugins.plugins(), noDb ? null : database.database());
+    }
+
+    /** A flag's basis points: not the strategy's gateway parameter an error would otherwise name. */
+    private static void basisPoints(String flag, Double value, double below) {
+        if (value != null && !(value >= 0 && value < below)) {
+            throw new IllegalArgumentException(flag + " must be 0 or more" + (below < Double.POSITIVE_INFINITY
+                    ? " and under " + (long) below : "") + " basis points, was " + value);
+        }
     }
 
     /**
