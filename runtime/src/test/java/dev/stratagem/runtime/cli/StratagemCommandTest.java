@@ -35,8 +35,8 @@ class StratagemCommandTest {
 
     @Test
     void a_bad_fee_or_slippage_names_its_flag_not_the_strategy() {
-        assertThat(run("backtest", "--strategy", strategy(), "--data", data(), "--no-db", "--fee-bps", "-5").err.strip())
-                .isEqualTo("error: --fee-bps must be 0 or more basis points, was -5.0");
+        assertThat(run("backtest", "--strategy", strategy(), "--data", data(), "--no-db", "--fee-bps", "-5").err
+                .strip()).isEqualTo("error: --fee-bps must be 0 or more basis points, was -5.0");
         assertThat(run("backtest", "--strategy", strategy(), "--data", data(), "--no-db", "--slippage-bps", "1e400")
                 .err.strip()).isEqualTo("error: --slippage-bps must be 0 or more and under 10000 basis points, was"
                         + " Infinity");
