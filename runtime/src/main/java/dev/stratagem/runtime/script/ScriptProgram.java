@@ -330,6 +330,11 @@ final class ScriptProgram implements AutoCloseable {
         }
     }
 
+    /** @return the type name with its article: "an Array", "a dict" */
+    static String article(String typeName) {
+        return (!typeName.isEmpty() && "AEIOUaeiou".indexOf(typeName.charAt(0)) >= 0 ? "an " : "a ") + typeName;
+    }
+
     /**
      * What a script returned, for an error message, shown without running its code: a number or boolean as itself,
      * anything else by its type (a {@code dict}, say), not its text. Turning a guest value into text runs its own
@@ -348,7 +353,7 @@ final class ScriptProgram implements AutoCloseable {
                 return Boolean.toString(value.asBoolean());
             }
             Value meta = value.getMetaObject();
-            return meta == null ? "a value" : "a " + meta.getMetaQualifiedName();
+            return meta == null ? "a value" : article(meta.getMetaQualifiedName());
         } catch (RuntimeException e) {
             return "a value";
         }

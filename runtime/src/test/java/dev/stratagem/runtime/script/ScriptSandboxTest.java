@@ -306,6 +306,19 @@ class ScriptSandboxTest {
     }
 
     @Test
+    void a_wrong_return_names_its_type_with_its_article() {
+        ScriptComposer c = composer("shapes", ScriptLanguage.JS, """
+                function compose(f, api) {
+                  if (api.ts == 1) return [1, 2];
+                  return {a: 1};
+                }
+                """);
+        assertThat(failure(c, 1)).contains("or nothing, returned an Array");
+        assertThat(failure(c, 2)).contains("or nothing, returned an Object");
+        assertThat(ScriptProgram.article("dict")).isEqualTo("a dict");
+    }
+
+    @Test
     void three_failures_in_a_row_pause_the_script_with_a_visible_status() {
         ScriptComposer c = composer("recursion", ScriptLanguage.JS, """
                 function down(n) { return down(n + 1) + 1; }
