@@ -400,11 +400,24 @@ final class ScriptProgram implements AutoCloseable {
             message = QUALIFIED_EXCEPTION.matcher(message).replaceFirst("") + " (scripts may use no files, network,"
                     + " threads or processes)";
         } else if (e.isSyntaxError() && message != null) {
+            java.util.regex.Matcher python = PYTHON_SYNTAX_LINE.matcher(message);
+            if (manifest.language() == ScriptLanguage.PYTHON && python.find() && e.getSourceLocation() != null) {
+                // GraalPy places an error at the end of the file one line past it (main.py:3:1 of a 2-line file);
+                // its message has the line, "(main.py, line 2)": that line, said once
+                SourceSection at = e.getSourceLocation();
+                String line = python.group(1);
+                return at.getSource().getName() + ":" + line + (Integer.toString(at.getStartLine()).equals(line)
+                        ? ":" + at.getStartColumn() : "") + ": " + message.substring(0, python.start());
+            }
             // GraalJS repeats the file and a 0-based column inside its message: the location says it once
             message = message.replace(manifest.entry() + ":", "").replaceFirst("^(SyntaxError: )\\d+:\\d+ ", "$1");
         }
         return location(e, manifest) + ": " + message;
     }
+
+    /** The line GraalPy's syntax error message ends with: {@code invalid syntax (main.py, line 2)}. */
+    private static final java.util.regex.Pattern PYTHON_SYNTAX_LINE = java.util.regex.Pattern.compile(
+            " \\([^,()]+, line (\\d+)\\)$");
 
     static String location(PolyglotException e, ScriptManifest manifest) {
         if (manifest.language() == ScriptLanguage.PYTHON) {

@@ -420,6 +420,11 @@ class ScriptSandboxTest {
                 .isInstanceOf(ScriptException.class).hasMessageContaining("main.js:2:11: SyntaxError: Expected an operand")
                 .satisfies(e -> assertThat(e.getMessage()).as("the file and line once").containsOnlyOnce("main.js"));
         assertThatThrownBy(() -> composer("broken-py", ScriptLanguage.PYTHON, "def compose(f, api):\n    return (\n"))
-                .isInstanceOf(ScriptException.class).hasMessageContaining("main.py:");
+                .isInstanceOf(ScriptException.class).hasMessageMatching("(?s).*main\\.py:\\d+(:\\d+)?: SyntaxError: .*")
+                .satisfies(e -> assertThat(e.getMessage()).containsOnlyOnce("main.py"));
+        // at the end of the file GraalPy places the error one line past it; its message has the line itself
+        assertThatThrownBy(() -> composer("eof-py", ScriptLanguage.PYTHON, "def compose(f, api):\n    return 'x' +\n"))
+                .isInstanceOf(ScriptException.class).hasMessageContaining("main.py:2: SyntaxError: invalid syntax")
+                .satisfies(e -> assertThat(e.getMessage()).as("the file and line once").containsOnlyOnce("main.py"));
     }
 }
