@@ -24,17 +24,30 @@ public final class NoRoute implements Handler<RoutingContext> {
         this.router = router;
     }
 
+    /**
+     * @param ctx a request
+     * @return whether routes serve its path but none with its method: this handler answers it 405 however far it
+     *     gets (so a token check before the routes need not ask for a token first)
+     */
+    public boolean wrongMethod(RoutingContext ctx) {
+        Set<String> allowed = allowed(ctx);
+        return !allowed.isEmpty() && !allowed.contains(ctx.request().method().name());
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
-        String path = ctx.normalizedPath();
-        Set<String> allowed = allowed(path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1)
-                : path);
+        Set<String> allowed = allowed(ctx);
         if (allowed.isEmpty() || allowed.contains(ctx.request().method().name())) {
             ctx.fail(404);   // no route has the path, or one with this method passed the request on
             return;
         }
         ctx.response().putHeader("Allow", String.join(", ", allowed));
         ctx.fail(405);
+    }
+
+    private Set<String> allowed(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        return allowed(path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     }
 
     private Set<String> allowed(String path) {

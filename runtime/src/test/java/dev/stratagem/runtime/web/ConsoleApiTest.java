@@ -192,6 +192,13 @@ class ConsoleApiTest {
         assertThat(wrongMethod.statusCode()).as("a path that exists, with a method it does not take").isEqualTo(405);
         assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET");
         assertThat(JSON.readTree(wrongMethod.body()).path("title").asText()).isEqualTo("Method not allowed");
+        HttpResponse<String> noToken = console.send("DELETE", "/api/runs/" + console.demo.runId(), null, null);
+        assertThat(noToken.statusCode()).as("the method is wrong with or without a token").isEqualTo(405);
+        assertThat(noToken.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(console.send("POST", "/api/strategies/x/stop", "{}", null).statusCode())
+                .as("a method the path takes still needs the token").isEqualTo(401);
+        assertThat(console.send("DELETE", "/api/nothing-here", null, null).statusCode())
+                .as("a path no route serves: the token first").isEqualTo(401);
         assertThat(console.send("GET", "/api/risk/kill-switch/", null, null).statusCode()).isEqualTo(200);
         assertThat(console.send("POST", "/api/risk/kill-switch/", "{}", console.token.value()).headers()
                 .firstValue("Allow")).hasValue("GET, PUT");

@@ -38,8 +38,9 @@ public final class ApiRoutes {
      */
     public static void mount(Router router, ConsoleSources sources, ConsoleToken token, ConsoleOptions options) {
         String openapi = openApiDocument();
+        NoRoute noRoute = new NoRoute(router);
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()))
-                .handler(new BearerAuthHandler(token))
+                .handler(new BearerAuthHandler(token, noRoute))
                 .handler(new QueryCheck(openapi))
                 .failureHandler(new ProblemHandler());
         router.get("/api/openapi.json").handler(ctx -> ApiJson.sendRaw(ctx, openapi));
@@ -72,7 +73,7 @@ public final class ApiRoutes {
         blocking(router.get("/api/risk/kill-switch"), risk::killSwitch);
         blocking(router.put("/api/risk/kill-switch"), risk::setKillSwitch);
 
-        router.route("/api/*").handler(new NoRoute(router));
+        router.route("/api/*").handler(noRoute);
     }
 
     private static void blocking(io.vertx.ext.web.Route route, Handler<RoutingContext> handler) {
