@@ -156,6 +156,10 @@ class ConsoleApiTest {
         assertThat(sma.path("candles").asBoolean()).isFalse();
         assertThat(sma.path("note").asText()).contains("sma_10");
         assertThat(sma.path("points").get(0).path("open").isNull()).isTrue();
+        HttpResponse<String> unknown = console.get("/api/runs/" + run + "/prices?feature=nope");
+        assertThat(unknown.statusCode()).as("a feature the run never recorded").isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("detail").asText()).isEqualTo("run '" + run + "' recorded no"
+                + " feature 'nope'; its features: close, open, high, low, sma_10, sma_30");
         assertThat(JSON.readTree(console.get("/api/runs/" + run + "/trades").body()).size()).isEqualTo(98);
     }
 

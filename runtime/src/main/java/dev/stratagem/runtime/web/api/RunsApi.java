@@ -2,10 +2,12 @@ package dev.stratagem.runtime.web.api;
 
 import dev.stratagem.runtime.history.CycleFilter;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
+import dev.stratagem.runtime.history.PriceSeries;
 import dev.stratagem.runtime.history.RunRow;
 import dev.stratagem.runtime.http.RequestProblem;
 import dev.stratagem.runtime.web.ControlPlane;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -59,7 +61,25 @@ final class RunsApi {
         if (!NAME.matcher(feature).matches()) {
             throw RequestProblem.badRequest("query parameter 'feature' must be a feature name, was '" + feature + "'");
         }
-        ApiJson.send(ctx, store.priceSeries(runId, feature, Params.integer(ctx, "points", 500, 2, 5000)));
+        PriceSeries series = store.priceSeries(runId, feature, Params.integer(ctx, "points", 500, 2, 5000));
+        if (series.points().isEmpty()) {
+            List<String> recorded = featuresOfLatestCycle(runId);
+            if (!recorded.isEmpty() && !recorded.contains(feature)) {
+                throw RequestProblem.notFound("run '" + runId + "' recorded no feature '" + feature
+                        + "'; its features: " + String.join(", ", recorded));
+            }
+        }
+        ApiJson.send(ctx, series);
+    }
+
+    /** @return the feature names of the run's latest recorded cycle, empty if it recorded none with features */
+    private List<String> featuresOfLatestCycle(String runId) {
+        long last = store.lastSequence(runId);
+        return store.cycles(runId, last - 1, 1).stream().findFirst()
+                .flatMap(row -> store.cycle(row.composeId()))
+                .filter(r -> r.context() != null)
+                .map(r -> r.context().features().stream().flatMap(f -> f.names().stream()).distinct().toList())
+                .orElse(List.of());
     }
 
     /**
