@@ -91,9 +91,8 @@ final class HistoryCommand {
                 }
                 if (cycles.isEmpty()) {
                     out().println(run.cycles() == 0 ? "run " + runId + " ran no cycles"
-                            : "run " + runId + " ran " + run.cycles() + " cycles and recorded none (a backtest at"
-                                    + " --record summary keeps only its summary; activity keeps the cycles with an"
-                                    + " order, a fill, a rejection or an error, all keeps every cycle)");
+                            : "run " + runId + " ran " + run.cycles() + " cycles and recorded none (" + RECORD_LEVELS
+                                    + ")");
                 }
                 for (CycleRow c : cycles) {
                     out().printf(Locale.ROOT, "%-40s %-19s %-8s %s%n", c.composeId(), Formats.time(c.ts()),
@@ -113,6 +112,10 @@ final class HistoryCommand {
         }
     }
 
+    /** What each record level keeps, for a run that has fewer cycles recorded than it ran. */
+    static final String RECORD_LEVELS = "a backtest at --record summary keeps only its summary; activity keeps the"
+            + " cycles with an order, a fill, a rejection or an error, all keeps every cycle";
+
     @Command(name = "cycle", mixinStandardHelpOptions = true,
             description = "Show one cycle's audit trail: inputs, versions, decision, verdicts, orders, fills, timings.")
     static final class Cycle extends Store implements Callable<Integer> {
@@ -123,16 +126,25 @@ final class HistoryCommand {
         public Integer call() {
             try (JdbiHistoryStore store = open()) {
                 if (json) {
-                    out().println(store.cycleJson(composeId).orElseThrow(() -> notFound(composeId)));
+                    out().println(store.cycleJson(composeId).orElseThrow(() -> notFound(store, composeId)));
                     return 0;
                 }
-                CycleRecord c = store.cycle(composeId).orElseThrow(() -> notFound(composeId));
+                CycleRecord c = store.cycle(composeId).orElseThrow(() -> notFound(store, composeId));
                 print(c);
             }
             return 0;
         }
 
-        private static IllegalArgumentException notFound(String composeId) {
+        /** No such record: of a run that ran the cycle without keeping it, says so and why. */
+        private static IllegalArgumentException notFound(JdbiHistoryStore store, String composeId) {
+            int dash = composeId.lastIndexOf('-');
+            String runId = dash > 0 ? composeId.substring(0, dash) : "";
+            String sequence = dash > 0 ? composeId.substring(dash + 1) : "";
+            RunRow run = sequence.matches("\\d{1,18}") ? store.run(runId).orElse(null) : null;
+            if (run != null && Long.parseLong(sequence) <= run.cycles()) {
+                return new IllegalArgumentException("run " + runId + " ran cycle " + sequence + " but did not record it"
+                        + " (" + RECORD_LEVELS + "; see: stratagem history cycles " + runId + ")");
+            }
             return new IllegalArgumentException("no recorded cycle " + composeId);
         }
 

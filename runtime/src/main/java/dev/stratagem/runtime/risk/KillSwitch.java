@@ -44,7 +44,7 @@ public final class KillSwitch {
      */
     public KillSwitchState activate(String reason, boolean flatten, String actor) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("activating the kill switch needs a reason (--reason)");
+            throw new IllegalArgumentException("activating the kill switch needs a reason");
         }
         return change(new KillSwitchState(true, flatten, reason, actor, System.currentTimeMillis()));
     }

@@ -435,7 +435,7 @@ public final class RiskEngine {
      */
     public Optional<BreakerTransition> reset(String scope, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("resetting a breaker needs a reason (--reason)");
+            throw new IllegalArgumentException("resetting a breaker needs a reason");
         }
         Optional<BreakerTransition> t;
         long update = 0;

@@ -177,6 +177,20 @@ class StratagemCommandTest {
     }
 
     @Test
+    void a_cycle_the_run_did_not_record_says_why_not_only_that_it_is_missing() {
+        String db = tmp.resolve("h").toString();
+        Result r = run("backtest", "--strategy", strategy(), "--data", data(), "--db", db, "--record", "summary",
+                "--quiet");
+        assertThat(r.code).as(r.err).isZero();
+        String runId = r.out.lines().filter(l -> l.startsWith("run id")).findFirst().orElseThrow().substring(6).strip();
+        assertThat(run("history", "cycle", runId + "-40", "--db", db).err.strip()).isEqualTo("error: run " + runId
+                + " ran cycle 40 but did not record it (" + HistoryCommand.RECORD_LEVELS + "; see: stratagem history"
+                + " cycles " + runId + ")");
+        assertThat(run("history", "cycle", runId + "-999999", "--db", db).err.strip())
+                .isEqualTo("error: no recorded cycle " + runId + "-999999");
+    }
+
+    @Test
     void history_of_an_unknown_run_says_so() {
         Result r = run("history", "cycles", "no-such-run", "--db", tmp.resolve("absent").toString());
         assertThat(r.err.strip()).startsWith("error: no history at");

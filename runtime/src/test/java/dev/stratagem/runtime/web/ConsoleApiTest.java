@@ -156,6 +156,10 @@ class ConsoleApiTest {
         assertThat(sma.path("candles").asBoolean()).isFalse();
         assertThat(sma.path("note").asText()).contains("sma_10");
         assertThat(sma.path("points").get(0).path("open").isNull()).isTrue();
+        HttpResponse<String> backwards = console.get("/api/runs/" + run + "/cycles?from=2005-01-01&to=2000-01-01");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(backwards.body()).path("detail").asText())
+                .isEqualTo("query parameter 'from' (2005-01-01) is after 'to' (2000-01-01)");
         HttpResponse<String> unknown = console.get("/api/runs/" + run + "/prices?feature=nope");
         assertThat(unknown.statusCode()).as("a feature the run never recorded").isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).path("detail").asText()).isEqualTo("run '" + run + "' recorded no"

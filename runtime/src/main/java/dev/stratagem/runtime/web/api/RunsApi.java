@@ -43,8 +43,14 @@ final class RunsApi {
             id = component.substring(0, component.indexOf('@'));
             version = component.substring(component.indexOf('@') + 1);
         }
-        CycleFilter filter = new CycleFilter(runId, Params.status(ctx), id, version, Params.time(ctx, "from"),
-                Params.time(ctx, "to"), Params.text(ctx, "q", 200), Params.cursor(ctx, "after"),
+        Long from = Params.time(ctx, "from");
+        Long to = Params.time(ctx, "to");
+        if (from != null && to != null && from > to) {
+            throw RequestProblem.badRequest("query parameter 'from' (" + ctx.queryParams().get("from")
+                    + ") is after 'to' (" + ctx.queryParams().get("to") + ")");
+        }
+        CycleFilter filter = new CycleFilter(runId, Params.status(ctx), id, version, from, to,
+                Params.text(ctx, "q", 200), Params.cursor(ctx, "after"),
                 Params.integer(ctx, "limit", 50, 1, CycleFilter.MAX_LIMIT));
         ApiJson.send(ctx, store.cycles(filter));
     }
