@@ -31,6 +31,7 @@ import dev.stratagem.runtime.risk.RiskEngine;
 import dev.stratagem.runtime.script.ScriptSupervisor;
 import dev.stratagem.runtime.strategy.RiskWiring;
 import dev.stratagem.runtime.strategy.StrategyAssembler;
+import dev.stratagem.runtime.strategy.StrategyLoadException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -97,10 +98,15 @@ public final class BacktestRunner {
         ScriptSupervisor cycles = StrategyAssembler.hasScripts(config)
                 ? new ScriptSupervisor("backtest-" + config.id()) : null;
         try {
-            StrategyComponents components = cycles == null ? StrategyAssembler.assemble(config, catalog)
-                    : cycles.call(() -> StrategyAssembler.assemble(config, catalog), abandoned -> {
-                        throw abandoned;
-                    });
+            StrategyComponents components;
+            try {
+                components = cycles == null ? StrategyAssembler.assemble(config, catalog)
+                        : cycles.call(() -> StrategyAssembler.assemble(config, catalog), abandoned -> {
+                            throw abandoned;
+                        });
+            } catch (StrategyLoadException e) {
+                throw e.in(request.strategyFile());
+            }
             String runId = RunIds.backtest();
             if (request.database() == null) {
                 return replay(request, config, components, runId, data, skipped, null, env, cycles);

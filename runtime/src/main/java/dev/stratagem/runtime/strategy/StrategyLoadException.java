@@ -8,4 +8,12 @@ public final class StrategyLoadException extends RuntimeException {
     StrategyLoadException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * @param file the strategy file the strategy came from
+     * @return this failure, said of that file (a parameter a plugin refuses otherwise names only the strategy id)
+     */
+    public StrategyLoadException in(java.nio.file.Path file) {
+        return new StrategyLoadException(file + ": " + getMessage(), getCause() != null ? getCause() : this);
+    }
 }

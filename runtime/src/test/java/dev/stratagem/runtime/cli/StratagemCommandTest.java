@@ -34,6 +34,16 @@ class StratagemCommandTest {
     }
 
     @Test
+    void a_parameter_a_plugin_refuses_names_the_strategy_file() throws IOException {
+        Path strategy = Files.writeString(tmp.resolve("bad.yaml"),
+                Files.readString(Path.of(strategy())).replace("quantity: 100", "quantity: -100"));
+        Result r = run("backtest", "--strategy", strategy.toString(), "--data", data(), "--no-db");
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip()).startsWith("error: " + strategy + ": strategy 'sma-crossover-orcl': composer"
+                + " 'sma-crossover': ").contains("quantity");
+    }
+
+    @Test
     void a_bad_fee_or_slippage_names_its_flag_not_the_strategy() {
         assertThat(run("backtest", "--strategy", strategy(), "--data", data(), "--no-db", "--fee-bps", "-5").err
                 .strip()).isEqualTo("error: --fee-bps must be 0 or more basis points, was -5.0");
