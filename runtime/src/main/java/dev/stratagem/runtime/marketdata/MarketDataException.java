@@ -52,7 +52,7 @@ public final class MarketDataException extends RuntimeException {
      */
     static MarketDataException unreadable(Path file, int line, IOException e) {
         String why = switch (e) {
-            case NoSuchFileException ignored -> "no such file";
+            case NoSuchFileException ignored -> "no such file " + file.toAbsolutePath().normalize();   // where looked
             case AccessDeniedException ignored -> "permission denied";
             case CharacterCodingException ignored -> "not UTF-8 text (save the file as UTF-8)";
             case FileSystemException fs when fs.getReason() != null -> fs.getReason();

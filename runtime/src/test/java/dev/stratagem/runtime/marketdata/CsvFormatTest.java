@@ -119,7 +119,8 @@ class CsvFormatTest {
     void a_missing_file_is_a_market_data_error_naming_it() {
         assertThatThrownBy(() -> CsvCandleReader.read(dir.resolve("nope.csv"), false))
                 .isInstanceOf(MarketDataException.class)
-                .hasMessage("nope.csv: cannot read: no such file");
+                .hasMessage("nope.csv: cannot read: no such file "
+                        + dir.resolve("nope.csv").toAbsolutePath().normalize());
     }
 
     @Test
