@@ -397,8 +397,11 @@ final class ScriptProgram implements AutoCloseable {
         } else if (e.isInternalError() && message != null) {
             // the language runtime's own exception, a sandbox refusal such as a socket or a thread: its words,
             // without its Java class
-            message = QUALIFIED_EXCEPTION.matcher(message).replaceFirst("") + " (scripts may use no files, network,"
-                    + " threads or processes)";
+            message = QUALIFIED_EXCEPTION.matcher(message).replaceFirst("").strip();
+            if (message.endsWith(" for:")) {
+                message += " the file system";   // GraalPy names the path refused, and os.getcwd() has none
+            }
+            message += " (scripts may use no files, network, threads or processes)";
         } else if (e.isSyntaxError() && message != null) {
             java.util.regex.Matcher python = PYTHON_SYNTAX_LINE.matcher(message);
             if (manifest.language() == ScriptLanguage.PYTHON && python.find() && e.getSourceLocation() != null) {

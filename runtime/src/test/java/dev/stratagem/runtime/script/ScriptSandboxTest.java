@@ -124,8 +124,13 @@ class ScriptSandboxTest {
                     if api.ts == 5:
                         import java
                         return str(java.type("java.io.File"))
+                    if api.ts == 6:
+                        import os
+                        return os.getcwd()
                     return "ok"
                 """, Duration.ofSeconds(5)); // cold GraalPy library code: this test is about denial, not time
+        assertThat(failure(c, 6)).as("a refusal with no path to name").contains("not allowed for: the file system");
+        assertThat(c.compose(context(0)).rationale()).isEqualTo("ok");
         for (long seq = 1; seq <= 5; seq++) {
             String reason = failure(c, seq);
             assertThat(reason).as("call " + seq).contains("main.py").doesNotContain("budget", "cancelled")
