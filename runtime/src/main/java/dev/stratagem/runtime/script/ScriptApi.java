@@ -195,6 +195,11 @@ public final class ScriptApi {
         newLogBudget();
     }
 
+    /** @return whether this call has logged past its {@value #MAX_LOG_LINES} lines: what else it prints is dropped */
+    boolean logFull() {
+        return logLines > MAX_LOG_LINES;
+    }
+
     /** Lets the next call (or init, or save) log its own {@value #MAX_LOG_LINES} lines. */
     void newLogBudget() {
         logLines = 0;

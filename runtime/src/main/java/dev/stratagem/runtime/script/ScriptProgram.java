@@ -128,7 +128,7 @@ final class ScriptProgram implements AutoCloseable {
         Logger log = LoggerFactory.getLogger("script." + manifest.id());
         ScriptApi api = new ScriptApi(params, featureNames, log);
         InteropWarmUp.ensure(engine, manifest.language());
-        Context context = ScriptEngines.newContext(engine, manifest.language(), new LogStream(api::log));
+        Context context = ScriptEngines.newContext(engine, manifest.language(), new LogStream(api));
         ScriptWatchdog.Guard guard = ScriptWatchdog.SHARED.guard(manifest.id() + " (" + manifest.entry() + ")", role,
                 context, settings.budget(), settings.grace());
         try {
@@ -502,20 +502,31 @@ final class ScriptProgram implements AutoCloseable {
 
     /** The script's print output, line by line, into its log as {@code api.log} writes it: the same cap a call. */
     private static final class LogStream extends OutputStream {
-        private final java.util.function.Consumer<String> log;
+        private final ScriptApi api;
         private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
 
-        LogStream(java.util.function.Consumer<String> log) {
-            this.log = log;
+        LogStream(ScriptApi api) {
+            this.api = api;
         }
 
         @Override
         public synchronized void write(int b) {
+            if (api.logFull()) {
+                line.reset();   // past the call's lines: dropped unread, so a script printing in a loop does not
+                return;         // spend its budget on the runtime decoding lines nobody sees
+            }
             if (b == '\n') {
-                log.accept(line.toString(StandardCharsets.UTF_8));
+                api.log(line.toString(StandardCharsets.UTF_8));
                 line.reset();
             } else if (line.size() < 2000) {
                 line.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            for (int i = offset; i < offset + length && !api.logFull(); i++) {
+                write(bytes[i]);
             }
         }
     }

@@ -311,6 +311,22 @@ class ScriptSandboxTest {
     }
 
     @Test
+    void a_call_that_prints_far_past_its_log_lines_stays_within_its_budget() {
+        ScriptComposer c = composer("chatty", ScriptLanguage.JS, """
+                const line = "x".repeat(2000);
+                function compose(f, api) {
+                  for (let i = 0; i < 1000; i++) { console.log(line); }
+                  return "done";
+                }
+                """);
+        warm(c);
+        for (long seq = 1; seq <= 5; seq++) {
+            assertThat(c.compose(context(seq)).rationale()).as("call " + seq).isEqualTo("done");
+        }
+        c.close();
+    }
+
+    @Test
     void a_wrong_return_names_its_type_with_its_article() {
         ScriptComposer c = composer("shapes", ScriptLanguage.JS, """
                 function compose(f, api) {
