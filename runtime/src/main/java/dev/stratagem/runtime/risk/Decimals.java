@@ -25,8 +25,13 @@ final class Decimals {
         return Double.isFinite(value) ? plain(dec(value)) : Double.toString(value);
     }
 
+    /** Plain up to 15 integer digits; past them in exponent form ({@code 1E+308}), not three hundred digits. */
     static String plain(BigDecimal value) {
-        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+        if (value.signum() == 0) {
+            return "0";
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.precision() - stripped.scale() > 15 ? stripped.toString() : stripped.toPlainString();
     }
 
     /** A computed bound (a quotient with many digits), cut to 8 decimals for reading. */

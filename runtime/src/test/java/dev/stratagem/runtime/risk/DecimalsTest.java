@@ -31,4 +31,14 @@ class DecimalsTest {
             assertThat(d.scale()).as("%s", v).isEqualTo(BigDecimal.valueOf(v).scale());
         }
     }
+
+    @Test
+    void a_number_in_a_reason_is_plain_up_to_fifteen_integer_digits_then_in_exponent_form() {
+        assertThat(Decimals.plain(100)).isEqualTo("100");
+        assertThat(Decimals.plain(0.3)).isEqualTo("0.3");
+        assertThat(Decimals.plain(999_999_999_999_999d)).isEqualTo("999999999999999");
+        assertThat(Decimals.plain(1e308)).isEqualTo("1E+308");
+        assertThat(Decimals.plain(-1.5e20)).isEqualTo("-1.5E+20");
+        assertThat(Decimals.plain(Double.NaN)).isEqualTo("NaN");
+    }
 }
