@@ -54,11 +54,14 @@ final class HistoryCommand {
                     out().println(Formats.json(runs));
                     return 0;
                 }
-                out().printf(Locale.ROOT, "%-30s %-24s %-9s %-9s %8s %7s %16s  %s%n", "run", "strategy", "mode",
-                        "status", "cycles", "trades", "final equity", "result digest");
+                // columns as wide as their longest value: a long strategy id or 'STOPPED: signal' pushed the rest
+                String row = "%-" + width(runs, RunRow::runId, 30) + "s %-" + width(runs, RunRow::strategyId, 24)
+                        + "s %-9s %-" + width(runs, RunRow::status, 9) + "s %8s %7s %16s  %s%n";
+                out().printf(Locale.ROOT, row, "run", "strategy", "mode", "status", "cycles", "trades", "final equity",
+                        "result digest");
                 for (RunRow r : runs) {
-                    out().printf(Locale.ROOT, "%-30s %-24s %-9s %-9s %8d %7d %16s  %s%n", r.runId(), r.strategyId(),
-                            r.mode(), r.status(), r.cycles(), r.trades(),
+                    out().printf(Locale.ROOT, row, r.runId(), r.strategyId(), r.mode(), r.status(), r.cycles(),
+                            r.trades(),
                             r.finalEquity() == null ? "-" : r.finalEquity().toPlainString(),
                             r.resultDigest() == null || r.resultDigest().isBlank() ? "-"
                                     : r.resultDigest().substring(0, Math.min(16, r.resultDigest().length())));
@@ -66,6 +69,10 @@ final class HistoryCommand {
             }
             return 0;
         }
+    }
+
+    private static int width(List<RunRow> runs, java.util.function.Function<RunRow, String> column, int least) {
+        return runs.stream().map(column).mapToInt(v -> v == null ? 0 : v.length()).reduce(least, Math::max);
     }
 
     @Command(name = "cycles", mixinStandardHelpOptions = true, description = "List a run's recorded cycles.")

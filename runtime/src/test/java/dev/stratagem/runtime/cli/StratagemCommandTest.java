@@ -201,6 +201,20 @@ class StratagemCommandTest {
     }
 
     @Test
+    void history_runs_keeps_its_columns_under_their_headers_with_a_long_strategy_id() {
+        Path db = tmp.resolve("h");
+        try (var store = JdbiHistoryStore.openFile(db)) {
+            store.startRun(new RunInfo("r-long", "a-strategy-id-much-longer-than-twenty-four", "paper", 1, "{}",
+                    "feed"));
+        }
+        Result r = run("history", "runs", "--db", db.toString());
+        assertThat(r.code).as(r.err).isZero();
+        List<String> lines = r.out.lines().toList();
+        assertThat(lines.get(1).indexOf("paper")).isEqualTo(lines.get(0).indexOf("mode"));
+        assertThat(lines.get(1).indexOf("RUNNING")).isEqualTo(lines.get(0).indexOf("status"));
+    }
+
+    @Test
     void history_of_an_unknown_run_says_so() {
         Result r = run("history", "cycles", "no-such-run", "--db", tmp.resolve("absent").toString());
         assertThat(r.err.strip()).startsWith("error: no history at");
