@@ -4,6 +4,7 @@ import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.CycleStatus;
 import dev.stratagem.api.GuardrailVerdict;
 import dev.stratagem.api.TxResult;
+import dev.stratagem.runtime.cycle.ComposeId;
 import dev.stratagem.runtime.history.CycleRow;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
@@ -144,15 +145,13 @@ final class HistoryCommand {
 
         /** No such record: of a run that ran the cycle without keeping it, says so and why. */
         private static IllegalArgumentException notFound(JdbiHistoryStore store, String composeId) {
-            int dash = composeId.lastIndexOf('-');
-            String runId = dash > 0 ? composeId.substring(0, dash) : "";
-            String sequence = dash > 0 ? composeId.substring(dash + 1) : "";
-            RunRow run = sequence.matches("\\d{1,18}") ? store.run(runId).orElse(null) : null;
-            if (run != null && Long.parseLong(sequence) <= run.cycles()) {
-                return new IllegalArgumentException("run " + runId + " ran cycle " + sequence + " but did not record it"
-                        + " (" + RECORD_LEVELS + "; see: stratagem history cycles " + runId + ")");
-            }
-            return new IllegalArgumentException("no recorded cycle " + composeId);
+            return ComposeId.parse(composeId)
+                    .filter(id -> id.sequence() > 0 && store.run(id.runId()).filter(r -> id.sequence() <= r.cycles())
+                            .isPresent())
+                    .map(id -> new IllegalArgumentException("run " + id.runId() + " ran cycle " + id.sequence()
+                            + " but did not record it (" + RECORD_LEVELS + "; see: stratagem history cycles "
+                            + id.runId() + ")"))
+                    .orElseGet(() -> new IllegalArgumentException("no recorded cycle " + composeId));
         }
 
         private void print(CycleRecord c) {
