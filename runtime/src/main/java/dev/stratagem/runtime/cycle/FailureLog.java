@@ -20,8 +20,7 @@ final class FailureLog {
     private String repeating;
     private String firstId;
     private String lastId;
-    /** Identical failures since the one logged last. */
-    private long unlogged;
+    /** Identical failures after the first: those since the last line are {@code repeats % REMIND_EVERY}. */
     private long repeats;
 
     FailureLog(Logger log, String strategyId) {
@@ -37,9 +36,6 @@ final class FailureLog {
             if (repeats % REMIND_EVERY == 0) {
                 log.warn("cycle {} of {} failed in {} as every cycle has since {} ({} in a row): {}", composeId,
                         strategyId, step, firstId, repeats + 1, reason);
-                unlogged = 0;
-            } else {
-                unlogged++;
             }
             return;
         }
@@ -56,11 +52,11 @@ final class FailureLog {
         if (repeating == null) {
             return;
         }
+        long unlogged = repeats % REMIND_EVERY;
         if (unlogged > 0) {
             log.warn("{} more cycle(s) of {} failed the same way, the last {} ({} in a row since {})", unlogged,
                     strategyId, lastId, repeats + 1, firstId);
         }
         repeating = null;
-        unlogged = 0;
     }
 }
