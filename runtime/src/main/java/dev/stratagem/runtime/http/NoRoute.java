@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * A router's last handler: a path no route serves is a 404; a path a route serves with other methods is a 405 with
- * an {@code Allow} header naming them, so {@code DELETE /api/runs} says the method is wrong, not the path.
+ * an {@code Allow} header naming them ({@code HEAD} wherever {@code GET} is: {@link HeadAsGet}), so
+ * {@code DELETE /api/runs} says the method is wrong, not the path.
  */
 public final class NoRoute implements Handler<RoutingContext> {
 
@@ -61,6 +62,9 @@ public final class NoRoute implements Handler<RoutingContext> {
             if (matches(template, path)) {
                 own.forEach(m -> methods.add(m.name()));
             }
+        }
+        if (methods.contains("GET")) {
+            methods.add("HEAD");   // answered as a GET: see HeadAsGet
         }
         return methods;
     }

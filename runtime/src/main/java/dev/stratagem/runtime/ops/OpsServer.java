@@ -3,6 +3,7 @@ package dev.stratagem.runtime.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratagem.runtime.http.BearerTokens;
 import dev.stratagem.runtime.http.JsonBodies;
+import dev.stratagem.runtime.http.HeadAsGet;
 import dev.stratagem.runtime.http.NoRoute;
 import dev.stratagem.runtime.http.ProblemHandler;
 import dev.stratagem.runtime.http.RequestProblem;
@@ -58,6 +59,7 @@ public final class OpsServer implements AutoCloseable {
         KillSwitch killSwitch = risk.killSwitch();
         RiskRoutes routes = new RiskRoutes(risk);
         Router router = Router.router(vertx);
+        HeadAsGet.mount(router);
         router.route().failureHandler(new ProblemHandler());
         // blocking: a scrape runs the components' own collect code, which must not hold up the event loop
         router.get("/metrics").blockingHandler(rc -> rc.response()

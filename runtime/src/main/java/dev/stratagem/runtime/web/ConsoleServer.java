@@ -1,5 +1,6 @@
 package dev.stratagem.runtime.web;
 
+import dev.stratagem.runtime.http.HeadAsGet;
 import dev.stratagem.runtime.http.ProblemHandler;
 import dev.stratagem.runtime.web.api.ApiRoutes;
 import dev.stratagem.runtime.web.auth.ConsoleToken;
@@ -37,6 +38,7 @@ public final class ConsoleServer {
     public static Future<ConsoleServer> start(Vertx vertx, ConsoleOptions options, ConsoleSources sources,
             ConsoleToken token) {
         Router router = Router.router(vertx);
+        HeadAsGet.mount(router);
         ApiRoutes.mount(router, sources, token, options);
         ConsolePages.mount(router);
         return vertx.createHttpServer().requestHandler(ProblemHandler.checkingPaths(router))

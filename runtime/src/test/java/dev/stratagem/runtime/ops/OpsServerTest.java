@@ -45,6 +45,13 @@ class OpsServerTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A HEAD over HTTP/1.1 (over an h2c upgrade, Vert.x 5.0 sends a HEAD's body, which the client then reads). */
+    private HttpResponse<String> head(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> post(int port, String body, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/killswitch"))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -85,6 +92,15 @@ class OpsServerTest {
                     "stratagem_cycles_total{strategy=\"sma\"} 1.0");
             assertThat(scrape.lines().filter(l -> l.startsWith("stratagem_equity{"))).hasSize(1);
             assertThat(get(port, "/health").statusCode()).isEqualTo(200);
+            HttpResponse<String> head = head(port, "/health");   // a probe that asks with HEAD
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.headers().firstValue("content-type")).hasValue("application/json");
+            assertThat(head.body()).isEmpty();
+            assertThat(head(port, "/risk/reset").statusCode()).as("a path GET does not serve").isEqualTo(405);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/killswitch"))
+                    .method("DELETE", HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString()).headers().firstValue("Allow")).as("HEAD where GET is")
+                    .hasValue("GET, HEAD, POST");
             assertThat(get(port, "/ready").statusCode()).isEqualTo(503);
             ready.set(true);
             assertThat(get(port, "/ready").statusCode()).isEqualTo(200);

@@ -198,19 +198,37 @@ class ConsoleApiTest {
         HttpResponse<String> wrongMethod = console.send("DELETE", "/api/runs/" + console.demo.runId(), null,
                 console.token.value());
         assertThat(wrongMethod.statusCode()).as("a path that exists, with a method it does not take").isEqualTo(405);
-        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET, HEAD");
         assertThat(JSON.readTree(wrongMethod.body()).path("title").asText()).isEqualTo("Method not allowed");
         HttpResponse<String> noToken = console.send("DELETE", "/api/runs/" + console.demo.runId(), null, null);
         assertThat(noToken.statusCode()).as("the method is wrong with or without a token").isEqualTo(405);
-        assertThat(noToken.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(noToken.headers().firstValue("Allow")).hasValue("GET, HEAD");
         assertThat(console.send("POST", "/api/strategies/x/stop", "{}", null).statusCode())
                 .as("a method the path takes still needs the token").isEqualTo(401);
         assertThat(console.send("DELETE", "/api/nothing-here", null, null).statusCode())
                 .as("a path no route serves: the token first").isEqualTo(401);
         assertThat(console.send("GET", "/api/risk/kill-switch/", null, null).statusCode()).isEqualTo(200);
         assertThat(console.send("POST", "/api/risk/kill-switch/", "{}", console.token.value()).headers()
-                .firstValue("Allow")).hasValue("GET, PUT");
+                .firstValue("Allow")).hasValue("GET, HEAD, PUT");
         assertThat(bad.body()).doesNotContain("at dev.stratagem").doesNotContain("Exception");
+    }
+
+    @Test
+    void head_is_answered_as_get_with_its_headers_and_no_body() throws Exception {
+        String runId = console.demo.runId();
+        for (String path : new String[] {"/api/runs", "/api/runs/" + runId + "/cycles?limit=5", "/api/openapi.json"}) {
+            assertThat(raw("HEAD", path)).as(path).startsWith("HTTP/1.1 200")
+                    .containsIgnoringCase("content-type: application/json").endsWith("\r\n\r\n");
+        }
+        assertThat(raw("HEAD", "/")).startsWith("HTTP/1.1 200").containsIgnoringCase("content-type: text/html")
+                .endsWith("\r\n\r\n");
+        assertThat(raw("HEAD", "/api/runs/" + runId + "/live")).as("an event stream's headers, and it ends")
+                .startsWith("HTTP/1.1 200").containsIgnoringCase("text/event-stream").doesNotContain("retry:");
+        assertThat(raw("HEAD", "/api/runs/no-such-run")).startsWith("HTTP/1.1 404").endsWith("\r\n\r\n");
+        assertThat(raw("HEAD", "/api/strategies/x/stop")).as("a path GET does not serve")
+                .startsWith("HTTP/1.1 405").containsIgnoringCase("allow: POST\r\n");
+        assertThat(console.send("DELETE", "/api/runs", null, null).headers().firstValue("Allow"))
+                .hasValue("GET, HEAD");
     }
 
     @Test
@@ -316,9 +334,14 @@ class ConsoleApiTest {
 
     /** @return the whole response to a GET sent as written, over a plain socket */
     private String rawGet(String path) throws Exception {
+        return raw("GET", path);
+    }
+
+    /** @return the whole response to a request sent as written, over a plain socket (HTTP/1.1, no upgrade) */
+    private String raw(String method, String path) throws Exception {
         java.net.URI base = java.net.URI.create(console.url("/"));
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost()
+            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost()
                     + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }

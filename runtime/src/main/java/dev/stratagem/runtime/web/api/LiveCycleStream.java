@@ -5,6 +5,7 @@ import dev.stratagem.runtime.history.CyclePage;
 import dev.stratagem.runtime.history.CycleSummary;
 import dev.stratagem.runtime.history.JdbiHistoryStore;
 import dev.stratagem.runtime.history.RunRow;
+import dev.stratagem.runtime.http.HeadAsGet;
 import dev.stratagem.runtime.http.RequestProblem;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -45,7 +46,9 @@ final class LiveCycleStream implements Handler<RoutingContext> {
             long cursor = start > 0 || ctx.queryParams().contains("after") ? start : store.lastSequence(runId);
             return java.util.Map.entry(run.strategyId(), cursor);
         }, false).onFailure(ctx::fail).onSuccess(found -> {
-            if (bus == null) {
+            if (HeadAsGet.isHead(ctx)) {
+                headers(ctx).end();   // a HEAD gets the stream's headers, not a stream that never ends
+            } else if (bus == null) {
                 stream(ctx, vertx, runId, found.getValue());
             } else {
                 BusCycleStream.open(vertx, bus, store, headers(ctx), runId, found.getKey(), found.getValue());
