@@ -92,8 +92,8 @@ class StratagemCommandTest {
         assertThat(r.code).as(r.err).isZero();
         List<String> skipped = r.out.lines().dropWhile(l -> !l.startsWith("skipped rows")).limit(3).toList();
         assertThat(skipped.getFirst()).isEqualTo("skipped rows   2");
-        assertThat(skipped.get(1)).startsWith("  " + bad.getFileName() + ":11: ").contains("Open");
-        assertThat(skipped.get(2)).startsWith("  " + bad.getFileName() + ":21: 3 fields, expected 7");
+        assertThat(skipped.get(1)).startsWith("  " + bad + ":11: ").contains("Open");
+        assertThat(skipped.get(2)).startsWith("  " + bad + ":21: 3 fields, expected 7");
     }
 
     @Test

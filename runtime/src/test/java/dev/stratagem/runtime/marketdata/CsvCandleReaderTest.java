@@ -87,7 +87,7 @@ class CsvCandleReaderTest {
                 .isEqualTo(new Candle(s.symbol(), 1136192460000L, 3602.00, 3603.00, 3597.00, 3599.00, 5699));
         assertThat(s.candles().getLast())
                 .isEqualTo(new Candle(s.symbol(), 1141077600000L, 3840.00, 3840.00, 3838.00, 3838.00, 327));
-        assertThat(s.notes()).containsExactly("2006-01-02-volume-min-001.txt:1: the header names 7 columns "
+        assertThat(s.notes()).containsExactly(file + ":1: the header names 7 columns "
                 + "Date,Open,High,Low,Close,Volume,OpenInterest but the rows carry 8 fields with a time of day in "
                 + "field 2 (line 2: '09:01:00'); read as Date,Time,Open,High,Low,Close,Volume,OpenInterest");
     }

@@ -69,13 +69,15 @@ class CsvFormatTest {
 
         assertThatThrownBy(() -> CsvCandleReader.read(file, "X",
                 CsvFormat.parseMapping("date=Date,open=Open,high=High,low=Low,close=Last"), false))
-                .hasMessage("x.csv:1: no column named 'Last' for close in the header [Date, Open, High, Low, Close]");
+                .hasMessage(dir.resolve("x.csv")
+                        + ":1: no column named 'Last' for close in the header [Date, Open, High, Low, Close]");
         assertThatThrownBy(() -> CsvCandleReader.read(file, "X",
                 CsvFormat.parseMapping("date=0,open=1,high=2,low=3,close=5"), false))
-                .hasMessage("x.csv:1: close column index 5 is beyond the 5 columns [Date, Open, High, Low, Close]");
+                .hasMessage(dir.resolve("x.csv")
+                        + ":1: close column index 5 is beyond the 5 columns [Date, Open, High, Low, Close]");
         assertThatThrownBy(() -> CsvCandleReader.read(file, "X",
                 CsvFormat.parseMapping("date=0,open=1,high=2,low=2,close=4"), false))
-                .hasMessage("x.csv:1: field 'High': mapped to both high and low");
+                .hasMessage(dir.resolve("x.csv") + ":1: field 'High': mapped to both high and low");
     }
 
     @Test
@@ -84,7 +86,7 @@ class CsvFormatTest {
 
         var e = catchThrowableOfType(MarketDataException.class, () -> CsvCandleReader.read(file, false));
 
-        assertThat(e).hasMessage("empty.csv: the file is empty: expected a header such as "
+        assertThat(e).hasMessage(dir.resolve("empty.csv") + ": the file is empty: expected a header such as "
                 + "Date,Open,High,Low,Close,Volume and data rows");
         assertThat(e.line()).isZero();
     }
@@ -95,7 +97,7 @@ class CsvFormatTest {
 
         assertThatThrownBy(() -> CsvCandleReader.read(file, false))
                 .isInstanceOf(MarketDataException.class)
-                .hasMessage("h.csv:1: the file has a header but no data rows");
+                .hasMessage(dir.resolve("h.csv") + ":1: the file has a header but no data rows");
     }
 
     @Test
@@ -103,7 +105,8 @@ class CsvFormatTest {
         Path file = write("nohdr.csv", "2020-01-02,1,1,1,1,5\n");
 
         assertThatThrownBy(() -> CsvFormat.detect(file))
-                .hasMessage("nohdr.csv:1: expected a header line naming the columns, found data '2020-01-02,1,1,1,1,5'");
+                .hasMessage(dir.resolve("nohdr.csv")
+                        + ":1: expected a header line naming the columns, found data '2020-01-02,1,1,1,1,5'");
     }
 
     @Test
@@ -111,7 +114,8 @@ class CsvFormatTest {
         Path file = write("q.csv", "Date,Bid,Ask\n2020-01-02,1,2\n");
 
         assertThatThrownBy(() -> CsvFormat.detect(file))
-                .hasMessage("q.csv:1: cannot detect the format: no open column in the header [Date, Bid, Ask]; "
+                .hasMessage(dir.resolve("q.csv")
+                        + ":1: cannot detect the format: no open column in the header [Date, Bid, Ask]; "
                         + "pass a column mapping such as date=0,open=1,high=2,low=3,close=4,volume=5");
     }
 
@@ -119,7 +123,7 @@ class CsvFormatTest {
     void a_missing_file_is_a_market_data_error_naming_it() {
         assertThatThrownBy(() -> CsvCandleReader.read(dir.resolve("nope.csv"), false))
                 .isInstanceOf(MarketDataException.class)
-                .hasMessage("nope.csv: cannot read: no such file "
+                .hasMessage(dir.resolve("nope.csv") + ": cannot read: no such file "
                         + dir.resolve("nope.csv").toAbsolutePath().normalize());
     }
 
@@ -129,10 +133,10 @@ class CsvFormatTest {
                 "Date,Open,High,Low,Close\n2020-01-02,1,1,1,1 \u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> CsvCandleReader.read(latin1, "L", CsvFormat.yahoo(), false))
                 .isInstanceOf(MarketDataException.class)
-                .hasMessage("l1.csv: cannot read: not UTF-8 text (save the file as UTF-8)");
+                .hasMessage(dir.resolve("l1.csv") + ": cannot read: not UTF-8 text (save the file as UTF-8)");
         Path folder = Files.createDirectory(dir.resolve("folder.csv"));
         assertThatThrownBy(() -> CsvFormat.detect(folder)).isInstanceOf(MarketDataException.class)
-                .hasMessage("folder.csv: cannot read: Is a directory");
+                .hasMessage(dir.resolve("folder.csv") + ": cannot read: Is a directory");
     }
 
     private Path write(String name, String content) throws IOException {

@@ -49,7 +49,8 @@ class CsvRowParserTest {
         var e = catchThrowableOfType(MarketDataException.class,
                 () -> CsvCandleReader.read(file, "ORCL", CsvFormat.yahoo(), false));
 
-        String expected = "orcl.csv:" + line + ": " + (field == null ? "" : "field '" + field + "': ") + detail;
+        String expected = dir.resolve("orcl.csv")
+                + ":" + line + ": " + (field == null ? "" : "field '" + field + "': ") + detail;
         assertThat(e).hasMessage(expected);
         assertThat(e.file()).isEqualTo(file);
         assertThat(e.line()).isEqualTo(line);
@@ -63,7 +64,7 @@ class CsvRowParserTest {
 
         var e = catchThrowableOfType(MarketDataException.class, () -> CsvCandleReader.read(file, false));
 
-        assertThat(e).hasMessage("crlf.csv:6: field 'High': 9 is below Low 11");
+        assertThat(e).hasMessage(dir.resolve("crlf.csv") + ":6: field 'High': 9 is below Low 11");
     }
 
     @Test
@@ -73,7 +74,8 @@ class CsvRowParserTest {
 
         var e = catchThrowableOfType(MarketDataException.class, () -> CsvCandleReader.read(file, false));
 
-        assertThat(e).hasMessage("m1.csv:4: field 'Time': 2020-01-02 09:01:00 repeats the timestamp of line 3");
+        assertThat(e).hasMessage(dir.resolve("m1.csv")
+                + ":4: field 'Time': 2020-01-02 09:01:00 repeats the timestamp of line 3");
     }
 
     @Test
@@ -82,7 +84,7 @@ class CsvRowParserTest {
 
         var e = catchThrowableOfType(MarketDataException.class, () -> CsvCandleReader.read(file, false));
 
-        assertThat(e).hasMessage("m1.csv:2: field 'Time': '24:00' is not a time (HH:mm[:ss])");
+        assertThat(e).hasMessage(dir.resolve("m1.csv") + ":2: field 'Time': '24:00' is not a time (HH:mm[:ss])");
     }
 
     @Test
@@ -91,7 +93,7 @@ class CsvRowParserTest {
 
         var e = catchThrowableOfType(MarketDataException.class, () -> CsvCandleReader.read(file, false));
 
-        assertThat(e).hasMessage("odd.csv:2: 7 fields, expected 6 (Date,Open,High,Low,Close,Volume): "
+        assertThat(e).hasMessage(dir.resolve("odd.csv") + ":2: 7 fields, expected 6 (Date,Open,High,Low,Close,Volume): "
                 + "'2020-01-02,1,1,1,1,5,0'");
     }
 
@@ -102,7 +104,8 @@ class CsvRowParserTest {
 
         var e = catchThrowableOfType(MarketDataException.class, () -> CsvCandleReader.read(file, false));
 
-        assertThat(e).hasMessage("odd.csv:3: 6 fields, expected 7 (Date,Time,Open,High,Low,Close,Volume): "
+        assertThat(e).hasMessage(dir.resolve("odd.csv")
+                + ":3: 6 fields, expected 7 (Date,Time,Open,High,Low,Close,Volume): "
                 + "'2020-01-02,1,1,1,1,5'");
     }
 
@@ -120,8 +123,8 @@ class CsvRowParserTest {
         assertThat(s.candles()).extracting(c -> c.ts()).containsExactly(1577923200000L, 1578009600000L);
         assertThat(s.skippedRows()).isEqualTo(27);
         assertThat(s.skipped()).hasSize(CsvCandleReader.MAX_SKIP_REASONS);
-        assertThat(s.skipped().getFirst()).isEqualTo("skip.csv:3: field 'High': 9 is below Low 11");
-        assertThat(s.skipped().get(19)).isEqualTo("skip.csv:22: field 'High': 9 is below Low 11");
+        assertThat(s.skipped().getFirst()).isEqualTo(dir.resolve("skip.csv") + ":3: field 'High': 9 is below Low 11");
+        assertThat(s.skipped().get(19)).isEqualTo(dir.resolve("skip.csv") + ":22: field 'High': 9 is below Low 11");
     }
 
     @Test
@@ -131,7 +134,7 @@ class CsvRowParserTest {
         CandleSeries s = CsvCandleReader.read(file, "S", CsvFormat.yahoo(), true);
 
         assertThat(s.size()).isEqualTo(2);
-        assertThat(s.skipped()).containsExactly("s.csv:3: field 'High': 9 is below Low 11");
+        assertThat(s.skipped()).containsExactly(dir.resolve("s.csv") + ":3: field 'High': 9 is below Low 11");
     }
 
     @Test
@@ -147,7 +150,8 @@ class CsvRowParserTest {
         assertThat(s.size()).as("only the misplaced row is lost").isEqualTo(29);
         assertThat(s.skippedRows()).isEqualTo(1);
         assertThat(s.skipped()).containsExactly(
-                "leap.csv:11: field 'Date': 2031-06-09 is after line 12 (2020-01-11), which follows it");
+                dir.resolve("leap.csv")
+                        + ":11: field 'Date': 2031-06-09 is after line 12 (2020-01-11), which follows it");
         var e = catchThrowableOfType(MarketDataException.class,
                 () -> CsvCandleReader.read(file, "L", CsvFormat.yahoo(), false));
         assertThat(e).as("without skipping, the error names the misplaced row").hasMessage(s.skipped().getFirst());
@@ -169,9 +173,9 @@ class CsvRowParserTest {
 
         assertThat(s.candles()).extracting(c -> (c.ts() / 60_000) % 60).containsExactly(0L, 5L, 6L, 7L);
         assertThat(s.skipped()).containsExactly(
-                "mix.csv:4: field 'Time': 2020-01-02 09:01:00 is before line 3 (2020-01-02 09:05:00)",
-                "mix.csv:6: field 'High': 'x' is not a number",
-                "mix.csv:8: field 'Time': 2020-01-02 09:07:00 repeats the timestamp of line 7");
+                dir.resolve("mix.csv") + ":4: field 'Time': 2020-01-02 09:01:00 is before line 3 (2020-01-02 09:05:00)",
+                dir.resolve("mix.csv") + ":6: field 'High': 'x' is not a number",
+                dir.resolve("mix.csv") + ":8: field 'Time': 2020-01-02 09:07:00 repeats the timestamp of line 7");
     }
 
     @Test
@@ -180,7 +184,7 @@ class CsvRowParserTest {
                 + "2020-01-06,10,1x,9,10.5,10.4,1\n");
         assertThat(catchThrowableOfType(MarketDataException.class,
                 () -> CsvCandleReader.read(file, "F", CsvFormat.yahoo(), false)))
-                .hasMessage("first.csv:4: field 'Date': 2020-01-01 is before line 3 (2020-01-03)");
+                .hasMessage(dir.resolve("first.csv") + ":4: field 'Date': 2020-01-01 is before line 3 (2020-01-03)");
     }
 
     @Test
@@ -190,7 +194,7 @@ class CsvRowParserTest {
         CsvFormat ny = CsvFormat.detect(file).withZone(java.time.ZoneId.of("America/New_York"));
         // 19:00 in New York is UTC midnight: it prints as the time it was, not as a date
         assertThat(CsvCandleReader.read(file, "N", ny, true).skipped()).containsExactly(
-                "ny.csv:4: field 'Date': 2020-01-10 18:30:00 is before line 3 (2020-01-10 19:00:00)");
+                dir.resolve("ny.csv") + ":4: field 'Date': 2020-01-10 18:30:00 is before line 3 (2020-01-10 19:00:00)");
     }
 
     @Test
@@ -198,7 +202,7 @@ class CsvRowParserTest {
         Path file = write("q.csv", HEADER + GOOD_1 + "\"2020-01-03\",\"10.5\",12,10,\"11\",10.9,\"1,200\"\n");
         var e = catchThrowableOfType(MarketDataException.class,
                 () -> CsvCandleReader.read(file, "Q", CsvFormat.yahoo(), false));
-        assertThat(e).hasMessage("q.csv:3: field 'Volume': '1,200' is not a number");
+        assertThat(e).hasMessage(dir.resolve("q.csv") + ":3: field 'Volume': '1,200' is not a number");
     }
 
     @Test
@@ -208,7 +212,9 @@ class CsvRowParserTest {
         var e = catchThrowableOfType(MarketDataException.class,
                 () -> CsvCandleReader.read(file, "B", CsvFormat.yahoo(), true));
 
-        assertThat(e).hasMessage("bad.csv: all 2 data rows are bad; the first: bad.csv:2: field 'Open': 'x' is not a number");
+        Path bad = dir.resolve("bad.csv");
+        assertThat(e).hasMessage(bad + ": all 2 data rows are bad; the first: " + bad + ":2: field 'Open': 'x' is not "
+                + "a number");
     }
 
     private Path write(String name, String content) throws IOException {
