@@ -2,6 +2,7 @@ package dev.stratagem.runtime.config;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /** Loads and validates strategy files. */
 public final class StrategyConfigLoader {
@@ -21,7 +22,7 @@ public final class StrategyConfigLoader {
         if (config == null) {
             throw new ConfigException(file + ": the file is empty", null);
         }
-        validate(config, file.toString());
+        validate(config, file.toString(), Yaml.keyLines(file));
         return config;
     }
 
@@ -31,20 +32,34 @@ public final class StrategyConfigLoader {
      * @throws ConfigException naming the source and the key
      */
     public static void validate(StrategyConfig config, String source) {
-        require(config.id() != null && !config.id().isBlank(), source, "id", "is required");
-        require(config.id().matches("[A-Za-z0-9._-]+"), source, "id", "may only hold letters, digits, '.', '_' and '-'");
-        require(!config.allSymbols().isEmpty(), source, "symbols", "needs at least one symbol");
-        require(config.capital() != null, source, "capital", "is required");
-        require(config.capital().compareTo(BigDecimal.ZERO) > 0 && config.capital().compareTo(MAX_CAPITAL) <= 0,
-                source, "capital", "must be positive and at most 1e15, was " + config.capital());
-        require(config.periodsPerYear() > 0, source, "periodsPerYear", "must be positive");
-        require(config.features() != null, source, "features", "is required (for example id: indicators)");
-        require(config.composer() != null, source, "composer", "is required (for example id: sma-crossover)");
+        validate(config, source, key -> "");
+    }
+
+    /** @param line for a key, {@code :<line>} where the source has it, or {@code ""} */
+    private static void validate(StrategyConfig config, String source, Function<String, String> line) {
+        Check check = (ok, key, what) -> {
+            if (!ok) {
+                throw new ConfigException(source + line.apply(key) + ": '" + key + "' " + what, null);
+            }
+        };
+        check.require(config.id() != null && !config.id().isBlank(), "id", "is required");
+        check.require(config.id().matches("[A-Za-z0-9._-]+"), "id", "may only hold letters, digits, '.', '_' and '-'");
+        check.require(!config.allSymbols().isEmpty(), "symbols", "needs at least one symbol");
+        check.require(config.capital() != null, "capital", "is required");
+        check.require(config.capital().compareTo(BigDecimal.ZERO) > 0 && config.capital().compareTo(MAX_CAPITAL) <= 0,
+                "capital", "must be positive and at most 1e15, was " + config.capital());
+        check.require(config.periodsPerYear() > 0, "periodsPerYear", "must be positive");
+        check.require(config.features() != null, "features", "is required (for example id: indicators)");
+        check.require(config.composer() != null, "composer", "is required (for example id: sma-crossover)");
         try {
             config.limits();
             config.instrumentMap();
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(source + ": " + e.getMessage(), e);
+            // the plugin API's checks start with the field: "maxLeverage must be positive, was -2"
+            String message = String.valueOf(e.getMessage());
+            String field = message.contains(" ") ? message.substring(0, message.indexOf(' ')) : "";
+            throw new ConfigException(source + (field.matches("[A-Za-z]\\w*") ? line.apply(field) : "") + ": "
+                    + message, e);
         }
     }
 
@@ -66,9 +81,9 @@ public final class StrategyConfigLoader {
      */
     static final BigDecimal MAX_CAPITAL = new BigDecimal("1e15");
 
-    private static void require(boolean ok, String source, String key, String what) {
-        if (!ok) {
-            throw new ConfigException(source + ": '" + key + "' " + what, null);
-        }
+    /** A check of one key: a failed one is the error, with the key's line where the source has it. */
+    @FunctionalInterface
+    private interface Check {
+        void require(boolean ok, String key, String what);
     }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -130,6 +131,21 @@ public final class Yaml {
             return "must be a list, such as [a, b]";
         }
         return "must be a mapping of keys (key: value), not a single value";
+    }
+
+    /**
+     * @param file a YAML file that was read
+     * @return for a key, {@code :<line>} of the first {@code key:} in the file, or {@code ""}: the file is read
+     *     again only when asked, on the way to an error
+     */
+    static Function<String, String> keyLines(Path file) {
+        return key -> {
+            try {
+                return lineOf(Files.readString(file), key, null);
+            } catch (IOException e) {
+                return "";
+            }
+        };
     }
 
     /** The line of {@code key:} in the file (the parser's own location may be far past it), else the parser's. */

@@ -73,7 +73,12 @@ class StrategyConfigLoaderTest {
         cases.put("just a string\n",
                 ":1:1: the file must be a mapping of keys (key: value), not a single value");
         cases.put("id: x\nsymbols: [ORCL]\ncapital: 1e400\n" + "features: {id: indicators}\n"
-                + "composer: {id: sma-crossover}\n", ": 'capital' must be positive and at most 1e15, was 1E+400");
+                + "composer: {id: sma-crossover}\n", ":3: 'capital' must be positive and at most 1e15, was 1E+400");
+        cases.put("id: x\nsymbols: [ORCL]\n\ncapital: -5\n" + "features: {id: indicators}\n"
+                + "composer: {id: sma-crossover}\n", ":4: 'capital' must be positive and at most 1e15, was -5");
+        cases.put(head + "periodsPerYear: 0\ncomposer: {id: sma-crossover}\n", ":5: 'periodsPerYear' must be positive");
+        cases.put(head + "composer: {id: sma-crossover}\nconstraints:\n  maxLeverage: -2\n",
+                ":7: maxLeverage must be positive, was -2.0");
         int n = 0;
         for (var c : cases.entrySet()) {
             Path file = write("kind-" + (n++) + ".yaml", c.getKey());
