@@ -92,7 +92,8 @@ public final class OpsServer implements AutoCloseable {
                     JsonBodies.optionalText(body, "reason", MAX_REASON), actor(body)));
         });
         router.route().handler(new NoRoute(router));
-        HttpServer server = vertx.createHttpServer().requestHandler(ProblemHandler.checkingPaths(router))
+        HttpServer server = vertx.createHttpServer(HeadAsGet.serverOptions())
+                .requestHandler(ProblemHandler.checkingPaths(router))
                 .listen(port, host)
                 .await(10, TimeUnit.SECONDS);
         return new OpsServer(server);

@@ -41,7 +41,7 @@ public final class ConsoleServer {
         HeadAsGet.mount(router);
         ApiRoutes.mount(router, sources, token, options);
         ConsolePages.mount(router);
-        return vertx.createHttpServer().requestHandler(ProblemHandler.checkingPaths(router))
+        return vertx.createHttpServer(HeadAsGet.serverOptions()).requestHandler(ProblemHandler.checkingPaths(router))
                 .listen(options.port(), options.host())
                 .map(server -> new ConsoleServer(server, router, options.host()))
                 .recover(e -> Future.failedFuture(new IllegalStateException("the console cannot listen on "

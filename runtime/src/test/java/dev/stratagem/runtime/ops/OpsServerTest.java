@@ -45,10 +45,12 @@ class OpsServerTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A HEAD over HTTP/1.1 (over an h2c upgrade, Vert.x 5.0 sends a HEAD's body, which the client then reads). */
+    /**
+     * A HEAD as the JDK's client sends it: it asks to upgrade to HTTP/2, over which Vert.x 5.0 would send the body;
+     * the server declines (HeadAsGet.serverOptions), so the answer has none.
+     */
     private HttpResponse<String> head(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -96,6 +98,7 @@ class OpsServerTest {
             assertThat(head.statusCode()).isEqualTo(200);
             assertThat(head.headers().firstValue("content-type")).hasValue("application/json");
             assertThat(head.body()).isEmpty();
+            assertThat(head.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
             assertThat(head(port, "/risk/reset").statusCode()).as("a path GET does not serve").isEqualTo(405);
             assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/killswitch"))
                     .method("DELETE", HttpRequest.BodyPublishers.noBody()).build(),

@@ -225,6 +225,8 @@ class ConsoleApiTest {
         assertThat(raw("HEAD", "/api/runs/" + runId + "/live")).as("an event stream's headers, and it ends")
                 .startsWith("HTTP/1.1 200").containsIgnoringCase("text/event-stream").doesNotContain("retry:");
         assertThat(raw("HEAD", "/api/runs/no-such-run")).startsWith("HTTP/1.1 404").endsWith("\r\n\r\n");
+        assertThat(raw("HEAD", "/api/runs?limit=5")).as("the query goes with it: /api/runs takes none")
+                .startsWith("HTTP/1.1 400");
         assertThat(raw("HEAD", "/api/strategies/x/stop")).as("a path GET does not serve")
                 .startsWith("HTTP/1.1 405").containsIgnoringCase("allow: POST\r\n");
         assertThat(console.send("DELETE", "/api/runs", null, null).headers().firstValue("Allow"))
@@ -341,6 +343,7 @@ class ConsoleApiTest {
     private String raw(String method, String path) throws Exception {
         java.net.URI base = java.net.URI.create(console.url("/"));
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);   // an answer that never ends fails the test instead of hanging it
             socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost()
                     + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
