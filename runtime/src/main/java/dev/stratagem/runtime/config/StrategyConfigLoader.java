@@ -2,7 +2,6 @@ package dev.stratagem.runtime.config;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.function.Function;
 
 /** Loads and validates strategy files. */
 public final class StrategyConfigLoader {
@@ -22,7 +21,7 @@ public final class StrategyConfigLoader {
         if (config == null) {
             throw new ConfigException(file + ": the file is empty", null);
         }
-        validate(config, file.toString(), Yaml.keyLines(file));
+        validate(config, file.toString(), new Yaml.KeyLines(file));
         return config;
     }
 
@@ -32,19 +31,19 @@ public final class StrategyConfigLoader {
      * @throws ConfigException naming the source and the key
      */
     public static void validate(StrategyConfig config, String source) {
-        validate(config, source, key -> "");
+        validate(config, source, null);
     }
 
-    /** @param line for a key, {@code :<line>} where the source has it, or {@code ""} */
-    private static void validate(StrategyConfig config, String source, Function<String, String> line) {
-        Check check = (ok, key, what) -> {
+    /** @param lines where the source's keys are, or {@code null} if it has no lines */
+    private static void validate(StrategyConfig config, String source, Yaml.KeyLines lines) {
+        Check check = (ok, key, what) -> {   // a top-level key; a missing one has no line
             if (!ok) {
-                throw new ConfigException(source + line.apply(key) + ": '" + key + "' " + what, null);
+                throw new ConfigException(source + (lines == null ? "" : lines.topLevel(key)) + ": '" + key + "' "
+                        + what, null);
             }
         };
         check.require(config.id() != null && !config.id().isBlank(), "id", "is required");
         check.require(config.id().matches("[A-Za-z0-9._-]+"), "id", "may only hold letters, digits, '.', '_' and '-'");
-        check.require(!config.allSymbols().isEmpty(), "symbols", "needs at least one symbol");
         check.require(config.capital() != null, "capital", "is required");
         check.require(config.capital().compareTo(BigDecimal.ZERO) > 0 && config.capital().compareTo(MAX_CAPITAL) <= 0,
                 "capital", "must be positive and at most 1e15, was " + config.capital());
@@ -58,9 +57,10 @@ public final class StrategyConfigLoader {
             // the plugin API's checks start with the field: "maxLeverage must be positive, was -2"
             String message = String.valueOf(e.getMessage());
             String field = message.contains(" ") ? message.substring(0, message.indexOf(' ')) : "";
-            throw new ConfigException(source + (field.matches("[A-Za-z]\\w*") ? line.apply(field) : "") + ": "
-                    + message, e);
+            boolean located = lines != null && field.matches("[A-Za-z]\\w*");
+            throw new ConfigException(source + (located ? lines.only(field) : "") + ": " + message, e);
         }
+        check.require(!config.allSymbols().isEmpty(), "symbols", "needs at least one symbol");   // after instruments
     }
 
     /**

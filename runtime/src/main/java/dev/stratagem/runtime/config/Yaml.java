@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -133,35 +132,70 @@ public final class Yaml {
         return "must be a mapping of keys (key: value), not a single value";
     }
 
-    /**
-     * @param file a YAML file that was read
-     * @return for a key, {@code :<line>} of the first {@code key:} in the file, or {@code ""}: the file is read
-     *     again only when asked, on the way to an error
-     */
-    static Function<String, String> keyLines(Path file) {
-        return key -> {
+    /** Where a file's keys are, for a message: the file is read again only when asked, on the way to an error. */
+    static final class KeyLines {
+
+        private final Path file;
+
+        KeyLines(Path file) {
+            this.file = file;
+        }
+
+        /** @return {@code :<line>} of the top-level {@code key:} (at the line's start), or {@code ""} */
+        String topLevel(String key) {
+            return find(Pattern.compile("^" + Pattern.quote(key) + "\\s*:"));
+        }
+
+        /**
+         * @return {@code :<line>} of {@code key:} at any depth if the file has it on one line only, or {@code ""}:
+         *     a key on several lines (a field of each instrument) is not guessed at
+         */
+        String only(String key) {
+            return find(keyPattern(key));
+        }
+
+        private String find(Pattern key) {
             try {
-                return lineOf(Files.readString(file), key, null);
+                int line = onlyLine(Files.readString(file), key);
+                return line > 0 ? ":" + line : "";
             } catch (IOException e) {
                 return "";
             }
-        };
+        }
     }
 
-    /** The line of {@code key:} in the file (the parser's own location may be far past it), else the parser's. */
+    /**
+     * The line of the one {@code key:} in the file (the parser's own location may be far past it), else the parser's:
+     * a key on several lines ({@code id:} of each component) is not guessed at.
+     */
     private static String lineOf(String text, String key, JsonLocation fallback) {
         if (key != null && !key.isEmpty() && !key.startsWith("[")) {
-            Pattern p = Pattern.compile("^[\\s-]*" + Pattern.quote(key)
-                    + "\\s*:");
-            int n = 0;
-            for (String line : text.split("\\R", -1)) {
-                n++;
-                if (p.matcher(line).find()) {
-                    return ":" + n;
-                }
+            int line = onlyLine(text, keyPattern(key));
+            if (line > 0) {
+                return ":" + line;
             }
         }
         return where(fallback);
+    }
+
+    private static Pattern keyPattern(String key) {
+        return Pattern.compile("^[\\s-]*" + Pattern.quote(key) + "\\s*:");
+    }
+
+    /** @return the 1-based line that matches, or 0 if none or several do */
+    private static int onlyLine(String text, Pattern key) {
+        int n = 0;
+        int found = 0;
+        for (String line : text.split("\\R", -1)) {
+            n++;
+            if (key.matcher(line).find()) {
+                if (found > 0) {
+                    return 0;
+                }
+                found = n;
+            }
+        }
+        return found;
     }
 
     private static String firstLine(String message) {

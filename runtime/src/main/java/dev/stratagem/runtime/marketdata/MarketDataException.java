@@ -8,8 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Bad market data: the message names the file (its path as given), the 1-based line, the field and the offending
- * value, e.g. {@code data/orcl.csv:17: field 'High': 9.5 is below Low 9.7}.
+ * Bad market data: the message names the file by its path (as the caller resolved it, not its name alone), the
+ * 1-based line, the field and the offending value, e.g. {@code data/orcl.csv:17: field 'High': 9.5 is below Low 9.7}.
  *
  * <p>{@link #line()} is 0 for a problem with the whole file (empty, unreadable); {@link #field()} is
  * {@code null} for a problem with a whole line (wrong number of fields, no header).
@@ -63,7 +63,7 @@ public final class MarketDataException extends RuntimeException {
 
     static String message(Path file, int line, String field, String detail) {
         var sb = new StringBuilder(96);
-        sb.append(file);   // as given: two files of one name in two folders are told apart
+        sb.append(file);   // the path: two files of one name in two folders are told apart
         if (line > 0) {
             sb.append(':').append(line);
         }

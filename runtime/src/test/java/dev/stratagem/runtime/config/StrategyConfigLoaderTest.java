@@ -79,6 +79,12 @@ class StrategyConfigLoaderTest {
         cases.put(head + "periodsPerYear: 0\ncomposer: {id: sma-crossover}\n", ":5: 'periodsPerYear' must be positive");
         cases.put(head + "composer: {id: sma-crossover}\nconstraints:\n  maxLeverage: -2\n",
                 ":7: maxLeverage must be positive, was -2.0");
+        // a key on several lines is not guessed at: the second instrument's lotSize, not the first's
+        cases.put(head + "composer: {id: sma-crossover}\ninstruments:\n  - symbol: ORCL\n    lotSize: 1\n"
+                + "  - symbol: MSFT\n    lotSize: -1\n", ": lotSize must be positive, was -1.0");
+        // a missing top-level key is not placed on a component's key of that name
+        cases.put("symbols: [ORCL]\ncapital: 5\nfeatures:\n  id: indicators\ncomposer: {id: sma-crossover}\n",
+                ": 'id' is required");
         int n = 0;
         for (var c : cases.entrySet()) {
             Path file = write("kind-" + (n++) + ".yaml", c.getKey());
