@@ -96,6 +96,14 @@ public final class ComposeResult {
         return text;
     }
 
+    /**
+     * @return the rationale as a pattern and its numbers if the composer gave it so ({@link RationaleValues}), for a
+     *     reader that stores it (a backtest's history), else {@code null}: read {@link #rationale()}
+     */
+    public RationaleValues values() {
+        return writer instanceof RationaleValues v ? v : null;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ComposeResult other && instructions.equals(other.instructions)

@@ -13,6 +13,7 @@ import dev.stratagem.api.GuardrailVerdict;
 import dev.stratagem.api.OrderType;
 import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.PositionSnapshot;
+import dev.stratagem.api.RationaleValues;
 import dev.stratagem.api.RunMode;
 import dev.stratagem.api.Side;
 import dev.stratagem.api.StageTimings;
@@ -35,6 +36,8 @@ final class BlockDecoder {
     private int pos;
     private final List<String> strings = new ArrayList<>();
     private final boolean format1;
+    /** Format 4: a rationale may be a pattern and its numbers. */
+    private final boolean rationaleValues;
     /** Format 3 or later: verdict templates, feature name and constraints references. */
     private final boolean references;
     private double lastReal = Double.NaN;
@@ -56,6 +59,7 @@ final class BlockDecoder {
         this.buf = buf;
         this.format1 = format == CycleBlockCodec.FORMAT_1;
         this.references = format > CycleBlockCodec.FORMAT_2;
+        this.rationaleValues = format > CycleBlockCodec.FORMAT_3;
     }
 
     List<CycleRecord> decode() {
@@ -152,7 +156,16 @@ final class BlockDecoder {
     private ComposeResult decision() {
         List<TradeInstruction> instructions = list(() -> new TradeInstruction(string(), string(),
                 Side.valueOf(string()), real(), OrderType.valueOf(string()), real(), flag()));
-        return new ComposeResult(instructions, string());
+        if (!rationaleValues || !flag()) {
+            return new ComposeResult(instructions, string());
+        }
+        String pattern = string();
+        int count = count();
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = real();
+        }
+        return new ComposeResult(instructions, RationaleValues.render(pattern, count, i -> values[i]));
     }
 
     private PortfolioView portfolioOrNull() {

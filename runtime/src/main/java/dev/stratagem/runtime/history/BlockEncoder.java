@@ -9,6 +9,7 @@ import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.GuardrailVerdict;
 import dev.stratagem.api.PortfolioView;
 import dev.stratagem.api.PositionSnapshot;
+import dev.stratagem.api.RationaleValues;
 import dev.stratagem.api.StageTimings;
 import dev.stratagem.api.TradeDigest;
 import dev.stratagem.api.TradeDigestEntry;
@@ -75,6 +76,12 @@ final class BlockEncoder {
     private final long[] recentBefore = new long[CycleBlockCodec.RECENT_SLOTS];
     /** The record's time: format 3 writes the other times of the record as their difference from it. */
     private long recordTs;
+    /** The last rationale pattern whose slots matched its count, and that count. */
+    private String checkedPattern;
+    private int checkedCount;
+    /** A rationale's numbers, read before any is written. */
+    private double[] rationaleValues = new double[8];
+    private int rationaleCount;
     /** The table index of the last record's run id: compose and instruction ids start with it. */
     private int runIndex;
 
@@ -335,7 +342,57 @@ final class BlockEncoder {
             real(i.limitPrice());
             flag(i.reduceOnly());
         }
-        string(d.rationale());
+        rationale(d);
+    }
+
+    /**
+     * {@code 1}, the pattern and its numbers, for a rationale given as {@link RationaleValues}; else, or if those do
+     * not agree (a pattern whose slots are not its count, a value that throws), {@code 0} and the text.
+     */
+    private void rationale(ComposeResult d) {
+        RationaleValues v = d.values();
+        String pattern = v == null ? null : valuesOf(v);
+        if (pattern == null) {
+            flag(false);
+            string(d.rationale());
+            return;
+        }
+        flag(true);
+        string(pattern);
+        varint(rationaleCount);
+        for (int i = 0; i < rationaleCount; i++) {
+            real(rationaleValues[i]);
+        }
+    }
+
+    /** @return the pattern, its numbers read into {@link #rationaleValues}; {@code null} if they do not agree */
+    private String valuesOf(RationaleValues v) {
+        try {
+            String pattern = v.pattern();
+            int count = v.count();
+            if (pattern == null || count < 0) {
+                return null;
+            }
+            if (pattern != checkedPattern) {   // a composer that keeps its patterns is checked once a pattern
+                if (RationaleValues.slots(pattern) != count) {
+                    return null;
+                }
+                checkedPattern = pattern;
+                checkedCount = count;
+            } else if (count != checkedCount) {
+                return null;
+            }
+            if (rationaleValues.length < count) {
+                rationaleValues = new double[count];
+            }
+            for (int i = 0; i < count; i++) {
+                rationaleValues[i] = v.value(i);
+            }
+            rationaleCount = count;
+            return pattern;
+        } catch (RuntimeException e) {
+            return null;   // the text says what went wrong, as it does for a lazy text that throws
+        }
     }
 
     /** Presence {@code 0} (null), {@code 2} (the block's last portfolio again) or {@code 1} and the portfolio. */

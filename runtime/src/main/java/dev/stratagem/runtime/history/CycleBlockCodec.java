@@ -49,13 +49,22 @@ import java.util.List;
  *       fills and closed trades) is its difference from the record's time: mostly 0, a byte instead of six.</li>
  * </ul>
  *
+ * <p>Format 4 writes a rationale the composer gave as a pattern and its numbers
+ * ({@link dev.stratagem.api.RationaleValues}) as such: a decision's rationale is a byte, {@code 1}, the pattern (a
+ * string: a reference after its first record) and its numbers (a count, then each as a double), or {@code 0} and
+ * the text. The SMA composer's rationale averaged 59 of a record's 239 bytes, and writing its text was the history
+ * writer's work, once a recorded cycle; its numbers are mostly doubles the record has just written (its averages are
+ * also features). The reader renders the same text.
+ *
  * <p>Hand-written instead of a Jackson binary format: Smile, tried first, spent ~5 us per record reading record
  * fields reflectively, which was 80% of the history writer's time (BENCHMARKS.md).
  */
 final class CycleBlockCodec {
 
     /** The {@code format} column of the blocks this codec writes. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
+    /** Format 3, still read: rationales as text only. */
+    static final int FORMAT_3 = 3;
     /** Format 2, still read: no verdict templates, feature name or constraints references. */
     static final int FORMAT_2 = 2;
     /** The first format, still read: doubles as 8 bytes, no portfolio references, every step time. */

@@ -179,8 +179,9 @@ class BlockFormat3Test {
         assertThatThrownBy(() -> CycleBlockCodec.decode(CycleBlockCodec.FORMAT_2, payload, "bt-bad from 1"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cycle block bt-bad from 1 is not readable");
-        assertThatThrownBy(() -> CycleBlockCodec.decode(4, payload, "bt-bad from 1"))
-                .hasMessageContaining("has format 4; this runtime reads formats 1 to 3");
+        assertThatThrownBy(() -> CycleBlockCodec.decode(CycleBlockCodec.FORMAT + 1, payload, "bt-bad from 1"))
+                .hasMessageContaining("has format " + (CycleBlockCodec.FORMAT + 1)
+                        + "; this runtime reads formats 1 to " + CycleBlockCodec.FORMAT);
     }
 
     private static List<CycleRecord> decode(byte[] payload) {

@@ -1,6 +1,6 @@
 package dev.stratagem.plugins.rules;
 
-import static dev.stratagem.plugins.rules.RationaleFormat.num;
+import static dev.stratagem.api.RationaleFormat.num;
 
 import java.util.List;
 import org.pf4j.Extension;

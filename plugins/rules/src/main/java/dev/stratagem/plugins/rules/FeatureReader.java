@@ -1,6 +1,7 @@
 package dev.stratagem.plugins.rules;
 
 import dev.stratagem.api.FeatureVector;
+import dev.stratagem.api.RationaleFormat;
 import java.util.List;
 
 /**

@@ -3,6 +3,7 @@ package dev.stratagem.plugins.rules;
 import dev.stratagem.api.ComposeContext;
 import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.FeatureVector;
+import dev.stratagem.api.RationaleFormat;
 import dev.stratagem.api.TradeInstruction;
 import java.util.ArrayList;
 import java.util.List;

@@ -40,6 +40,8 @@ public final class SmaCrossoverComposer implements DecisionComposer {
     /** Vectors carry the same symbol instance every bar: a one-symbol strategy skips the map. */
     private String lastSymbol;
     private PreviousDiff lastDiff;
+    /** The patterns of the symbol being decided: its reasons carry them. */
+    private String[] patterns;
 
     /** Creates the composer with the default parameters. */
     public SmaCrossoverComposer() {
@@ -87,13 +89,14 @@ public final class SmaCrossoverComposer implements DecisionComposer {
 
     private SmaReason decide(FeatureVector f, double position, List<TradeInstruction> out) {
         String symbol = f.symbol();
+        PreviousDiff prev = symbol == lastSymbol ? lastDiff : previous.computeIfAbsent(symbol, s -> new PreviousDiff());
+        lastSymbol = symbol;
+        lastDiff = prev;
+        patterns = prev.patterns;
         if (!reader.read(f, values)) {
             return reason(symbol, SmaReason.Kind.WARMING_UP, position);
         }
         double diff = values[0] - values[1];
-        PreviousDiff prev = symbol == lastSymbol ? lastDiff : previous.computeIfAbsent(symbol, s -> new PreviousDiff());
-        lastSymbol = symbol;
-        lastDiff = prev;
         double before = prev.diff;
         prev.diff = diff;
         if (Double.isNaN(before)) {
@@ -125,7 +128,8 @@ public final class SmaCrossoverComposer implements DecisionComposer {
     }
 
     private SmaReason reason(String symbol, SmaReason.Kind kind, double position) {
-        return new SmaReason(symbol, kind, reader.names(), values[0], values[1], position, config.quantity());
+        return new SmaReason(symbol, kind, reader.names(), values[0], values[1], position, config.quantity(),
+                patterns);
     }
 
     private void apply(SmaCrossoverConfig c) {
@@ -136,8 +140,10 @@ public final class SmaCrossoverComposer implements DecisionComposer {
         lastDiff = null;
     }
 
-    /** The diff of the last bar where both averages were defined; NaN before the first. */
+    /** A symbol's state: the diff of the last bar where both averages were defined (NaN before the first). */
     private static final class PreviousDiff {
         double diff = Double.NaN;
+        /** The symbol's rationale patterns (its reasons share them; they change with the averages' names). */
+        final String[] patterns = SmaReason.patternTable();
     }
 }

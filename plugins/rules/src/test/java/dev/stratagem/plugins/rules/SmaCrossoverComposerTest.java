@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.FeatureVector;
 import dev.stratagem.api.Parameters;
+import dev.stratagem.api.RationaleValues;
 import dev.stratagem.api.Side;
 import dev.stratagem.api.TradeInstruction;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +93,27 @@ class SmaCrossoverComposerTest {
         ComposeResult below = composer.compose(flat(sma(3, 9.5, 9.6)));
         assertThat(below.instructions()).isEmpty();
         assertThat(below.rationale()).endsWith(": stay flat, shorts not allowed");
+    }
+
+    @Test
+    void every_branch_writes_its_text_and_gives_it_as_a_pattern_and_numbers() {
+        composer.configure(Parameters.of(Map.of("allowShort", true)));
+        composer.compose(flat(sma(1, 9.5, 9.6)));
+        ComposeResult noCrossFlat = composer.compose(flat(sma(2, 9.4, 9.6)));
+        ComposeResult noCrossLong = composer.compose(holding("ORCL", 100, sma(3, 9.41, 9.6)));
+        ComposeResult closeShort = composer.compose(holding("ORCL", -30, sma(4, 9.7, 9.6)));
+        ComposeResult holdShort = composer.compose(holding("ORCL", -30, sma(5, 9.5, 9.6)));
+        assertThat(noCrossFlat.rationale()).isEqualTo("ORCL: no cross (sma_10 9.4, sma_30 9.6), flat");
+        assertThat(noCrossLong.rationale()).isEqualTo("ORCL: no cross (sma_10 9.41, sma_30 9.6), position 100");
+        assertThat(closeShort.rationale()).isEqualTo("ORCL: sma_10 9.7 crossed above sma_30 9.6: close short 30");
+        assertThat(holdShort.rationale()).isEqualTo("ORCL: sma_10 9.5 crossed below sma_30 9.6: hold short -30");
+        for (ComposeResult r : List.of(noCrossFlat, noCrossLong, closeShort, holdShort)) {
+            RationaleValues v = r.values();
+            assertThat(RationaleValues.render(v.pattern(), v.count(), v::value)).isEqualTo(r.rationale());
+        }
+        assertThat(noCrossLong.values().pattern()).isEqualTo("ORCL: no cross (sma_10 {}, sma_30 {}), position {}");
+        ComposeResult again = composer.compose(holding("ORCL", 100, sma(6, 9.42, 9.6)));
+        assertThat(again.values().pattern()).as("kept, not built again").isSameAs(noCrossLong.values().pattern());
     }
 
     @Test

@@ -1,14 +1,16 @@
-package dev.stratagem.plugins.rules;
+package dev.stratagem.api;
 
 /**
- * Formats numbers for rationales: six significant digits (rounded half up), no trailing zeros, no exponent.
+ * Formats numbers for rationales: six significant digits (rounded half up), no trailing zeros, no exponent. The
+ * built-in composers write their numbers with it, and {@link RationaleValues} renders with it, so a rationale kept
+ * as values reads back as the text it stands for.
  *
  * <p>Exactly {@code BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString()},
  * done with one scaling by a power of ten where that provably gives the same digits, else on the digits of
  * {@link Double#toString(double)} (which is where {@code BigDecimal.valueOf} starts): the composers format
  * two or three numbers every bar, and the BigDecimal way was a fifth of a cycle, Double.toString a sixth.
  */
-final class RationaleFormat {
+public final class RationaleFormat {
 
     private static final int DIGITS = 6;
 
@@ -29,7 +31,11 @@ final class RationaleFormat {
 
     private RationaleFormat() {}
 
-    static String num(double value) {
+    /**
+     * @param value a number
+     * @return it as a rationale writes it: six significant digits, no trailing zeros, no exponent
+     */
+    public static String num(double value) {
         return append(new StringBuilder(24), value).toString();
     }
 
@@ -38,7 +44,7 @@ final class RationaleFormat {
      *
      * @return {@code out}
      */
-    static StringBuilder append(StringBuilder out, double value) {
+    public static StringBuilder append(StringBuilder out, double value) {
         if (!Double.isFinite(value)) {
             return out.append(Double.toString(value));
         }

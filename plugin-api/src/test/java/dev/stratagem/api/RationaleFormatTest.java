@@ -1,4 +1,4 @@
-package dev.stratagem.plugins.rules;
+package dev.stratagem.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
