@@ -390,8 +390,12 @@ final class BlockEncoder {
             }
             rationaleCount = count;
             return pattern;
-        } catch (RuntimeException e) {
-            return null;   // the text says what went wrong, as it does for a lazy text that throws
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // the text says what went wrong (a LinkageError too: a class of an unloaded plugin version), as
+            // ComposeResult.rationale does for a lazy text that throws
+            return null;
         }
     }
 
