@@ -83,7 +83,9 @@ public final class ComposeResult {
         String text = rationale;
         if (text == null) {
             try {
-                text = Objects.requireNonNullElse(writer.get(), "");
+                // values are read as the history stores them, so the text is the one it reads back
+                text = writer instanceof RationaleValues v ? RationaleValues.render(v.pattern(), v.count(), v::value)
+                        : Objects.requireNonNullElse(writer.get(), "");
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable e) {

@@ -3,7 +3,8 @@ package dev.stratagem.api;
 /**
  * Formats numbers for rationales: six significant digits (rounded half up), no trailing zeros, no exponent. The
  * built-in composers write their numbers with it, and {@link RationaleValues} renders with it, so a rationale kept
- * as values reads back as the text it stands for.
+ * as values reads back as the text it stands for. What it writes is part of the backtest history's block format 4,
+ * which stores such numbers and renders them when read: a change to it is a new block format.
  *
  * <p>Exactly {@code BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString()},
  * done with one scaling by a power of ten where that provably gives the same digits, else on the digits of

@@ -12,6 +12,10 @@ import java.util.function.Supplier;
  * numbers as numbers, and renders the text when it is read, instead of the runtime writing the text of every recorded
  * cycle and storing it whole (a quarter of a recorded cycle's bytes). A composer whose pattern is the same object
  * cycle after cycle (built once, kept) makes it cheapest. The text reads back the same either way.
+ *
+ * <p>{@link #pattern()}, {@link #count()} and {@link #value} must give the same answers on every call, from any
+ * thread, as they did when the decision was made: the text is made from them, not from {@link #get()}, wherever it
+ * is read ({@link ComposeResult#rationale()}, or the history long after).
  */
 public interface RationaleValues extends Supplier<String> {
 

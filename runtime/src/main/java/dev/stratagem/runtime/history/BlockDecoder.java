@@ -159,8 +159,14 @@ final class BlockDecoder {
         if (!rationaleValues || !flag()) {
             return new ComposeResult(instructions, string());
         }
+        int at = pos;
         String pattern = string();
         int count = count();
+        int slots = pattern == null ? -1 : RationaleValues.slots(pattern);
+        if (slots != count) {
+            throw new IllegalArgumentException("a rationale pattern " + (pattern == null ? "missing" : "of " + slots
+                    + " slots") + " for " + count + " numbers at byte " + at);
+        }
         double[] values = new double[count];
         for (int i = 0; i < count; i++) {
             values[i] = real();

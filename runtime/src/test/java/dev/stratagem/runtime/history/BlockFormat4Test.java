@@ -1,6 +1,7 @@
 package dev.stratagem.runtime.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.CycleRecord;
@@ -82,6 +83,19 @@ class BlockFormat4Test {
         assertThat(back.get(0).decision().rationale()).startsWith("(the rationale could not be written: ")
                 .contains("2 slots for 1 numbers");
         assertThat(back.get(1).decision().rationale()).contains("no value");
+    }
+
+    @Test
+    void a_rationale_pattern_that_does_not_match_its_count_is_an_error_naming_the_byte() {
+        CycleRecord r = with(SampleCycles.idle("bt-f4", 1), ComposeResult.lazy(List.of(), new Values("p {} {}", 1, 2)));
+        byte[] payload = CycleBlockCodec.encode(List.of(r));
+        String text = new String(payload, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("p {} {}");
+        payload[at + 6] = 'x';   // "p {} {x": one slot for two numbers
+
+        assertThatThrownBy(() -> CycleBlockCodec.decode(CycleBlockCodec.FORMAT, payload, "bt-f4 from 1"))
+                .hasMessageContaining("cycle block bt-f4 from 1 is not readable")
+                .hasRootCauseMessage("a rationale pattern of 1 slots for 2 numbers at byte " + (at - 2));
     }
 
     @Test

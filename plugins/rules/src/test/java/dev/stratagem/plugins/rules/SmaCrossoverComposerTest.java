@@ -117,6 +117,17 @@ class SmaCrossoverComposerTest {
     }
 
     @Test
+    void a_short_held_through_a_cross_above_and_a_symbol_with_a_brace_read_as_before() {
+        composer.compose(holding("ORCL", -30, sma(1, 9.5, 9.6)));
+        assertThat(composer.compose(holding("ORCL", -30, sma(2, 9.7, 9.6))).rationale())
+                .isEqualTo("ORCL: sma_10 9.7 crossed above sma_30 9.6: hold short -30");
+        ComposeResult braced = composer.compose(flat(features("X{1}", 1, "sma_10", 9.5, "sma_30", 9.6)));
+        assertThat(braced.rationale()).isEqualTo("X{1}: first bar with both averages, no cross yet (sma_10 9.5, "
+                + "sma_30 9.6)");
+        assertThat(braced.values().pattern()).startsWith("X{{1}: ");
+    }
+
+    @Test
     void skips_bars_with_a_NaN_average_and_keeps_the_previous_diff() {
         composer.compose(flat(sma(1, 9.5, 9.6)));
         ComposeResult warming = composer.compose(flat(sma(2, Double.NaN, 9.6)));
