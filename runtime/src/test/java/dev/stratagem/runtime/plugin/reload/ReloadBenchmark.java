@@ -67,8 +67,12 @@ public final class ReloadBenchmark {
                 phases[2] += e.validateMicros();
                 phases[3] += e.swapMicros();
             }
-            List<Long> before = new ArrayList<>(tCycles.subList(0, baseline));
-            List<Long> during = new ArrayList<>(tCycles.subList(baseline, tCycles.size()));
+            List<Long> cycles;
+            synchronized (tCycles) {   // the bus still adds t's cycles: copy under the list's lock, then cut
+                cycles = new ArrayList<>(tCycles);
+            }
+            List<Long> before = new ArrayList<>(cycles.subList(0, baseline));
+            List<Long> during = new ArrayList<>(cycles.subList(baseline, cycles.size()));
             Collections.sort(serving);
             Collections.sort(delivered);
             Collections.sort(before);
