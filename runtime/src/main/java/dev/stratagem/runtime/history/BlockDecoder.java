@@ -36,8 +36,8 @@ final class BlockDecoder {
     private int pos;
     private final List<String> strings = new ArrayList<>();
     private final boolean format1;
-    /** Format 4: a rationale may be a pattern and its numbers. */
-    private final boolean rationaleValues;
+    /** Format 4: a rationale may be a pattern and its numbers, and digest entries a reference. */
+    private final boolean format4;
     /** Format 3 or later: verdict templates, feature name and constraints references. */
     private final boolean references;
     private double lastReal = Double.NaN;
@@ -45,6 +45,8 @@ final class BlockDecoder {
     private PortfolioView lastPortfolio;
     private Constraints lastConstraints;
     private List<String> lastNames;
+    /** The block's previous digest entries (format 4 refers to them). */
+    private List<TradeDigestEntry> lastEntries;
     private CycleBlockCodec.VerdictTemplate verdictTemplate;
     private long recordTs;
     /** The block's recent doubles, as {@link BlockEncoder} keeps them. */
@@ -59,7 +61,7 @@ final class BlockDecoder {
         this.buf = buf;
         this.format1 = format == CycleBlockCodec.FORMAT_1;
         this.references = format > CycleBlockCodec.FORMAT_2;
-        this.rationaleValues = format > CycleBlockCodec.FORMAT_3;
+        this.format4 = format > CycleBlockCodec.FORMAT_3;
     }
 
     List<CycleRecord> decode() {
@@ -121,8 +123,7 @@ final class BlockDecoder {
         String strategyId = string();
         List<FeatureVector> features = list(this::features);
         PortfolioView portfolio = portfolioOrNull();
-        TradeDigest digest = flag() ? new TradeDigest(time(), list(() -> new TradeDigestEntry(string(),
-                (int) varlong(), real(), real(), varlong(), time())), real()) : null;
+        TradeDigest digest = flag() ? new TradeDigest(time(), digestEntries(), real()) : null;
         String mode = string();
         return new ComposeContext(ts, composeId, strategyId, features, portfolio, digest,
                 mode == null ? null : RunMode.valueOf(mode));
@@ -156,7 +157,7 @@ final class BlockDecoder {
     private ComposeResult decision() {
         List<TradeInstruction> instructions = list(() -> new TradeInstruction(string(), string(),
                 Side.valueOf(string()), real(), OrderType.valueOf(string()), real(), flag()));
-        if (!rationaleValues || !flag()) {
+        if (!format4 || !flag()) {
             return new ComposeResult(instructions, string());
         }
         int at = pos;
@@ -172,6 +173,20 @@ final class BlockDecoder {
             values[i] = real();
         }
         return new ComposeResult(instructions, RationaleValues.render(pattern, count, i -> values[i]));
+    }
+
+    /** A digest's entries; in format 4 a count of -1 is the block's previous list again. */
+    private List<TradeDigestEntry> digestEntries() {
+        if (format4 && pos < buf.length && buf[pos] == 1) {   // the varint -1 (a count is even)
+            pos++;
+            if (lastEntries == null) {
+                throw new IllegalArgumentException("a digest entry reference at byte " + (pos - 1)
+                        + " with none before it");
+            }
+            return lastEntries;
+        }
+        lastEntries = list(() -> new TradeDigestEntry(string(), (int) varlong(), real(), real(), varlong(), time()));
+        return lastEntries;
     }
 
     private PortfolioView portfolioOrNull() {

@@ -69,6 +69,8 @@ final class BlockEncoder {
     /** What format 3 writes again as a reference (see {@link CycleBlockCodec}). */
     private Constraints lastConstraints;
     private List<String> lastNames;
+    /** The last digest entry list written (format 4 writes it again as a count of -1). */
+    private List<TradeDigestEntry> lastEntries;
     private CycleBlockCodec.VerdictTemplate verdictTemplate;
     /** The block's recent doubles (their bits) and which slots hold one, a bit a slot. */
     private final long[] recent = new long[CycleBlockCodec.RECENT_SLOTS];
@@ -107,6 +109,7 @@ final class BlockEncoder {
         lastPortfolio = null;
         lastConstraints = null;
         lastNames = null;
+        lastEntries = null;
         verdictTemplate = null;
         recentHeld = 0;
     }
@@ -128,6 +131,7 @@ final class BlockEncoder {
         PortfolioView startPortfolio = lastPortfolio;
         Constraints startConstraints = lastConstraints;
         List<String> startNames = lastNames;
+        List<TradeDigestEntry> startEntries = lastEntries;
         CycleBlockCodec.VerdictTemplate startTemplate = verdictTemplate;
         int startRecentHeld = recentHeld;
         System.arraycopy(recent, 0, recentBefore, 0, recent.length);
@@ -145,6 +149,7 @@ final class BlockEncoder {
             lastPortfolio = startPortfolio;
             lastConstraints = startConstraints;
             lastNames = startNames;
+            lastEntries = startEntries;
             verdictTemplate = startTemplate;
             recentHeld = startRecentHeld;
             System.arraycopy(recentBefore, 0, recent, 0, recent.length);
@@ -311,15 +316,20 @@ final class BlockEncoder {
         if (writePresence(d)) {
             time(d.ts());
             List<TradeDigestEntry> entries = d.entries();
-            varint(entries.size());
-            for (int i = 0; i < entries.size(); i++) {
-                TradeDigestEntry e = entries.get(i);
-                string(e.symbol());
-                varlong(e.tradeCount());
-                real(e.realizedPnl());
-                real(e.winRate());
-                varlong(e.averageHoldingMillis());
-                time(e.lastTradeTs());
+            if (!entries.isEmpty() && (entries == lastEntries || entries.equals(lastEntries))) {
+                varint(-1);   // the block's last list again: it changes only when a trade closes
+            } else {
+                lastEntries = entries;
+                varint(entries.size());
+                for (int i = 0; i < entries.size(); i++) {
+                    TradeDigestEntry e = entries.get(i);
+                    string(e.symbol());
+                    varlong(e.tradeCount());
+                    real(e.realizedPnl());
+                    real(e.winRate());
+                    varlong(e.averageHoldingMillis());
+                    time(e.lastTradeTs());
+                }
             }
             real(d.sharpe());
         }

@@ -3,9 +3,12 @@ package dev.stratagem.runtime.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stratagem.api.ComposeContext;
 import dev.stratagem.api.ComposeResult;
 import dev.stratagem.api.CycleRecord;
 import dev.stratagem.api.RationaleValues;
+import dev.stratagem.api.TradeDigest;
+import dev.stratagem.api.TradeDigestEntry;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,31 @@ class BlockFormat4Test {
         assertThatThrownBy(() -> CycleBlockCodec.decode(CycleBlockCodec.FORMAT, payload, "bt-f4 from 1"))
                 .hasMessageContaining("cycle block bt-f4 from 1 is not readable")
                 .hasRootCauseMessage("a rationale pattern of 1 slots for 2 numbers at byte " + (at - 2));
+    }
+
+    @Test
+    void a_digest_entry_list_repeated_is_written_once_and_reads_back_in_every_record() {
+        List<TradeDigestEntry> entries = List.of(new TradeDigestEntry("ORCL", 3, 412.75, 2.0 / 3, 86_400_000, 5));
+        List<CycleRecord> records = new java.util.ArrayList<>();
+        for (int seq = 1; seq <= 6; seq++) {
+            CycleRecord r = SampleCycles.idle("bt-f4", seq);
+            ComposeContext c = r.context();
+            // the same list object twice, then an equal copy, then a new list: each reads back as written
+            List<TradeDigestEntry> list = seq <= 2 ? entries
+                    : seq <= 4 ? List.copyOf(new java.util.ArrayList<>(entries))
+                    : List.of(new TradeDigestEntry("ORCL", 4, 500, 0.75, 86_400_000, seq));
+            ComposeContext withDigest = new ComposeContext(c.ts(), c.composeId(), c.strategyId(), c.features(),
+                    c.portfolio(), new TradeDigest(c.ts(), list, 0.5 + seq), c.mode());
+            records.add(new CycleRecord(r.composeId(), r.runId(), r.strategyId(), r.sequence(), r.ts(), r.status(),
+                    r.versions(), withDigest, r.decision(), r.verdicts(), r.txResults(), r.closedTrades(),
+                    r.portfolioAfter(), r.timings(), r.error()));
+        }
+
+        assertThat(roundTrip(records)).isEqualTo(records);
+        List<CycleRecord> once = List.of(records.get(0), records.get(1));
+        assertThat(CycleBlockCodec.encode(once).length - CycleBlockCodec.encode(once.subList(0, 1)).length)
+                .as("the second record's entries are a byte").isLessThan(CycleBlockCodec.encode(once.subList(0, 1))
+                        .length);
     }
 
     @Test
