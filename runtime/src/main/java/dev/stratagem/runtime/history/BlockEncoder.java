@@ -78,9 +78,13 @@ final class BlockEncoder {
     private final long[] recentBefore = new long[CycleBlockCodec.RECENT_SLOTS];
     /** The record's time: format 3 writes the other times of the record as their difference from it. */
     private long recordTs;
-    /** The last rationale pattern whose slots matched its count, and that count. */
-    private String checkedPattern;
-    private int checkedCount;
+    /**
+     * Rationale patterns whose slots were counted, and their counts, replaced in turn: a composer that keeps its
+     * patterns alternates a few of them (a decision's, then its fill's), each counted once.
+     */
+    private final String[] checkedPatterns = new String[8];
+    private final int[] checkedSlots = new int[8];
+    private int nextChecked;
     /** A rationale's numbers, read before any is written. */
     private double[] rationaleValues = new double[8];
     private int rationaleCount;
@@ -375,6 +379,20 @@ final class BlockEncoder {
         }
     }
 
+    /** @return the slots of a pattern, counted once while it stays among the last few checked */
+    private int slots(String pattern) {
+        for (int i = 0; i < checkedPatterns.length; i++) {
+            if (checkedPatterns[i] == pattern) {
+                return checkedSlots[i];
+            }
+        }
+        int slots = RationaleValues.slots(pattern);
+        checkedPatterns[nextChecked] = pattern;
+        checkedSlots[nextChecked] = slots;
+        nextChecked = (nextChecked + 1) % checkedPatterns.length;
+        return slots;
+    }
+
     /** @return the pattern, its numbers read into {@link #rationaleValues}; {@code null} if they do not agree */
     private String valuesOf(RationaleValues v) {
         try {
@@ -383,13 +401,7 @@ final class BlockEncoder {
             if (pattern == null || count < 0) {
                 return null;
             }
-            if (pattern != checkedPattern) {   // a composer that keeps its patterns is checked once a pattern
-                if (RationaleValues.slots(pattern) != count) {
-                    return null;
-                }
-                checkedPattern = pattern;
-                checkedCount = count;
-            } else if (count != checkedCount) {
+            if (slots(pattern) != count) {
                 return null;
             }
             if (rationaleValues.length < count) {
