@@ -53,7 +53,7 @@ public interface RationaleValues extends Supplier<String> {
      * @return the slots it holds
      */
     static int slots(String pattern) {
-        return scan(pattern, null, i -> 0);
+        return scan(pattern, Integer.MAX_VALUE, null, i -> 0);
     }
 
     /**
@@ -64,18 +64,20 @@ public interface RationaleValues extends Supplier<String> {
      * @throws IllegalArgumentException if the pattern's slots are not {@code count}
      */
     static String render(String pattern, int count, IntToDoubleFunction values) {
-        int slots = slots(pattern);
-        if (slots != count) {
-            throw new IllegalArgumentException("the pattern has " + slots + " slots for " + count + " numbers: "
-                    + pattern);
-        }
         StringBuilder out = new StringBuilder(pattern.length() + 8 * count);
-        scan(pattern, out, values);
+        int slots = scan(pattern, count, out, values);
+        if (slots != count) {
+            throw new IllegalArgumentException("the pattern has " + (slots > count ? slots(pattern) : slots)
+                    + " slots for " + count + " numbers: " + pattern);
+        }
         return out.toString();
     }
 
-    /** Reads a pattern: writes its text to {@code out} unless null, and returns its slots. */
-    private static int scan(String pattern, StringBuilder out, IntToDoubleFunction values) {
+    /**
+     * Reads a pattern once: writes its text to {@code out} unless null, and returns its slots; stops at a slot past
+     * {@code count} (returning {@code count + 1}), before asking for a number that is not there.
+     */
+    private static int scan(String pattern, int count, StringBuilder out, IntToDoubleFunction values) {
         int slots = 0;
         int n = pattern.length();
         for (int i = 0; i < n; i++) {
@@ -84,6 +86,9 @@ public interface RationaleValues extends Supplier<String> {
             if (c == '{' && (next == '{' || next == '}')) {
                 i++;
                 if (next == '}') {
+                    if (slots == count) {
+                        return count + 1;
+                    }
                     if (out != null) {
                         RationaleFormat.append(out, values.applyAsDouble(slots));
                     }
