@@ -40,8 +40,6 @@ public final class SmaCrossoverComposer implements DecisionComposer {
     /** Vectors carry the same symbol instance every bar: a one-symbol strategy skips the map. */
     private String lastSymbol;
     private PreviousDiff lastDiff;
-    /** The patterns of the symbol being decided: its reasons carry them. */
-    private String[] patterns;
 
     /** Creates the composer with the default parameters. */
     public SmaCrossoverComposer() {
@@ -92,7 +90,6 @@ public final class SmaCrossoverComposer implements DecisionComposer {
         PreviousDiff prev = symbol == lastSymbol ? lastDiff : previous.computeIfAbsent(symbol, s -> new PreviousDiff());
         lastSymbol = symbol;
         lastDiff = prev;
-        patterns = prev.patterns;
         if (!reader.read(f, values)) {
             return reason(symbol, SmaReason.Kind.WARMING_UP, position);
         }
@@ -129,7 +126,7 @@ public final class SmaCrossoverComposer implements DecisionComposer {
 
     private SmaReason reason(String symbol, SmaReason.Kind kind, double position) {
         return new SmaReason(symbol, kind, reader.names(), values[0], values[1], position, config.quantity(),
-                patterns);
+                lastDiff.patterns);   // the symbol being decided: decide sets lastDiff first
     }
 
     private void apply(SmaCrossoverConfig c) {
