@@ -2,15 +2,15 @@ package dev.stratagem.api;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.DoubleSupplier;
 
 /**
  * A strategy's trading record so far: one entry per traded instrument and the portfolio Sharpe ratio.
  * Each cycle's context carries the digest as of the end of the previous cycle.
  *
- * <p>Not a record since its Sharpe ratio became lazy ({@link #lazy}): the runtime makes a digest every cycle and
- * most composers never read the ratio. Its constructor, accessors, equality and text are those of the record it
- * was; record patterns and serializers that find record components by reflection no longer apply.
+ * <p>Not a record since its Sharpe ratio became lazy ({@link #ofReturns}): the runtime makes a digest every cycle and
+ * most composers never read the ratio, so it keeps the returns' running moments and computes the ratio when read.
+ * Its constructor, accessors, equality and text are those of the record it was; record patterns and serializers
+ * that find record components by reflection no longer apply.
  */
 public final class TradeDigest {
 
@@ -19,16 +19,11 @@ public final class TradeDigest {
 
     private final long ts;
     private final List<TradeDigestEntry> entries;
-    /** The ratio as given, or NaN when {@code ratio} computes it. */
-    private final double given;
-    private final DoubleSupplier ratio;
-    /** The computed ratio once read: written before {@link #known}, which publishes it. */
-    private double computed;
-    /**
-     * Whether {@link #computed} holds the ratio. Volatile, and false by default: a digest is made every cycle, and
-     * a volatile field written in the constructor cost a full fence each time (x86 {@code lock addl}).
-     */
-    private volatile boolean known;
+    /** How many returns the moments cover, or -1 when {@link #mean} is the ratio as given. */
+    private final long returns;
+    private final double mean;
+    private final double m2;
+    private final double periodsPerYear;
 
     /**
      * @param ts when the digest was computed
@@ -36,30 +31,60 @@ public final class TradeDigest {
      * @param sharpe the annualised Sharpe ratio of the equity curve so far, {@code 0} with too little data
      */
     public TradeDigest(long ts, List<TradeDigestEntry> entries, double sharpe) {
-        this.ts = ts;
-        this.entries = List.copyOf(entries);
-        this.given = Checks.finite(sharpe, "sharpe");
-        this.ratio = null;
+        this(ts, entries, -1, Checks.finite(sharpe, "sharpe"), 0, 1);
     }
 
-    private TradeDigest(long ts, List<TradeDigestEntry> entries, DoubleSupplier ratio) {
+    private TradeDigest(long ts, List<TradeDigestEntry> entries, long returns, double mean, double m2,
+            double periodsPerYear) {
         this.ts = ts;
         this.entries = List.copyOf(entries);
-        this.given = Double.NaN;
-        this.ratio = Objects.requireNonNull(ratio, "sharpe");
+        this.returns = returns;
+        this.mean = mean;
+        this.m2 = m2;
+        this.periodsPerYear = periodsPerYear;
     }
 
     /**
-     * A digest whose Sharpe ratio is computed when first read. The function must use only values captured when
-     * the digest was made (it may run on another thread, later); a result that is not finite reads as 0.
+     * A digest whose Sharpe ratio is that of the equity curve's period returns, given by their running moments
+     * (Welford's): {@link #sharpe(long, double, double, double)} of them, computed when read. A digest is made every
+     * cycle; a function object per digest was as large as the digest.
      *
      * @param ts when the digest was computed
      * @param entries one entry per instrument that has traded, ordered by symbol (copied)
-     * @param sharpe computes the annualised Sharpe ratio
+     * @param returns how many period returns there are, not negative
+     * @param mean their mean
+     * @param m2 the sum of their squared deviations from the mean
+     * @param periodsPerYear periods per year, for annualising; positive
      * @return the digest
      */
-    public static TradeDigest lazy(long ts, List<TradeDigestEntry> entries, DoubleSupplier sharpe) {
-        return new TradeDigest(ts, entries, sharpe);
+    public static TradeDigest ofReturns(long ts, List<TradeDigestEntry> entries, long returns, double mean, double m2,
+            double periodsPerYear) {
+        if (returns < 0) {
+            throw new IllegalArgumentException("returns must not be negative, was " + returns);
+        }
+        if (!(periodsPerYear > 0)) {
+            throw new IllegalArgumentException("periodsPerYear must be positive, was " + periodsPerYear);
+        }
+        return new TradeDigest(ts, entries, returns, mean, m2, periodsPerYear);
+    }
+
+    /**
+     * The Sharpe ratio a digest reports: the mean period return over the returns' sample standard deviation,
+     * annualised, risk-free rate 0.
+     *
+     * @param returns how many period returns
+     * @param mean their mean
+     * @param m2 the sum of their squared deviations from the mean
+     * @param periodsPerYear periods per year
+     * @return {@code mean / sqrt(m2 / (returns - 1)) * sqrt(periodsPerYear)}; 0 with fewer than two returns, no
+     *     variance, or a result that is not finite
+     */
+    public static double sharpe(long returns, double mean, double m2, double periodsPerYear) {
+        if (returns < 2 || !(m2 > 0)) {
+            return 0;
+        }
+        double sharpe = mean / Math.sqrt(m2 / (returns - 1)) * Math.sqrt(periodsPerYear);
+        return Double.isFinite(sharpe) ? sharpe : 0;
     }
 
     /** @return when the digest was computed */
@@ -74,17 +99,7 @@ public final class TradeDigest {
 
     /** @return the annualised Sharpe ratio of the equity curve so far, {@code 0} with too little data */
     public double sharpe() {
-        if (ratio == null) {
-            return given;
-        }
-        if (known) {
-            return computed;
-        }
-        double value = ratio.getAsDouble();
-        value = Double.isFinite(value) ? value : 0;   // the same value on every thread: a race computes it twice
-        computed = value;
-        known = true;
-        return value;
+        return returns < 0 ? mean : sharpe(returns, mean, m2, periodsPerYear);
     }
 
     /** @return the number of closed trades over all instruments */

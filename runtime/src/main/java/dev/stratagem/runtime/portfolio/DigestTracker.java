@@ -79,7 +79,7 @@ public final class DigestTracker {
         }
         // the Sharpe ratio moves with every return: computed only if a composer reads it (most never do)
         if (changed || returns.count() != digestReturns || ts != digest.ts()) {
-            digest = TradeDigest.lazy(ts, entries, returns.sharpeLater(periodsPerYear));
+            digest = returns.digest(ts, entries, periodsPerYear);
             digestReturns = returns.count();
         }
         return digest;

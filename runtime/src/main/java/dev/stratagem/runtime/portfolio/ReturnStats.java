@@ -1,11 +1,13 @@
 package dev.stratagem.runtime.portfolio;
 
-import java.util.function.DoubleSupplier;
+import dev.stratagem.api.TradeDigest;
+import dev.stratagem.api.TradeDigestEntry;
+import java.util.List;
 
 /**
  * Running mean and variance of the simple period returns of an equity curve fed point by point (Welford), and the
- * Sharpe ratio they give. The one place the returns and the Sharpe formula live: the live digest and the backtest
- * summary must agree.
+ * Sharpe ratio they give ({@link TradeDigest#sharpe(long, double, double, double)}, the one place its formula
+ * lives). The one place the returns live: the live digest and the backtest summary must agree.
  */
 final class ReturnStats {
 
@@ -47,26 +49,17 @@ final class ReturnStats {
      *     returns or no variance
      */
     double sharpe(double periodsPerYear) {
-        return sharpe(count, mean, m2, periodsPerYear);
+        return TradeDigest.sharpe(count, mean, m2, periodsPerYear);
     }
 
     /**
-     * @return the Sharpe ratio of these returns as they are now, computed when the function is called
+     * @param ts when the digest is made
+     * @param entries its entries
+     * @param periodsPerYear periods per year, for annualising
+     * @return a digest whose Sharpe ratio is that of these returns as they are now, computed when read
      */
-    DoubleSupplier sharpeLater(double periodsPerYear) {
-        long n = count;
-        double mu = mean;
-        double sq = m2;
-        return () -> sharpe(n, mu, sq, periodsPerYear);
-    }
-
-    private static double sharpe(long count, double mean, double m2, double periodsPerYear) {
-        if (count < 2 || m2 <= 0) {
-            return 0;
-        }
-        double std = Math.sqrt(m2 / (count - 1));
-        double sharpe = mean / std * Math.sqrt(periodsPerYear);
-        return Double.isFinite(sharpe) ? sharpe : 0;
+    TradeDigest digest(long ts, List<TradeDigestEntry> entries, double periodsPerYear) {
+        return TradeDigest.ofReturns(ts, entries, count, mean, m2, periodsPerYear);
     }
 
     /**
