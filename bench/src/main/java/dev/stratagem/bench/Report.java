@@ -5,6 +5,7 @@ import static dev.stratagem.bench.StratagemBench.fmt;
 import dev.stratagem.runtime.backtest.BacktestResult;
 import dev.stratagem.runtime.config.RecordLevel;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,7 +141,8 @@ final class Report {
     }
 
     void peak(long rss, long heap) {
-        rows.add(fmt("| whole bench JVM: peak RSS / peak heap | MB | | %.0f / %.0f |", rss / 1e6, heap / 1e6));
+        rows.add(fmt("| whole bench JVM: peak RSS / peak heap%s | MB | | %.0f / %.0f |",
+                Machine.preTouched() ? " (RSS: the whole heap, touched at start)" : "", rss / 1e6, heap / 1e6));
     }
 
     private void goal(String what, double value, double target, boolean atLeast, String format) {
@@ -182,10 +184,16 @@ final class Report {
             List<String> lines = new ArrayList<>();
             lines.add(fmt("machine: %d cores (nproc), %s, %s memory", Runtime.getRuntime().availableProcessors(),
                     cpu(), memTotal()));
-            lines.add(fmt("JDK: %s %s (%s), max heap %d MB, GC %s", System.getProperty("java.vm.name"),
+            lines.add(fmt("JDK: %s %s (%s), max heap %d MB%s, GC %s", System.getProperty("java.vm.name"),
                     System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"),
-                    Runtime.getRuntime().maxMemory() >> 20, gc()));
+                    Runtime.getRuntime().maxMemory() >> 20, preTouched() ? " (committed and touched at start, as the "
+                            + "peer's; the cold runs' JVMs not)" : "", gc()));
             return lines;
+        }
+
+        /** @return whether this JVM's heap was touched at start ({@code -XX:+AlwaysPreTouch}, see bench/run) */
+        static boolean preTouched() {
+            return ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+AlwaysPreTouch");
         }
 
         private static String cpu() {

@@ -268,9 +268,12 @@ public final class StratagemBench {
      *     run` uses, instead of this JVM's (bench/run takes `stratagem backtest`'s throughput collector)
      */
     private static String child(String prefix, boolean kernelGc, String... args) throws Exception {
+        boolean peer = PeerRuns.PREFIX.equals(prefix);
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> !a.startsWith("-XX:StartFlightRecording"))
+                // the heap touched at start only where runs are warm: ours here, and the peer's (see bench/run)
+                .filter(a -> peer || !(a.startsWith("-Xms") || a.equals("-XX:+AlwaysPreTouch")))
                 .filter(a -> !kernelGc || !(a.startsWith("-XX:+Use") && a.endsWith("GC"))).toList());
         if (kernelGc) {
             command.add("-XX:+UseG1GC");
