@@ -13,23 +13,41 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The SHA-256 fingerprint of a backtest's outcome: every fill (time, symbol, side, quantity, price, fee),
  * every point of the equity curve, and the final positions. Ids and wall-clock times are left out, so two
  * runs of the same strategy on the same data give the same digest, and any change in what was traded or
  * how it was valued changes it. Fed incrementally: O(1) per bar.
+ *
+ * <p>The bytes are buffered on the feeding thread and hashed on {@link #HASHER}, one full buffer at a time and in
+ * order: a 1,000,000-bar run feeds 17 MB, and hashing them took ~8 ms of a ~165 ms replay loop. Not thread-safe:
+ * one thread feeds a digest and finishes it.
  */
 public final class ResultDigest {
 
-    private final MessageDigest sha = Sha256.newDigest();
+    /** One thread for every digest's hashing: each digest's buffers reach it, and are hashed, in the order given. */
+    private static final Executor HASHER = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("result-digest").factory());
+    private static final int BUFFER_BYTES = 64 * 1024;
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle DOUBLE =
             MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.BIG_ENDIAN);
 
-    /** Bytes not yet hashed: the hash sees one stream, so feeding it in 8 KB pieces gives the same digest. */
-    private final byte[] buffer = new byte[8192];
+    /** Written only on the {@link #HASHER}'s thread, and read by {@link #finish} after the last hash is done. */
+    private final MessageDigest sha = Sha256.newDigest();
+    /** Buffers hashed and free again: the hasher hands them back, the feeding thread takes them. */
+    private final Queue<byte[]> free = new ConcurrentLinkedQueue<>();
+    /** Bytes not yet handed to the hasher: the hash sees one stream, so its pieces give the same digest. */
+    private byte[] buffer = new byte[BUFFER_BYTES];
     private int used;
+    /** The last piece handed to the hasher: one thread hashes them in order, so when it is done all are. */
+    private CompletableFuture<Void> hashed = CompletableFuture.completedFuture(null);
 
     /**
      * The digest of a run from its recorded cycles, as {@link BacktestRunner} computes it while it runs: so a
@@ -102,14 +120,15 @@ public final class ResultDigest {
     /** @return the hex digest; the digest cannot be fed afterwards */
     String finish() {
         flush();
+        hashed.join();
         return HexFormat.of().formatHex(sha.digest());
     }
 
     private void text(String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length + 1 > buffer.length - used) {
-            flush();
-            sha.update(bytes);
+        room(bytes.length + 1);
+        if (bytes.length + 1 > buffer.length) {
+            hash(bytes, bytes.length, false);   // a name longer than a buffer: a piece of its own
         } else {
             System.arraycopy(bytes, 0, buffer, used, bytes.length);
             used += bytes.length;
@@ -118,7 +137,7 @@ public final class ResultDigest {
         buffer[used++] = 0;
     }
 
-    /** Hashes what is buffered if fewer than {@code bytes} are free. */
+    /** Hands what is buffered to the hasher if fewer than {@code bytes} are free. */
     private void room(int bytes) {
         if (buffer.length - used < bytes) {
             flush();
@@ -126,7 +145,25 @@ public final class ResultDigest {
     }
 
     private void flush() {
-        sha.update(buffer, 0, used);
+        if (used == 0) {
+            return;
+        }
+        hash(buffer, used, true);
+        byte[] next = free.poll();
+        buffer = next != null ? next : new byte[BUFFER_BYTES];
         used = 0;
+    }
+
+    /**
+     * Hashes a piece on the hasher's thread, after the pieces handed before it; the piece must not change until
+     * then (a buffer comes back through {@link #free}).
+     */
+    private void hash(byte[] piece, int length, boolean reuse) {
+        hashed = CompletableFuture.runAsync(() -> {
+            sha.update(piece, 0, length);
+            if (reuse) {
+                free.offer(piece);
+            }
+        }, HASHER);
     }
 }
