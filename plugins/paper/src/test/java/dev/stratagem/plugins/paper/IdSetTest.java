@@ -42,4 +42,17 @@ class IdSetTest {
         }
         assertThat(set.size()).isEqualTo(reference.size());
     }
+
+    @Test
+    void a_table_past_65536_slots_spreads_ids_over_all_of_it() {
+        // the slot once took 16 bits of the hash: a table grown past 65,536 slots used its first 65,536 only
+        IdSet ids = new IdSet();
+        for (int i = 0; i < 200_000; i++) {
+            assertThat(ids.add("bt-20261124T010000-9f3c2a-" + i + "-1")).isTrue();
+        }
+        assertThat(ids.add("bt-20261124T010000-9f3c2a-199999-1")).isFalse();
+        assertThat(ids.add("bt-20261124T010000-9f3c2a-0-1")).isFalse();
+        assertThat(ids.longestProbe()).isLessThan(64);
+        assertThat(ids.size()).isEqualTo(200_000);
+    }
 }
