@@ -2,6 +2,7 @@ package dev.stratagem.bench;
 
 import static dev.stratagem.bench.StratagemBench.fmt;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.stratagem.runtime.backtest.BacktestResult;
 import dev.stratagem.runtime.config.RecordLevel;
 import java.io.PrintStream;
@@ -31,8 +32,9 @@ final class Report {
                 StratagemBench.root.relativize(w.file()), w.bars(), w.sha256(), nanos / 1e9));
         notes.add(fmt("warm: the measured runs in one JVM after at least %d discarded runs and %d s of them (ours and "
                 + "ta4j alike; ta4j in a JVM of its own, right after our backtests); cold: one run in a fresh JVM (for "
-                + "ta4j: the first run in its JVM)",
-                WarmRuns.MIN_WARMUPS, WarmRuns.warmupSeconds));
+                + "ta4j: the first run in its JVM%s)",
+                WarmRuns.MIN_WARMUPS, WarmRuns.warmupSeconds,
+                Machine.preTouched() ? ", whose heap is touched at start as for its warm runs; ours are not" : ""));
     }
 
     void backtest(String composer, RecordLevel level, long bars, Samples cold, Samples warm, BacktestResult r) {
@@ -193,7 +195,8 @@ final class Report {
 
         /** @return whether this JVM's heap was touched at start ({@code -XX:+AlwaysPreTouch}, see bench/run) */
         static boolean preTouched() {
-            return ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+AlwaysPreTouch");
+            return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("AlwaysPreTouch").getValue());
         }
 
         private static String cpu() {

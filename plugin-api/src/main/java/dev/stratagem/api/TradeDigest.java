@@ -54,7 +54,7 @@ public final class TradeDigest {
      * @param returns how many period returns there are, not negative
      * @param mean their mean
      * @param m2 the sum of their squared deviations from the mean
-     * @param periodsPerYear periods per year, for annualising; positive
+     * @param periodsPerYear periods per year, for annualising; positive and finite
      * @return the digest
      */
     public static TradeDigest ofReturns(long ts, List<TradeDigestEntry> entries, long returns, double mean, double m2,
@@ -62,8 +62,8 @@ public final class TradeDigest {
         if (returns < 0) {
             throw new IllegalArgumentException("returns must not be negative, was " + returns);
         }
-        if (!(periodsPerYear > 0)) {
-            throw new IllegalArgumentException("periodsPerYear must be positive, was " + periodsPerYear);
+        if (!(periodsPerYear > 0) || Double.isInfinite(periodsPerYear)) {
+            throw new IllegalArgumentException("periodsPerYear must be positive and finite, was " + periodsPerYear);
         }
         return new TradeDigest(ts, entries, returns, mean, m2, periodsPerYear);
     }

@@ -41,5 +41,7 @@ class TradeDigestReturnsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("periodsPerYear");
         assertThatThrownBy(() -> TradeDigest.ofReturns(0, List.of(), 2, 0, 0, Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("periodsPerYear");
+        assertThatThrownBy(() -> TradeDigest.ofReturns(0, List.of(), 2, 0, 0, Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("periodsPerYear");
     }
 }

@@ -26,8 +26,10 @@ import java.util.concurrent.Executors;
  * how it was valued changes it. Fed incrementally: O(1) per bar.
  *
  * <p>The bytes are buffered on the feeding thread and hashed on {@link #HASHER}, one full buffer at a time and in
- * order: a 1,000,000-bar run feeds 17 MB, and hashing them took ~8 ms of a ~165 ms replay loop. Not thread-safe:
- * one thread feeds a digest and finishes it.
+ * order: a 1,000,000-bar run feeds 17 MB, and hashing them took ~8 ms of a ~165 ms replay loop. A digest keeps at
+ * most {@link #MAX_BUFFERS} buffers, so a feeder that outruns the hasher waits for it. Not thread-safe: one thread
+ * at a time feeds a digest and finishes it (a backtest's loop may move to another thread, handed over with a
+ * happens-before edge).
  */
 public final class ResultDigest {
 
@@ -35,6 +37,8 @@ public final class ResultDigest {
     private static final Executor HASHER = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("result-digest").factory());
     private static final int BUFFER_BYTES = 64 * 1024;
+    /** The buffers a digest may have, in the hasher's hands or its own. */
+    private static final int MAX_BUFFERS = 4;
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle DOUBLE =
             MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.BIG_ENDIAN);
@@ -45,8 +49,12 @@ public final class ResultDigest {
     private final Queue<byte[]> free = new ConcurrentLinkedQueue<>();
     /** Bytes not yet handed to the hasher: the hash sees one stream, so its pieces give the same digest. */
     private byte[] buffer = new byte[BUFFER_BYTES];
+    private int buffers = 1;
     private int used;
-    /** The last piece handed to the hasher: one thread hashes them in order, so when it is done all are. */
+    /**
+     * The pieces handed to the hasher, each run after the one before it: when the last is done all are, and a piece
+     * that failed fails every later one, and {@link #finish}.
+     */
     private CompletableFuture<Void> hashed = CompletableFuture.completedFuture(null);
 
     /**
@@ -119,7 +127,10 @@ public final class ResultDigest {
 
     /** @return the hex digest; the digest cannot be fed afterwards */
     String finish() {
-        flush();
+        if (used > 0) {
+            hash(buffer, used, false);
+        }
+        buffer = null;
         hashed.join();
         return HexFormat.of().formatHex(sha.digest());
     }
@@ -150,7 +161,15 @@ public final class ResultDigest {
         }
         hash(buffer, used, true);
         byte[] next = free.poll();
-        buffer = next != null ? next : new byte[BUFFER_BYTES];
+        if (next == null && buffers == MAX_BUFFERS) {
+            hashed.join();   // the hasher is behind: every buffer is back once the last piece is hashed
+            next = free.poll();
+        }
+        if (next == null) {
+            next = new byte[BUFFER_BYTES];
+            buffers++;
+        }
+        buffer = next;
         used = 0;
     }
 
@@ -159,7 +178,7 @@ public final class ResultDigest {
      * then (a buffer comes back through {@link #free}).
      */
     private void hash(byte[] piece, int length, boolean reuse) {
-        hashed = CompletableFuture.runAsync(() -> {
+        hashed = hashed.thenRunAsync(() -> {
             sha.update(piece, 0, length);
             if (reuse) {
                 free.offer(piece);

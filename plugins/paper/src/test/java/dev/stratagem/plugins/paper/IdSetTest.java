@@ -27,6 +27,15 @@ class IdSetTest {
     }
 
     @Test
+    void an_id_whose_hash_is_zero_is_an_id_like_any_other_even_first() {
+        IdSet ids = new IdSet();   // "" hashes to 0 and lands at index 0: its slot is not the empty slot's 0
+        assertThat(ids.add("")).isTrue();
+        assertThat(ids.add("")).isFalse();
+        assertThat(ids.add("x")).isTrue();
+        assertThat(ids.size()).isEqualTo(2);
+    }
+
+    @Test
     void it_answers_as_a_hash_set_does_on_short_random_ids() {
         java.util.Random random = new java.util.Random(7);
         IdSet set = new IdSet();
