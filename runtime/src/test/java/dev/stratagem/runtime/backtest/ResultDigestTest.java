@@ -17,13 +17,13 @@ class ResultDigestTest {
         ResultDigest digest = new ResultDigest();
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         DataOutputStream expected = new DataOutputStream(stream);
-        for (int i = 0; i < 50_000; i++) {   // 850,000 bytes: thirteen 64 KB buffers and a part
+        for (int i = 0; i < 100_000; i++) {   // 1,700,000 bytes: six 256 KB buffers and a part, past the 4 kept
             digest.equity(1_000L * i, 100_000 + i * 0.25);
             expected.writeByte('E');
             expected.writeLong(1_000L * i);
             expected.writeDouble(100_000 + i * 0.25);
         }
-        String longName = "X".repeat(70_000);   // longer than a buffer: hashed as a piece of its own, in order
+        String longName = "X".repeat(300_000);   // longer than a buffer: hashed as a piece of its own, in order
         digest.position(longName, 100, 12.5);
         expected.writeByte('P');
         expected.writeDouble(100);
