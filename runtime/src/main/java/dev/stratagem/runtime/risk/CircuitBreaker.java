@@ -29,6 +29,13 @@ final class CircuitBreaker {
     private int pausedCycles;
     /** The cycle time of the last update: its UTC day is {@link #day}. */
     private long seen = Long.MIN_VALUE;
+    /**
+     * Whether the last update found both levels ACTIVE in the ACTIVE state, and nothing changed the breaker since (a
+     * reset or a restore clears it). Then an update at the same equity finds them ACTIVE again: the peak stays, the
+     * drawdown is the same, and the daily loss is the same or, on a new day that starts at this equity, zero. A flat
+     * book's equity does not move, so about half a backtest's cycles skip the two divisions and the levels.
+     */
+    private boolean quiet;
 
     CircuitBreaker(String scope, BreakerLimits limits) {
         this.scope = scope;
@@ -84,13 +91,19 @@ final class CircuitBreaker {
                 dayFrom = dayFrom(ts);
             }
         }
+        boolean unmoved = equity == last;
         last = equity;
         seen = ts;
+        if (quiet && unmoved) {
+            return Optional.empty();
+        }
+        quiet = false;
         peak = Double.isNaN(peak) ? equity : Math.max(peak, equity);
         double dd = drawdown();
         double dl = dayStart > 0 ? Math.max(0, (dayStart - equity) / dayStart) : 0;
         BreakerState level = limits.level(dd, dl);
         if (state == BreakerState.ACTIVE && level == BreakerState.ACTIVE) {
+            quiet = true;
             return Optional.empty();   // almost every cycle: kept small enough for the JIT to inline the call
         }
         return follow(runId, ts, level, dd, dl, newDay);
@@ -147,6 +160,7 @@ final class CircuitBreaker {
 
     /** What a reset does to the levels: the peak and the day's start restart at the last equity. */
     private void restart() {
+        quiet = false;
         peak = last;
         dayStart = last;
     }
@@ -157,6 +171,7 @@ final class CircuitBreaker {
      * at least the equity now.
      */
     void restore(BreakerState recorded, double recordedPeak, double equity) {
+        quiet = false;
         state = recorded;
         last = equity;
         peak = Double.isFinite(recordedPeak) ? Math.max(recordedPeak, equity) : equity;
@@ -175,6 +190,7 @@ final class CircuitBreaker {
      * @param cyclesPaused the recorded cycles since the breaker paused; ignored unless it is PAUSED
      */
     void restoreDay(long lastTs, double dayStartEquity, int cyclesPaused) {
+        quiet = false;
         seen = lastTs;
         day = Math.floorDiv(lastTs, DAY);
         dayFrom = dayFrom(lastTs);
@@ -193,6 +209,7 @@ final class CircuitBreaker {
     }
 
     private Optional<BreakerTransition> move(String runId, long ts, BreakerState to, String cause) {
+        quiet = false;
         BreakerTransition t = new BreakerTransition(scope, runId, ts, state, to, cause, last);
         state = to;
         pausedCycles = 0;

@@ -28,6 +28,28 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void an_unmoved_equity_after_an_active_update_stays_active_and_a_later_loss_still_moves_the_breaker() {
+        CircuitBreaker b = new CircuitBreaker("s", LIMITS);
+        assertThat(b.update("r", DAY, 100)).isEmpty();
+        assertThat(b.update("r", 2 * DAY, 97)).isEmpty();          // 3% down: ACTIVE
+        assertThat(b.update("r", 2 * DAY + 1, 97)).isEmpty();      // unmoved, same day
+        assertThat(b.update("r", 3 * DAY, 97)).isEmpty();          // unmoved, a new day that starts at 97
+        assertThat(b.dayStart()).isEqualTo(97);
+        assertThat(b.drawdown()).isCloseTo(0.03, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(b.update("r", 3 * DAY + 1, 94).orElseThrow().to()).isEqualTo(BreakerState.REDUCING);
+        assertThat(b.update("r", 3 * DAY + 2, 94)).as("unmoved while REDUCING").isEmpty();
+        assertThat(b.state()).isEqualTo(BreakerState.REDUCING);
+    }
+
+    @Test
+    void a_restore_with_a_higher_recorded_peak_is_measured_at_the_next_update_even_at_the_same_equity() {
+        CircuitBreaker b = new CircuitBreaker("s", LIMITS);
+        assertThat(b.update("r", DAY, 100)).isEmpty();             // ACTIVE at the ACTIVE level
+        b.restore(BreakerState.ACTIVE, 200, 100);                  // the recorded peak: 50% down
+        assertThat(b.update("r", DAY + 1, 100).orElseThrow().to()).isEqualTo(BreakerState.HALTED);
+    }
+
+    @Test
     void reducing_falls_back_to_active_when_the_loss_recovers() {
         CircuitBreaker b = new CircuitBreaker("s", LIMITS);
         b.update("r", 1, 100);
