@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * ~1.5 us of that thread a record: with the machine quiet, record activity measured 2.2-2.4M bars/s against
  * 3.1-3.4M for the same replay with no encoding and no writes (BENCHMARKS.md, "record activity off the replay's
  * thread"). Handed over a block at a time, the replay's thread only builds the records; the other core, idle at
- * record summary but for the collector, encodes and inserts them.
+ * record summary but for the collector, encodes and inserts them. It reads each hand-over's records ahead first
+ * ({@link RecordPrefetch}): they were made on the other core, and their cache misses then overlap.
  *
  * <p>A record that cannot be encoded (its rationale threw a {@link StackOverflowError}) is logged and left out, the
  * block goes on without it, and {@link #close()} throws a {@link HistoryWriteException} that counts it, as the
@@ -42,6 +43,8 @@ public final class BlockRecorder implements AutoCloseable {
     private final HistoryWriter<Batch> writer;
     /** The writer thread's: encodes each batch once (a retried transaction writes the same blocks). */
     private BlockBuilder builder = new BlockBuilder();
+    /** What {@link RecordPrefetch} read, kept so that its reads stay (the writer's thread's). */
+    private long prefetched;
     private CycleRecord[] open = new CycleRecord[BLOCK_CYCLES];
     private int count;
     private final AtomicLong failed = new AtomicLong();
@@ -153,6 +156,7 @@ public final class BlockRecorder implements AutoCloseable {
         }
 
         private List<CycleBlock> encode() {
+            prefetched += RecordPrefetch.touch(records, size);   // the misses of the 512 records at once
             List<CycleBlock> out = new ArrayList<>(1);
             int skipped = 0;
             try {
