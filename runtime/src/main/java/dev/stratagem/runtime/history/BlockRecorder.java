@@ -156,10 +156,10 @@ public final class BlockRecorder implements AutoCloseable {
         }
 
         private List<CycleBlock> encode() {
-            prefetched += RecordPrefetch.touch(records, size);   // the misses of the 512 records at once
             List<CycleBlock> out = new ArrayList<>(1);
             int skipped = 0;
             try {
+                prefetched += RecordPrefetch.touch(records, size);   // the misses of the hand-over's records at once
                 for (CycleRecord r : records) {
                     if (!builder.fits(r)) {
                         out.add(builder.seal());

@@ -9,16 +9,17 @@ import dev.stratagem.api.TradeDigest;
 import java.util.List;
 
 /**
- * Reads the objects of a hand-over's records that {@link BlockEncoder} will read, every record before the first is
- * encoded, so that their cache misses overlap instead of coming one at a time.
+ * Reads, in every record of a hand-over before the first is encoded, the objects of it that {@link BlockEncoder}'s
+ * reads miss most, so that those cache misses overlap instead of coming one at a time.
  *
  * <p>The replay's thread made each record's ~20-30 objects (context, feature vector and its values, portfolio views,
  * digest, decision, verdicts, fills) one to a few milliseconds before the history writer reads them, on the other
  * core: out of its caches by then. The encoder's work on a record depends on what it just read, so each miss waited
  * for the one before: 950-1,080 ns a record against 378 ns with the records in cache (BENCHMARKS.md, "Where record
- * activity's last ~12% goes"). Here the loads of different records do not depend on each other, and the core keeps
- * many of them in flight: a hand-over's 512 records then sit in the writer core's caches when the encoder starts. The
- * writer's CPU time at record activity went from 109-119 to 77-80 ms a run.
+ * activity's last ~12% went"). Here the loads of different records do not depend on each other, and the core keeps
+ * many of them in flight: the objects read here are then in the writer core's caches when the encoder starts. The
+ * writer's CPU time at record activity went from 110-118 to 78-81 ms a run. The objects between the ones read (the
+ * verdicts between a list's first and last, say) were made one after another, and the hardware reads them ahead.
  *
  * <p>Only plain accessors of the plugin API's data carriers are called (no rationale, no Sharpe ratio: those run a
  * composer's or a formula's code), and nothing here throws: a record the encoder cannot read is the encoder's to
@@ -30,7 +31,7 @@ final class RecordPrefetch {
     }
 
     /**
-     * @param records the records, {@code null} from {@code count} on
+     * @param records the records; those from {@code count} on are not read
      * @param count how many to read
      * @return a fold of what was read: the caller keeps it, so the reads are not optimised away
      */
@@ -46,7 +47,8 @@ final class RecordPrefetch {
         return fold;
     }
 
-    private static long touch(CycleRecord r) {
+    /** @return a fold of what was read of one record; throws what an accessor of its parts throws */
+    static long touch(CycleRecord r) {
         long fold = r.composeId().length() + r.versions().size();
         ComposeContext c = r.context();
         if (c != null) {
@@ -68,7 +70,7 @@ final class RecordPrefetch {
                 fold += Double.doubleToRawLongBits(decision.instructions().getFirst().quantity());
             }
         }
-        if (!r.verdicts().isEmpty()) {   // the ones between: allocated in a row, the hardware's prefetch reads them
+        if (!r.verdicts().isEmpty()) {
             fold += r.verdicts().getFirst().check().length() + r.verdicts().getLast().check().length();
         }
         for (int i = 0; i < r.txResults().size(); i++) {
