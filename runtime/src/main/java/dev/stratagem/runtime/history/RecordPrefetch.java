@@ -49,7 +49,7 @@ final class RecordPrefetch {
 
     /** @return a fold of what was read of one record; throws what an accessor of its parts throws */
     static long touch(CycleRecord r) {
-        long fold = r.composeId().length() + r.versions().size();
+        long fold = r.composeId().length();   // not the versions: one list every record shares, in cache already
         ComposeContext c = r.context();
         if (c != null) {
             List<FeatureVector> features = c.features();

@@ -31,9 +31,10 @@ final class CircuitBreaker {
     private long seen = Long.MIN_VALUE;
     /**
      * Whether the last update found both levels ACTIVE in the ACTIVE state, and nothing changed the breaker since (a
-     * reset or a restore clears it; an update that goes on to the state machine has cleared it already). Then an update at the same equity finds them ACTIVE again: the peak stays, the
-     * drawdown is the same, and the daily loss is the same or, on a new day that starts at this equity, zero. A flat
-     * book's equity does not move, so about half a backtest's cycles skip the two divisions and the levels.
+     * reset or a restore clears it; an update that goes on to the state machine has cleared it already). Then an
+     * update at the same equity finds them ACTIVE again: the peak stays, the drawdown is the same, and the daily loss
+     * is the same or, on a new day that starts at this equity, zero. A flat book's equity does not move, so about
+     * half a backtest's cycles skip the two divisions and the levels.
      */
     private boolean quiet;
 
